@@ -1,0 +1,331 @@
+#!/usr/bin/env bash
+# gen-fixtures.sh - regenerate the REAL Go runtime fixtures in fixtures/runs/.
+#
+# What it does
+#   1. Installs Go (Debian golang-go) and jq if they are missing.
+#   2. Builds every fixture program in fixtures/src/<name>/ (one Go module, standard
+#      library only, GOPROXY=off, -trimpath) into a temporary directory.
+#   3. Runs each run listed in the RUNS table below with GOMAXPROCS=2 and the run's
+#      GODEBUG / GOGC / GOMEMLIMIT, stdout+stderr piped together into
+#      fixtures/runs/<run>/combined.log exactly as `app 2>&1 | gctrace-pipe` sees them.
+#   4. For runs with profiles, the program itself writes (every -profile-interval=1s)
+#      heap-NNN.pb.gz, goroutine-NNN.pb.gz, goroutine-NNN.txt (debug=1), a final
+#      heap-last.debug1.txt and manifest.json; the script then saves the oracles:
+#        heap-<first>.inuse_space.top.txt   go tool pprof -top -nodefraction=0 -sample_index=inuse_space <first heap>
+#        heap-<first>.alloc_space.top.txt   ... -sample_index=alloc_space <first heap>
+#        heap-<last>.inuse_space.top.txt    ... -sample_index=inuse_space <last heap>
+#        heap-<last>.alloc_space.top.txt    ... -sample_index=alloc_space <last heap>
+#        heap-diff-<first>-<last>.top.txt   ... -sample_index=inuse_space -diff_base <first> <last>
+#        goroutine-<first>.top.txt, goroutine-<last>.top.txt   go tool pprof -top -nodefraction=0 <goroutine pb>
+#      (names follow fixtures/corpus: <profile>.<sample_index>.top.txt, heap-diff-000-NNN.top.txt).
+#   5. Writes fixtures/runs/<run>/meta.json (command, env, go version, exit code, duration,
+#      ground truth {label, pattern, leak_functions, ...}, gc line counts observed in the log)
+#      and rebuilds fixtures/runs/README.md (index table) from all meta.json files.
+#
+# Usage
+#   scripts/gen-fixtures.sh                 regenerate every run (~2.5 min on 2 cores)
+#   scripts/gen-fixtures.sh --only chatty   regenerate one run (repeatable: --only a --only b)
+#   scripts/gen-fixtures.sh --quick         halve durations (smoke test; meta.json records "quick": true)
+#   scripts/gen-fixtures.sh --out DIR       write runs into DIR instead of fixtures/runs
+#   scripts/gen-fixtures.sh --list          print the run table and exit
+#
+# Idempotent: each selected run directory is deleted and recreated; other runs are left alone.
+# Output is nondeterministic in detail (timings, GC counts) but the ground truth is fixed.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SRC="$ROOT/fixtures/src"
+OUT="$ROOT/fixtures/runs"
+QUICK=0
+ONLY=()
+LIST=0
+
+usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; }
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --only) [[ $# -ge 2 ]] || { echo "--only needs a run name" >&2; exit 2; }; ONLY+=("$2"); shift 2 ;;
+    --only=*) ONLY+=("${1#--only=}"); shift ;;
+    --quick) QUICK=1; shift ;;
+    --out) [[ $# -ge 2 ]] || { echo "--out needs a directory" >&2; exit 2; }; OUT="$2"; shift 2 ;;
+    --list) LIST=1; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+# ---------------------------------------------------------------------------------------------
+# Run table. Fields (| separated):
+#   run | program | seconds | GOGC | GOMEMLIMIT | GODEBUG | profiles(0/1) | label | pattern | leak_functions(,) | note
+RUNS=(
+  "steady|steady|6|100||gctrace=1|1|no-leak|healthy||healthy request service: JSON decode/encode, bounded session cache, flat live heap"
+  "steady_pacer|steady|4|100||gctrace=1,gcpacertrace=1|0|no-leak|healthy||steady service with gcpacertrace=1 (pacer: lines around gc lines)"
+  "pressure|pressure|6|25||gctrace=1|1|no-leak|gc-pressure||short-lived garbage from a log parser at GOGC=25; flat live heap"
+  "pressure_sched|pressure|4|25||gctrace=1,schedtrace=1000|0|no-leak|gc-pressure||pressure program with schedtrace=1000 (SCHED lines every second)"
+  "forced|forced|6|100||gctrace=1,scavtrace=1|0|no-leak|healthy||runtime.GC() every 250ms and debug.FreeOSMemory() every 1s: (forced) gc lines and scav ... (forced) lines"
+  "chatty|chatty|5|1||gctrace=1|0|no-leak|gc-pressure||3 log-package loggers (stderr) + fmt.Println access log (stdout) while GC runs back to back at GOGC=1: gc lines split by app writes"
+  "slow|slow|6|100||gctrace=1|0|no-leak|healthy||slow producer for pipe tests: a numbered line every 200ms, ~1 gc per second"
+  "leak_goroutine|leak_goroutine|8|100||gctrace=1|1|leak|goroutine-leak|main.spawnWaiter,main.subscribe|waiter goroutines blocked forever on chan send (main.spawnWaiter.func1, 16 KiB each) and chan receive (main.subscribe.func1)"
+  "leak_ticker|leak_ticker|8|100||gctrace=1|1|leak|ticker-not-stopped|main.startPoller,main.pollLoop|time.NewTicker per connection never stopped, one pollLoop goroutine per ticker, 16 KiB each"
+  "leak_map|leak_map|8|100||gctrace=1|1|leak|unbounded-map|main.cacheResult|global map cache keyed by unique request id, never evicted (~1 MiB/s)"
+  "leak_closure|leak_closure|8|100||gctrace=1|1|leak|closure-capture|main.registerCallback|func literals capturing 32 KiB upload buffers appended to a global hook slice"
+  "leak_resource|leak_resource|8|100||gctrace=1|1|leak|unclosed-resource|main.openSession,main.fetchStatus|os.Open + 64 KiB bufio.Reader never closed (inuse flat: bufio.NewReaderSize under main.openSession); http bodies from main.fetchStatus never closed (persistConn readLoop/writeLoop goroutines pile up)"
+  "pool_misuse|pool_misuse|6|100||gctrace=1|1|no-leak|sync-pool-misuse||sync.Pool Get without Put: Pool.New (main.newBuffer) allocates 64 KiB per request; GC pressure, flat in-use"
+  "batch_sawtooth|batch_sawtooth|8|100||gctrace=1|1|no-leak|batch-sawtooth||batch job builds a ~40 MiB index, drops it, repeats: sawtooth live heap"
+  "memlimit|memlimit|6|off|64MiB|gctrace=1|1|no-leak|memory-limit||GOMEMLIMIT=64MiB, GOGC=off, ~48 MiB live: goal pinned by the limit, GC runs often"
+)
+# Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
+hot_functions() {
+  case "$1" in
+    steady|steady_pacer) echo "encoding/json.Marshal,encoding/json.Unmarshal,main.encodeRequest,main.handleRequest" ;;
+    pressure|pressure_sched) echo "main.parseRecord,main.makeBatch,strings.Split,strings.genSplit,strings.ToUpper" ;;
+    leak_goroutine) echo "main.handleRequest" ;;
+    leak_ticker) echo "main.acceptConn" ;;
+    leak_map) echo "main.requestScratch" ;;
+    leak_closure) echo "main.handleUpload" ;;
+    pool_misuse) echo "main.newBuffer" ;;
+    batch_sawtooth) echo "main.buildIndex" ;;
+    memlimit) echo "main.serveRequest" ;;
+    chatty) echo "main.renderPage,main.handleRequest" ;;
+    slow) echo "main.produceChunk" ;;
+    forced) echo "main.handleBatch" ;;
+    *) echo "" ;;
+  esac
+}
+
+# Goroutines that pile up (function names as in the goroutine profile), for meta.json.
+leak_goroutines() {
+  case "$1" in
+    leak_goroutine) echo "main.spawnWaiter.func1,main.subscribe.func1" ;;
+    leak_ticker) echo "main.pollLoop" ;;
+    leak_resource) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
+    *) echo "" ;;
+  esac
+}
+
+if [[ $LIST -eq 1 ]]; then
+  printf '%s\n' "${RUNS[@]}" | awk -F'|' 'BEGIN { printf "%-15s %-15s %4s %5s %-8s %-28s %s %-8s %-19s %s\n", "run", "program", "secs", "GOGC", "MEMLIMIT", "GODEBUG", "prof", "label", "pattern", "leak_functions" }
+    { printf "%-15s %-15s %4s %5s %-8s %-28s %4s %-8s %-19s %s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 }'
+  exit 0
+fi
+
+# Validate --only names.
+for o in "${ONLY[@]+"${ONLY[@]}"}"; do
+  found=0
+  for r in "${RUNS[@]}"; do [[ "${r%%|*}" == "$o" ]] && found=1; done
+  [[ $found -eq 1 ]] || { echo "unknown run '$o'; known: $(printf '%s ' "${RUNS[@]%%|*}")" >&2; exit 2; }
+done
+
+# ---------------------------------------------------------------------------------------------
+# Tools.
+need_apt=()
+command -v go >/dev/null 2>&1 || need_apt+=(golang-go)
+command -v jq >/dev/null 2>&1 || need_apt+=(jq)
+if [[ ${#need_apt[@]} -gt 0 ]]; then
+  echo "== installing ${need_apt[*]} (apt-get)"
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  $SUDO apt-get update && $SUDO apt-get install -y "${need_apt[@]}"
+fi
+GO_VERSION="$(go version)"
+HOST_OS="$( (. /etc/os-release 2>/dev/null && echo "${PRETTY_NAME:-unknown}") || uname -s)"
+NCPU="$(nproc 2>/dev/null || echo 0)"
+
+BIN="$(mktemp -d "${TMPDIR:-/tmp}/gen-fixtures.XXXXXX")"
+trap 'rm -rf "$BIN"' EXIT
+
+echo "== building fixture programs ($GO_VERSION)"
+(cd "$SRC" && GOPROXY=off GOFLAGS=-buildvcs=false GOWORK=off go build -trimpath -o "$BIN/" ./...)
+
+mkdir -p "$OUT"
+
+# ---------------------------------------------------------------------------------------------
+# Helpers.
+
+# pprof_top OUTFILE ARGS... : one oracle; stderr is dropped (pprof is silent for local proto files).
+pprof_top() {
+  local outf="$1"; shift
+  if ! go tool pprof -top -nodefraction=0 "$@" >"$outf" 2>"$outf.err"; then
+    echo "   pprof failed for $outf: $(head -c 300 "$outf.err")" >&2
+  fi
+  rm -f "$outf.err"
+}
+
+# observe LOG : prints a JSON object with the counts found in the log.
+observe() {
+  local log="$1"
+  local full_re='^gc [0-9]+ @[0-9]+\.[0-9]{3}s [0-9]+%: [0-9.]+\+[0-9.]+\+[0-9.]+ ms clock, [0-9.]+\+[0-9.]+/[0-9.]+/[0-9.]+\+[0-9.]+ ms cpu, [0-9]+->[0-9]+->[0-9]+ MB, [0-9]+ MB goal, [0-9]+ MB stacks, [0-9]+ MB globals, [0-9]+ P( \(forced\))?$'
+  local gc_n_at gc_max complete forced split_heads tails log_lines scav scav_forced pacer sched gcforced
+  gc_n_at=$(grep -oE 'gc [0-9]+ @' "$log" | wc -l || true)
+  gc_max=$(grep -oE 'gc [0-9]+' "$log" | awk '{ if ($2+0 > m) m = $2+0 } END { print m+0 }' || true)
+  complete=$(grep -cE "$full_re" "$log" || true)
+  forced=$(grep -E "$full_re" "$log" | grep -c '(forced)$' || true)
+  # lines that contain "gc N" but are not a complete gc line: the head of a split gc line
+  split_heads=$(grep -E 'gc [0-9]+' "$log" | grep -cvE "$full_re" || true)
+  # lines that hold the rest of a gc line without its "gc N" head (tails land on a later line)
+  tails=$(grep -vE 'gc [0-9]+' "$log" | grep -cE 'ms clock|ms cpu|MB goal|MB stacks|MB globals| P$| P \(forced\)$' || true)
+  log_lines=$(wc -l <"$log")
+  scav=$(grep -cE '^scav [0-9]+ KiB work' "$log" || true)
+  scav_forced=$(grep -E '^scav [0-9]+ KiB work' "$log" | grep -c '(forced)$' || true)
+  pacer=$(grep -c '^pacer: ' "$log" || true)
+  sched=$(grep -c '^SCHED ' "$log" || true)
+  gcforced=$(grep -c '^GC forced$' "$log" || true)
+  # live heap (H2) and goal from complete lines
+  local heapstats
+  heapstats=$(grep -E "$full_re" "$log" | awk '
+    { for (i = 1; i <= NF; i++) {
+        if ($(i+1) == "MB," && $i ~ /->/) { split($i, h, "->"); live = h[3] + 0 }
+        if ($(i+1) == "MB" && $(i+2) == "goal,") goal = $i + 0 }
+      n++; if (n == 1) { lf = live; gmin = goal; gmax = goal; lmin = live; lmax = live }
+      ll = live; gl = goal
+      if (goal < gmin) gmin = goal; if (goal > gmax) gmax = goal
+      if (live < lmin) lmin = live; if (live > lmax) lmax = live }
+    END { if (n == 0) print "null null null null null null null"; else print lf, ll, lmin, lmax, gmin, gmax, gl }' || true)
+  read -r lf ll lmin lmax gmin gmax gl <<<"$heapstats"
+  jq -n --argjson gc_n_at "$gc_n_at" --argjson gc_max "$gc_max" --argjson complete "$complete" \
+    --argjson forced "$forced" --argjson split_heads "$split_heads" --argjson tails "$tails" \
+    --argjson log_lines "$log_lines" --argjson scav "$scav" --argjson scav_forced "$scav_forced" \
+    --argjson pacer "$pacer" --argjson sched "$sched" --argjson gcforced "$gcforced" \
+    --argjson lf "$lf" --argjson ll "$ll" --argjson lmin "$lmin" --argjson lmax "$lmax" \
+    --argjson gmin "$gmin" --argjson gmax "$gmax" --argjson gl "$gl" '{
+      gc_lines: $gc_n_at, max_gc_number: $gc_max, complete_gc_lines: $complete,
+      split_gc_lines: $split_heads, gc_tail_fragments: $tails, forced_gc_lines: $forced,
+      log_lines: $log_lines,
+      line_kinds: {scav: $scav, scav_forced: $scav_forced, pacer: $pacer, sched: $sched, gc_forced_2min: $gcforced},
+      live_mb: {first: $lf, last: $ll, min: $lmin, max: $lmax},
+      goal_mb: {min: $gmin, max: $gmax, last: $gl}
+    }'
+}
+
+# profile_summary DIR : JSON with profile counts and first/last totals.
+profile_summary() {
+  local d="$1" heaps gors first last gfirst glast
+  heaps=("$d"/heap-[0-9][0-9][0-9].pb.gz)
+  gors=("$d"/goroutine-[0-9][0-9][0-9].txt)
+  [[ -e "${heaps[0]}" ]] || { echo null; return; }
+  first=$(basename "${heaps[0]}" .pb.gz); last=$(basename "${heaps[-1]}" .pb.gz)
+  gfirst=$(head -1 "${gors[0]}" | awk '{print $NF}'); glast=$(head -1 "${gors[-1]}" | awk '{print $NF}')
+  total_of() { sed -n 's/^Showing nodes accounting for .* of \(.*\) total$/\1/p' "$1" | head -1; }
+  jq -n --argjson nheap "${#heaps[@]}" --argjson ngor "${#gors[@]}" \
+    --arg fi "$(total_of "$d/$first.inuse_space.top.txt")" --arg li "$(total_of "$d/$last.inuse_space.top.txt")" \
+    --arg la "$(total_of "$d/$last.alloc_space.top.txt")" \
+    --argjson gf "${gfirst:-null}" --argjson gl "${glast:-null}" \
+    --arg firstf "$first.pb.gz" --arg lastf "$last.pb.gz" '{
+      heap: $nheap, goroutine_pb: $ngor, goroutine_txt: $ngor, heap_debug1: ["heap-last.debug1.txt"],
+      first_heap: $firstf, last_heap: $lastf,
+      inuse_space_total_first: $fi, inuse_space_total_last: $li, alloc_space_total_last: $la,
+      goroutines_first: $gf, goroutines_last: $gl
+    }'
+}
+
+# run_one "table row"
+run_one() {
+  local run prog secs gogc memlimit godebug profiles label pattern leakf note
+  IFS='|' read -r run prog secs gogc memlimit godebug profiles label pattern leakf note <<<"$1"
+  if [[ $QUICK -eq 1 ]]; then secs=$(( (secs + 1) / 2 )); [[ $secs -lt 3 ]] && secs=3; fi
+  local dir="$OUT/$run"
+  rm -rf "$dir"; mkdir -p "$dir"
+
+  local -a envs=(GODEBUG="$godebug" GOGC="$gogc" GOMAXPROCS=2)
+  [[ -n "$memlimit" ]] && envs+=(GOMEMLIMIT="$memlimit")
+  local -a argv=("./$prog" -duration "${secs}s")
+  [[ "$profiles" == 1 ]] && argv+=(-profiles . -profile-interval 1s)
+  local cmd="${envs[*]} ${argv[*]} 2>&1 | gctrace-pipe   # captured as combined.log"
+
+  echo "== $run: ${envs[*]} ${argv[*]}"
+  local t0 t1 rc start_iso
+  start_iso=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
+  t0=$(date +%s.%N)
+  set +e
+  (cd "$dir" && env -u GOMEMLIMIT -u GOTRACEBACK "${envs[@]}" "$BIN/$prog" "${argv[@]:1}" 2>&1 | cat >combined.log)
+  rc=$?
+  set -e
+  t1=$(date +%s.%N)
+
+  local prof_json=null
+  if [[ "$profiles" == 1 ]]; then
+    local heaps gors first last gf gl
+    heaps=("$dir"/heap-[0-9][0-9][0-9].pb.gz)
+    gors=("$dir"/goroutine-[0-9][0-9][0-9].pb.gz)
+    if [[ -e "${heaps[0]}" ]]; then
+      first=$(basename "${heaps[0]}" .pb.gz); last=$(basename "${heaps[-1]}" .pb.gz)
+      for h in "$first" "$last"; do
+        pprof_top "$dir/$h.inuse_space.top.txt" -sample_index=inuse_space "$dir/$h.pb.gz"
+        pprof_top "$dir/$h.alloc_space.top.txt" -sample_index=alloc_space "$dir/$h.pb.gz"
+      done
+      pprof_top "$dir/heap-diff-${first#heap-}-${last#heap-}.top.txt" -sample_index=inuse_space \
+        -diff_base "$dir/$first.pb.gz" "$dir/$last.pb.gz"
+      gf=$(basename "${gors[0]}" .pb.gz); gl=$(basename "${gors[-1]}" .pb.gz)
+      pprof_top "$dir/$gf.top.txt" "$dir/$gf.pb.gz"
+      pprof_top "$dir/$gl.top.txt" "$dir/$gl.pb.gz"
+    else
+      echo "   WARNING: $run wrote no heap profiles" >&2
+    fi
+    prof_json=$(profile_summary "$dir")
+  fi
+
+  local obs
+  obs=$(observe "$dir/combined.log")
+  jq -n --arg name "$run" --arg program "$prog" --arg command "$cmd" \
+    --argjson argv "$(printf '%s\n' "${argv[@]}" | jq -R . | jq -s .)" \
+    --arg godebug "$godebug" --arg gogc "$gogc" --arg memlimit "$memlimit" \
+    --arg gov "$GO_VERSION" --arg os "$HOST_OS" --argjson cpus "$NCPU" \
+    --arg start "$start_iso" --argjson req "$secs" \
+    --argjson actual "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}')" \
+    --argjson rc "$rc" --arg lbl "$label" --arg pattern "$pattern" \
+    --arg leakf "$leakf" --arg hot "$(hot_functions "$run")" --arg lgor "$(leak_goroutines "$run")" --arg note "$note" \
+    --argjson quick "$([[ $QUICK -eq 1 ]] && echo true || echo false)" \
+    --argjson profiles "$prof_json" --argjson observed "$obs" '{
+      name: $name, program: $program, source: ("fixtures/src/" + $program + "/main.go"),
+      command: $command, argv: $argv,
+      env: {GODEBUG: $godebug, GOGC: $gogc, GOMAXPROCS: "2",
+            GOMEMLIMIT: (if $memlimit == "" then null else $memlimit end)},
+      go_version: $gov, host: {os: $os, cpus: $cpus}, quick: $quick,
+      start_time: $start, duration_requested_s: $req, duration_actual_s: $actual, exit_code: $rc,
+      ground_truth: {label: $lbl, pattern: $pattern,
+        leak_functions: ($leakf | split(",") | map(select(. != ""))),
+        leak_goroutines: ($lgor | split(",") | map(select(. != ""))),
+        hot_alloc_functions: ($hot | split(",") | map(select(. != ""))),
+        note: $note},
+      gc_lines: $observed.gc_lines, max_gc_number: $observed.max_gc_number,
+      split_gc_lines: $observed.split_gc_lines,
+      log_bytes: null,
+      profiles: $profiles, observed: $observed
+    }' >"$dir/meta.json"
+  # fill in log size (kept separate so the jq call above stays readable)
+  local tmp; tmp=$(mktemp)
+  jq --argjson b "$(wc -c <"$dir/combined.log")" '.log_bytes = $b' "$dir/meta.json" >"$tmp" && mv "$tmp" "$dir/meta.json"
+  jq -r '"   exit=\(.exit_code) gc_lines=\(.gc_lines) max_gc=\(.max_gc_number) split=\(.split_gc_lines) log=\(.log_bytes)B" +
+         (if .profiles then " heaps=\(.profiles.heap) inuse \(.profiles.inuse_space_total_first) -> \(.profiles.inuse_space_total_last) goroutines \(.profiles.goroutines_first) -> \(.profiles.goroutines_last)" else "" end)' \
+    "$dir/meta.json"
+}
+
+# ---------------------------------------------------------------------------------------------
+T_START=$(date +%s)
+for row in "${RUNS[@]}"; do
+  name="${row%%|*}"
+  if [[ ${#ONLY[@]} -gt 0 ]]; then
+    sel=0; for o in "${ONLY[@]}"; do [[ "$o" == "$name" ]] && sel=1; done
+    [[ $sel -eq 1 ]] || continue
+  fi
+  run_one "$row"
+done
+
+# Index of every run present (rebuilt from meta.json files, so --only keeps it complete).
+{
+  echo "# Generated Go runtime fixtures"
+  echo
+  echo "Generated by \`scripts/gen-fixtures.sh\` from \`fixtures/src/\` ($GO_VERSION, GOMAXPROCS=2)."
+  echo "Each folder: \`combined.log\` (stdout+stderr as one pipe), \`meta.json\` (command, env, ground truth, counts);"
+  echo "profile runs also hold \`heap-NNN.pb.gz\`, \`goroutine-NNN.pb.gz\`, \`goroutine-NNN.txt\` (debug=1, every 1 s),"
+  echo "\`heap-last.debug1.txt\`, \`manifest.json\` and \`go tool pprof -top -nodefraction=0\` oracles (\`*.top.txt\`)."
+  echo "\`gc lines\` counts \`gc N @\` occurrences; \`split\` counts lines holding \`gc N\` that are not a complete gc line."
+  echo
+  echo "| run | label | pattern | leak functions | gc lines | max gc | split | GOGC | GOMEMLIMIT | GODEBUG | heaps | goroutines first→last | log bytes |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  for m in "$OUT"/*/meta.json; do
+    [[ -e "$m" ]] || continue
+    jq -r '"| \(.name) | \(.ground_truth.label) | \(.ground_truth.pattern) | \(.ground_truth.leak_functions | join(", ")) | \(.gc_lines) | \(.max_gc_number) | \(.split_gc_lines) | \(.env.GOGC) | \(.env.GOMEMLIMIT // "") | \(.env.GODEBUG) | \(.profiles.heap // "") | \(if .profiles then "\(.profiles.goroutines_first)→\(.profiles.goroutines_last)" else "" end) | \(.log_bytes) |"' "$m"
+  done
+} >"$OUT/README.md"
+
+echo "== done in $(( $(date +%s) - T_START ))s; $(du -sh "$OUT" | cut -f1) in $OUT"

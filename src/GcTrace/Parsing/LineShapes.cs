@@ -1,0 +1,40 @@
+// Remembers how recent application lines begin, to judge which split of a broken gc line is the plausible one.
+namespace GcTrace.Parsing;
+
+/// <summary>
+/// A line's shape is its first few characters with digits mapped to '9' and letters to 'a' ("[logger-1] 14:39" -> "[aaaa").
+/// When a gc line was split, the foreign text is a whole application line, so a reading whose foreign pieces start like
+/// the application's other lines beats one whose pieces start mid-number (".27[logger-1]...").
+/// </summary>
+internal sealed class LineShapes
+{
+    private const int Length = 5;
+    private const int Capacity = 64;
+
+    private readonly Queue<string> _order = new();
+    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    public void Note(ReadOnlySpan<byte> line)
+    {
+        if (line.IsEmpty) return;
+        var shape = Of(line);
+        _order.Enqueue(shape);
+        _counts[shape] = _counts.GetValueOrDefault(shape) + 1;
+        if (_order.Count <= Capacity) return;
+        var old = _order.Dequeue();
+        if (--_counts[old] == 0) _counts.Remove(old);
+    }
+
+    public bool IsKnown(ReadOnlySpan<byte> line) => !line.IsEmpty && _counts.ContainsKey(Of(line));
+
+    private static string Of(ReadOnlySpan<byte> line)
+    {
+        Span<char> s = stackalloc char[Math.Min(Length, line.Length)];
+        for (var i = 0; i < s.Length; i++)
+        {
+            var b = line[i];
+            s[i] = b is >= (byte)'0' and <= (byte)'9' ? '9' : char.IsAsciiLetter((char)b) ? 'a' : (char)b;
+        }
+        return new string(s);
+    }
+}

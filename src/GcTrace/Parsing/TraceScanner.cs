@@ -1,0 +1,120 @@
+// Splits a byte stream into lines and routes them: trace lines to the parsers, everything else to the application
+// stream in bulk, split gc lines to the reassembler.
+using GcTrace.Events;
+
+namespace GcTrace.Parsing;
+
+/// <summary>
+/// The scanner looks for trace markers across a whole chunk (one vectorised search per marker) instead of line by line,
+/// so runs of application lines cost a newline count and one pass-through write. Chunks must hold whole lines; only the
+/// last chunk of the input may end without a line end. Not thread-safe: one scanner per input.
+/// </summary>
+public sealed class TraceScanner
+{
+    // "forced scvg" contains "scvg", so searching for the shorter marker finds both.
+    private static readonly byte[][] SearchMarkers = TraceLineParser.Markers.Where(m => !m.AsSpan().SequenceEqual("forced scvg"u8)).ToArray();
+
+    private readonly IScanOutput _output;
+    private readonly SplitLineReassembler _reassembler;
+    private readonly int[] _nextMarker = new int[SearchMarkers.Length];
+
+    public TraceScanner(IScanOutput output)
+    {
+        _output = output;
+        _reassembler = new SplitLineReassembler(output);
+    }
+
+    /// <summary>Input lines seen so far (the last line counts even without a line end).</summary>
+    public long Lines { get; private set; }
+
+    /// <summary>True while a split gc line is held back waiting for its remainder.</summary>
+    public bool IsHoldingSplitLine => _reassembler.IsPending;
+
+    /// <summary>Scans a chunk of whole lines.</summary>
+    public void Scan(ReadOnlySpan<byte> chunk)
+    {
+        Array.Fill(_nextMarker, -1);
+        var pos = 0;
+        while (pos < chunk.Length)
+        {
+            if (_reassembler.IsPending)
+            {
+                pos = ScanOneLine(chunk, pos);
+                continue;
+            }
+            var m = NextMarker(chunk, pos);
+            if (m < 0)
+            {
+                PassThrough(chunk[pos..]);
+                return;
+            }
+            var lineStart = chunk[pos..m].LastIndexOf((byte)'\n') + 1 + pos;
+            if (lineStart > pos) PassThrough(chunk[pos..lineStart]);
+            pos = ScanOneLine(chunk, lineStart);
+        }
+    }
+
+    /// <summary>End of input: a gc line still waiting for its remainder is passed through and counted as unrecognized.</summary>
+    public void Complete() => _reassembler.GiveUp();
+
+    private int ScanOneLine(ReadOnlySpan<byte> chunk, int start)
+    {
+        var nl = chunk[start..].IndexOf((byte)'\n');
+        var end = nl < 0 ? chunk.Length : start + nl + 1;
+        var raw = chunk[start..end];
+        var lineNumber = ++Lines;
+        var text = TraceLineParser.TrimCarriageReturn(nl < 0 ? raw : raw[..^1]);
+        var parsed = TraceLineParser.TryParse(text, lineNumber);
+        if (_reassembler.IsPending && _reassembler.Offer(raw, lineNumber, parsed is not null)) return end;
+
+        if (parsed is not null)
+        {
+            if (parsed is GcCycle gc) _reassembler.LastCycle = gc.Number;
+            _output.OnEvent(parsed);
+        }
+        else if (TraceLineParser.IsGcStart(text))
+        {
+            _reassembler.Start(raw, lineNumber);
+        }
+        else
+        {
+            _reassembler.NoteAppLine(raw);
+            _output.OnAppText(raw, 1);
+        }
+        return end;
+    }
+
+    private void PassThrough(ReadOnlySpan<byte> bytes)
+    {
+        long lines = bytes.Count((byte)'\n');
+        if (bytes[^1] != (byte)'\n') lines++;
+        Lines += lines;
+        NoteLastLine(bytes);
+        _output.OnAppText(bytes, lines);
+    }
+
+    // A sample of how application lines begin, for the reassembler: the last line of each run costs one search.
+    private void NoteLastLine(ReadOnlySpan<byte> bytes)
+    {
+        var body = bytes[^1] == (byte)'\n' ? bytes[..^1] : bytes;
+        _reassembler.NoteAppLine(body[(body.LastIndexOf((byte)'\n') + 1)..]);
+    }
+
+    // The smallest position >= pos where any marker occurs, or -1. Each marker's next hit is cached per chunk.
+    private int NextMarker(ReadOnlySpan<byte> chunk, int pos)
+    {
+        var best = -1;
+        for (var k = 0; k < SearchMarkers.Length; k++)
+        {
+            var at = _nextMarker[k];
+            if (at != int.MaxValue && at < pos)
+            {
+                var i = chunk[pos..].IndexOf(SearchMarkers[k]);
+                at = i < 0 ? int.MaxValue : pos + i;
+                _nextMarker[k] = at;
+            }
+            if (at != int.MaxValue && (best < 0 || at < best)) best = at;
+        }
+        return best;
+    }
+}
