@@ -1,0 +1,18 @@
+// The one seam every consumer of events shares: analysis, CSV, JSON Lines, charts.
+using GcTrace.Events;
+
+namespace GcTrace.Pipeline;
+
+/// <summary>
+/// A consumer of parsed events. Each sink runs on its own task behind its own bounded channel, so a slow sink slows the
+/// pipeline (backpressure) but never loses events. <see cref="Complete"/> is called once, after the last batch.
+/// </summary>
+public interface IEventSink
+{
+    /// <summary>A short name for error messages ("csv", "events").</summary>
+    string Name { get; }
+
+    void Write(IReadOnlyList<TraceEvent> batch);
+
+    void Complete(InputCounts counts);
+}
