@@ -90,9 +90,9 @@ public sealed class CycleSequenceAnalyzer
             firstCycle,
             previous?.Number,
             missing,
-            missingRanges.ToList(),
             span,
             names.Count switch { 0 => null, 1 => names[0], _ => "mixed" },
+            missingRanges.ToList(),
             names,
             segmentCount,
             list);

@@ -1,4 +1,4 @@
-// What the sequence of gc numbers and times says: gaps, restarts, forced cycles, format eras.
+// The `gc` block of the summary: gaps, restarts, forced cycles, format eras. Contract keys first, extras after.
 namespace GcTrace.Analysis;
 
 /// <param name="Cycles">All cycles seen.</param>
@@ -6,9 +6,9 @@ namespace GcTrace.Analysis;
 /// <param name="FirstCycle">The first gc number seen, or null with no cycles.</param>
 /// <param name="LastCycle">The last gc number seen, or null with no cycles.</param>
 /// <param name="MissingCycles">gc numbers skipped inside segments (lost or unparsable lines).</param>
-/// <param name="MissingRanges">The first few skipped ranges.</param>
 /// <param name="SpanS">The segments' spans added up.</param>
 /// <param name="Format">The era seen ("go1.5", "go1.6-1.17", "go1.18+"), "mixed" for several, null for none.</param>
+/// <param name="MissingRanges">The first few skipped ranges.</param>
 /// <param name="Formats">Every era seen, oldest first.</param>
 /// <param name="SegmentCount">How many segments (runs) the trace holds; a restart starts a new one.</param>
 /// <param name="Segments">The first few segments, each summarised separately.</param>
@@ -18,9 +18,9 @@ public sealed record CycleSequenceSummary(
     long? FirstCycle,
     long? LastCycle,
     long MissingCycles,
-    IReadOnlyList<CycleRange> MissingRanges,
     decimal SpanS,
     string? Format,
+    IReadOnlyList<CycleRange> MissingRanges,
     IReadOnlyList<string> Formats,
     long SegmentCount,
     IReadOnlyList<SegmentSummary> Segments);
