@@ -57,13 +57,21 @@ public sealed class TraceOnlyVerdict : IVerdictRule
         if (cpu.Fraction >= PressureCpuFraction || backgroundPerS >= PressureCyclesPerS)
         {
             return Make(VerdictKinds.GcPressure, "medium",
-                Invariant($"GC used {cpu.Fraction:P1} of the available cpu and ran {backgroundPerS:0.#} background cycles per second."),
-                Invariant($"The live heap stayed between {heap.LiveMbMin} and {heap.LiveMbMax} MB without a rising floor: the program allocates a lot of short-lived memory rather than keeping it."));
+                Invariant($"GC used {Percent(cpu.Fraction)} of the available cpu and ran {backgroundPerS:0.#} background cycles per second."),
+                Invariant($"The live heap stayed between {heap.LiveMbMin} and {heap.LiveMbMax} MB and {Floor(heap)}: the program allocates a lot of short-lived memory rather than keeping it."));
         }
 
         return Make(VerdictKinds.Healthy, gc.Cycles >= 30 ? "medium" : "low",
-            Invariant($"The live heap stayed between {heap.LiveMbMin} and {heap.LiveMbMax} MB with no rising floor, and GC used {cpu.Fraction:P1} of the available cpu."));
+            Invariant($"The live heap stayed between {heap.LiveMbMin} and {heap.LiveMbMax} MB and {Floor(heap)}; GC used {Percent(cpu.Fraction)} of the available cpu."));
     }
+
+    // Says what the lower envelope did, since "not a leak" can still mean a floor that creeps up a little.
+    private static string Floor(HeapSummary heap) => heap.EnvelopeRising
+        ? Invariant($"its floor rose only a little ({heap.EnvelopeSlopeMbPerMin:0.###} MB/min), not enough to call a leak")
+        : "its floor (the smallest live heap per window) did not rise";
+
+    private static string Percent(double? fraction) =>
+        fraction is { } f ? Invariant($"{f * 100:0.##}%") : "an unknown share";
 
     private static Verdict Make(string kind, string confidence, params string[] reasons) =>
         new(kind, confidence, [.. reasons, ProfilesHint], []);

@@ -48,4 +48,18 @@ public class TraceOnlyVerdictTests
 
         analyzer.Summarize().Verdict.Kind.Should().NotBe(VerdictKinds.Leak);
     }
+
+    [Theory]
+    [InlineData("go1.19/pressure_noleak/combined.log", "its floor rose only a little")]
+    [InlineData("go1.19/steady/combined.log", "did not rise")]
+    public void Decide_NotALeak_SaysWhatTheFloorDid(string log, string words)
+    {
+        var analyzer = new TraceAnalyzer(new TraceOnlyVerdict());
+        foreach (var cycle in FixtureCycles.FromCorpus(log))
+        {
+            analyzer.Add(cycle);
+        }
+
+        analyzer.Summarize().Verdict.Reasons.Should().Contain(r => r.Contains(words, StringComparison.Ordinal));
+    }
 }
