@@ -1,4 +1,4 @@
-// Finds the repository's folders from the test binaries, so tests read the project's own fixtures.
+// Finds the repository root (the folder with GcTrace.sln) and the fixture logs, from wherever the tests run.
 namespace GcTrace.Tests.Support;
 
 public static class RepoPaths
@@ -15,10 +15,20 @@ public static class RepoPaths
 
     public static string Relative(string path) => Path.GetRelativePath(Root, path);
 
+    /// <summary>Every go1.19 and go1.26 combined.log, relative to the corpus folder, for theories.</summary>
+    public static TheoryData<string> CombinedLogs() => new(CombinedLogPaths());
+
+    /// <summary>Every go1.19 and go1.26 combined.log, relative to the corpus folder.</summary>
+    public static List<string> CombinedLogPaths() =>
+        new[] { "go1.19", "go1.26" }
+            .SelectMany(v => Directory.GetFiles(Path.Combine(Corpus, v), "combined.log", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            .Select(f => Path.GetRelativePath(Corpus, f).Replace('\\', '/'))
+            .ToList();
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "GcTrace.sln"))) return dir.FullName;
-        throw new InvalidOperationException("GcTrace.sln not found above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException($"No GcTrace.sln above {AppContext.BaseDirectory}.");
     }
 }

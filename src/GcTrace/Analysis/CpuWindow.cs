@@ -1,0 +1,18 @@
+// GC cpu and available cpu inside one time window of the trace.
+namespace GcTrace.Analysis;
+
+internal sealed class CpuWindow : IMergeable<CpuWindow>
+{
+    public decimal AvailableMs { get; set; }
+
+    public decimal GcMs { get; set; }
+
+    public long Cycles { get; set; }
+
+    public void MergeFrom(CpuWindow next)
+    {
+        AvailableMs += next.AvailableMs;
+        GcMs += next.GcMs;
+        Cycles += next.Cycles;
+    }
+}

@@ -1,0 +1,57 @@
+// Feeds each cycle to every analyzer and puts their results together into the summary.
+namespace GcTrace.Analysis;
+
+using GcTrace.Events;
+
+/// <summary>
+/// One cycle at a time, constant memory: every part keeps running totals, per-value counts or bounded windows.
+/// <see cref="Summarize"/> does not change any state, so a report can be made mid-stream (SIGINT) and input can go on.
+/// </summary>
+public sealed class TraceAnalyzer
+{
+    private readonly IVerdictRule verdictRule;
+    private readonly CycleSequenceAnalyzer sequence = new();
+    private readonly PauseDistribution pauses = new();
+    private readonly GcCpuAnalyzer cpu;
+    private readonly HeapTrendAnalyzer heap;
+
+    public TraceAnalyzer(IVerdictRule verdictRule, GcCpuAnalyzer? cpu = null, HeapTrendAnalyzer? heap = null)
+    {
+        this.verdictRule = verdictRule;
+        this.cpu = cpu ?? new GcCpuAnalyzer();
+        this.heap = heap ?? new HeapTrendAnalyzer();
+    }
+
+    /// <summary>Line counts; the caller increments them as it reads.</summary>
+    public InputCounters Input { get; } = new();
+
+    /// <summary>The stop-the-world pauses, for callers that want other percentiles.</summary>
+    public PauseDistribution Pauses => pauses;
+
+    public void Add(GcCycle cycle)
+    {
+        sequence.Add(cycle);
+        pauses.Add(cycle.StwTotalMs);
+        cpu.Add(cycle);
+        heap.Add(cycle);
+    }
+
+    public TraceFindings Findings() => new(
+        Input.Summarize(),
+        sequence.Summarize(),
+        pauses.Summarize(),
+        cpu.Summarize(),
+        heap.Summarize());
+
+    public TraceSummary Summarize()
+    {
+        var findings = Findings();
+        return new TraceSummary(
+            findings.Input,
+            findings.Gc,
+            findings.StwMs,
+            findings.GcCpu,
+            findings.Heap,
+            verdictRule.Decide(findings));
+    }
+}

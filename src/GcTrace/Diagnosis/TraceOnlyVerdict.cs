@@ -1,0 +1,80 @@
+// A first verdict from the gc trace alone: leak, gc-pressure, healthy or inconclusive.
+namespace GcTrace.Diagnosis;
+
+using System.Globalization;
+using GcTrace.Analysis;
+
+/// <summary>
+/// The trace shows how much survives each collection, not what it is, so this rule can say "the live heap keeps
+/// growing" but never where; heap and goroutine profiles would name suspects and raise the confidence, which is
+/// why it never says "high". Thresholds are deliberately plain, to be tuned on the corpus by the diagnosis work.
+/// </summary>
+public sealed class TraceOnlyVerdict : IVerdictRule
+{
+    /// <summary>Fewer cycles than this say too little about a trend.</summary>
+    public const int MinCycles = 8;
+
+    /// <summary>GC using this share of the available cpu is pressure whatever the heap does.</summary>
+    public const double PressureCpuFraction = 0.10;
+
+    /// <summary>Background (not forced) cycles per second above which GC runs back to back.</summary>
+    public const double PressureCyclesPerS = 10;
+
+    /// <summary>Envelope growth over the trace, relative to the smallest live heap (at least 4 MB), for a leak.</summary>
+    public const double LeakRelativeGrowth = 0.5;
+
+    private const long MinReferenceMb = 4;
+    private const string ProfilesHint =
+        "Heap and goroutine profiles (--heap-profile, --goroutine-profile or --pprof) would name what grows and sharpen this verdict.";
+
+    public Verdict Decide(TraceFindings findings)
+    {
+        var gc = findings.Gc;
+        var heap = findings.Heap;
+        var cpu = findings.GcCpu;
+        if (gc.Cycles < MinCycles)
+        {
+            return Make(VerdictKinds.Inconclusive, "low",
+                $"Only {gc.Cycles} GC cycle(s) in the trace; at least {MinCycles} are needed to judge a trend.");
+        }
+
+        var spanMin = (double)gc.SpanS / 60;
+        var reference = Math.Max(heap.LiveMbMin ?? 0, MinReferenceMb);
+        var liveGrowth = (heap.LiveSlopeMbPerMin ?? 0) * spanMin;
+        var envelopeGrowth = (heap.EnvelopeSlopeMbPerMin ?? 0) * spanMin;
+        if (heap.EnvelopeRising
+            && liveGrowth >= LeakRelativeGrowth * reference
+            && envelopeGrowth >= LeakRelativeGrowth * reference)
+        {
+            var strong = envelopeGrowth >= reference && heap.RobustSlopeMbPerMin > 0;
+            return Make(VerdictKinds.Leak, strong ? "medium" : "low",
+                Invariant($"The live heap rose from {heap.LiveMbFirst} MB to {heap.LiveMbLast} MB ({heap.LiveSlopeMbPerMin:0.###} MB/min by least squares) over {gc.SpanS:0.###} s."),
+                Invariant($"The smallest live heap per window, what survives every collection, rose too ({heap.EnvelopeSlopeMbPerMin:0.###} MB/min), so this is not just a burst of allocation."));
+        }
+
+        var background = gc.Cycles - gc.Forced;
+        var backgroundPerS = gc.SpanS > 0 ? background / (double)gc.SpanS : 0;
+        if (cpu.Fraction >= PressureCpuFraction || backgroundPerS >= PressureCyclesPerS)
+        {
+            return Make(VerdictKinds.GcPressure, "medium",
+                Invariant($"GC used {Percent(cpu.Fraction)} of the available cpu and ran {backgroundPerS:0.#} background cycles per second."),
+                Invariant($"The live heap stayed between {heap.LiveMbMin} and {heap.LiveMbMax} MB and {Floor(heap)}: the program allocates a lot of short-lived memory rather than keeping it."));
+        }
+
+        return Make(VerdictKinds.Healthy, gc.Cycles >= 30 ? "medium" : "low",
+            Invariant($"The live heap stayed between {heap.LiveMbMin} and {heap.LiveMbMax} MB and {Floor(heap)}; GC used {Percent(cpu.Fraction)} of the available cpu."));
+    }
+
+    // Says what the lower envelope did, since "not a leak" can still mean a floor that creeps up a little.
+    private static string Floor(HeapSummary heap) => heap.EnvelopeRising
+        ? Invariant($"its floor rose only a little ({heap.EnvelopeSlopeMbPerMin:0.###} MB/min), not enough to call a leak")
+        : "its floor (the smallest live heap per window) did not rise";
+
+    private static string Percent(double? fraction) =>
+        fraction is { } f ? Invariant($"{f * 100:0.##}%") : "an unknown share";
+
+    private static Verdict Make(string kind, string confidence, params string[] reasons) =>
+        new(kind, confidence, [.. reasons, ProfilesHint], []);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,30 @@
+// The `--json` sink: the summary as one JSON object with the contract's keys.
+namespace GcTrace.Output;
+
+using System.Text;
+using System.Text.Json;
+using GcTrace.Analysis;
+
+/// <summary>
+/// System.Text.Json writes numbers culture-independently; decimals keep the digits the runtime printed.
+/// The destination is the caller's; it is flushed, not closed.
+/// </summary>
+public static class JsonSummaryWriter
+{
+    public static void Write(TraceSummary summary, Stream destination)
+    {
+        using var writer = new Utf8JsonWriter(destination, new JsonWriterOptions { Indented = true, NewLine = "\n" });
+        JsonSerializer.Serialize(writer, summary, SummaryJsonContext.Default.TraceSummary);
+        writer.Flush();
+        destination.Write("\n"u8);
+        destination.Flush();
+    }
+
+    public static void Write(TraceSummary summary, TextWriter destination)
+    {
+        using var buffer = new MemoryStream();
+        Write(summary, buffer);
+        destination.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        destination.Flush();
+    }
+}

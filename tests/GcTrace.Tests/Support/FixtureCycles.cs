@@ -1,0 +1,43 @@
+// Test input only: GcCycle records from the unbroken go1.18+ gc lines of a log, by the plain regex of spec §1.4.
+namespace GcTrace.Tests.Support;
+
+using System.Globalization;
+using System.Text.RegularExpressions;
+using GcTrace.Events;
+
+/// <summary>
+/// Not the parser (another engineer writes that): lines that other output broke into pieces simply do not match
+/// and are skipped, which is good enough input for checking the analyzers against an independent computation.
+/// </summary>
+internal static partial class FixtureCycles
+{
+    [GeneratedRegex(@"^gc (\d+) @(\d+\.\d{3})s (\d+)%( \(checking for goroutine leaks\))?: (\d+(?:\.\d+)?)\+(\d+(?:\.\d+)?)\+(\d+(?:\.\d+)?) ms clock, (\d+(?:\.\d+)?)\+(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)\+(\d+(?:\.\d+)?) ms cpu, (\d+)->(\d+)->(\d+) MB, (\d+) MB goal, (\d+) MB stacks, (\d+) MB globals, (\d+) P( \(forced\))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Go118Line();
+
+    public static IReadOnlyList<GcCycle> FromCorpus(string relativePath) =>
+        FromLines(File.ReadLines(Path.Combine(RepoPaths.Corpus, relativePath)));
+
+    public static IReadOnlyList<GcCycle> FromLines(IEnumerable<string> lines)
+    {
+        var cycles = new List<GcCycle>();
+        long lineNumber = 0;
+        foreach (var line in lines)
+        {
+            lineNumber++;
+            var m = Go118Line().Match(line);
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            decimal D(int g) => decimal.Parse(m.Groups[g].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            long L(int g) => long.Parse(m.Groups[g].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+            cycles.Add(new GcCycle(
+                lineNumber, GcFormat.Go118, L(1), D(2), (int)L(3), m.Groups[4].Success,
+                D(5), D(6), D(7), D(8), D(9), D(10), D(11), D(12),
+                L(13), L(14), L(15), L(16), L(17), L(18), (int)L(19), m.Groups[20].Success));
+        }
+
+        return cycles;
+    }
+}
