@@ -1,2 +1,34 @@
-// Entry point of gctrace-pipe: wiring only (filled in by the parsing issue).
-return 0;
+// Entry point of gctrace-pipe: parse the command line, run, map failures to exit codes. Wiring only.
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using GcTrace.Cli;
+
+var root = CommandLine.Build();
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    Console.Error.WriteLine($"gctrace-pipe: {parsed.Errors[0].Message} (see gctrace-pipe --help)");
+    return Runner.Usage;
+}
+if (parsed.Action is not null && parsed.CommandResult.Command == root && parsed.Tokens.Any(t => t.Value is "--help" or "-h" or "-?" or "--version"))
+    return parsed.Invoke();
+
+var (options, error) = CommandLine.Validate(parsed);
+if (options is null)
+{
+    Console.Error.WriteLine($"gctrace-pipe: {error}");
+    return Runner.Usage;
+}
+
+// SIGINT/SIGTERM stop reading; what was read is still analysed and every requested output is written.
+using var stop = new CancellationTokenSource();
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+try
+{
+    return await Runner.RunAsync(options, stop.Token);
+}
+catch (Exception e)
+{
+    return ExitCodes.Report(e);
+}

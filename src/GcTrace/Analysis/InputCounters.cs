@@ -17,11 +17,17 @@ public sealed class InputCounters
     /// <summary>Every input line, whatever it was.</summary>
     public void CountLine() => lines++;
 
+    /// <summary>Several lines at once (a run of application lines passed through in one piece).</summary>
+    public void CountLines(long count) => lines += count;
+
     /// <summary>A line that gave a gc cycle.</summary>
     public void CountGcLine() => gcLines++;
 
     /// <summary>A line of the application's own output.</summary>
     public void CountAppLine() => appLines++;
+
+    /// <summary>Several application lines at once.</summary>
+    public void CountAppLines(long count) => appLines += count;
 
     /// <summary>A runtime trace line other than a gc line (scav, scvg, GC forced, pacer, sched, scan).</summary>
     public void CountOtherTraceLine() => otherTraceLines++;

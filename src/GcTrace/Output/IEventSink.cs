@@ -1,7 +1,8 @@
 // The one seam every consumer of events shares: analysis, CSV, JSON Lines, charts.
+using GcTrace.Analysis;
 using GcTrace.Events;
 
-namespace GcTrace.Pipeline;
+namespace GcTrace.Output;
 
 /// <summary>
 /// A consumer of parsed events. Each sink runs on its own task behind its own bounded channel, so a slow sink slows the
@@ -14,5 +15,5 @@ public interface IEventSink
 
     void Write(IReadOnlyList<TraceEvent> batch);
 
-    void Complete(InputCounts counts);
+    void Complete(InputSummary counts);
 }

@@ -1,0 +1,14 @@
+// The validated options of one run, independent of how they were spelled on the command line.
+namespace GcTrace.Cli;
+
+internal sealed record CliOptions(
+    IReadOnlyList<string> Inputs,
+    bool Passthrough,
+    string? JsonPath,
+    string? EventsPath,
+    string? CsvPath)
+{
+    public const string Stdout = "-";
+
+    public bool ReadsStandardInput => Inputs.Contains(Pipeline.InputOpener.StandardInput);
+}

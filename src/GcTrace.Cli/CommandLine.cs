@@ -1,0 +1,44 @@
+// Declares the options of the output contract and turns a parse into validated CliOptions; a bad value is exit 2.
+using System.CommandLine;
+
+namespace GcTrace.Cli;
+
+internal static class CommandLine
+{
+    private const string Examples = """
+        Reads Go GODEBUG=gctrace=1 output from a pipe or from files (plain or gzip) and reports stop-the-world pauses,
+        GC CPU and the live-heap trend. In pipe mode the application's own lines pass through to stdout unchanged.
+
+        Examples:
+          GODEBUG=gctrace=1 ./myapp 2>&1 | gctrace-pipe                 live: app output on stdout, report on stderr
+          gctrace-pipe app.log --json summary.json --csv cycles.csv     archived log to a summary and one row per cycle
+          gctrace-pipe app.log.gz --events - | jq 'select(.stw_total_ms > 1)'
+        """;
+
+    public static readonly Argument<string[]> Files = new("FILE")
+    {
+        Description = "Input files, plain or gzip; '-' or none reads standard input.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public static readonly Option<bool> NoPassthrough = new("--no-passthrough") { Description = "In pipe mode, do not write the application's lines to stdout." };
+    public static readonly Option<string?> Json = new("--json") { Description = "Write the summary JSON to PATH ('-' = stdout, which turns passthrough off).", HelpName = "PATH|-" };
+    public static readonly Option<string?> Events = new("--events") { Description = "Write one JSON object per parsed event (JSON Lines) to PATH or '-'.", HelpName = "PATH|-" };
+    public static readonly Option<string?> Csv = new("--csv") { Description = "Write one CSV row per GC cycle to PATH.", HelpName = "PATH" };
+
+    public static RootCommand Build() => new(Examples) { Files, NoPassthrough, Json, Events, Csv };
+
+    /// <summary>The options, or a one-line error for a value that makes no sense.</summary>
+    public static (CliOptions? Options, string? Error) Validate(ParseResult r)
+    {
+        var inputs = r.GetValue(Files) is { Length: > 0 } f ? f : [Pipeline.InputOpener.StandardInput];
+        if (inputs.Count(i => i == Pipeline.InputOpener.StandardInput) > 1) return (null, "standard input ('-') can be read only once");
+        var json = r.GetValue(Json);
+        var events = r.GetValue(Events);
+        var csv = r.GetValue(Csv);
+        if (json == CliOptions.Stdout && events == CliOptions.Stdout) return (null, "--json - and --events - cannot both write to stdout");
+        if (csv == CliOptions.Stdout) return (null, "--csv needs a file path");
+        var passthrough = !r.GetValue(NoPassthrough) && json != CliOptions.Stdout && events != CliOptions.Stdout;
+        return (new CliOptions(inputs, passthrough, json, events, csv), null);
+    }
+}

@@ -1,0 +1,26 @@
+// Adapts the CSV writer to the sink seam: gc cycles become rows, other events are not CSV material.
+using GcTrace.Analysis;
+using GcTrace.Events;
+
+namespace GcTrace.Output;
+
+public sealed class CsvSink(Stream destination) : IEventSink, IDisposable
+{
+    private readonly CsvCycleWriter _writer = new(destination);
+
+    public string Name => "csv";
+
+    public void Write(IReadOnlyList<TraceEvent> batch)
+    {
+        foreach (var e in batch)
+            if (e is GcCycle c) _writer.Write(c);
+    }
+
+    public void Complete(InputSummary counts)
+    {
+        _writer.Flush();
+        destination.Flush();
+    }
+
+    public void Dispose() => _writer.Dispose();
+}

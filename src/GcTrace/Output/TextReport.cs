@@ -1,0 +1,49 @@
+// The human report on stderr: the few numbers that matter first, aligned, with units.
+using System.Globalization;
+using GcTrace.Analysis;
+
+namespace GcTrace.Output;
+
+public static class TextReport
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static void Write(TraceSummary s, TextWriter w)
+    {
+        var v = s.Verdict;
+        w.WriteLine($"gctrace-pipe: {s.Gc.Cycles} GC cycles over {Num(s.Gc.SpanS)} s ({s.Gc.Format ?? "no gc lines"})");
+        w.WriteLine($"  verdict        {v.Kind} ({v.Confidence} confidence)");
+        foreach (var reason in v.Reasons) w.WriteLine($"                 - {reason}");
+        foreach (var suspect in v.Suspects)
+            w.WriteLine($"  suspect        {suspect.Function}  {suspect.Pattern}  +{Bytes(suspect.GrowthBytes)}");
+        if (s.StwMs.Count > 0)
+        {
+            w.WriteLine($"  STW pause      p50 {Ms(s.StwMs.P50)}  p90 {Ms(s.StwMs.P90)}  p99 {Ms(s.StwMs.P99)}  p99.9 {Ms(s.StwMs.P999)}  max {Ms(s.StwMs.Max)}");
+            w.WriteLine($"                 mean {Ms(s.StwMs.Mean)}  total {Ms(s.StwMs.Total)} over {s.StwMs.Count} cycles");
+        }
+        if (s.GcCpu.Fraction is { } f)
+            w.WriteLine($"  GC CPU         {Pct(f)} of available CPU (assist {Pct(s.GcCpu.AssistFraction)}, background {Pct(s.GcCpu.BackgroundFraction)}, idle {Pct(s.GcCpu.IdleFraction)}); runtime's cumulative U% {s.GcCpu.RuntimeCpuPctLast}%");
+        var h = s.Heap;
+        if (h.LiveMbFirst is not null)
+        {
+            w.WriteLine($"  live heap      {h.LiveMbFirst} -> {h.LiveMbLast} MB (min {h.LiveMbMin}, max {h.LiveMbMax}), slope {Signed(h.LiveSlopeMbPerMin)} MB/min, lower envelope {(h.EnvelopeRising ? "rising" : "flat")}");
+            w.WriteLine($"  allocation     {Num(h.AllocRateMbPerS)} MB/s, {Num(h.GcPerS)} GC/s, goal {h.GoalMbLast} MB, inferred GOGC {h.InferredGogc?.ToString(Inv) ?? "?"}{(h.MemoryLimit.Suspected ? ", memory limit suspected" : "")}");
+        }
+        if (s.Gc.MissingCycles > 0 || s.Gc.SegmentCount > 1)
+            w.WriteLine($"  sequence       {s.Gc.MissingCycles} missing cycles, {s.Gc.SegmentCount} process segments (restarts)");
+        var i = s.Input;
+        w.WriteLine($"  input          {i.Lines} lines: {i.GcLines} gc ({i.RepairedGcLines} repaired), {i.OtherTraceLines} other trace, {i.AppLines} app, {i.UnrecognizedGcLines} unrecognized");
+    }
+
+    private static string Ms(decimal? v) => v is null ? "-" : v.Value.ToString(Inv) + " ms";
+
+    private static string Num(decimal v) => v.ToString(Inv);
+
+    private static string Num(double? v) => v is null ? "-" : v.Value.ToString("0.###", Inv);
+
+    private static string Signed(double? v) => v is null ? "-" : v.Value.ToString("+0.###;-0.###;0", Inv);
+
+    private static string Pct(double? v) => v is null ? "-" : (v.Value * 100).ToString("0.##", Inv) + "%";
+
+    private static string Bytes(long b) => b >= 1 << 20 ? (b / 1048576.0).ToString("0.##", Inv) + " MiB" : (b / 1024.0).ToString("0.##", Inv) + " KiB";
+}

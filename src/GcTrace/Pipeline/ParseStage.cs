@@ -1,0 +1,106 @@
+// Stage 2: scans chunks into events, passes application output through, and counts every line.
+using System.Threading.Channels;
+using GcTrace.Analysis;
+using GcTrace.Events;
+using GcTrace.Parsing;
+
+namespace GcTrace.Pipeline;
+
+/// <summary>
+/// Application bytes are written to <c>passthrough</c> as they are found and flushed whenever the stage has caught up
+/// with its input, so a slow producer's line reaches stdout at once rather than when a buffer fills. Events travel on in
+/// one batch per chunk.
+/// </summary>
+internal sealed class ParseStage : IScanOutput
+{
+    private readonly Stream? _passthrough;
+    private readonly InputCounters _counters;
+    private readonly TraceScanner _scanner;
+    private List<TraceEvent> _batch = [];
+
+    public ParseStage(Stream? passthrough, InputCounters counters)
+    {
+        _passthrough = passthrough;
+        _counters = counters;
+        _scanner = new TraceScanner(this);
+    }
+
+    public async Task RunAsync(ChannelReader<LineChunk> reader, ChannelWriter<IReadOnlyList<TraceEvent>> writer)
+    {
+        Exception? failure = null;
+        try
+        {
+            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var chunk))
+                {
+                    try
+                    {
+                        _scanner.Scan(chunk.Span);
+                        if (chunk.EndOfInput) _scanner.Complete();
+                    }
+                    finally
+                    {
+                        chunk.Return();
+                    }
+                    if (_batch.Count > 0)
+                    {
+                        await writer.WriteAsync(_batch).ConfigureAwait(false);
+                        _batch = [];
+                    }
+                }
+                _passthrough?.Flush();
+            }
+            await reader.Completion.ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+        finally
+        {
+            _scanner.Complete();
+            if (_batch.Count > 0) writer.TryWrite(_batch);
+            FlushQuietly();
+            writer.TryComplete(failure);
+        }
+    }
+
+    public void OnEvent(TraceEvent e)
+    {
+        _counters.CountLine();
+        switch (e)
+        {
+            case GcCycle c:
+                _counters.CountGcLine();
+                if (c.Repaired) _counters.CountRepairedGcLine();
+                break;
+            case UnrecognizedLine:
+                _counters.CountUnrecognizedGcLine();
+                break;
+            default:
+                _counters.CountOtherTraceLine();
+                break;
+        }
+        _batch.Add(e);
+    }
+
+    public void OnAppText(ReadOnlySpan<byte> bytes, long appLines)
+    {
+        _counters.CountLines(appLines);
+        _counters.CountAppLines(appLines);
+        _passthrough?.Write(bytes);
+    }
+
+    private void FlushQuietly()
+    {
+        try
+        {
+            _passthrough?.Flush();
+        }
+        catch (IOException)
+        {
+            // The reader of our stdout went away; the caller reports a closed pipe once.
+        }
+    }
+}

@@ -1,0 +1,91 @@
+// Stage 1: reads the inputs in order and cuts them into chunks of whole lines.
+using System.Buffers;
+using System.Threading.Channels;
+
+namespace GcTrace.Pipeline;
+
+internal sealed class ReadStage(IReadOnlyList<string> inputs, int chunkSize, IProgress<long>? progress = null)
+{
+    /// <summary>A line longer than this is cut, so one runaway line cannot take all memory.</summary>
+    public const int MaxLineBytes = 64 << 20;
+
+    public async Task RunAsync(ChannelWriter<LineChunk> writer, CancellationToken token)
+    {
+        Exception? failure = null;
+        try
+        {
+            foreach (var input in inputs)
+            {
+                await using var stream = InputOpener.Open(input);
+                await ReadOneAsync(input, stream, writer, token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // SIGINT/SIGTERM: stop reading; what was read is still analysed downstream.
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+        finally
+        {
+            writer.TryComplete(failure);
+        }
+    }
+
+    private async Task ReadOneAsync(string name, Stream stream, ChannelWriter<LineChunk> writer, CancellationToken token)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(chunkSize);
+        var filled = 0;
+        long total = 0;
+        try
+        {
+            while (true)
+            {
+                if (filled == buffer.Length) buffer = Grow(buffer, filled);
+                int n;
+                try
+                {
+                    n = await stream.ReadAsync(buffer.AsMemory(filled), token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is InvalidDataException or IOException && e is not OperationCanceledException)
+                {
+                    throw new InputException($"{name}: {InputOpener.Describe(e)}", e);
+                }
+                if (n == 0) break;
+                filled += n;
+                total += n;
+                progress?.Report(total);
+                var cut = buffer.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
+                if (cut == 0 && filled < MaxLineBytes) continue;
+                if (cut == 0) cut = filled;
+                buffer = await SendAsync(writer, buffer, cut, filled, false, token).ConfigureAwait(false);
+                filled -= cut;
+            }
+            await SendAsync(writer, buffer, filled, filled, true, token).ConfigureAwait(false);
+            buffer = [];
+        }
+        finally
+        {
+            if (buffer.Length > 0) ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // Sends buffer[..cut] and returns a new buffer holding the rest (the start of the next line).
+    private async ValueTask<byte[]> SendAsync(ChannelWriter<LineChunk> writer, byte[] buffer, int cut, int filled, bool end, CancellationToken token)
+    {
+        var next = end ? [] : ArrayPool<byte>.Shared.Rent(Math.Max(chunkSize, filled - cut + 1));
+        buffer.AsSpan(cut, filled - cut).CopyTo(next);
+        await writer.WriteAsync(new LineChunk(buffer, cut, end), CancellationToken.None).ConfigureAwait(false);
+        return next;
+    }
+
+    private static byte[] Grow(byte[] buffer, int filled)
+    {
+        var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(MaxLineBytes, buffer.Length * 2));
+        buffer.AsSpan(0, filled).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return bigger;
+    }
+}
