@@ -1,0 +1,80 @@
+// heap.png: heap at start, end, live and goal over trace time, the live-heap trend, restarts and limit regimes.
+using System.Globalization;
+using ScottPlot;
+
+namespace GcTrace.Output.Charts;
+
+internal static class HeapChart
+{
+    public const string FileName = "heap.png";
+
+    public static Plot Build(ChartSeries series, ChartAnnotations annotations)
+    {
+        Plot plot = ChartStyle.NewPlot("Heap over time", "trace time (s)", "heap (MiB)");
+        if (series.Count == 0)
+        {
+            ChartStyle.NoData(plot, "no GC cycles in the input");
+            return plot;
+        }
+
+        // Regimes first so the lines are drawn over the shading.
+        bool first = true;
+        foreach (TimeRange regime in annotations.MemoryLimitRegimes)
+        {
+            var span = plot.Add.HorizontalSpan(regime.StartS, regime.EndS, Colors.Red.WithAlpha(0.12));
+            span.LineWidth = 0;
+            if (first) span.LegendText = "at the memory limit";
+            first = false;
+        }
+
+        Line(plot, series, ChartMetric.HeapGoalMb, "goal", Colors.Gray, 1.5f, LinePattern.Dashed);
+        Line(plot, series, ChartMetric.HeapStartMb, "at GC start", Color.FromHex("#9ecae1"), 1.5f, LinePattern.Solid);
+        Line(plot, series, ChartMetric.HeapEndMb, "at GC end", ChartStyle.Pause, 1.5f, LinePattern.Solid);
+        Line(plot, series, ChartMetric.HeapLiveMb, "live (marked)", ChartStyle.P50, 2.5f, LinePattern.Solid);
+        Trend(plot, series, annotations);
+
+        first = true;
+        foreach (double restart in annotations.RestartsS)
+        {
+            var line = plot.Add.VerticalLine(restart, 1.5f, Colors.Black, LinePattern.DenselyDashed);
+            line.Text = "restart";
+            line.LabelOppositeAxis = true;
+            if (first) line.LegendText = "process restart";
+            first = false;
+        }
+
+        plot.Axes.Margins(bottom: 0);
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
+    }
+
+    private static void Line(Plot plot, ChartSeries series, ChartMetric metric, string label, Color color,
+        float width, LinePattern pattern)
+    {
+        IReadOnlyList<ChartPoint> points = series.Points(metric);
+        var line = plot.Add.ScatterLine(points.Select(p => p.TimeS).ToArray(), points.Select(p => p.Value).ToArray(),
+            color);
+        line.LineWidth = width;
+        line.LinePattern = pattern;
+        line.MarkerSize = 0;
+        line.LegendText = label;
+    }
+
+    private static void Trend(Plot plot, ChartSeries series, ChartAnnotations annotations)
+    {
+        if (annotations.LiveSlopeMbPerMin is not double slope || annotations.LiveInterceptMb is not double intercept)
+            return;
+        double At(double t) => intercept + slope * t / 60;
+        var trend = plot.Add.Line(series.FirstS, At(series.FirstS), series.LastS, At(series.LastS));
+        trend.LineColor = ChartStyle.P99;
+        trend.LineWidth = 2;
+        trend.LinePattern = LinePattern.Dashed;
+        string text = $"live heap trend: {slope.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)} MB/min";
+        trend.LegendText = text;
+        // Written on the chart as well as in the legend: it is the number a leak hunt starts from.
+        var note = plot.Add.Annotation(text, Alignment.LowerRight);
+        note.LabelFontSize = 15;
+        note.LabelBold = true;
+        note.LabelFontColor = ChartStyle.P99;
+    }
+}

@@ -1,0 +1,43 @@
+// leak-sites.png: inuse_space of the allocation sites that grew most across heap-profile snapshots.
+using ScottPlot;
+
+namespace GcTrace.Output.Charts;
+
+internal static class LeakSitesChart
+{
+    public const string FileName = "leak-sites.png";
+
+    // More lines than this and the colours and legend entries stop being tellable apart.
+    private const int TopSites = 6;
+    private const int MaxNameLength = 60;
+
+    public static Plot Build(ChartAnnotations annotations)
+    {
+        Plot plot = ChartStyle.NewPlot("Allocation sites that grew most (heap profiles)", "trace time (s)",
+            "inuse_space (MiB)");
+        var top = annotations.LeakSites
+            .Where(kv => kv.Value.Count > 0)
+            .Select(kv => (Name: kv.Key, Samples: kv.Value.OrderBy(s => s.TimeS).ToList()))
+            .OrderByDescending(s => s.Samples[^1].InuseBytes - s.Samples[0].InuseBytes)
+            .ThenBy(s => s.Name, StringComparer.Ordinal)
+            .Take(TopSites)
+            .ToList();
+        if (top.Count == 0)
+        {
+            ChartStyle.NoData(plot, "no heap-profile snapshots given");
+            return plot;
+        }
+
+        foreach (var (name, samples) in top)
+        {
+            var line = plot.Add.ScatterLine(samples.Select(s => s.TimeS).ToArray(),
+                samples.Select(s => s.InuseBytes / 1048576.0).ToArray());
+            line.LineWidth = 2;
+            line.MarkerSize = 7;
+            line.LegendText = name.Length <= MaxNameLength ? name : name[..(MaxNameLength - 1)] + "…";
+        }
+        plot.Axes.Margins(bottom: 0);
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
+    }
+}
