@@ -21,6 +21,30 @@ internal static class ChartStyle
     public static readonly Color P50 = Color.FromHex("#2ca02c");
     public static readonly Color P99 = Color.FromHex("#d62728");
 
+    /// <summary>
+    /// Legends go outside the data area, never over it: on dense traces every corner of the plot has data in
+    /// it, and a legend drawn there hid pauses and the heap goal. Below, in one row, costs the least data area
+    /// for short entries; long ones (function names) read better as a column on the right.
+    /// </summary>
+    public static void LegendOutside(Plot plot, bool longEntries = false)
+    {
+        if (longEntries) plot.ShowLegend(Edge.Right);
+        else plot.ShowLegend(Edge.Bottom);
+    }
+
+    /// <summary>
+    /// Fits the x axis to the trace with a little room for the end markers; ScottPlot's default 10% margin put a
+    /// meaningless "-1 s" tick before the first cycle.
+    /// </summary>
+    public static void TimeAxis(Plot plot, double firstS, double lastS)
+    {
+        double pad = Math.Max((lastS - firstS) * 0.015, 0.05);
+        plot.Axes.SetLimitsX(firstS - pad, lastS + pad);
+    }
+
+    /// <summary>Sizes and MiB start at zero so growth is seen in proportion, with headroom above the top value.</summary>
+    public static void YFromZero(Plot plot, double max) => plot.Axes.SetLimitsY(0, max > 0 ? max * 1.08 : 1);
+
     public static Plot NewPlot(string title, string xLabel, string yLabel)
     {
         BundledFonts.EnsureRegistered();

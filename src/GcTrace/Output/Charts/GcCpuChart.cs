@@ -22,26 +22,34 @@ internal static class GcCpuChart
         Layer(plot, windows, w => w.Assist, w => w.Assist + w.Background, "background workers", ChartStyle.Pause);
         Layer(plot, windows, w => w.Assist + w.Background, w => w.Total, "idle workers", Color.FromHex("#bbbbbb"));
 
-        plot.Axes.SetLimitsY(0, Math.Max(1, windows.Max(w => w.Total) * 100 * 1.15));
-        plot.ShowLegend(Alignment.UpperRight);
+        // At least 0 to 1%: an idle trace should look idle, not fill the chart with noise.
+        ChartStyle.YFromZero(plot, Math.Max(1 / 1.08, windows.Max(w => w.Total) * 100));
+        ChartStyle.TimeAxis(plot, windows[0].StartS, windows[^1].EndS);
+        ChartStyle.LegendOutside(plot);
         return plot;
     }
 
     private static void Layer(Plot plot, IReadOnlyList<GcCpuWindow> windows, Func<GcCpuWindow, double> low,
         Func<GcCpuWindow, double> high, string label, Color color)
     {
-        // Each window is a flat step from its start to its end, so two points per window.
-        int n = windows.Count * 2;
-        double[] xs = new double[n], lows = new double[n], highs = new double[n];
+        // Each window is a flat step from its start to its end. Between windows that do not touch, the step goes
+        // down to zero: drawn straight across, a gap looked like a ramp of GC work nobody measured.
+        var xs = new List<double>(windows.Count * 2);
+        var lows = new List<double>(windows.Count * 2);
+        var highs = new List<double>(windows.Count * 2);
+        void Point(double x, double lo, double hi) { xs.Add(x); lows.Add(lo); highs.Add(hi); }
         for (int i = 0; i < windows.Count; i++)
         {
             GcCpuWindow w = windows[i];
-            xs[2 * i] = w.StartS;
-            xs[2 * i + 1] = w.EndS;
-            lows[2 * i] = lows[2 * i + 1] = low(w) * 100;
-            highs[2 * i] = highs[2 * i + 1] = high(w) * 100;
+            if (i > 0 && w.StartS > windows[i - 1].EndS)
+            {
+                Point(windows[i - 1].EndS, 0, 0);
+                Point(w.StartS, 0, 0);
+            }
+            Point(w.StartS, low(w) * 100, high(w) * 100);
+            Point(w.EndS, low(w) * 100, high(w) * 100);
         }
-        var fill = plot.Add.FillY(xs, lows, highs);
+        var fill = plot.Add.FillY(xs.ToArray(), lows.ToArray(), highs.ToArray());
         fill.FillColor = color.WithAlpha(0.85);
         fill.LineWidth = 0;
         fill.LegendText = label;

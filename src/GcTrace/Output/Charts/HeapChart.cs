@@ -8,6 +8,8 @@ internal static class HeapChart
 {
     public const string FileName = "heap.png";
 
+    private static readonly Color TrendColor = Color.FromHex("#b2182b");
+
     public static Plot Build(ChartSeries series, ChartAnnotations annotations)
     {
         Plot plot = ChartStyle.NewPlot("Heap over time", "trace time (s)", "heap (MiB)");
@@ -43,8 +45,10 @@ internal static class HeapChart
             first = false;
         }
 
-        plot.Axes.Margins(bottom: 0);
-        plot.ShowLegend(Alignment.UpperLeft);
+        ChartStyle.YFromZero(plot, new[] { ChartMetric.HeapGoalMb, ChartMetric.HeapStartMb, ChartMetric.HeapEndMb }
+            .SelectMany(series.Points).Max(p => p.Value));
+        ChartStyle.TimeAxis(plot, series.FirstS, series.LastS);
+        ChartStyle.LegendOutside(plot);
         return plot;
     }
 
@@ -66,15 +70,20 @@ internal static class HeapChart
             return;
         double At(double t) => intercept + slope * t / 60;
         var trend = plot.Add.Line(series.FirstS, At(series.FirstS), series.LastS, At(series.LastS));
-        trend.LineColor = ChartStyle.P99;
-        trend.LineWidth = 2;
+        trend.LineColor = TrendColor;
+        trend.LineWidth = 2.5f;
         trend.LinePattern = LinePattern.Dashed;
         string text = $"live heap trend: {slope.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)} MB/min";
-        trend.LegendText = text;
+        trend.LegendText = "live heap trend";
         // Written on the chart as well as in the legend: it is the number a leak hunt starts from.
+        // ScottPlot's default annotation box is yellow; white with a frame in the line's colour reads as its caption.
         var note = plot.Add.Annotation(text, Alignment.LowerRight);
         note.LabelFontSize = 15;
         note.LabelBold = true;
-        note.LabelFontColor = ChartStyle.P99;
+        note.LabelFontColor = TrendColor;
+        note.LabelBackgroundColor = Colors.White.WithAlpha(0.9);
+        note.LabelBorderColor = TrendColor;
+        note.LabelBorderWidth = 1;
+        note.LabelShadowColor = Colors.Transparent;
     }
 }

@@ -28,21 +28,22 @@ internal static class PauseChart
         var cycles = plot.Add.ScatterPoints(all.Select(p => p.TimeS).ToArray(), all.Select(p => y(p.Value)).ToArray(),
             ChartStyle.Pause);
         cycles.MarkerSize = 5;
-        cycles.LegendText = "cycle";
+        cycles.LegendText = "GC cycle";
         if (forced.Count > 0)
         {
             var marks = plot.Add.ScatterPoints(forced.Select(p => p.TimeS).ToArray(),
                 forced.Select(p => y(p.Value)).ToArray(), ChartStyle.Forced);
             marks.MarkerShape = MarkerShape.FilledTriangleUp;
             marks.MarkerSize = 9;
-            marks.LegendText = $"forced (runtime.GC), {ChartStyle.Count(series.ForcedCount)}";
+            marks.LegendText = $"forced (runtime.GC): {ChartStyle.Count(series.ForcedCount)}";
         }
         Percentile(plot, "p50", annotations.StwP50Ms, ChartStyle.P50, y);
         Percentile(plot, "p99", annotations.StwP99Ms, ChartStyle.P99, y);
 
         if (log) ChartStyle.UseLogTicks(plot.Axes.Left);
-        else plot.Axes.SetLimitsY(0, all.Max(p => p.Value) * 1.08 + 1e-3);
-        plot.ShowLegend(Alignment.UpperLeft);
+        else ChartStyle.YFromZero(plot, all.Max(p => p.Value));
+        ChartStyle.TimeAxis(plot, series.FirstS, series.LastS);
+        ChartStyle.LegendOutside(plot);
         return plot;
     }
 

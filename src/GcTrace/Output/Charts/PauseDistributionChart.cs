@@ -31,23 +31,28 @@ internal static class PauseDistributionChart
         List<Bar> bars = log ? LogBins(counts) : LinearBinsOf(counts);
         plot.Add.Bars(bars);
         Func<double, double> x = log ? ChartStyle.Log : v => v;
-        Marker(plot, "p50", annotations.StwP50Ms, ChartStyle.P50, x);
-        Marker(plot, "p99", annotations.StwP99Ms, ChartStyle.P99, x);
         double max = counts.Max(c => c.Ms);
-        var maxLine = plot.Add.VerticalLine(x(max), 1.5f, Colors.Black, LinePattern.Dotted);
-        maxLine.LegendText = $"max = {ChartStyle.Number(max)} ms";
+        Marker(plot, "p50", annotations.StwP50Ms, ChartStyle.P50, x, max);
+        Marker(plot, "p99", annotations.StwP99Ms, ChartStyle.P99, x, max);
+        // A max line drawn over an equal p99 line hid it; then the p99 legend entry says "= max" instead.
+        if (annotations.StwP99Ms is not decimal p99 || (double)p99 < max)
+        {
+            var maxLine = plot.Add.VerticalLine(x(max), 1.5f, Colors.Black, LinePattern.Dotted);
+            maxLine.LegendText = $"max = {ChartStyle.Number(max)} ms";
+        }
 
         if (log) ChartStyle.UseLogTicks(plot.Axes.Bottom);
-        plot.Axes.Margins(bottom: 0);
-        plot.ShowLegend(Alignment.UpperRight);
+        ChartStyle.YFromZero(plot, bars.Max(b => b.Value));
+        ChartStyle.LegendOutside(plot);
         return plot;
     }
 
-    private static void Marker(Plot plot, string name, decimal? ms, Color color, Func<double, double> x)
+    private static void Marker(Plot plot, string name, decimal? ms, Color color, Func<double, double> x, double max)
     {
         if (ms is not decimal value) return;
         var line = plot.Add.VerticalLine(x((double)value), 2, color, LinePattern.Dashed);
-        line.LegendText = $"{name} = {value.ToString(CultureInfo.InvariantCulture)} ms";
+        line.LegendText = $"{name} = {value.ToString(CultureInfo.InvariantCulture)} ms" +
+            ((double)value >= max ? " (= max)" : "");
     }
 
     private static List<Bar> LogBins(List<(double Ms, long Count)> counts)
