@@ -12,7 +12,11 @@ internal static class HeapChart
 
     public static Plot Build(ChartSeries series, ChartAnnotations annotations)
     {
-        Plot plot = ChartStyle.NewPlot("Heap over time", "trace time (s)", "heap (MiB)");
+        // The trend goes in the title: a caption inside the plot sat on top of the data of flat heaps.
+        string title = annotations.LiveSlopeMbPerMin is double slope
+            ? $"Heap over time: live heap trend {slope.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)} MB/min"
+            : "Heap over time";
+        Plot plot = ChartStyle.NewPlot(title, "trace time (s)", "heap (MiB)");
         if (series.Count == 0)
         {
             ChartStyle.NoData(plot, "no GC cycles in the input");
@@ -29,10 +33,12 @@ internal static class HeapChart
             first = false;
         }
 
-        Line(plot, series, ChartMetric.HeapGoalMb, "goal", Colors.Gray, 1.5f, LinePattern.Dashed);
-        Line(plot, series, ChartMetric.HeapStartMb, "at GC start", Color.FromHex("#9ecae1"), 1.5f, LinePattern.Solid);
+        // Start is drawn wider beneath end, so where the two coincide it still shows as a halo; the dashed goal
+        // goes over both, because under a heap that sits at its goal it vanished.
+        Line(plot, series, ChartMetric.HeapStartMb, "at GC start", Color.FromHex("#9ecae1"), 3f, LinePattern.Solid);
         Line(plot, series, ChartMetric.HeapEndMb, "at GC end", ChartStyle.Pause, 1.5f, LinePattern.Solid);
         Line(plot, series, ChartMetric.HeapLiveMb, "live (marked)", ChartStyle.P50, 2.5f, LinePattern.Solid);
+        Line(plot, series, ChartMetric.HeapGoalMb, "goal", Colors.DimGray, 1.5f, LinePattern.Dashed);
         Trend(plot, series, annotations);
 
         first = true;
@@ -73,17 +79,6 @@ internal static class HeapChart
         trend.LineColor = TrendColor;
         trend.LineWidth = 2.5f;
         trend.LinePattern = LinePattern.Dashed;
-        string text = $"live heap trend: {slope.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)} MB/min";
         trend.LegendText = "live heap trend";
-        // Written on the chart as well as in the legend: it is the number a leak hunt starts from.
-        // ScottPlot's default annotation box is yellow; white with a frame in the line's colour reads as its caption.
-        var note = plot.Add.Annotation(text, Alignment.LowerRight);
-        note.LabelFontSize = 15;
-        note.LabelBold = true;
-        note.LabelFontColor = TrendColor;
-        note.LabelBackgroundColor = Colors.White.WithAlpha(0.9);
-        note.LabelBorderColor = TrendColor;
-        note.LabelBorderWidth = 1;
-        note.LabelShadowColor = Colors.Transparent;
     }
 }
