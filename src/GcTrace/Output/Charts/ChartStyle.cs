@@ -38,8 +38,14 @@ internal static class ChartStyle
     /// </summary>
     public static void TimeAxis(Plot plot, double firstS, double lastS)
     {
-        double pad = Math.Max((lastS - firstS) * 0.015, 0.05);
+        double pad = lastS > firstS ? (lastS - firstS) * 0.015 : 0.5;
         plot.Axes.SetLimitsX(firstS - pad, lastS + pad);
+        // Trace time is never negative: the padding left of a cycle at 0 s gets no tick labels, where a
+        // one-cycle trace showed half an axis of negative seconds.
+        plot.Axes.Bottom.TickGenerator = new NumericAutomatic
+        {
+            LabelFormatter = s => s < -1e-9 ? "" : s.ToString("#,0.######", CultureInfo.InvariantCulture),
+        };
     }
 
     /// <summary>Sizes and MiB start at zero so growth is seen in proportion, with headroom above the top value.</summary>
@@ -94,6 +100,8 @@ internal static class ChartStyle
         value.ToString(Math.Abs(value) >= 10 ? "#,0" : "0.###", CultureInfo.InvariantCulture);
 
     public static string Count(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+
+    public static string Cycles(long count) => count == 1 ? "1 cycle" : $"{Count(count)} cycles";
 
     public static void NoData(Plot plot, string message)
     {

@@ -45,8 +45,7 @@ internal static class HeapChart
         foreach (double restart in annotations.RestartsS)
         {
             var line = plot.Add.VerticalLine(restart, 1.5f, Colors.Black, LinePattern.DenselyDashed);
-            line.Text = "restart";
-            line.LabelOppositeAxis = true;
+            // No label on the line itself: drawn at the top it covered the title, at the bottom the tick labels.
             if (first) line.LegendText = "process restart";
             first = false;
         }

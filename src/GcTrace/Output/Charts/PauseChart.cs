@@ -16,7 +16,7 @@ internal static class PauseChart
         Func<double, double> y = log ? ChartStyle.Log : v => v;
 
         Plot plot = ChartStyle.NewPlot(
-            $"Stop-the-world pause per GC cycle ({ChartStyle.Count(series.Count)} cycles)",
+            $"Stop-the-world pause per GC cycle ({ChartStyle.Cycles(series.Count)})",
             XLabel(series),
             log ? "STW pause (ms, log scale)" : "STW pause (ms)");
         if (series.Count == 0)
@@ -25,6 +25,9 @@ internal static class PauseChart
             return plot;
         }
 
+        // Percentile lines first, so the cycles sitting on them are drawn on top rather than hidden.
+        Percentile(plot, "p50", annotations.StwP50Ms, ChartStyle.P50, y);
+        Percentile(plot, "p99", annotations.StwP99Ms, ChartStyle.P99, y);
         var cycles = plot.Add.ScatterPoints(all.Select(p => p.TimeS).ToArray(), all.Select(p => y(p.Value)).ToArray(),
             ChartStyle.Pause);
         cycles.MarkerSize = 5;
@@ -37,8 +40,6 @@ internal static class PauseChart
             marks.MarkerSize = 9;
             marks.LegendText = $"forced (runtime.GC): {ChartStyle.Count(series.ForcedCount)}";
         }
-        Percentile(plot, "p50", annotations.StwP50Ms, ChartStyle.P50, y);
-        Percentile(plot, "p99", annotations.StwP99Ms, ChartStyle.P99, y);
 
         if (log) ChartStyle.UseLogTicks(plot.Axes.Left);
         else ChartStyle.YFromZero(plot, all.Max(p => p.Value));

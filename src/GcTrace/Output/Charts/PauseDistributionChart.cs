@@ -19,7 +19,7 @@ internal static class PauseDistributionChart
         long total = counts.Sum(c => c.Count);
         bool log = options.LogScale ?? ChartStyle.IsWide(counts.Select(c => c.Ms));
         Plot plot = ChartStyle.NewPlot(
-            $"Distribution of stop-the-world pauses ({ChartStyle.Count(total)} cycles)",
+            $"Distribution of stop-the-world pauses ({ChartStyle.Cycles(total)})",
             log ? "STW pause (ms, log scale)" : "STW pause (ms)",
             "cycles");
         if (total == 0)

@@ -105,6 +105,28 @@ public sealed class ChartRendererTests : IDisposable
     }
 
     [Fact]
+    public void RenderAll_RestartAndMemoryLimitRegime_AreDrawnOnHeapChart()
+    {
+        // Two runs of the same program one after the other: the second one's clock starts again near zero.
+        List<GcCycle> once = ChartTestCycles.FromCorpus("steady");
+        ChartSeries series = Feed(once.Concat(once), 1200);
+        double restart = series.FirstS + (series.LastS - series.FirstS) / 2;
+        ChartAnnotations plain = ChartTestAnnotations.From(once);
+        ChartAnnotations marked = plain with
+        {
+            RestartsS = [(double)once[^1].StartS],
+            MemoryLimitRegimes = [new TimeRange(restart + 5, restart + 15)],
+        };
+
+        byte[] without = Render(series, plain, "plain", ChartOptions.Default)["heap.png"];
+        byte[] with = Render(series, marked, "marked", ChartOptions.Default)["heap.png"];
+        KeepForLooking("steady-twice", new() { ["heap.png"] = with });
+
+        series.Restarts.Should().Be(1);
+        PngFile.DifferingPixels(with, without, new SKRectI(100, 60, 1100, 500)).Should().BeGreaterThan(1000);
+    }
+
+    [Fact]
     public void RenderAll_LeakGlobalMap_ReadmeHeapChartIsCurrent()
     {
         // The README shows this chart. It is rewritten only on request (GCTRACE_REGENERATE_DOCS=1), like golden files.
