@@ -102,6 +102,7 @@ public sealed class ChartRendererTests : IDisposable
         series.Points(ChartMetric.StwMs).Max(p => p.Value).Should().Be(40);
         written.Should().HaveCount(4);
         PngFile.Size(File.ReadAllBytes(Path.Combine(_dir, "pauses.png"))).Should().Be((1200, 600));
+        KeepForLooking("two-million", written.ToDictionary(p => Path.GetFileName(p)!, File.ReadAllBytes));
     }
 
     [Fact]
