@@ -1,0 +1,4 @@
+// One heap-profile snapshot's inuse_space for an allocation site.
+namespace GcTrace.Output.Charts;
+
+public readonly record struct LeakSample(double TimeS, long InuseBytes);
