@@ -8,7 +8,7 @@ namespace GcTrace.Output;
 /// <summary>Writes with <see cref="Utf8JsonWriter"/> so key order is ours and nothing needs reflection (Native AOT).</summary>
 public sealed class EventsJsonWriter(Stream destination) : IEventSink, IDisposable
 {
-    private readonly Utf8JsonWriter _json = new(destination, new JsonWriterOptions { SkipValidation = true });
+    private readonly Utf8JsonWriter _json = new(destination, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     public string Name => "events";
 
