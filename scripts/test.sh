@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# test.sh - the project's test command: installs what is missing (scripts/setup.sh), runs every test project, and prints
+# a plain last line "N passed, N failed" (dotnet test alone prints one summary per assembly).
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/setup.sh || exit 1
+log=$(mktemp)
+dotnet test GcTrace.sln -c Release 2>&1 | tee "$log"
+rc=${PIPESTATUS[0]}
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "test.sh: dotnet test exited $rc (build failure?)"; fi
+rm -f "$log"
+echo "$passed passed, $failed failed"
+exit "$rc"

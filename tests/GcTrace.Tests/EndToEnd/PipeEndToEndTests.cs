@@ -1,0 +1,67 @@
+// End to end: a real Go program's real stdout+stderr piped through the real gctrace-pipe process.
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.EndToEnd;
+
+public class PipeEndToEndTests
+{
+    private static readonly Regex TraceLine = new(@"^(gc \d+ @\d+\.\d{3}s \d+%.* P( \(forced\))?|GC forced|scav .*|SCHED .*|pacer: .*)$");
+
+    [Theory]
+    [InlineData("steady", "GOGC=100")]
+    [InlineData("chatty", "GOGC=1")]
+    public void Pipe_RealGoProgram_StdoutIsProgramOutputMinusTraceAndNoCycleLost(string program, string env)
+    {
+        var dir = Directory.CreateTempSubdirectory("gctrace-e2e-").FullName;
+        var exe = GoPrograms.Path_(program);
+        var raw = Path.Combine(dir, "raw.log");
+        var events = Path.Combine(dir, "events.jsonl");
+        var result = CliProcess.Shell($"GODEBUG=gctrace=1 GOMAXPROCS=2 {env} '{exe}' -duration 3s 2>&1 | tee '{raw}' | {CliProcess.Command($"--events '{events}'")}");
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        var input = File.ReadAllText(raw);
+        var highest = Regex.Matches(input, @"(?:^|\D)(\d+) @\d+\.\d{3}s \d+%", RegexOptions.Multiline).Select(m => long.Parse(m.Groups[1].Value)).DefaultIfEmpty(0).Max();
+        var cycles = File.ReadLines(events).Where(l => l.StartsWith("{\"kind\":\"gc\"", StringComparison.Ordinal)).ToList();
+        highest.Should().BeGreaterThan(0);
+        cycles.Should().HaveCount((int)highest, "no cycle is lost");
+
+        if (program == "steady")
+        {
+            // No other writer splits lines here, so the expected passthrough is the input minus whole trace lines.
+            var expected = string.Concat(input.Split('\n').SkipLast(1).Where(l => !TraceLine.IsMatch(l)).Select(l => l + "\n"));
+            result.Stdout.Should().Be(expected);
+        }
+        else
+        {
+            result.Stdout.Split('\n').Should().NotContain(l => TraceLine.IsMatch(l));
+            result.Stdout.Length.Should().BeLessThan(input.Length);
+        }
+        result.Stderr.Should().Contain("GC cycles");
+    }
+
+    [Fact]
+    public void Pipe_SlowProducer_LinesPassThroughPromptly()
+    {
+        var exe = GoPrograms.Path_("slow");
+        var psi = new ProcessStartInfo("bash", ["-c", $"GODEBUG=gctrace=1 '{exe}' -duration 4s 2>&1 | {CliProcess.Command("")}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var p = Process.Start(psi)!;
+        var clock = Stopwatch.StartNew();
+        var arrivals = new List<(TimeSpan At, string Line)>();
+        while (p.StandardOutput.ReadLine() is { } line) arrivals.Add((clock.Elapsed, line));
+        var stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+
+        var numbered = arrivals.Where(a => a.Line.StartsWith("slow: line ", StringComparison.Ordinal)).ToList();
+        numbered.Should().HaveCountGreaterThan(10, stderr);
+        // The producer writes one line every 200 ms for 4 s: if we buffered, they would all arrive together at the end.
+        var spread = numbered[^1].At - numbered[0].At;
+        spread.Should().BeGreaterThan(TimeSpan.FromSeconds(2), "lines must reach stdout as they are produced, not when the input ends");
+        stderr.Should().Contain("GC cycles");
+    }
+}
