@@ -41,7 +41,7 @@ internal static partial class GoroutineCountParser
 
             var count = long.Parse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture);
             var labels = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            var symbols = new List<(ulong, string, string, long)>();
+            var symbols = new List<(ulong, ulong, string, string, long)>();
             while (i + 1 < lines.Length && lines[i + 1].StartsWith('#'))
             {
                 var next = lines[++i].TrimEnd('\r');
@@ -49,9 +49,9 @@ internal static partial class GoroutineCountParser
                 {
                     ParseLabels(next[LabelsPrefix.Length..], labels, sourceName, i + 1);
                 }
-                else if (SymbolLines.TryParse(next, out var pc, out var fn, out var file, out var ln))
+                else if (SymbolLines.TryParse(next, out var pc, out var entry, out var fn, out var file, out var ln))
                 {
-                    symbols.Add((pc, fn, file, ln));
+                    symbols.Add((pc, entry, fn, file, ln));
                 }
             }
 

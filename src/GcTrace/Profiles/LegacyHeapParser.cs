@@ -54,11 +54,11 @@ internal static partial class LegacyHeapParser
                 throw new ProfileFormatException(sourceName, $"heap text line {i + 1} not recognized");
             }
 
-            var symbols = new List<(ulong, string, string, long)>();
+            var symbols = new List<(ulong, ulong, string, string, long)>();
             while (i + 1 < lines.Length && lines[i + 1].StartsWith('#')
-                   && SymbolLines.TryParse(lines[i + 1], out var pc, out var fn, out var file, out var ln))
+                   && SymbolLines.TryParse(lines[i + 1], out var pc, out var entry, out var fn, out var file, out var ln))
             {
-                symbols.Add((pc, fn, file, ln));
+                symbols.Add((pc, entry, fn, file, ln));
                 i++;
             }
 

@@ -6,9 +6,9 @@ namespace GcTrace.Profiles;
 internal static class SymbolLines
 {
     /// <summary>Parses one symbol line; returns false for other `#` lines (labels, MemStats).</summary>
-    public static bool TryParse(string line, out ulong pc, out string function, out string file, out long lineNumber)
+    public static bool TryParse(string line, out ulong pc, out ulong entry, out string function, out string file, out long lineNumber)
     {
-        pc = 0;
+        pc = entry = 0;
         function = file = "";
         lineNumber = 0;
         // Columns come from a tabwriter, so one or more tabs separate them (runtime/pprof printStackRecord).
@@ -21,6 +21,9 @@ internal static class SymbolLines
 
         var plus = parts[2].LastIndexOf("+0x", StringComparison.Ordinal);
         function = plus > 0 ? parts[2][..plus] : parts[2];
+        entry = plus > 0 && ulong.TryParse(parts[2].AsSpan(plus + 3), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var offset)
+            ? pc - offset
+            : pc;
         if (parts.Length >= 4)
         {
             var location = string.Join('\t', parts.Skip(3));
@@ -38,15 +41,22 @@ internal static class SymbolLines
         return true;
     }
 
-    /// <summary>Turns parsed symbol lines (leaf first) into frames. Consecutive lines with the same pc are one
-    /// location whose earlier lines were inlined into the last (runtime.CallersFrames expands inlining that way).</summary>
-    public static IReadOnlyList<StackFrame> ToFrames(List<(ulong Pc, string Function, string File, long Line)> lines)
+    /// <summary>Turns parsed symbol lines (leaf first) into frames. The text form gives an inlined caller its own pc
+    /// (the inline mark), but runtime.Frame.Entry stays the entry of the physical function (symtab.go: "entry is not
+    /// modified. It always refers to a real frame, not an inlined one"), so a frame whose pc-offset equals the next
+    /// frame's, under another name, was inlined into it. Such a group is one pprof Location at its innermost pc.</summary>
+    public static IReadOnlyList<StackFrame> ToFrames(List<(ulong Pc, ulong Entry, string Function, string File, long Line)> lines)
     {
         var frames = new StackFrame[lines.Count];
+        var groupStart = 0;
         for (var i = 0; i < lines.Count; i++)
         {
-            var inlined = i + 1 < lines.Count && lines[i + 1].Pc == lines[i].Pc;
-            frames[i] = new StackFrame(lines[i].Function, lines[i].File, lines[i].Line, inlined, lines[i].Pc);
+            var inlined = i + 1 < lines.Count && lines[i + 1].Entry == lines[i].Entry && lines[i + 1].Function != lines[i].Function;
+            frames[i] = new StackFrame(lines[i].Function, lines[i].File, lines[i].Line, inlined, lines[groupStart].Pc);
+            if (!inlined)
+            {
+                groupStart = i + 1;
+            }
         }
 
         return frames;
