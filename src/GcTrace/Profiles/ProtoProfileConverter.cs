@@ -53,7 +53,7 @@ internal static class ProtoProfileConverter
                 Stack = stack,
                 Labels = labels.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal),
                 NumLabels = numLabels.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<long>)kv.Value, StringComparer.Ordinal),
-                WaitState = waitStates ? WaitStateClassifier.Classify(stack) : null,
+                WaitState = waitStates ? WaitStateClassifier.Classify(stack, runtimeFramesShown: true) : null,
             });
         }
 

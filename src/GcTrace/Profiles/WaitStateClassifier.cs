@@ -28,6 +28,7 @@ public static class WaitStateClassifier
         ("sync.runtime_Semacquire", "semacquire"),
         ("sync.runtime_SemacquireMutex", "semacquire"),
         ("sync.(*Mutex).Lock", "semacquire"),
+        ("runtime.semacquire", "semacquire"), // runtime-internal semaphores, e.g. gcMarkDone under an assist
         ("sync.(*RWMutex).", "semacquire"),
         ("sync.(*WaitGroup).Wait", "semacquire"),
         ("runtime.goroutineProfileWithLabels", "running"),
@@ -39,11 +40,17 @@ public static class WaitStateClassifier
         ("runtime.bgscavenge", "GC scavenge wait"),
         ("runtime.runfinq", "finalizer wait"),
         ("runtime.gcBgMarkWorker", "GC worker (idle)"),
+        ("runtime.gcParkAssist", "GC assist wait"),
+        ("runtime.asyncPreempt", "runnable"),
         ("os/signal.signal_recv", "signal wait"),
     ];
 
-    public static string Classify(IReadOnlyList<StackFrame> stack)
+    /// <param name="runtimeFramesShown">True for proto and debug=2 stacks, which keep runtime frames: there a stack that
+    /// matches no rule and does not end in runtime.gopark was not parked, so it is "running" (or was runnable when the
+    /// world stopped; the profile cannot tell). debug=1 hides those frames, so such a stack stays "unknown".</param>
+    public static string Classify(IReadOnlyList<StackFrame> stack, bool runtimeFramesShown = false)
     {
+        ArgumentNullException.ThrowIfNull(stack);
         foreach (var frame in stack)
         {
             foreach (var (prefix, state) in Rules)
@@ -55,6 +62,7 @@ public static class WaitStateClassifier
             }
         }
 
-        return Unknown;
+        var parked = stack.Count > 0 && stack[0].Function is "runtime.gopark" or "runtime.goparkunlock";
+        return runtimeFramesShown && stack.Count > 0 && !parked ? "running" : Unknown;
     }
 }

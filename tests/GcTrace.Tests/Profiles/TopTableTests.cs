@@ -52,4 +52,24 @@ public sealed class TopTableTests
         table.Rows[^1].FlatSum.Should().Be(table.Rows.Sum(r => r.Flat));
         table.Total.Should().Be(profile.Samples.Sum(s => Math.Abs(s.Values[1])));
     }
+
+    [Fact]
+    public void Compute_GoroutineProtoWrittenWithDump_RowsEqualPprofOracle()
+    {
+        var expected = PprofOracle.Load(Corpus.Profiles("goroutine-debug2.nf0.top.txt"));
+        var profile = ProfileReader.ReadFile(Corpus.Profiles("goroutine-debug2.pb.gz"));
+
+        TopTableFormatter.FormatRows(TopTable.Compute(profile, expected.SampleType)).Should().Equal(expected.Rows);
+    }
+
+    [Fact]
+    public void ShowingLine_CorpusProfile_EqualsPprofHeaderLine()
+    {
+        var path = Path.Combine(RepoPaths.Corpus, "go1.19", "leak_global_map", "heap-diff-000-007.nf0.top.txt");
+        var (profile, nodeFraction) = OracleCase.Resolve(path);
+
+        var line = TopTableFormatter.ShowingLine(TopTable.Compute(profile, "inuse_space", nodeFraction));
+
+        File.ReadAllLines(path).Should().Contain(line);
+    }
 }
