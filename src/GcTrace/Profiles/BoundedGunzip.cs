@@ -1,4 +1,5 @@
 // BoundedGunzip: decompresses a gzip profile into memory, refusing output beyond a cap (gzip bombs) and truncated streams.
+using System.Globalization;
 using System.IO.Compression;
 
 namespace GcTrace.Profiles;
@@ -22,7 +23,7 @@ internal static class BoundedGunzip
                 if (output.Length + read > maxBytes)
                 {
                     throw new ProfileFormatException(sourceName,
-                        $"gzip stream exceeds the {maxBytes} byte decompression limit (possible gzip bomb)");
+                        string.Create(CultureInfo.InvariantCulture, $"gzip stream exceeds the {maxBytes} byte decompression limit (possible gzip bomb)"));
                 }
 
                 output.Write(buffer, 0, read);

@@ -36,7 +36,7 @@ internal static partial class GoroutineCountParser
             var m = RecordRegex().Match(line);
             if (!m.Success)
             {
-                throw new ProfileFormatException(sourceName, $"goroutine text line {i + 1} not recognized");
+                throw new ProfileFormatException(sourceName, string.Create(CultureInfo.InvariantCulture, $"goroutine text line {i + 1} not recognized"));
             }
 
             var count = long.Parse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture);
@@ -88,7 +88,7 @@ internal static partial class GoroutineCountParser
         }
         catch (JsonException ex)
         {
-            throw new ProfileFormatException(sourceName, $"goroutine text line {lineNumber}: bad labels", ex);
+            throw new ProfileFormatException(sourceName, string.Create(CultureInfo.InvariantCulture, $"goroutine text line {lineNumber}: bad labels"), ex);
         }
     }
 }

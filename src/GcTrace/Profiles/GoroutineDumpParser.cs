@@ -36,7 +36,7 @@ internal static partial class GoroutineDumpParser
             var header = HeaderRegex().Match(lines[i]);
             if (!header.Success)
             {
-                throw new ProfileFormatException(sourceName, $"goroutine dump line {i + 1}: expected a goroutine header");
+                throw new ProfileFormatException(sourceName, string.Create(CultureInfo.InvariantCulture, $"goroutine dump line {i + 1}: expected a goroutine header"));
             }
 
             var (state, minutes) = ParseStatus(header.Groups[2].Value);

@@ -11,6 +11,9 @@ public sealed record GoroutineSummary(
     /// <summary>Key for goroutines whose creation site the format does not record (only debug=2 prints `created by`).</summary>
     public const string NotRecorded = "(not recorded)";
 
+    /// <summary>Key for goroutines a debug=2 dump shows without `created by` (main, or started by the runtime).</summary>
+    public const string NoCreator = "(none)";
+
     /// <summary>Key for stacks made only of runtime frames (GC workers and the like).</summary>
     public const string RuntimeOnly = "(runtime)";
 
@@ -26,7 +29,7 @@ public sealed record GoroutineSummary(
         {
             var count = sample.Values[index];
             total += count;
-            Add(createdBy, sample.CreatedBy ?? NotRecorded, count);
+            Add(createdBy, sample.CreatedBy ?? (sample.GoroutineId is null ? NotRecorded : NoCreator), count);
             Add(waitState, sample.WaitState ?? WaitStateClassifier.Classify(sample.Stack), count);
             Add(topUser, TopUserFunction(sample.Stack) ?? RuntimeOnly, count);
         }

@@ -51,7 +51,7 @@ internal static partial class LegacyHeapParser
                     break;
                 }
 
-                throw new ProfileFormatException(sourceName, $"heap text line {i + 1} not recognized");
+                throw new ProfileFormatException(sourceName, string.Create(CultureInfo.InvariantCulture, $"heap text line {i + 1} not recognized"));
             }
 
             var symbols = new List<(ulong, ulong, string, string, long)>();
@@ -114,5 +114,5 @@ internal static partial class LegacyHeapParser
     private static long ParseLong(string text, string sourceName, int lineNumber) =>
         long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new ProfileFormatException(sourceName, $"heap text line {lineNumber}: bad number '{text}'");
+            : throw new ProfileFormatException(sourceName, string.Create(CultureInfo.InvariantCulture, $"heap text line {lineNumber}: bad number '{text}'"));
 }

@@ -1,4 +1,5 @@
 // ProfileReader: the one entry point that turns a profile stream in any of Go's formats into a Profile.
+using System.Globalization;
 using System.Text;
 using Google.Protobuf;
 
@@ -94,7 +95,7 @@ public static class ProfileReader
             {
                 if (buffer.Length + read > maxBytes)
                 {
-                    throw new ProfileFormatException(sourceName, $"input exceeds the {maxBytes} byte limit");
+                    throw new ProfileFormatException(sourceName, string.Create(CultureInfo.InvariantCulture, $"input exceeds the {maxBytes} byte limit"));
                 }
 
                 buffer.Write(chunk, 0, read);

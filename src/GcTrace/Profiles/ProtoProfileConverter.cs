@@ -1,4 +1,6 @@
 // ProtoProfileConverter: resolves the protobuf message's id and string-table references into the Profile model.
+using System.Globalization;
+
 namespace GcTrace.Profiles;
 
 internal static class ProtoProfileConverter
@@ -8,7 +10,7 @@ internal static class ProtoProfileConverter
         var strings = message.StringTable;
         string Str(long index) => index >= 0 && index < strings.Count
             ? strings[(int)index]
-            : throw new ProfileFormatException(sourceName, $"protobuf string index {index} out of range");
+            : throw new ProfileFormatException(sourceName, string.Create(CultureInfo.InvariantCulture, $"protobuf string index {index} out of range"));
 
         var functions = message.Function.ToDictionary(f => f.Id);
         var locations = new Dictionary<ulong, IReadOnlyList<StackFrame>>();
@@ -26,7 +28,7 @@ internal static class ProtoProfileConverter
             {
                 if (!locations.TryGetValue(id, out var frames))
                 {
-                    throw new ProfileFormatException(sourceName, $"protobuf sample references unknown location {id}");
+                    throw new ProfileFormatException(sourceName, string.Create(CultureInfo.InvariantCulture, $"protobuf sample references unknown location {id}"));
                 }
 
                 stack.AddRange(frames);
@@ -94,7 +96,7 @@ internal static class ProtoProfileConverter
             {
                 if (!functions.TryGetValue(line.FunctionId, out var function))
                 {
-                    throw new ProfileFormatException(sourceName, $"protobuf line references unknown function {line.FunctionId}");
+                    throw new ProfileFormatException(sourceName, string.Create(CultureInfo.InvariantCulture, $"protobuf line references unknown function {line.FunctionId}"));
                 }
 
                 name = str(function.Name);

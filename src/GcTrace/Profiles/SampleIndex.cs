@@ -31,7 +31,7 @@ public static class SampleIndex
         {
             return index < types.Count
                 ? index
-                : throw new ArgumentOutOfRangeException(nameof(name), $"sample_index {index} exceeds {types.Count} sample types");
+                : throw new ArgumentOutOfRangeException(nameof(name), string.Create(CultureInfo.InvariantCulture, $"sample_index {index} exceeds {types.Count} sample types"));
         }
 
         var noInuse = name.StartsWith("inuse_", StringComparison.Ordinal) ? name["inuse_".Length..] : name;
