@@ -165,4 +165,38 @@ public sealed class ProfileReaderTests
 
         return output.ToArray();
     }
+
+    [Fact]
+    public void Read_HeapTextWithoutAllocColumns_HasObjectsAndSpaceAndSameInuseRows()
+    {
+        // pprof keeps only objects/space when the header's alloc pair repeats the inuse pair (legacy_profile.go).
+        var text = File.ReadAllText(Corpus.File("go1.19", "steady", "heap-004.debug1.txt"));
+        var header = text[..text.IndexOf('\n', StringComparison.Ordinal)];
+        var inuse = header["heap profile: ".Length..header.IndexOf(" [", StringComparison.Ordinal)];
+        var twoColumns = $"heap profile: {inuse} [{inuse}] @ heap/1048576" + text[header.Length..];
+
+        var profile = ProfileReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(twoColumns)), "two.txt");
+        var full = ProfileReader.ReadFile(Corpus.File("go1.19", "steady", "heap-004.debug1.txt"));
+
+        profile.SampleTypes.Select(t => t.Type).Should().Equal("objects", "space");
+        TopTableFormatter.FormatRows(TopTable.Compute(profile, "inuse_space"))
+            .Should().Equal(TopTableFormatter.FormatRows(TopTable.Compute(full, "inuse_space")));
+    }
+
+    [Fact]
+    public void Read_Debug2WithNewerHeaderDecorations_KeepsStateMinutesAndCreator()
+    {
+        // go1.21+ adds "in goroutine N", go1.22+ " gp=.. m=..", go1.26 " (leaked)": same goroutine, same facts.
+        var text = File.ReadAllText(Corpus.Profiles("goroutine-debug2.txt"))
+            .Replace("goroutine 6 [chan send, 1 minutes]:", "goroutine 6 gp=0xc000007180 m=nil [chan send (leaked), 1 minutes, locked to thread]:", StringComparison.Ordinal)
+            .Replace("created by main.main\n", "created by main.main in goroutine 1\n", StringComparison.Ordinal);
+
+        var profile = ProfileReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), "newer.txt");
+        var six = profile.Samples.Single(s => s.GoroutineId == 6);
+
+        six.WaitState.Should().Be("chan send");
+        six.WaitMinutes.Should().Be(1);
+        six.CreatedBy.Should().Be("main.main");
+        profile.Samples.Where(s => s.GoroutineId != 1).Should().OnlyContain(s => s.CreatedBy == "main.main");
+    }
 }
