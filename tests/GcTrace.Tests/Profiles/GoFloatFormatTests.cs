@@ -9,6 +9,7 @@ public sealed class GoFloatFormatTests
 {
     public static IEnumerable<object[]> GoOracle() =>
         File.ReadAllLines(Corpus.Profiles("go-fmt-oracle.txt"))
+            .Distinct(StringComparer.Ordinal) // the Go list repeats some values (1152/1024 = 1.125)
             .Select(l => l.Split('\t'))
             .Select(p => new object[] { p[0], p[1], p[2] });
 
