@@ -1,4 +1,6 @@
 // The validated options of one run, independent of how they were spelled on the command line.
+using GcTrace.Output.Charts;
+
 namespace GcTrace.Cli;
 
 internal sealed record CliOptions(
@@ -6,7 +8,9 @@ internal sealed record CliOptions(
     bool Passthrough,
     string? JsonPath,
     string? EventsPath,
-    string? CsvPath)
+    string? CsvPath,
+    string? PngDir,
+    ChartOptions Charts)
 {
     public const string Stdout = "-";
 

@@ -1,5 +1,6 @@
 // Declares the options of the output contract and turns a parse into validated CliOptions; a bad value is exit 2.
 using System.CommandLine;
+using GcTrace.Output.Charts;
 
 namespace GcTrace.Cli;
 
@@ -26,7 +27,10 @@ internal static class CommandLine
     public static readonly Option<string?> Events = new("--events") { Description = "Write one JSON object per parsed event (JSON Lines) to PATH or '-'.", HelpName = "PATH|-" };
     public static readonly Option<string?> Csv = new("--csv") { Description = "Write one CSV row per GC cycle to PATH.", HelpName = "PATH" };
 
-    public static RootCommand Build() => new(Examples) { Files, NoPassthrough, Json, Events, Csv };
+    public static readonly Option<string?> Png = new("--png") { Description = "Write charts (pauses, pause distribution, heap, GC CPU) as PNG files into DIR.", HelpName = "DIR" };
+    public static readonly Option<string?> PngSize = new("--png-size") { Description = "Chart size, default 1200x600.", HelpName = "WxH" };
+
+    public static RootCommand Build() => new(Examples) { Files, NoPassthrough, Json, Events, Csv, Png, PngSize };
 
     /// <summary>The options, or a one-line error for a value that makes no sense.</summary>
     public static (CliOptions? Options, string? Error) Validate(ParseResult r)
@@ -38,7 +42,21 @@ internal static class CommandLine
         var csv = r.GetValue(Csv);
         if (json == CliOptions.Stdout && events == CliOptions.Stdout) return (null, "--json - and --events - cannot both write to stdout");
         if (csv == CliOptions.Stdout) return (null, "--csv needs a file path");
+        var unknown = inputs.FirstOrDefault(i => i.StartsWith("--", StringComparison.Ordinal) && !File.Exists(i));
+        if (unknown is not null) return (null, $"unknown option {unknown}");
+        var charts = ChartOptions.Default;
+        if (r.GetValue(PngSize) is { } size)
+        {
+            try
+            {
+                charts = charts.WithSize(ChartSize.Parse(size));
+            }
+            catch (FormatException e)
+            {
+                return (null, e.Message);
+            }
+        }
         var passthrough = !r.GetValue(NoPassthrough) && json != CliOptions.Stdout && events != CliOptions.Stdout;
-        return (new CliOptions(inputs, passthrough, json, events, csv), null);
+        return (new CliOptions(inputs, passthrough, json, events, csv, r.GetValue(Png), charts), null);
     }
 }

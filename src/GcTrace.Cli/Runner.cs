@@ -2,6 +2,7 @@
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Output;
+using GcTrace.Output.Charts;
 using GcTrace.Pipeline;
 
 namespace GcTrace.Cli;
@@ -20,6 +21,8 @@ internal static class Runner
             var sinks = new List<IEventSink> { analysis };
             if (options.EventsPath is { } ev) sinks.Add(new EventsJsonWriter(outputs.Open(ev, "--events")));
             if (options.CsvPath is { } csv) sinks.Add(new CsvSink(outputs.Open(csv, "--csv")));
+            var charts = options.PngDir is null ? null : new ChartSink(options.Charts);
+            if (charts is not null) sinks.Add(charts);
 
             // Passthrough only when reading a pipe (stdin); reading files, the user has the app's output already.
             var passthrough = options.Passthrough && options.ReadsStandardInput ? outputs.Stdout : null;
@@ -32,6 +35,17 @@ internal static class Runner
                 var stream = outputs.Open(json, "--json");
                 JsonSummaryWriter.Write(summary, stream);
                 stream.Flush();
+            }
+            if (charts is not null && options.PngDir is { } dir)
+            {
+                try
+                {
+                    charts.Render(dir, summary, analyzer.Pauses);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new OutputException($"--png {dir}: {e.Message}", e);
+                }
             }
             outputs.Close();
             TextReport.Write(summary, Console.Error);

@@ -7,12 +7,21 @@ internal sealed class CpuWindow : IMergeable<CpuWindow>
 
     public decimal GcMs { get; set; }
 
+    public decimal AssistMs { get; set; }
+
+    public decimal BackgroundMs { get; set; }
+
+    public decimal IdleMs { get; set; }
+
     public long Cycles { get; set; }
 
     public void MergeFrom(CpuWindow next)
     {
         AvailableMs += next.AvailableMs;
         GcMs += next.GcMs;
+        AssistMs += next.AssistMs;
+        BackgroundMs += next.BackgroundMs;
+        IdleMs += next.IdleMs;
         Cycles += next.Cycles;
     }
 }

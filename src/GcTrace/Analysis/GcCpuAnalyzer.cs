@@ -57,6 +57,9 @@ public sealed class GcCpuAnalyzer
 
         var window = windows.At(elapsed);
         window.GcMs += cycle.CpuTotalMs;
+        window.AssistMs += cycle.CpuAssistMs;
+        window.BackgroundMs += cycle.CpuBackgroundMs + (cycle.CpuRootScanMs ?? 0m);
+        window.IdleMs += cycle.CpuIdleMs;
         window.Cycles++;
 
         previous = cycle;
@@ -78,7 +81,12 @@ public sealed class GcCpuAnalyzer
         {
             var w = windows.Windows[i];
             var windowAvailable = w.AvailableMs + (i == lastIndex ? tailMs : 0m);
-            list.Add(new GcCpuWindow(windows.StartOf(i), windows.WidthS, w.Cycles, Ratio(w.GcMs, windowAvailable)));
+            list.Add(new GcCpuWindow(windows.StartOf(i), windows.WidthS, w.Cycles, Ratio(w.GcMs, windowAvailable))
+            {
+                AssistFraction = Ratio(w.AssistMs, windowAvailable),
+                BackgroundFraction = Ratio(w.BackgroundMs, windowAvailable),
+                IdleFraction = Ratio(w.IdleMs, windowAvailable),
+            });
         }
 
         return new GcCpuSummary(

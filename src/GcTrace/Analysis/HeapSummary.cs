@@ -21,4 +21,8 @@ public sealed record HeapSummary(
     bool EnvelopeRising,
     IReadOnlyList<EnvelopePoint> Envelope,
     double? GcPerS,
-    MemoryLimitSigns MemoryLimit);
+    MemoryLimitSigns MemoryLimit)
+{
+    /// <summary>The least-squares line's live heap at trace time 0 (with the slope, the trend line a chart draws).</summary>
+    public double? LiveInterceptMb { get; init; }
+}

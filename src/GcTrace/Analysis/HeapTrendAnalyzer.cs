@@ -89,7 +89,10 @@ public sealed class HeapTrendAnalyzer
             envelopeSlope > 0,
             points,
             cycles >= 2 && span > 0m ? Math.Round(cycles / (double)span, 6) : null,
-            gogc.Signs());
+            gogc.Signs())
+        {
+            LiveInterceptMb = regression.Intercept,
+        };
     }
 
     private static double? PerMinute(double? perSecond) => perSecond * 60;

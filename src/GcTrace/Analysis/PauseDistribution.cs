@@ -17,6 +17,9 @@ public sealed class PauseDistribution
     /// <summary>How many distinct values are held: the memory this distribution uses.</summary>
     public int DistinctValues => counts.Count;
 
+    /// <summary>How many times each distinct value occurred, ascending (a histogram needs no more).</summary>
+    public IReadOnlyDictionary<decimal, long> Counts => counts;
+
     public decimal? Max => Count == 0 ? null : counts.Keys.Last();
 
     public decimal? Min => Count == 0 ? null : counts.Keys.First();

@@ -36,4 +36,7 @@ internal sealed class RunningRegression
 
     /// <summary>dy/dx, or null with fewer than two distinct x.</summary>
     public double? Slope => Count < 2 || xMoment <= 0 ? null : coMoment / xMoment;
+
+    /// <summary>y at x = 0 on the fitted line, or null with fewer than two distinct x.</summary>
+    public double? Intercept => Slope is { } b ? meanY + y0 - (b * (meanX + x0)) : null;
 }
