@@ -11,7 +11,7 @@ public static class TextReport
     public static void Write(TraceSummary s, TextWriter w)
     {
         var v = s.Verdict;
-        w.WriteLine($"gctrace-pipe: {s.Gc.Cycles} GC cycles over {Num(s.Gc.SpanS)} s ({s.Gc.Format ?? "no gc lines"})");
+        w.WriteLine($"gctrace-pipe: {s.Gc.Cycles} GC cycles over {Num(Math.Round(s.Gc.SpanS, 3))} s ({s.Gc.Format ?? "no gc lines"})");
         w.WriteLine($"  verdict        {v.Kind} ({v.Confidence} confidence)");
         foreach (var reason in v.Reasons) w.WriteLine($"                 - {reason}");
         foreach (var suspect in v.Suspects)
