@@ -1,4 +1,6 @@
 // The validated options of one run, independent of how they were spelled on the command line.
+using GcTrace.Analysis;
+using GcTrace.Diagnosis;
 using GcTrace.Output.Charts;
 
 namespace GcTrace.Cli;
@@ -14,5 +16,20 @@ internal sealed record CliOptions(
 {
     public const string Stdout = "-";
 
+    public IReadOnlyList<FailCondition> FailOn { get; init; } = [];
+
+    public CycleFilter Filter { get; init; } = CycleFilter.None;
+
+    public TimeSpan? Interval { get; init; }
+
+    public StatusMode Status { get; init; } = StatusMode.Auto;
+
     public bool ReadsStandardInput => Inputs.Contains(Pipeline.InputOpener.StandardInput);
+}
+
+internal enum StatusMode
+{
+    Auto,
+    Always,
+    Never,
 }

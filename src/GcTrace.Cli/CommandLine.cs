@@ -1,5 +1,7 @@
 // Declares the options of the output contract and turns a parse into validated CliOptions; a bad value is exit 2.
 using System.CommandLine;
+using GcTrace.Analysis;
+using GcTrace.Diagnosis;
 using GcTrace.Output.Charts;
 
 namespace GcTrace.Cli;
@@ -30,7 +32,19 @@ internal static class CommandLine
     public static readonly Option<string?> Png = new("--png") { Description = "Write charts (pauses, pause distribution, heap, GC CPU) as PNG files into DIR.", HelpName = "DIR" };
     public static readonly Option<string?> PngSize = new("--png-size") { Description = "Chart size, default 1200x600.", HelpName = "WxH" };
 
-    public static RootCommand Build() => new(Examples) { Files, NoPassthrough, Json, Events, Csv, Png, PngSize };
+    public static readonly Option<string[]> FailOn = new("--fail-on")
+    {
+        Description = "Exit 1 when a condition holds, e.g. 'stw.p99>5ms', 'gc_cpu>25%', 'live_slope>1MB/min', 'verdict=leak'. Repeatable.",
+        HelpName = "COND",
+    };
+    public static readonly Option<string?> MinStw = new("--min-stw") { Description = "Only cycles whose stop-the-world total is at least this, e.g. 1ms.", HelpName = "DURATION" };
+    public static readonly Option<string?> Since = new("--since") { Description = "Only cycles at or after this trace time (@S, seconds).", HelpName = "SECONDS" };
+    public static readonly Option<string?> Until = new("--until") { Description = "Only cycles at or before this trace time (@S, seconds).", HelpName = "SECONDS" };
+    public static readonly Option<ForcedFilter> Forced = new("--forced") { Description = "Which cycles to keep by their (forced) mark.", DefaultValueFactory = _ => ForcedFilter.All };
+    public static readonly Option<string?> Interval = new("--interval") { Description = "Print a summary line on stderr every DURATION (e.g. 30s), for long runs in containers.", HelpName = "DURATION" };
+    public static readonly Option<StatusMode> Status = new("--status") { Description = "The live status line on stderr: auto (when stderr is a terminal), always, never.", DefaultValueFactory = _ => StatusMode.Auto };
+
+    public static RootCommand Build() => new(Examples) { Files, NoPassthrough, Json, Events, Csv, Png, PngSize, FailOn, MinStw, Since, Until, Forced, Interval, Status };
 
     /// <summary>The options, or a one-line error for a value that makes no sense.</summary>
     public static (CliOptions? Options, string? Error) Validate(ParseResult r)
@@ -56,7 +70,31 @@ internal static class CommandLine
                 return (null, e.Message);
             }
         }
+        List<FailCondition> failOn;
+        CycleFilter filter;
+        TimeSpan? interval = null;
+        try
+        {
+            failOn = (r.GetValue(FailOn) ?? []).Select(FailCondition.ParseText).ToList();
+            filter = new CycleFilter(
+                r.GetValue(MinStw) is { } ms ? FailCondition.ParseDurationMs(ms, "--min-stw") : null,
+                r.GetValue(Since) is { } since ? FailCondition.ParseDurationMs(since, "--since") / 1000m : null,
+                r.GetValue(Until) is { } until ? FailCondition.ParseDurationMs(until, "--until") / 1000m : null,
+                r.GetValue(Forced));
+            if (r.GetValue(Interval) is { } iv) interval = TimeSpan.FromMilliseconds((double)FailCondition.ParseDurationMs(iv, "--interval"));
+        }
+        catch (FormatException e)
+        {
+            return (null, e.Message);
+        }
+        if (interval is { } i && i < TimeSpan.FromSeconds(1)) return (null, "--interval must be at least 1s");
         var passthrough = !r.GetValue(NoPassthrough) && json != CliOptions.Stdout && events != CliOptions.Stdout;
-        return (new CliOptions(inputs, passthrough, json, events, csv, r.GetValue(Png), charts), null);
+        return (new CliOptions(inputs, passthrough, json, events, csv, r.GetValue(Png), charts)
+        {
+            FailOn = failOn,
+            Filter = filter,
+            Interval = interval,
+            Status = r.GetValue(Status),
+        }, null);
     }
 }

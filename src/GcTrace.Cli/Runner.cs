@@ -11,23 +11,40 @@ internal static class Runner
 {
     public const int Ok = 0, ConditionFailed = 1, Usage = 2;
 
+    // Total size of the input files, for a progress percentage; 0 (unknown) when reading a pipe.
+    private static long KnownSize(IReadOnlyList<string> inputs) =>
+        inputs.Any(i => i == InputOpener.StandardInput) ? 0 : inputs.Sum(i => File.Exists(i) ? new FileInfo(i).Length : 0);
+
     public static async Task<int> RunAsync(CliOptions options, CancellationToken token)
     {
-        var analyzer = new TraceAnalyzer(new TraceOnlyVerdict());
+        var analyzer = new TraceAnalyzer(new TraceOnlyVerdict()) { Filter = options.Filter };
         var analysis = new AnalysisSink(analyzer);
         var outputs = new OutputFiles();
         try
         {
             var sinks = new List<IEventSink> { analysis };
-            if (options.EventsPath is { } ev) sinks.Add(new EventsJsonWriter(outputs.Open(ev, "--events")));
-            if (options.CsvPath is { } csv) sinks.Add(new CsvSink(outputs.Open(csv, "--csv")));
+            if (options.EventsPath is { } ev) sinks.Add(new FilteredSink(new EventsJsonWriter(outputs.Open(ev, "--events")), options.Filter));
+            if (options.CsvPath is { } csv) sinks.Add(new FilteredSink(new CsvSink(outputs.Open(csv, "--csv")), options.Filter));
             var charts = options.PngDir is null ? null : new ChartSink(options.Charts);
-            if (charts is not null) sinks.Add(charts);
+            if (charts is not null) sinks.Add(new FilteredSink(charts, options.Filter));
 
             // Passthrough only when reading a pipe (stdin); reading files, the user has the app's output already.
             var passthrough = options.Passthrough && options.ReadsStandardInput ? outputs.Stdout : null;
-            var pipeline = new TracePipeline(options.Inputs, passthrough, sinks, analyzer.Input);
-            var failures = await pipeline.RunAsync(token).ConfigureAwait(false);
+            var live = options.Status == StatusMode.Always || (options.Status == StatusMode.Auto && !Console.IsErrorRedirected);
+            var status = new StatusReporter(analysis, live, options.Interval, KnownSize(options.Inputs));
+            var pipeline = new TracePipeline(options.Inputs, passthrough, sinks, analyzer.Input) { Progress = status };
+            using var stopStatus = new CancellationTokenSource();
+            var statusTask = status.RunAsync(stopStatus.Token);
+            IReadOnlyList<SinkFailure> failures;
+            try
+            {
+                failures = await pipeline.RunAsync(token).ConfigureAwait(false);
+            }
+            finally
+            {
+                await stopStatus.CancelAsync().ConfigureAwait(false);
+                await statusTask.ConfigureAwait(false);
+            }
 
             var summary = analyzer.Summarize();
             if (options.JsonPath is { } json)
@@ -50,7 +67,10 @@ internal static class Runner
             outputs.Close();
             TextReport.Write(summary, Console.Error);
             foreach (var f in failures) Console.Error.WriteLine($"gctrace-pipe: {f.Sink}: {f.Error.Message}");
-            return failures.Count > 0 ? Usage : Ok;
+            if (failures.Count > 0) return Usage;
+            var held = options.FailOn.Where(c => c.Holds(summary)).ToList();
+            foreach (var c in held) Console.Error.WriteLine($"gctrace-pipe: --fail-on condition holds: {c.Text}");
+            return held.Count > 0 ? ConditionFailed : Ok;
         }
         finally
         {

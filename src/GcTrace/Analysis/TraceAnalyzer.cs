@@ -28,9 +28,16 @@ public sealed class TraceAnalyzer
     /// <summary>The stop-the-world pauses, for callers that want other percentiles.</summary>
     public PauseDistribution Pauses => pauses;
 
+    /// <summary>
+    /// Which cycles the pause, cpu and heap analyses take (--min-stw, --since/--until, --forced). The cycle sequence
+    /// (counts, missing cycles, restarts) always sees every cycle: it accounts for the input, not for a selection.
+    /// </summary>
+    public CycleFilter Filter { get; init; } = CycleFilter.None;
+
     public void Add(GcCycle cycle)
     {
         sequence.Add(cycle);
+        if (!Filter.Accepts(cycle)) return;
         pauses.Add(cycle.StwTotalMs);
         cpu.Add(cycle);
         heap.Add(cycle);

@@ -1,30 +1,46 @@
-// Feeds the streaming analyzer from the sink seam, with optional filters (--min-stw, --since/--until, forced).
+// Feeds the streaming analyzer from the sink seam, and lets other threads (live status) read it safely.
 using GcTrace.Analysis;
 using GcTrace.Events;
 using GcTrace.Output;
 
 namespace GcTrace.Pipeline;
 
-public sealed class AnalysisSink(TraceAnalyzer analyzer, Func<GcCycle, bool>? filter = null) : IEventSink
+public sealed class AnalysisSink(TraceAnalyzer analyzer) : IEventSink
 {
+    private readonly Lock _lock = new();
+    private GcCycle? _last;
+
     public string Name => "analysis";
 
     public TraceAnalyzer Analyzer => analyzer;
 
-    /// <summary>The most recent cycle, for the live status line.</summary>
-    public GcCycle? Last { get; private set; }
-
     public void Write(IReadOnlyList<TraceEvent> batch)
     {
-        foreach (var e in batch)
+        lock (_lock)
         {
-            if (e is not GcCycle c || (filter is not null && !filter(c))) continue;
-            analyzer.Add(c);
-            Last = c;
+            foreach (var e in batch)
+            {
+                if (e is not GcCycle c) continue;
+                analyzer.Add(c);
+                _last = c;
+            }
         }
     }
 
     public void Complete(InputSummary counts)
     {
     }
+
+    /// <summary>A consistent view for the live status line, taken between batches.</summary>
+    public LiveSnapshot Snapshot()
+    {
+        lock (_lock)
+        {
+            var cpu = analyzer.Summarize().GcCpu;
+            return new LiveSnapshot(analyzer.Pauses.Count, _last, analyzer.Pauses.Percentile(99), cpu.Fraction);
+        }
+    }
 }
+
+/// <summary>What the one-line live status shows.</summary>
+public sealed record LiveSnapshot(long Cycles, GcCycle? Last, decimal? StwP99Ms, double? GcCpuFraction);

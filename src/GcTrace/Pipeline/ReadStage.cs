@@ -9,6 +9,8 @@ internal sealed class ReadStage(IReadOnlyList<string> inputs, int chunkSize, IPr
     /// <summary>A line longer than this is cut, so one runaway line cannot take all memory.</summary>
     public const int MaxLineBytes = 64 << 20;
 
+    private long _total;
+
     public async Task RunAsync(ChannelWriter<LineChunk> writer, CancellationToken token)
     {
         Exception? failure = null;
@@ -17,7 +19,9 @@ internal sealed class ReadStage(IReadOnlyList<string> inputs, int chunkSize, IPr
             foreach (var input in inputs)
             {
                 await using var stream = InputOpener.Open(input);
+                var before = _total;
                 await ReadOneAsync(input, stream, writer, token).ConfigureAwait(false);
+                if (!token.IsCancellationRequested) InputOpener.CheckComplete(input, stream, _total - before);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -38,7 +42,6 @@ internal sealed class ReadStage(IReadOnlyList<string> inputs, int chunkSize, IPr
     {
         var buffer = ArrayPool<byte>.Shared.Rent(chunkSize);
         var filled = 0;
-        long total = 0;
         try
         {
             while (true)
@@ -55,8 +58,8 @@ internal sealed class ReadStage(IReadOnlyList<string> inputs, int chunkSize, IPr
                 }
                 if (n == 0) break;
                 filled += n;
-                total += n;
-                progress?.Report(total);
+                _total += n;
+                progress?.Report(_total);
                 var cut = buffer.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
                 if (cut == 0 && filled < MaxLineBytes) continue;
                 if (cut == 0) cut = filled;

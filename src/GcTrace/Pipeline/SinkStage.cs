@@ -26,8 +26,10 @@ internal static class SinkStage
         try
         {
             await foreach (var batch in reader.ReadAllAsync().ConfigureAwait(false))
+            {
                 for (var i = 0; i < channels.Length; i++)
                     if (!tasks[i].IsCompleted) await channels[i].Writer.WriteAsync(batch).ConfigureAwait(false);
+            }
         }
         catch (Exception e)
         {

@@ -45,7 +45,7 @@ public class PipeEndToEndTests
     public void Pipe_SlowProducer_LinesPassThroughPromptly()
     {
         var exe = GoPrograms.Path_("slow");
-        var psi = new ProcessStartInfo("bash", ["-c", $"GODEBUG=gctrace=1 '{exe}' -duration 4s 2>&1 | {CliProcess.Command("")}"])
+        var psi = new ProcessStartInfo("bash", ["-c", $"GODEBUG=gctrace=1 '{exe}' -duration 4s 2>&1 | {CliProcess.Command("--status always")}"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -63,5 +63,9 @@ public class PipeEndToEndTests
         var spread = numbered[^1].At - numbered[0].At;
         spread.Should().BeGreaterThan(TimeSpan.FromSeconds(2), "lines must reach stdout as they are produced, not when the input ends");
         stderr.Should().Contain("GC cycles");
+
+        // The live status line was redrawn while the trace streamed: several distinct cycle counts, rising.
+        var counts = Regex.Matches(stderr, @"\rgctrace-pipe: (\d+) cycles").Select(m => int.Parse(m.Groups[1].Value)).Distinct().ToList();
+        counts.Should().HaveCountGreaterThan(2).And.BeInAscendingOrder();
     }
 }

@@ -1,0 +1,54 @@
+// Live feedback on stderr while input streams: a status line redrawn at most 4 times a second on a terminal, and/or a
+// summary line every --interval for containers and other non-terminals.
+using GcTrace.Output;
+using GcTrace.Pipeline;
+
+namespace GcTrace.Cli;
+
+internal sealed class StatusReporter(AnalysisSink analysis, bool live, TimeSpan? interval, long totalBytes) : IProgress<long>
+{
+    private static readonly TimeSpan Refresh = TimeSpan.FromMilliseconds(250);
+    private long _bytesRead;
+    private bool _drawn;
+
+    public void Report(long value) => Interlocked.Exchange(ref _bytesRead, value);
+
+    public async Task RunAsync(CancellationToken token)
+    {
+        if (!live && interval is null) return;
+        var nextInterval = DateTime.UtcNow + (interval ?? TimeSpan.MaxValue / 2);
+        using var timer = new PeriodicTimer(live ? Refresh : interval!.Value);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(token).ConfigureAwait(false))
+            {
+                var line = Line();
+                if (live)
+                {
+                    Console.Error.Write("\r" + line + "\u001b[K");
+                    _drawn = true;
+                }
+                if (interval is not null && DateTime.UtcNow >= nextInterval)
+                {
+                    if (live) Console.Error.Write("\r\u001b[K");
+                    Console.Error.WriteLine(line);
+                    nextInterval = DateTime.UtcNow + interval.Value;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            if (_drawn) Console.Error.Write("\r\u001b[K");
+        }
+    }
+
+    private string Line()
+    {
+        var s = analysis.Snapshot();
+        double? fraction = totalBytes > 0 ? Math.Min(1, Interlocked.Read(ref _bytesRead) / (double)totalBytes) : null;
+        return LiveStatusLine.Format(s.Cycles, s.Last, s.StwP99Ms, s.GcCpuFraction, fraction);
+    }
+}

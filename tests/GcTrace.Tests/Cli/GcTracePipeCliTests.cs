@@ -1,0 +1,130 @@
+// The built gctrace-pipe process on real fixtures: outputs, exit codes and one-line errors.
+using System.IO.Compression;
+using System.Text.Json;
+using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Cli;
+
+public class GcTracePipeCliTests
+{
+    private static string Log(string run) => Path.Combine(RepoPaths.Corpus, "go1.19", run, "combined.log");
+
+    [Fact]
+    public void Run_File_WritesContractJsonAndReportAndExitsZero()
+    {
+        var r = CliProcess.Run($"'{Log("leak_global_map")}' --json -");
+
+        r.ExitCode.Should().Be(0, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        doc.RootElement.GetProperty("gc").GetProperty("cycles").GetInt64().Should().Be(31);
+        doc.RootElement.GetProperty("input").GetProperty("lines").GetInt64().Should().Be(File.ReadAllLines(Log("leak_global_map")).Length);
+        r.Stderr.Should().Contain("verdict").And.Contain("STW pause");
+    }
+
+    [Fact]
+    public void Run_GzipInput_SameSummaryAsPlain()
+    {
+        var gz = Path.Combine(Directory.CreateTempSubdirectory("gctrace-gz-").FullName, "steady.log.gz");
+        using (var f = File.Create(gz))
+        using (var z = new GZipStream(f, CompressionLevel.Fastest))
+            z.Write(File.ReadAllBytes(Log("steady")));
+
+        var plain = CliProcess.Run($"'{Log("steady")}' --json -");
+        var zipped = CliProcess.Run($"'{gz}' --json -");
+
+        zipped.ExitCode.Should().Be(0, zipped.Stderr);
+        zipped.Stdout.Should().Be(plain.Stdout);
+    }
+
+    [Fact]
+    public void Run_StdinWithPassthrough_AppLinesOnStdoutInOrder()
+    {
+        var input = File.ReadAllText(Log("steady"));
+        var r = CliProcess.Run("", stdin: input);
+
+        var expected = string.Concat(input.Split('\n').SkipLast(1).Where(l => !l.StartsWith("gc ", StringComparison.Ordinal)).Select(l => l + "\n"));
+        r.Stdout.Should().Be(expected);
+        CliProcess.Run("--no-passthrough", stdin: input).Stdout.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("verdict=leak", 1)]
+    [InlineData("verdict=healthy", 0)]
+    [InlineData("stw.p99>0.1ms", 1)]
+    [InlineData("stw.p99>5ms", 0)]
+    [InlineData("live_slope>1MB/min", 1)]
+    public void FailOn_Condition_ExitCodeAndNamedOnStderr(string condition, int exit)
+    {
+        var r = CliProcess.Run($"'{Log("leak_global_map")}' --fail-on '{condition}'");
+
+        r.ExitCode.Should().Be(exit, r.Stderr);
+        if (exit == 1) r.Stderr.Should().Contain("--fail-on condition holds: " + condition);
+    }
+
+    [Theory]
+    [InlineData("missing-file.log", "missing-file.log: no such file")]
+    [InlineData("--fail-on 'stw.p99>5parsecs' -", "unit 'parsecs'")]
+    [InlineData("--png-size 12x", "--png-size")]
+    [InlineData("--min-stw fast -", "--min-stw")]
+    [InlineData("--csv -", "--csv needs a file path")]
+    public void Run_BadInput_OneLineErrorExitTwo(string args, string message)
+    {
+        var r = CliProcess.Run(args, stdin: "");
+
+        r.ExitCode.Should().Be(2);
+        r.Stderr.Trim().Split('\n').Should().ContainSingle().Which.Should().StartWith("gctrace-pipe: ").And.Contain(message);
+    }
+
+    [Fact]
+    public void Run_TruncatedGzip_NamesTheFileExitTwo()
+    {
+        var dir = Directory.CreateTempSubdirectory("gctrace-gz-").FullName;
+        var full = Path.Combine(dir, "full.gz");
+        using (var f = File.Create(full))
+        using (var z = new GZipStream(f, CompressionLevel.Fastest))
+            z.Write(File.ReadAllBytes(Log("pressure_noleak")));
+        var bytes = File.ReadAllBytes(full);
+        var cut = Path.Combine(dir, "cut.log.gz");
+        File.WriteAllBytes(cut, bytes[..(bytes.Length / 2)]);
+
+        var r = CliProcess.Run($"'{cut}'");
+
+        r.ExitCode.Should().Be(2);
+        r.Stderr.Should().Contain("cut.log.gz").And.NotContain("   at ");
+    }
+
+    [Fact]
+    public void Run_EmptyFile_ReportsNoCyclesExitZero()
+    {
+        var empty = Path.Combine(Directory.CreateTempSubdirectory("gctrace-empty-").FullName, "empty.log");
+        File.WriteAllText(empty, "");
+
+        var r = CliProcess.Run($"'{empty}' --json -");
+
+        r.ExitCode.Should().Be(0, r.Stderr);
+        JsonDocument.Parse(r.Stdout).RootElement.GetProperty("verdict").GetProperty("kind").GetString().Should().Be("inconclusive");
+    }
+
+    [Fact]
+    public void Run_DownstreamClosesEarly_ExitsQuietly()
+    {
+        var r = CliProcess.Shell($"cat '{Path.Combine(RepoPaths.Corpus, "go1.19", "edge_interleaved_writes", "combined.log")}' | {CliProcess.Command("")} | head -1; echo \"rc=${{PIPESTATUS[1]}}\"");
+
+        r.Stdout.Should().EndWith("rc=0\n");
+        r.Stderr.Should().NotContain("Exception").And.NotContain("   at ");
+    }
+
+    [Fact]
+    public void Run_Sigterm_DrainsAndWritesEveryOutput()
+    {
+        var dir = Directory.CreateTempSubdirectory("gctrace-sig-").FullName;
+        var json = Path.Combine(dir, "s.json");
+        // A producer that never ends: the trace, then silence. SIGTERM must still give the summary of what was read.
+        var script = $"(cat '{Log("steady")}'; sleep 30) | {CliProcess.Command($"--json '{json}' --no-passthrough")} & pid=$!; sleep 3; kill -TERM $(pgrep -P $$ -f gctrace-pipe.dll | head -1) 2>/dev/null || pkill -TERM -f 'gctrace-pipe.dll --json {json}'; wait $pid; echo rc=$?";
+        var r = CliProcess.Shell(script, timeout: TimeSpan.FromSeconds(60));
+
+        r.Stdout.Should().Contain("rc=0");
+        JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("gc").GetProperty("cycles").GetInt64().Should().Be(54);
+        r.Stderr.Should().Contain("GC cycles");
+    }
+}
