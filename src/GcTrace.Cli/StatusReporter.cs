@@ -16,7 +16,7 @@ internal sealed class StatusReporter(AnalysisSink analysis, bool live, TimeSpan?
     public async Task RunAsync(CancellationToken token)
     {
         if (!live && interval is null) return;
-        var nextInterval = DateTime.UtcNow + (interval ?? TimeSpan.MaxValue / 2);
+        var nextInterval = interval is { } every ? DateTime.UtcNow + every : DateTime.MaxValue;
         using var timer = new PeriodicTimer(live ? Refresh : interval!.Value);
         try
         {
