@@ -3,7 +3,7 @@ namespace GcTrace.Cli;
 
 internal sealed class OutputFiles : IDisposable
 {
-    private readonly List<Stream> _open = [];
+    private readonly List<(Stream Stream, string Name)> _open = [];
     private Stream? _stdout;
 
     /// <summary>Standard output, buffered; shared by passthrough and any '-' destination.</summary>
@@ -15,7 +15,7 @@ internal sealed class OutputFiles : IDisposable
         try
         {
             var s = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
-            _open.Add(s);
+            _open.Add((s, $"{option} {path}"));
             return s;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
@@ -27,23 +27,33 @@ internal sealed class OutputFiles : IDisposable
     /// <summary>Flushes and closes everything; a full disk surfaces here as an <see cref="OutputException"/>.</summary>
     public void Close()
     {
+        foreach (var (stream, name) in _open)
+        {
+            try
+            {
+                stream.Dispose();
+            }
+            catch (IOException e)
+            {
+                throw new OutputException($"{name}: {e.Message}", e);
+            }
+        }
+        _open.Clear();
         try
         {
-            foreach (var s in _open) s.Dispose();
-            _open.Clear();
             _stdout?.Flush();
         }
         catch (IOException e) when (!ExitCodes.IsBrokenPipe(e))
         {
-            throw new OutputException(e.Message, e);
+            throw new OutputException($"stdout: {e.Message}", e);
         }
     }
 
     public void Dispose()
     {
-        foreach (var s in _open)
+        foreach (var (stream, _) in _open)
         {
-            try { s.Dispose(); } catch (IOException) { }
+            try { stream.Dispose(); } catch (IOException) { }
         }
         try { _stdout?.Dispose(); } catch (IOException) { }
     }

@@ -66,7 +66,7 @@ internal static class Runner
             }
             outputs.Close();
             TextReport.Write(summary, Console.Error);
-            foreach (var f in failures) Console.Error.WriteLine($"gctrace-pipe: {f.Sink}: {f.Error.Message}");
+            foreach (var f in failures) Console.Error.WriteLine($"gctrace-pipe: --{f.Sink}: {f.Error.Message}");
             if (failures.Count > 0) return Usage;
             var held = options.FailOn.Where(c => c.Holds(summary)).ToList();
             foreach (var c in held) Console.Error.WriteLine($"gctrace-pipe: --fail-on condition holds: {c.Text}");

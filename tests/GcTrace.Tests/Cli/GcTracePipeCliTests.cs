@@ -94,6 +94,42 @@ public class GcTracePipeCliTests
     }
 
     [Fact]
+    public void Run_CsvOnFullDisk_ClearErrorExitTwo()
+    {
+        var r = CliProcess.Run($"'{Log("pressure_noleak")}' --csv /dev/full");
+
+        r.ExitCode.Should().Be(2);
+        r.Stderr.Should().Contain("gctrace-pipe: --csv").And.Contain("No space left on device").And.NotContain("   at ");
+    }
+
+    [Fact]
+    public void Run_RandomBytesAndHugeLine_EveryLineCountedNoCrash()
+    {
+        var dir = Directory.CreateTempSubdirectory("gctrace-bad-").FullName;
+        var path = Path.Combine(dir, "bad.log");
+        var random = new byte[3 << 20];
+        new Random(7).NextBytes(random);
+        using (var f = File.Create(path))
+        {
+            f.Write(random);
+            f.Write("\n"u8);
+            f.Write(System.Text.Encoding.ASCII.GetBytes(new string('x', 20 << 20) + "\n"));
+            f.Write(File.ReadAllBytes(Log("steady")));
+        }
+        var bytes = File.ReadAllBytes(path);
+        var lines = bytes.Count(b => b == (byte)'\n');
+
+        var r = CliProcess.Run($"'{path}' --json -");
+
+        r.ExitCode.Should().Be(0, r.Stderr);
+        var input = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("input");
+        input.GetProperty("lines").GetInt64().Should().Be(lines);
+        (input.GetProperty("gc_lines").GetInt64() + input.GetProperty("app_lines").GetInt64() + input.GetProperty("other_trace_lines").GetInt64()
+            + input.GetProperty("unrecognized_gc_lines").GetInt64()).Should().Be(lines);
+        input.GetProperty("gc_lines").GetInt64().Should().Be(54);
+    }
+
+    [Fact]
     public void Run_EmptyFile_ReportsNoCyclesExitZero()
     {
         var empty = Path.Combine(Directory.CreateTempSubdirectory("gctrace-empty-").FullName, "empty.log");
