@@ -103,4 +103,18 @@ public class DiagnoserCorpusTests
         verdict.Suspects[0].Function.Should().Be("main.cacheResult");
         verdict.Suspects[0].GrowthBytes.Should().BeGreaterThan(25L << 20);
     }
+
+    [Fact]
+    public void Decide_OnlyTwoSnapshots_NeverSaysHigh()
+    {
+        var series = new GcTrace.Diagnosis.ProfileSeries();
+        foreach (var file in new[] { "heap-000.pb.gz", "heap-007.pb.gz" })
+        {
+            series.Add(GcTrace.Profiles.ProfileReader.ReadFile(Path.Combine(RepoPaths.Fixtures, "runs", "leak_map", file)));
+        }
+
+        var verdict = ProfiledRuns.Diagnose("runs/leak_map", series);
+
+        verdict.Confidence.Should().NotBe("high");
+    }
 }
