@@ -1,0 +1,141 @@
+// The verdict from the trace and, when there are any, the heap and goroutine profiles taken while it ran.
+namespace GcTrace.Diagnosis;
+
+using System.Globalization;
+using GcTrace.Analysis;
+
+/// <summary>
+/// The trace says whether what survives each GC keeps growing; the profiles say what it is. Without profiles this
+/// is <see cref="TraceOnlyVerdict"/> unchanged. With them: goroutines piling up are a leak whatever the heap does (each
+/// one pins its stack and everything it references); in-use growth at a user site (at least a quarter of the first
+/// snapshot) is a leak when the trace calls a leak too or the growth is steady across snapshots (a batch sawtooth
+/// goes up and down, so it is not);
+/// otherwise the trace's pressure/healthy verdict stands and the profiles only add what allocates.
+/// The series is read at each call, so the scraper may keep adding to it.
+/// </summary>
+public sealed class Diagnoser(ProfileSeries? series = null) : IVerdictRule
+{
+    /// <summary>Fewer distinct heap snapshots than this cannot show a trend, only two end points.</summary>
+    public const int MinSnapshots = 3;
+
+    /// <summary>Share of snapshot-to-snapshot steps in which in-use memory rose, for growth to count as steady.</summary>
+    public const double SteadyRiseShare = 0.7;
+
+    /// <summary>A site's growth, relative to the first snapshot's in-use total, below which a steady rise is a
+    /// service warming up (caches filling, pools sizing) rather than a leak worth a verdict.</summary>
+    public const double MinRelativeGrowth = 0.25;
+
+    private readonly TraceOnlyVerdict traceOnly = new();
+
+    public Verdict Decide(TraceFindings findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        var trace = traceOnly.Decide(findings);
+        if (series is null || (series.HeapCount < 2 && series.GoroutineCount < 2))
+        {
+            return trace;
+        }
+
+        var traceReasons = trace.Reasons.Where(r => !r.Contains("would name what grows", StringComparison.Ordinal)).ToList();
+        var stacks = series.StackGrowth();
+        var goroutines = series.GoroutineGrowth().Where(LeakPatternClassifier.IsGrowing).ToList();
+        var suspects = LeakPatternClassifier.Classify(stacks, goroutines);
+        var totals = series.InuseTotals();
+        var heapSuspects = suspects
+            .Where(s => goroutines.All(g => !Blames(g, s.Function)) && totals.Count >= 2 && s.GrowthBytes >= MinRelativeGrowth * totals[0])
+            .ToList();
+        var steady = SteadyRise(totals);
+        var enough = series.HeapCount >= MinSnapshots || series.GoroutineCount >= MinSnapshots;
+        var reasons = new List<string>(traceReasons);
+
+        if (goroutines.Count > 0)
+        {
+            var top = goroutines[0];
+            reasons.Add(Invariant($"{goroutines.Sum(g => g.Growth)} goroutines piled up across {series.GoroutineCount} goroutine profiles; the most at {top.Site} ({top.First} -> {top.Last}, waiting in {top.WaitState})."));
+            reasons.AddRange(SuspectReasons(suspects, stacks));
+            var agree = trace.Kind == VerdictKinds.Leak || heapSuspects.Count > 0;
+            return new Verdict(VerdictKinds.Leak, enough ? (agree ? "high" : "medium") : "low", reasons, suspects);
+        }
+
+        if (heapSuspects.Count > 0 && (trace.Kind == VerdictKinds.Leak || steady))
+        {
+            reasons.Add(Invariant($"inuse_space went from {Mib(totals[0])} to {Mib(totals[^1])} across {series.HeapCount} distinct heap profiles over {series.HeapSpanS():0.#} s{(steady ? ", rising at nearly every step" : string.Empty)}."));
+            reasons.AddRange(SuspectReasons(suspects, stacks));
+            var confidence = !enough ? "low" : trace.Kind == VerdictKinds.Leak && steady ? "high" : "medium";
+            return new Verdict(VerdictKinds.Leak, confidence, reasons, suspects);
+        }
+
+        // Not a leak: keep the trace's kind, say what the profiles showed, name pool churn as what to look at.
+        var pool = LeakPatternClassifier.PoolChurn(stacks);
+        if (totals.Count >= 2)
+        {
+            reasons.Add(Invariant($"inuse_space went from {Mib(totals[0])} to {Mib(totals[^1])} across {series.HeapCount} distinct heap profiles{(heapSuspects.Count > 0 ? " but the growth neither held across snapshots nor showed in the trace's floor (a sawtooth, not a leak)" : string.Empty)}; the goroutine count did not grow."));
+        }
+
+        if (pool.Count > 0)
+        {
+            reasons.Add(Invariant($"Most allocation goes through sync.Pool at {pool[0].Function} while in-use memory stays flat: the pool's New runs on most Gets, so this is pressure, not a leak (sync-pool-misuse)."));
+        }
+
+        if (series.IdenticalHeapsSkipped > 0)
+        {
+            reasons.Add(Invariant($"{series.IdenticalHeapsSkipped} heap profile(s) equal to the one before were ignored (no GC in between)."));
+        }
+
+        var kind = trace.Kind;
+        var conf = trace.Confidence;
+        if (kind == VerdictKinds.Leak)
+        {
+            // The trace alone called a leak but nothing in the profiles grows: say so, and trust neither side fully.
+            kind = VerdictKinds.Inconclusive;
+            conf = "low";
+            reasons.Add("The trace's live heap rose but no allocation site grew in the profiles; longer profiling would tell.");
+        }
+        else if (enough && kind != VerdictKinds.Inconclusive)
+        {
+            conf = kind == VerdictKinds.GcPressure && pool.Count == 0 && findings.Heap.MemoryLimit.Suspected ? "high" : Raise(conf);
+        }
+
+        return new Verdict(kind, conf, reasons, pool);
+    }
+
+    private static bool Blames(GoroutineGrowth g, string function) =>
+        (Frames.IsFuncLiteral(g.Site) ? Frames.Enclosing(g.Site) : g.Site) == function;
+
+    private static IEnumerable<string> SuspectReasons(IReadOnlyList<Suspect> suspects, IReadOnlyList<StackGrowth> stacks) =>
+        suspects.Take(3).Select(s => Invariant($"{s.Function} grew by {Mib(s.GrowthBytes)}: {Describe(s.Pattern)} ({s.Pattern})."));
+
+    private static string Describe(string pattern) => pattern switch
+    {
+        SuspectPatterns.GoroutineLeak => "goroutines parked forever on a channel, select or lock",
+        SuspectPatterns.UnboundedMap => "memory held under map assignment, a map that only grows",
+        SuspectPatterns.TickerNotStopped => "timers or tickers that are never stopped",
+        SuspectPatterns.UnclosedResource => "readers, files or connections that are never closed",
+        SuspectPatterns.ClosureCapture => "memory retained by a func literal that captured it",
+        SuspectPatterns.SyncPoolMisuse => "allocation through a sync.Pool that does not reuse",
+        _ => "in-use memory that keeps growing; the stack does not say why",
+    };
+
+    // Growth that holds at most steps is a leak's signature; a batch job's heap falls back between batches.
+    private static bool SteadyRise(IReadOnlyList<long> totals)
+    {
+        if (totals.Count < MinSnapshots)
+        {
+            return false;
+        }
+
+        var rises = 0;
+        for (var i = 1; i < totals.Count; i++)
+        {
+            rises += totals[i] > totals[i - 1] ? 1 : 0;
+        }
+
+        return rises >= SteadyRiseShare * (totals.Count - 1) && totals[^1] > totals[0];
+    }
+
+    private static string Raise(string confidence) => confidence == "low" ? "medium" : "high";
+
+    private static string Mib(long bytes) => Invariant($"{bytes / 1048576.0:0.#} MiB");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,80 @@
+// Names in a stack: which frames are the program's own, which are the profiler's, and a closure's enclosing function.
+namespace GcTrace.Diagnosis;
+
+using System.Text.RegularExpressions;
+using GcTrace.Profiles;
+
+/// <summary>
+/// A suspect must name code the user can change, so growth under runtime.mapassign is blamed on the caller that
+/// assigns. Standard-library packages are recognised by their top-level path element (go/src has no dots there).
+/// </summary>
+internal static partial class Frames
+{
+    private static readonly HashSet<string> StdRoots = new(StringComparer.Ordinal)
+    {
+        "archive", "bufio", "builtin", "bytes", "cmp", "compress", "container", "context", "crypto", "database",
+        "debug", "embed", "encoding", "errors", "expvar", "flag", "fmt", "go", "hash", "html", "image", "index",
+        "internal", "io", "iter", "log", "maps", "math", "mime", "net", "os", "path", "plugin", "reflect", "regexp",
+        "runtime", "slices", "sort", "strconv", "strings", "sync", "syscall", "testing", "text", "time", "unicode",
+        "unique", "unsafe", "vendor", "weak", "golang.org",
+    };
+
+    [GeneratedRegex(@"(\.func\d+)+(\.\d+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex FuncLiteralSuffix();
+
+    public static bool IsStd(string function)
+    {
+        if (function.Length == 0)
+        {
+            return true;
+        }
+
+        var slash = function.IndexOf('/', StringComparison.Ordinal);
+        var dot = function.IndexOf('.', StringComparison.Ordinal);
+        var end = slash >= 0 && (dot < 0 || slash < dot) ? slash : dot;
+        var root = end < 0 ? function : function[..end];
+        return StdRoots.Contains(root);
+    }
+
+    /// <summary>The leaf-most frame of the program's own code, or -1 when the stack is all standard library.</summary>
+    public static int UserFrameIndex(IReadOnlyList<StackFrame> stack)
+    {
+        for (var i = 0; i < stack.Count; i++)
+        {
+            if (!IsStd(stack[i].Function))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Memory the profiler allocated to write the profiles themselves (gzip writers, string tables): it
+    /// shows up in-use in every snapshot and would otherwise be blamed on whoever scrapes.</summary>
+    public static bool IsProfilerOwn(IReadOnlyList<StackFrame> stack) =>
+        stack.Any(f => f.Function.StartsWith("runtime/pprof.", StringComparison.Ordinal)
+            || f.Function.StartsWith("net/http/pprof.", StringComparison.Ordinal));
+
+    /// <summary>True for a func literal, whose name the compiler builds as Enclosing.funcN (cmd/compile closure naming).</summary>
+    public static bool IsFuncLiteral(string function) => FuncLiteralSuffix().IsMatch(function);
+
+    /// <summary>main.spawnWaiter.func1 -> main.spawnWaiter: the function that declared the literal, the place to fix.</summary>
+    public static string Enclosing(string function) => FuncLiteralSuffix().Replace(function, string.Empty);
+
+    public static bool Any(IReadOnlyList<StackFrame> stack, int count, params string[] prefixes)
+    {
+        for (var i = 0; i < count && i < stack.Count; i++)
+        {
+            foreach (var p in prefixes)
+            {
+                if (stack[i].Function.StartsWith(p, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

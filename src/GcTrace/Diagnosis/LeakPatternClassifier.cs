@@ -1,0 +1,169 @@
+// Names the leak pattern of each growing site from what its stacks and counts show, and blames the user function.
+namespace GcTrace.Diagnosis;
+
+using GcTrace.Analysis;
+using GcTrace.Profiles;
+
+/// <summary>
+/// Generic rules over frame names, checked between the leaf and the first frame of the program's own code (that is
+/// the library call that allocated): map growth, timers, pools, readers and connections each leave their runtime or
+/// library function there. A func literal retaining memory is a closure capture; goroutines that keep piling up are a
+/// goroutine leak unless their stacks show a timer or a connection. Growth is blamed on the user frame (the caller
+/// of runtime.mapassign, not mapassign), and a func literal's goroutines on the function that declared it.
+/// </summary>
+public static class LeakPatternClassifier
+{
+    /// <summary>Heap growth below this is sampling noise: the heap profile samples one allocation per 512 KiB.</summary>
+    public const long MinHeapGrowthBytes = 1 << 20;
+
+    /// <summary>Goroutine sites must gain at least this many goroutines, and grow by half, to count.</summary>
+    public const long MinGoroutineGrowth = 10;
+
+    /// <summary>The runtime's smallest goroutine stack (runtime/stack.go, stackMin = 2048): a floor for what a
+    /// leaked goroutine costs, used to rank goroutine sites among heap sites.</summary>
+    public const long GoroutineStackBytes = 2048;
+
+    private static readonly string[] MapFrames = ["runtime.mapassign", "runtime.hashGrow", "runtime.makemap", "runtime.growWork", "internal/runtime/maps."];
+    private static readonly string[] TimerFrames = ["time.NewTicker", "time.NewTimer", "time.startTimer", "time.AfterFunc", "time.Tick", "time.(*Ticker)", "time.(*Timer)", "runtime.addtimer"];
+    private static readonly string[] PoolFrames = ["sync.(*Pool)."];
+    private static readonly string[] ResourceFrames =
+    [
+        "bufio.NewReader", "bufio.NewWriter", "os.Open", "os.OpenFile", "os.Create", "os.newFile", "os.NewFile",
+        "net/http.", "database/sql.", "net.Dial", "net.(*Dialer)", "crypto/tls.",
+    ];
+
+    /// <summary>Suspects from heap stacks and goroutine sites, merged per function, largest growth first.</summary>
+    public static IReadOnlyList<Suspect> Classify(IReadOnlyList<StackGrowth> stacks, IReadOnlyList<GoroutineGrowth> goroutines)
+    {
+        ArgumentNullException.ThrowIfNull(stacks);
+        ArgumentNullException.ThrowIfNull(goroutines);
+        var found = new List<Suspect>();
+        // Grouped by the blamed function first: one user function often holds memory from several stacks (the
+        // values it stores and the map buckets that hold them), and the specific stack names the pattern.
+        foreach (var group in stacks.Where(s => !Frames.IsProfilerOwn(s.Stack)).GroupBy(s => Blame(s.Stack), StringComparer.Ordinal))
+        {
+            var growth = group.Sum(s => s.InuseGrowthBytes);
+            if (growth >= MinHeapGrowthBytes)
+            {
+                var pattern = group.Where(s => s.InuseGrowthBytes > 0)
+                    .Select(s => HeapPattern(s.Stack))
+                    .Where(p => p != SuspectPatterns.Unknown)
+                    .GroupBy(p => p)
+                    .OrderByDescending(g => g.Count())
+                    .Select(g => g.Key)
+                    .FirstOrDefault() ?? SuspectPatterns.Unknown;
+                found.Add(new Suspect(group.Key, pattern, growth));
+            }
+        }
+
+        var fromGoroutines = new List<Suspect>();
+        foreach (var g in goroutines.Where(IsGrowing))
+        {
+            fromGoroutines.Add(new Suspect(GoroutineBlame(g), GoroutinePattern(g), g.Growth * GoroutineStackBytes));
+        }
+
+        return Merge(fromGoroutines, found);
+    }
+
+    /// <summary>Sites whose allocations pass through a sync.Pool and grew in alloc_space while in-use stayed flat:
+    /// the pool's New runs on most Gets, which is pressure, not a leak.</summary>
+    public static IReadOnlyList<Suspect> PoolChurn(IReadOnlyList<StackGrowth> stacks)
+    {
+        ArgumentNullException.ThrowIfNull(stacks);
+        var pooled = stacks.Where(s => !Frames.IsProfilerOwn(s.Stack) && Frames.Any(s.Stack, s.Stack.Count, PoolFrames)).ToList();
+        var totalAlloc = stacks.Where(s => !Frames.IsProfilerOwn(s.Stack)).Sum(s => Math.Max(0, s.AllocGrowthBytes));
+        var pooledAlloc = pooled.Sum(s => Math.Max(0, s.AllocGrowthBytes));
+        if (totalAlloc == 0 || pooledAlloc < totalAlloc / 3)
+        {
+            return [];
+        }
+
+        return pooled.GroupBy(s => Blame(s.Stack))
+            .Select(g => new Suspect(g.Key, SuspectPatterns.SyncPoolMisuse, g.Sum(s => s.InuseGrowthBytes)))
+            .Where(s => s.GrowthBytes < MinHeapGrowthBytes)
+            .OrderByDescending(s => pooled.Where(p => Blame(p.Stack) == s.Function).Sum(p => p.AllocGrowthBytes))
+            .ToList();
+    }
+
+    public static bool IsGrowing(GoroutineGrowth g) =>
+        g.Growth >= MinGoroutineGrowth && g.Last * 2 >= g.First * 3 && g.Site != GoroutineSummary.RuntimeOnly
+        && !Frames.IsProfilerOwn(g.Stack);
+
+    /// <summary>The pattern of one allocation stack, from the library frames between the leaf and the user frame.</summary>
+    public static string HeapPattern(IReadOnlyList<StackFrame> stack)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        var user = Frames.UserFrameIndex(stack);
+        var below = user < 0 ? stack.Count : user;
+        if (Frames.Any(stack, below, MapFrames))
+        {
+            return SuspectPatterns.UnboundedMap;
+        }
+
+        if (Frames.Any(stack, below, TimerFrames))
+        {
+            return SuspectPatterns.TickerNotStopped;
+        }
+
+        if (Frames.Any(stack, below, PoolFrames))
+        {
+            return SuspectPatterns.SyncPoolMisuse;
+        }
+
+        if (Frames.Any(stack, below, ResourceFrames))
+        {
+            return SuspectPatterns.UnclosedResource;
+        }
+
+        return user >= 0 && Frames.IsFuncLiteral(stack[user].Function) ? SuspectPatterns.ClosureCapture : SuspectPatterns.Unknown;
+    }
+
+    /// <summary>The pattern of a growing goroutine site: a timer or a connection in its stack says why it is stuck.</summary>
+    public static string GoroutinePattern(GoroutineGrowth g)
+    {
+        ArgumentNullException.ThrowIfNull(g);
+        if (Frames.Any(g.Stack, g.Stack.Count, TimerFrames))
+        {
+            return SuspectPatterns.TickerNotStopped;
+        }
+
+        if (Frames.Any(g.Stack, g.Stack.Count, ResourceFrames) || Frames.Any(g.Stack, g.Stack.Count, "net.", "internal/poll.", "bufio.(*Reader)"))
+        {
+            return SuspectPatterns.UnclosedResource;
+        }
+
+        return SuspectPatterns.GoroutineLeak;
+    }
+
+    // The user frame, or for an all-library stack its leaf-most non-runtime frame (e.g. bufio.NewReaderSize).
+    private static string Blame(IReadOnlyList<StackFrame> stack)
+    {
+        var user = Frames.UserFrameIndex(stack);
+        if (user >= 0)
+        {
+            var f = stack[user].Function;
+            return Frames.IsFuncLiteral(f) ? Frames.Enclosing(f) : f;
+        }
+
+        return stack.Select(f => f.Function).FirstOrDefault(f => !f.StartsWith("runtime.", StringComparison.Ordinal))
+            ?? (stack.Count > 0 ? stack[0].Function : "(unknown)");
+    }
+
+    private static string GoroutineBlame(GoroutineGrowth g) =>
+        Frames.IsFuncLiteral(g.Site) ? Frames.Enclosing(g.Site) : g.Site;
+
+    // One suspect per function: growth adds up; a pattern seen directly in parked goroutines beats a guess from
+    // heap stacks about the same function (a goroutine's func literal is not a closure leak), and a named pattern
+    // beats "unknown".
+    private static List<Suspect> Merge(List<Suspect> fromGoroutines, List<Suspect> fromHeap) => fromGoroutines
+        .Select(s => (Suspect: s, Rank: 2))
+        .Concat(fromHeap.Select(s => (Suspect: s, Rank: s.Pattern == SuspectPatterns.Unknown ? 0 : 1)))
+        .GroupBy(e => e.Suspect.Function, StringComparer.Ordinal)
+        .Select(g => new Suspect(
+            g.Key,
+            g.OrderByDescending(e => e.Rank).ThenByDescending(e => e.Suspect.GrowthBytes).First().Suspect.Pattern,
+            g.Sum(e => e.Suspect.GrowthBytes)))
+        .OrderByDescending(s => s.GrowthBytes)
+        .ThenBy(s => s.Function, StringComparer.Ordinal)
+        .ToList();
+}

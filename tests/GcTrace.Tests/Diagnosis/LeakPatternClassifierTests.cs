@@ -1,0 +1,124 @@
+// Held-out checks: stacks and names no fixture uses, to show the rules are about frames, not fixture names.
+namespace GcTrace.Tests.Diagnosis;
+
+using GcTrace.Analysis;
+using GcTrace.Diagnosis;
+using GcTrace.Profiles;
+using GcTrace.Tests.Support;
+
+public class LeakPatternClassifierTests
+{
+    private const long MiB = 1 << 20;
+
+    private static readonly string[] PprofBuffers = ["compress/flate.NewWriter", "compress/gzip.(*Writer).Write", "runtime/pprof.(*profileBuilder).build", "net/http/pprof.handler.ServeHTTP"];
+
+    private static ProfileSeries Series(params Profile[] profiles)
+    {
+        var series = new ProfileSeries();
+        foreach (var p in profiles.Reverse())
+        {
+            series.Add(p); // added newest first: the series must order them by their own time
+        }
+
+        return series;
+    }
+
+    private static IReadOnlyList<Suspect> Classify(ProfileSeries s) =>
+        LeakPatternClassifier.Classify(s.StackGrowth(), s.GoroutineGrowth());
+
+    [Fact]
+    public void Classify_GrowthUnderMapAssignInALibraryType_BlamesTheCallerAsUnboundedMap()
+    {
+        string[] buckets = ["runtime.makeBucketArray", "runtime.hashGrow", "runtime.mapassign_fast64", "github.com/acme/store.(*Index).Put", "github.com/acme/store.(*Server).ingest"];
+        string[] values = ["github.com/acme/store.(*Index).Put", "github.com/acme/store.(*Server).ingest"];
+        var series = Series(
+            SyntheticProfiles.Heap(0, (1 * MiB, 1 * MiB, buckets), (1 * MiB, 1 * MiB, values), (3 * MiB, 3 * MiB, PprofBuffers)),
+            SyntheticProfiles.Heap(30, (4 * MiB, 4 * MiB, buckets), (3 * MiB, 3 * MiB, values), (1 * MiB, 5 * MiB, PprofBuffers)),
+            SyntheticProfiles.Heap(60, (8 * MiB, 8 * MiB, buckets), (6 * MiB, 6 * MiB, values), (9 * MiB, 9 * MiB, PprofBuffers)));
+
+        var suspects = Classify(series);
+
+        suspects.Should().ContainSingle().Which.Should().Be(
+            new Suspect("github.com/acme/store.(*Index).Put", SuspectPatterns.UnboundedMap, 12 * MiB));
+    }
+
+    [Fact]
+    public void Classify_FuncLiteralRetainingMemory_BlamesTheEnclosingFunctionAsClosureCapture()
+    {
+        string[] stack = ["runtime.makeslice", "example.org/jobs.(*Scheduler).Every.func2", "example.org/jobs.(*Scheduler).Every", "main.main"];
+        var series = Series(
+            SyntheticProfiles.Heap(0, (1 * MiB, 1 * MiB, stack)),
+            SyntheticProfiles.Heap(10, (5 * MiB, 5 * MiB, stack)));
+
+        Classify(series).Should().ContainSingle().Which.Should().Be(
+            new Suspect("example.org/jobs.(*Scheduler).Every", SuspectPatterns.ClosureCapture, 4 * MiB));
+    }
+
+    [Fact]
+    public void Classify_TimersAllocatedAndNeverStopped_IsTickerNotStopped()
+    {
+        string[] stack = ["time.NewTimer", "time.AfterFunc", "example.org/rpc.(*Conn).armDeadline", "example.org/rpc.(*Conn).Call"];
+        var series = Series(
+            SyntheticProfiles.Heap(0, (0, 0, stack)),
+            SyntheticProfiles.Heap(20, (2 * MiB, 2 * MiB, stack)));
+
+        Classify(series).Should().ContainSingle().Which.Pattern.Should().Be(SuspectPatterns.TickerNotStopped);
+    }
+
+    [Fact]
+    public void Classify_OpenFilesNeverClosed_IsUnclosedResourceAtTheUserFunction()
+    {
+        string[] stack = ["os.newFile", "os.openFileNolog", "os.OpenFile", "acme/logs.(*Rotator).rotate", "acme/logs.(*Rotator).Write"];
+        var series = Series(
+            SyntheticProfiles.Heap(0, (0, 0, stack)),
+            SyntheticProfiles.Heap(20, (3 * MiB, 3 * MiB, stack)));
+
+        Classify(series).Should().ContainSingle().Which.Should().Be(
+            new Suspect("acme/logs.(*Rotator).rotate", SuspectPatterns.UnclosedResource, 3 * MiB));
+    }
+
+    [Fact]
+    public void Classify_GoroutinesPilingUpInSelect_AreAGoroutineLeakAtTheirCreationSite()
+    {
+        string[] parked = ["runtime.gopark", "runtime.selectgo", "example.org/rpc.(*Client).await"];
+        string[] idle = ["runtime.gopark", "runtime.netpollblock", "internal/poll.runtime_pollWait", "net.(*TCPListener).Accept", "main.serve"];
+        var series = Series(
+            SyntheticProfiles.Goroutines(0, (5, "example.org/rpc.(*Client).Go", parked), (1, null, idle)),
+            SyntheticProfiles.Goroutines(10, (300, "example.org/rpc.(*Client).Go", parked), (1, null, idle)),
+            SyntheticProfiles.Goroutines(20, (900, "example.org/rpc.(*Client).Go", parked), (1, null, idle)));
+
+        var growth = series.GoroutineGrowth();
+        var suspects = Classify(series);
+
+        growth[0].Should().Be(growth[0] with { Site = "example.org/rpc.(*Client).Go", WaitState = "select", First = 5, Last = 900 });
+        suspects.Should().ContainSingle().Which.Should().Be(
+            new Suspect("example.org/rpc.(*Client).Go", SuspectPatterns.GoroutineLeak, 895 * LeakPatternClassifier.GoroutineStackBytes));
+    }
+
+    [Fact]
+    public void PoolChurn_PoolAllocatingWhileInuseFlat_IsSyncPoolMisuse()
+    {
+        string[] pooled = ["example.org/codec.newScratch", "sync.(*Pool).Get", "example.org/codec.(*Encoder).Encode"];
+        string[] other = ["example.org/codec.(*Encoder).header"];
+        var series = Series(
+            SyntheticProfiles.Heap(0, (MiB / 2, 10 * MiB, pooled), (MiB / 4, 2 * MiB, other)),
+            SyntheticProfiles.Heap(10, (MiB / 2, 900 * MiB, pooled), (MiB / 4, 20 * MiB, other)));
+
+        LeakPatternClassifier.PoolChurn(series.StackGrowth()).Should().ContainSingle()
+            .Which.Should().Be(new Suspect("example.org/codec.newScratch", SuspectPatterns.SyncPoolMisuse, 0));
+        Classify(series).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Decide_SyntheticSteadyHeapGrowthOnHealthyTrace_IsALeakWithTheSuspect()
+    {
+        string[] stack = ["runtime.mapassign_faststr", "example.org/sessions.(*Store).Touch"];
+        var heaps = Enumerable.Range(0, 5).Select(i => SyntheticProfiles.Heap(i * 10, ((2 + (2 * i)) * MiB, (2 + (2 * i)) * MiB, stack))).ToArray();
+        var verdict = ProfiledRuns.Diagnose("runs/steady", Series(heaps));
+
+        verdict.Kind.Should().Be(VerdictKinds.Leak);
+        verdict.Suspects.Should().ContainSingle().Which.Should().Be(
+            new Suspect("example.org/sessions.(*Store).Touch", SuspectPatterns.UnboundedMap, 8 * MiB));
+        verdict.Reasons.Should().Contain(r => r.Contains("unbounded-map", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,57 @@
+// ProfileSeries: time order, identical snapshots, per-function growth and slope.
+namespace GcTrace.Tests.Diagnosis;
+
+using GcTrace.Diagnosis;
+using GcTrace.Tests.Support;
+
+public class ProfileSeriesTests
+{
+    private static readonly string[] Stack = ["example.org/a.grow", "example.org/a.caller"];
+
+    [Fact]
+    public void Heaps_AddedOutOfOrder_AreOrderedByProfileTime()
+    {
+        var series = new ProfileSeries();
+        series.Add(SyntheticProfiles.Heap(20, (3000, 3000, Stack)));
+        series.Add(SyntheticProfiles.Heap(0, (1000, 1000, Stack)));
+        series.Add(SyntheticProfiles.Heap(10, (2000, 2000, Stack)));
+
+        series.InuseTotals().Should().Equal(1000, 2000, 3000);
+        series.HeapSpanS().Should().Be(20);
+    }
+
+    [Fact]
+    public void Heaps_IdenticalConsecutiveSnapshots_AreSkipped()
+    {
+        var series = new ProfileSeries();
+        series.Add(SyntheticProfiles.Heap(0, (1000, 1000, Stack)));
+        series.Add(SyntheticProfiles.Heap(5, (1000, 1000, Stack)));
+        series.Add(SyntheticProfiles.Heap(10, (4000, 4000, Stack)));
+
+        series.HeapCount.Should().Be(2);
+        series.IdenticalHeapsSkipped.Should().Be(1);
+    }
+
+    [Fact]
+    public void FunctionGrowth_ThreeSnapshots_GivesFlatCumAndSlope()
+    {
+        var series = new ProfileSeries();
+        series.Add(SyntheticProfiles.Heap(0, (1000, 1000, Stack)));
+        series.Add(SyntheticProfiles.Heap(10, (2000, 2000, Stack)));
+        series.Add(SyntheticProfiles.Heap(20, (3000, 3000, Stack)));
+
+        var growth = series.FunctionGrowth();
+
+        growth.Should().ContainEquivalentOf(new FunctionGrowth("example.org/a.grow", 2000, 2000, 100));
+        growth.Should().ContainEquivalentOf(new FunctionGrowth("example.org/a.caller", 0, 2000, 0));
+    }
+
+    [Fact]
+    public void GoroutineGrowth_SingleSnapshot_IsEmpty()
+    {
+        var series = new ProfileSeries();
+        series.Add(SyntheticProfiles.Goroutines(0, (10, null, ["runtime.gopark", "main.wait"])));
+
+        series.GoroutineGrowth().Should().BeEmpty();
+    }
+}

@@ -1,0 +1,60 @@
+// Fixture runs that carry heap and goroutine profiles, with their ground truth, run through trace + profiles.
+namespace GcTrace.Tests.Support;
+
+using System.Text.Json;
+using GcTrace.Analysis;
+using GcTrace.Diagnosis;
+using GcTrace.Profiles;
+
+public static class ProfiledRuns
+{
+    /// <summary>Run folders relative to fixtures/ that hold heap-000.pb.gz (corpus go1.19 and fixtures/runs).</summary>
+    public static List<string> Folders() =>
+        Directory.GetDirectories(Path.Combine(RepoPaths.Fixtures, "runs"))
+            .Concat(Directory.GetDirectories(Path.Combine(RepoPaths.Corpus, "go1.19")))
+            .Where(d => File.Exists(Path.Combine(d, "heap-000.pb.gz")))
+            .Select(d => Path.GetRelativePath(RepoPaths.Fixtures, d).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    public static ProfileSeries Series(string folder)
+    {
+        var series = new ProfileSeries();
+        foreach (var f in Directory.GetFiles(Path.Combine(RepoPaths.Fixtures, folder), "*.pb.gz").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(f);
+            if (name.StartsWith("heap-", StringComparison.Ordinal) || name.StartsWith("goroutine-", StringComparison.Ordinal))
+            {
+                series.Add(ProfileReader.ReadFile(f));
+            }
+        }
+
+        return series;
+    }
+
+    public static Verdict Diagnose(string folder, ProfileSeries? series)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.Fixtures, folder, "combined.log"));
+        var analyzer = new TraceAnalyzer(new Diagnoser(series));
+        foreach (var cycle in CollectingOutput.Scan(bytes).Output.Cycles)
+        {
+            analyzer.Add(cycle);
+        }
+
+        return analyzer.Summarize().Verdict;
+    }
+
+    /// <summary>(label, pattern, leak functions) from meta.json; the corpus names them leak_alloc_sites.</summary>
+    public static (string Label, string? Pattern, IReadOnlyList<string> Functions) Truth(string folder)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Fixtures, folder, "meta.json")));
+        var gt = doc.RootElement.GetProperty("ground_truth");
+        var label = gt.GetProperty("label").GetString()!;
+        var pattern = gt.TryGetProperty("pattern", out var p) ? p.GetString() : null;
+        var list = gt.TryGetProperty("leak_functions", out var lf) ? lf : gt.TryGetProperty("leak_alloc_sites", out var ls) ? ls : default;
+        var functions = list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(e => e.GetString()!).Where(s => !s.Contains(' ', StringComparison.Ordinal)).ToList()
+            : [];
+        return (label, pattern, functions);
+    }
+}

@@ -1,0 +1,35 @@
+// Builds heap and goroutine Profile objects directly, for diagnosis tests on stacks no fixture has.
+namespace GcTrace.Tests.Support;
+
+using GcTrace.Profiles;
+
+public static class SyntheticProfiles
+{
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A heap profile at <paramref name="atS"/> seconds: each entry is (inuse bytes, alloc bytes, leaf-first stack).</summary>
+    public static Profile Heap(double atS, params (long Inuse, long Alloc, string[] Stack)[] samples) => new()
+    {
+        SourceName = FormattableString.Invariant($"heap@{atS}"),
+        SampleTypes =
+        [
+            new("alloc_objects", "count"), new("alloc_space", "bytes"),
+            new("inuse_objects", "count"), new("inuse_space", "bytes"),
+        ],
+        Samples = samples.Select(s => new ProfileSample { Values = [1, s.Alloc, 1, s.Inuse], Stack = Frames(s.Stack) }).ToList(),
+        TimeNanos = Nanos(atS),
+    };
+
+    /// <summary>A goroutine profile at <paramref name="atS"/> seconds: each entry is (count, created by, leaf-first stack).</summary>
+    public static Profile Goroutines(double atS, params (long Count, string? CreatedBy, string[] Stack)[] samples) => new()
+    {
+        SourceName = FormattableString.Invariant($"goroutine@{atS}"),
+        SampleTypes = [new("goroutine", "count")],
+        Samples = samples.Select(s => new ProfileSample { Values = [s.Count], Stack = Frames(s.Stack), CreatedBy = s.CreatedBy }).ToList(),
+        TimeNanos = Nanos(atS),
+    };
+
+    private static List<StackFrame> Frames(string[] names) => names.Select(n => new StackFrame(n, "", 0, false)).ToList();
+
+    private static long Nanos(double atS) => (Start.AddSeconds(atS) - DateTimeOffset.UnixEpoch).Ticks * 100;
+}
