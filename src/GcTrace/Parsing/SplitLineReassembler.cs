@@ -40,7 +40,8 @@ internal sealed class SplitLineReassembler(IScanOutput output)
         var held = Hold(raw, lineNumber);
         var p = GcLinePrefix.LongestExtension("", held.Text);
         _candidates = [];
-        for (var k = Math.Min(p, held.Text.Length - 1); k >= 3; k--)
+        // k may be the whole text: the foreign line can be an empty one, whose "\n" is all that interrupts.
+        for (var k = p; k >= 3; k--)
             _candidates.Add(new Candidate(held.Text[..k], [k]));
         if (_candidates.Count == 0) GiveUp();
     }
@@ -66,13 +67,14 @@ internal sealed class SplitLineReassembler(IScanOutput output)
         {
             var whole = c.Gc + text;
             // The strict number forms of the prefix test reject readings that cut a number short ("0.2" + "7[logger...").
-            if (GcLinePrefix.IsPrefix(whole) && TraceGrammar.TryParse(whole, 0) is GcCycle cycle)
+            if (!JoinsNumber(c.Gc, text) && GcLinePrefix.IsPrefix(whole) && TraceGrammar.TryParse(whole, 0) is GcCycle cycle)
             {
                 completed.Add((c, cycle));
                 continue;
             }
-            var p = GcLinePrefix.LongestExtension(c.Gc, text);
-            for (var k = Math.Min(p, text.Length - 1); k >= 0; k--)
+            var p = JoinsNumber(c.Gc, text) ? 0 : GcLinePrefix.LongestExtension(c.Gc, text);
+            // k = 0: the whole line is foreign (an empty line too); k = text.Length: only its line end is (an empty foreign line).
+            for (var k = p; k >= 0; k--)
             {
                 if (k > 0) extendsAny = true;
                 var gc = c.Gc + text[..k];
@@ -133,6 +135,13 @@ internal sealed class SplitLineReassembler(IScanOutput output)
         // The completing line belongs wholly to the gc line, its line end included.
         Clear();
     }
+
+    // Each number is a single write(2) (printuint, itoaDiv into a buffer; spec §2.4), so foreign text never lands inside
+    // one: a reading whose gc text continues a number across a foreign line ("@2026" | "/11/26 …" | "0.463s") is impossible.
+    private static bool JoinsNumber(string gc, string next) =>
+        next.Length > 0 && gc.Length > 0 && IsNumberChar(gc[^1]) && IsNumberChar(next[0]);
+
+    private static bool IsNumberChar(char c) => char.IsAsciiDigit(c) || c == '.';
 
     private int Plausibility(Candidate c)
     {

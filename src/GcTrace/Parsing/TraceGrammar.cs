@@ -167,12 +167,12 @@ public static class TraceGrammar
 
     // ---- scavenger (spec §2.2) ----------------------------------------------------------------------------------
 
-    // " (forced)" or " [controller reset]" or nothing, then the end of the line
+    // " (forced)" or " [controller reset]" or nothing, then the end of the line. Never both: the runtime prints
+    // `if forced {…} else if printControllerReset {…}` (mgcscavenge.go printScavTrace).
     private static readonly Parser<(bool Forced, bool Reset)> ScavSuffix =
-        from forced in Lit(" (forced)").Optional()
-        from reset in Lit(" [controller reset]").Optional()
+        from suffix in Lit(" (forced)").Return((true, false)).Or(Lit(" [controller reset]").Return((false, true))).Optional()
         from e in End
-        select (forced.IsDefined, reset.IsDefined);
+        select suffix.GetOrElse((false, false));
 
     /// <summary>go1.21+: <c>scav 1024 KiB work (bg), 0 KiB work (eager), 5888 KiB now, 87% util</c></summary>
     public static readonly Parser<TraceEvent> ScavLineGo121 =
@@ -320,7 +320,8 @@ public static class TraceGrammar
          from ticks in Lit(" schedticks=").Then(_ => Queues).Optional()
          from detail in Parse.AnyChar.Except(Parse.LineEnd).Many().Text()
          from e in End
-         where queues.IsDefined || detail.StartsWith(" gcwaiting=", StringComparison.Ordinal)
+         // scheddetail=1 prints " gcwaiting=…" instead of the queue brackets (proc.go schedtrace); nothing else may follow.
+         where detail.Length == 0 ? queues.IsDefined : !queues.IsDefined && !ticks.IsDefined && detail.StartsWith(" gcwaiting=", StringComparison.Ordinal)
          select (TraceEvent)new SchedEvent(0, ms, (int)gomaxprocs, (int)idleprocs, (int)threads, (int)spinning,
              need.IsDefined ? (int)need.Get() : null, (int)idlethreads, runqueue,
              queues.GetOrElse(Array.Empty<long>()), ticks.IsDefined ? ticks.Get() : null,
