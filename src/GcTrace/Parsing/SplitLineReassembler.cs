@@ -100,13 +100,25 @@ internal sealed class SplitLineReassembler(IScanOutput output)
         return true;
     }
 
-    /// <summary>Passes the held lines through unchanged and counts the first as an unrecognized gc line.</summary>
+    /// <summary>
+    /// Passes the held lines through unchanged. The first counts as an unrecognized gc line when it looks like one (it is a
+    /// gc line cut short, or it has a cycle number: <c>gc 15[logger...</c>); otherwise (<c>gc tuning done</c>) it is an
+    /// application line.
+    /// </summary>
     public void GiveUp()
     {
         if (_held.Count == 0) return;
         var first = _held[0];
-        output.OnEvent(new UnrecognizedLine(first.Number, first.Text));
-        output.OnAppText(first.Raw, 0);
+        var prefix = GcLinePrefix.LongestExtension("", first.Text);
+        if (prefix == first.Text.Length || prefix > "gc ".Length)
+        {
+            output.OnEvent(new UnrecognizedLine(first.Number, first.Text));
+            output.OnAppText(first.Raw, 0);
+        }
+        else
+        {
+            output.OnAppText(first.Raw, 1);
+        }
         for (var i = 1; i < _held.Count; i++) output.OnAppText(_held[i].Raw, 1);
         Clear();
     }

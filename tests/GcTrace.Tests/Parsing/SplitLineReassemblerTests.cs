@@ -303,6 +303,8 @@ public class SplitLineReassemblerTests
             o.Cycles.Should().HaveCount(after.Contains("gc ") ? 1 : 0);
             o.Cycles.Where(c => c.Repaired).Should().BeEmpty();
             App(o).Should().Be(input.Replace(Go119Prev + "\n", ""), appLine);
+            // A line with a cycle number, or nothing after "gc ", looks like a gc line cut short; "gc tuning" is application text.
+            o.Events.OfType<UnrecognizedLine>().Should().HaveCount(appLine.StartsWith("gc t", StringComparison.Ordinal) ? 0 : 1, appLine);
         }
     }
 
