@@ -11,12 +11,9 @@ namespace GcTrace.Parsing;
 /// </summary>
 public sealed class TraceScanner
 {
-    // "forced scvg" contains "scvg", so searching for the shorter marker finds both.
-    private static readonly byte[][] SearchMarkers = TraceLineParser.Markers.Where(m => !m.AsSpan().SequenceEqual("forced scvg"u8)).ToArray();
-
     private readonly IScanOutput _output;
     private readonly SplitLineReassembler _reassembler;
-    private readonly int[] _nextMarker = new int[SearchMarkers.Length];
+    private int _nextMarker;
 
     public TraceScanner(IScanOutput output)
     {
@@ -33,7 +30,7 @@ public sealed class TraceScanner
     /// <summary>Scans a chunk of whole lines.</summary>
     public void Scan(ReadOnlySpan<byte> chunk)
     {
-        Array.Fill(_nextMarker, -1);
+        _nextMarker = -1;
         var pos = 0;
         while (pos < chunk.Length)
         {
@@ -100,21 +97,15 @@ public sealed class TraceScanner
         _reassembler.NoteAppLine(body[(body.LastIndexOf((byte)'\n') + 1)..]);
     }
 
-    // The smallest position >= pos where any marker occurs, or -1. Each marker's next hit is cached per chunk.
+    // The smallest position >= pos where any marker occurs, or -1. The next hit is cached per chunk: a gc line split by
+    // app lines is scanned line by line, and those lines must not search the chunk again each time.
     private int NextMarker(ReadOnlySpan<byte> chunk, int pos)
     {
-        var best = -1;
-        for (var k = 0; k < SearchMarkers.Length; k++)
+        if (_nextMarker != int.MaxValue && _nextMarker < pos)
         {
-            var at = _nextMarker[k];
-            if (at != int.MaxValue && at < pos)
-            {
-                var i = chunk[pos..].IndexOf(SearchMarkers[k]);
-                at = i < 0 ? int.MaxValue : pos + i;
-                _nextMarker[k] = at;
-            }
-            if (at != int.MaxValue && (best < 0 || at < best)) best = at;
+            var i = MarkerSearch.IndexOfAny(chunk[pos..]);
+            _nextMarker = i < 0 ? int.MaxValue : pos + i;
         }
-        return best;
+        return _nextMarker == int.MaxValue ? -1 : _nextMarker;
     }
 }

@@ -1,5 +1,4 @@
 // A pooled buffer of whole input lines travelling from the reader stage to the parse stage.
-using System.Buffers;
 
 namespace GcTrace.Pipeline;
 
@@ -13,6 +12,6 @@ internal readonly record struct LineChunk(byte[] Buffer, int Length, bool EndOfI
 
     public void Return()
     {
-        if (Buffer.Length > 0) ArrayPool<byte>.Shared.Return(Buffer);
+        if (Buffer.Length > 0) ChunkPool.Return(Buffer);
     }
 }

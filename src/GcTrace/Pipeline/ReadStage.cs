@@ -1,5 +1,4 @@
 // Stage 1: reads the inputs in order and cuts them into chunks of whole lines.
-using System.Buffers;
 using System.Threading.Channels;
 
 namespace GcTrace.Pipeline;
@@ -40,7 +39,7 @@ internal sealed class ReadStage(IReadOnlyList<string> inputs, int chunkSize, IPr
 
     private async Task ReadOneAsync(string name, Stream stream, ChannelWriter<LineChunk> writer, CancellationToken token)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(chunkSize);
+        var buffer = ChunkPool.Rent(chunkSize);
         var filled = 0;
         try
         {
@@ -71,14 +70,14 @@ internal sealed class ReadStage(IReadOnlyList<string> inputs, int chunkSize, IPr
         }
         finally
         {
-            if (buffer.Length > 0) ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer.Length > 0) ChunkPool.Return(buffer);
         }
     }
 
     // Sends buffer[..cut] and returns a new buffer holding the rest (the start of the next line).
     private async ValueTask<byte[]> SendAsync(ChannelWriter<LineChunk> writer, byte[] buffer, int cut, int filled, bool end, CancellationToken token)
     {
-        var next = end ? [] : ArrayPool<byte>.Shared.Rent(Math.Max(chunkSize, filled - cut + 1));
+        var next = end ? [] : ChunkPool.Rent(Math.Max(chunkSize, filled - cut + 1));
         buffer.AsSpan(cut, filled - cut).CopyTo(next);
         await writer.WriteAsync(new LineChunk(buffer, cut, end), CancellationToken.None).ConfigureAwait(false);
         return next;
@@ -86,9 +85,9 @@ internal sealed class ReadStage(IReadOnlyList<string> inputs, int chunkSize, IPr
 
     private static byte[] Grow(byte[] buffer, int filled)
     {
-        var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(MaxLineBytes, buffer.Length * 2));
+        var bigger = ChunkPool.Rent(Math.Min(MaxLineBytes, buffer.Length * 2));
         buffer.AsSpan(0, filled).CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(buffer);
+        ChunkPool.Return(buffer);
         return bigger;
     }
 }

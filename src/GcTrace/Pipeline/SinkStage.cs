@@ -8,7 +8,7 @@ namespace GcTrace.Pipeline;
 
 internal static class SinkStage
 {
-    private const int Capacity = 16;
+    private const int Capacity = 4;
 
     /// <summary>
     /// Broadcasts batches to every sink. A sink that throws is reported once (through the returned failures) and dropped

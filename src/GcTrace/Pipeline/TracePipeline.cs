@@ -25,7 +25,7 @@ public sealed class TracePipeline(IReadOnlyList<string> inputs, Stream? passthro
         {
             FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true,
         });
-        var batches = Channel.CreateBounded<IReadOnlyList<TraceEvent>>(new BoundedChannelOptions(16)
+        var batches = Channel.CreateBounded<IReadOnlyList<TraceEvent>>(new BoundedChannelOptions(4)
         {
             FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true,
         });

@@ -1,0 +1,47 @@
+// The whole pipeline (read -> parse -> analyse) over an in-memory file of real lines.
+using BenchmarkDotNet.Attributes;
+using GcTrace.Analysis;
+using GcTrace.Diagnosis;
+using GcTrace.Output;
+using GcTrace.Pipeline;
+
+namespace GcTrace.Benchmarks;
+
+[MemoryDiagnoser]
+public class PipelineBenchmarks
+{
+    private string _mixed = "";
+    private string _gcOnly = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        // tmpfs-backed /dev/shm when there is one, so the benchmark measures the pipeline, not the disk.
+        var dir = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
+        _mixed = Path.Combine(dir, "gctrace-bench-mixed.log");
+        _gcOnly = Path.Combine(dir, "gctrace-bench-gc-only.log");
+        File.WriteAllBytes(_mixed, Inputs.Mixed(32 << 20));
+        File.WriteAllBytes(_gcOnly, Inputs.GcOnly(16 << 20));
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        File.Delete(_mixed);
+        File.Delete(_gcOnly);
+    }
+
+    [Benchmark(Description = "pipeline 32 MiB mixed")]
+    public Task<TraceSummary> Mixed() => Run(_mixed);
+
+    [Benchmark(Description = "pipeline 16 MiB gc-only")]
+    public Task<TraceSummary> GcOnly() => Run(_gcOnly);
+
+    private static async Task<TraceSummary> Run(string path)
+    {
+        var analyzer = new TraceAnalyzer(new TraceOnlyVerdict());
+        var pipeline = new TracePipeline([path], null, [new AnalysisSink(analyzer)], analyzer.Input);
+        await pipeline.RunAsync(CancellationToken.None);
+        return analyzer.Summarize();
+    }
+}
