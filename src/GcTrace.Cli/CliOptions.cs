@@ -24,6 +24,14 @@ internal sealed record CliOptions(
 
     public StatusMode Status { get; init; } = StatusMode.Auto;
 
+    public IReadOnlyList<string> HeapProfiles { get; init; } = [];
+
+    public IReadOnlyList<string> GoroutineProfiles { get; init; } = [];
+
+    public Uri? PprofUrl { get; init; }
+
+    public TimeSpan PprofInterval { get; init; } = TimeSpan.FromSeconds(15);
+
     public bool ReadsStandardInput => Inputs.Contains(Pipeline.InputOpener.StandardInput);
 }
 

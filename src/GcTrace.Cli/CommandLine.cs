@@ -44,7 +44,26 @@ internal static class CommandLine
     public static readonly Option<string?> Interval = new("--interval") { Description = "Print a summary line on stderr every DURATION (e.g. 30s), for long runs in containers.", HelpName = "DURATION" };
     public static readonly Option<StatusMode> Status = new("--status") { Description = "The live status line on stderr: auto (when stderr is a terminal), always, never.", DefaultValueFactory = _ => StatusMode.Auto };
 
-    public static RootCommand Build() => new(Examples) { Files, NoPassthrough, Json, Events, Csv, Png, PngSize, FailOn, MinStw, Since, Until, Forced, Interval, Status };
+    public static readonly Option<string[]> HeapProfile = new("--heap-profile")
+    {
+        Description = "pprof heap profiles (gzipped protobuf or debug=1 text) to correlate with the trace; ordered by their own timestamps.",
+        HelpName = "FILE",
+        AllowMultipleArgumentsPerToken = true,
+    };
+    public static readonly Option<string[]> GoroutineProfile = new("--goroutine-profile")
+    {
+        Description = "pprof goroutine profiles (protobuf, debug=1 or debug=2 text).",
+        HelpName = "FILE",
+        AllowMultipleArgumentsPerToken = true,
+    };
+    public static readonly Option<string?> Pprof = new("--pprof") { Description = "Scrape URL/debug/pprof/heap and /goroutine while the trace streams.", HelpName = "URL" };
+    public static readonly Option<string?> PprofInterval = new("--pprof-interval") { Description = "How often --pprof scrapes (default 15s).", HelpName = "DURATION" };
+
+    public static RootCommand Build() => new(Examples)
+    {
+        Files, NoPassthrough, Json, Events, Csv, Png, PngSize, FailOn, MinStw, Since, Until, Forced, Interval, Status,
+        HeapProfile, GoroutineProfile, Pprof, PprofInterval,
+    };
 
     /// <summary>The options, or a one-line error for a value that makes no sense.</summary>
     public static (CliOptions? Options, string? Error) Validate(ParseResult r)
@@ -88,6 +107,21 @@ internal static class CommandLine
             return (null, e.Message);
         }
         if (interval is { } i && i < TimeSpan.FromSeconds(1)) return (null, "--interval must be at least 1s");
+        Uri? pprof = null;
+        if (r.GetValue(Pprof) is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out pprof) || pprof.Scheme is not ("http" or "https")))
+            return (null, $"--pprof: '{url}' is not an http:// or https:// URL");
+        var pprofInterval = TimeSpan.FromSeconds(15);
+        if (r.GetValue(PprofInterval) is { } pi)
+        {
+            try
+            {
+                pprofInterval = TimeSpan.FromMilliseconds((double)FailCondition.ParseDurationMs(pi, "--pprof-interval"));
+            }
+            catch (FormatException e)
+            {
+                return (null, e.Message);
+            }
+        }
         var passthrough = !r.GetValue(NoPassthrough) && json != CliOptions.Stdout && events != CliOptions.Stdout;
         return (new CliOptions(inputs, passthrough, json, events, csv, r.GetValue(Png), charts)
         {
@@ -95,6 +129,10 @@ internal static class CommandLine
             Filter = filter,
             Interval = interval,
             Status = r.GetValue(Status),
+            HeapProfiles = r.GetValue(HeapProfile) ?? [],
+            GoroutineProfiles = r.GetValue(GoroutineProfile) ?? [],
+            PprofUrl = pprof,
+            PprofInterval = pprofInterval,
         }, null);
     }
 }

@@ -17,7 +17,8 @@ internal static class Runner
 
     public static async Task<int> RunAsync(CliOptions options, CancellationToken token)
     {
-        var analyzer = new TraceAnalyzer(new TraceOnlyVerdict()) { Filter = options.Filter };
+        var profiles = ProfileInputs.Load(options);
+        var analyzer = new TraceAnalyzer(new Diagnoser(profiles)) { Filter = options.Filter };
         var analysis = new AnalysisSink(analyzer);
         var outputs = new OutputFiles();
         try
@@ -35,6 +36,7 @@ internal static class Runner
             var pipeline = new TracePipeline(options.Inputs, passthrough, sinks, analyzer.Input) { Progress = status };
             using var stopStatus = new CancellationTokenSource();
             var statusTask = status.RunAsync(stopStatus.Token);
+            var scrapeTask = ProfileInputs.ScrapeAsync(options, profiles, stopStatus.Token);
             IReadOnlyList<SinkFailure> failures;
             try
             {
@@ -44,6 +46,7 @@ internal static class Runner
             {
                 await stopStatus.CancelAsync().ConfigureAwait(false);
                 await statusTask.ConfigureAwait(false);
+                await scrapeTask.ConfigureAwait(false);
             }
 
             var summary = analyzer.Summarize();
@@ -57,7 +60,13 @@ internal static class Runner
             {
                 try
                 {
-                    charts.Render(dir, summary, analyzer.Pauses);
+                    var heaps = profiles.Heaps();
+                    var sites = summary.Verdict.Suspects.Where(x => x.GrowthBytes > 0).Take(6).Select(x => x.Function);
+                    var extra = heaps.Count < 2 ? ChartAnnotations.None : ChartAnnotations.None with
+                    {
+                        LeakSites = LeakSiteSeries.From(heaps, sites, charts.FirstS),
+                    };
+                    charts.Render(dir, summary, analyzer.Pauses, extra);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

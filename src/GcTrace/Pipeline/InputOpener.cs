@@ -44,7 +44,7 @@ public static class InputOpener
         if (!ok) throw new InputException($"{path}: gzip data is truncated (read {decompressedLength} bytes before it ended)");
     }
 
-    internal static string Describe(Exception e) => e switch
+    public static string Describe(Exception e) => e switch
     {
         FileNotFoundException or DirectoryNotFoundException => "no such file",
         UnauthorizedAccessException => "permission denied",

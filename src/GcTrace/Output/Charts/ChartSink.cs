@@ -10,6 +10,9 @@ public sealed class ChartSink(ChartOptions options) : IEventSink
 
     public string Name => "png";
 
+    /// <summary>The trace time of the first cycle (0 before any), to put other series on the same axis.</summary>
+    public double FirstS => double.IsNaN(_series.FirstS) ? 0 : _series.FirstS;
+
     public void Write(IReadOnlyList<TraceEvent> batch)
     {
         foreach (var e in batch)
