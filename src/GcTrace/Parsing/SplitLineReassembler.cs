@@ -21,6 +21,9 @@ internal sealed class SplitLineReassembler(IScanOutput output)
     private readonly LineShapes _shapes = new();
     private List<Candidate> _candidates = [];
 
+    // True once a later line could continue the held gc line: then it was a gc line, even if it started as bare "gc ".
+    private bool _continued;
+
     /// <summary>The last cycle number seen, so that a reading with the next number wins a tie.</summary>
     public long LastCycle { get; set; } = -1;
 
@@ -95,6 +98,7 @@ internal sealed class SplitLineReassembler(IScanOutput output)
         }
         Hold(raw, lineNumber);
         if (!extendsAny) _shapes.Note(raw);
+        _continued |= extendsAny;
         _candidates = next;
         if (_held.Count >= MaxHeldLines) GiveUp();
         return true;
@@ -110,7 +114,7 @@ internal sealed class SplitLineReassembler(IScanOutput output)
         if (_held.Count == 0) return;
         var first = _held[0];
         var prefix = GcLinePrefix.LongestExtension("", first.Text);
-        if (prefix == first.Text.Length || prefix > "gc ".Length)
+        if (prefix == first.Text.Length || prefix > "gc ".Length || _continued)
         {
             output.OnEvent(new UnrecognizedLine(first.Number, first.Text));
             output.OnAppText(first.Raw, 0);
@@ -184,5 +188,6 @@ internal sealed class SplitLineReassembler(IScanOutput output)
     {
         _held.Clear();
         _candidates = [];
+        _continued = false;
     }
 }

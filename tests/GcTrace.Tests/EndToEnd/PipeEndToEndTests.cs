@@ -24,8 +24,12 @@ public class PipeEndToEndTests
         var input = File.ReadAllText(raw);
         var highest = Regex.Matches(input, @"(?:^|\D)(\d+) @\d+\.\d{3}s \d+%", RegexOptions.Multiline).Select(m => long.Parse(m.Groups[1].Value)).DefaultIfEmpty(0).Max();
         var cycles = File.ReadLines(events).Where(l => l.StartsWith("{\"kind\":\"gc\"", StringComparison.Ordinal)).ToList();
+        var unrecognized = File.ReadLines(events).Where(l => l.StartsWith("{\"kind\":\"unrecognized\"", StringComparison.Ordinal)).ToList();
         highest.Should().BeGreaterThan(0);
-        cycles.Should().HaveCount((int)highest, "no cycle is lost");
+        // No cycle is lost silently: each is parsed, or (a split too ambiguous to repair, or a line cut off when the program
+        // exits) passed through and counted as unrecognized; and that stays rare.
+        (cycles.Count + unrecognized.Count).Should().Be((int)highest, "no cycle is lost; unrecognized: " + string.Join("\n", unrecognized));
+        unrecognized.Count.Should().BeLessThanOrEqualTo(Math.Max(1, cycles.Count / 500), string.Join("\n", unrecognized));
 
         if (program == "steady")
         {
