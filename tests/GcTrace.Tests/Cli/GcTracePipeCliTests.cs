@@ -130,6 +130,40 @@ public class GcTracePipeCliTests
     }
 
     [Fact]
+    public void Run_GarbageOrTruncatedProfile_ErrorNamesTheFileExitTwo()
+    {
+        var dir = Directory.CreateTempSubdirectory("gctrace-prof-").FullName;
+        var garbage = Path.Combine(dir, "garbage.pb.gz");
+        File.WriteAllBytes(garbage, [0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        var real = File.ReadAllBytes(Path.Combine(RepoPaths.Corpus, "go1.19", "leak_global_map", "heap-007.pb.gz"));
+        var truncated = Path.Combine(dir, "truncated.pb.gz");
+        File.WriteAllBytes(truncated, real[..(real.Length / 2)]);
+
+        foreach (var bad in new[] { garbage, truncated })
+        {
+            var r = CliProcess.Run($"'{Log("leak_global_map")}' --heap-profile '{bad}'");
+
+            r.ExitCode.Should().Be(2);
+            r.Stderr.Trim().Split('\n').Should().ContainSingle().Which.Should().StartWith("gctrace-pipe: " + Path.GetFileName(bad));
+        }
+    }
+
+    [Fact]
+    public void Run_WithHeapAndGoroutineProfiles_LeakNamesTheSite()
+    {
+        var run = Path.Combine(RepoPaths.Corpus, "go1.19", "leak_global_map");
+        var heaps = string.Join(' ', Directory.GetFiles(run, "heap-*.pb.gz").Select(f => $"'{f}'"));
+        var goroutines = string.Join(' ', Directory.GetFiles(run, "goroutine-*.pb.gz").Select(f => $"'{f}'"));
+
+        var r = CliProcess.Run($"'{Log("leak_global_map")}' --heap-profile {heaps} --goroutine-profile {goroutines} --json -");
+
+        r.ExitCode.Should().Be(0, r.Stderr);
+        var verdict = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("verdict");
+        verdict.GetProperty("kind").GetString().Should().Be("leak");
+        verdict.GetProperty("suspects")[0].GetProperty("function").GetString().Should().Be("main.cacheResult");
+    }
+
+    [Fact]
     public void Run_EmptyFile_ReportsNoCyclesExitZero()
     {
         var empty = Path.Combine(Directory.CreateTempSubdirectory("gctrace-empty-").FullName, "empty.log");
