@@ -8,6 +8,9 @@
 #   3. Runs each run listed in the RUNS table below with GOMAXPROCS=2 and the run's
 #      GODEBUG / GOGC / GOMEMLIMIT, stdout+stderr piped together into
 #      fixtures/runs/<run>/combined.log exactly as `app 2>&1 | gctrace-pipe` sees them.
+#      Leak runs also get -memprofilerate (see memprofilerate() below): runtime.MemProfileRate is set before main
+#      runs, so the heap profiles sample densely enough to catch the small objects that name a leak's pattern
+#      (map buckets, func literals, tickers); real users do the same to sharpen leak evidence.
 #   4. For runs with profiles, the program itself writes (every -profile-interval=1s)
 #      heap-NNN.pb.gz, goroutine-NNN.pb.gz, goroutine-NNN.txt (debug=1), a final
 #      heap-last.debug1.txt and manifest.json; the script then saves the oracles:
@@ -66,9 +69,9 @@ RUNS=(
   "chatty|chatty|5|1||gctrace=1|0|no-leak|gc-pressure||3 log-package loggers (stderr) + fmt.Println access log (stdout) while GC runs back to back at GOGC=1: gc lines split by app writes"
   "slow|slow|6|100||gctrace=1|0|no-leak|healthy||slow producer for pipe tests: a numbered line every 200ms, ~1 gc per second"
   "leak_goroutine|leak_goroutine|8|100||gctrace=1|1|leak|goroutine-leak|main.spawnWaiter,main.subscribe|waiter goroutines blocked forever on chan send (main.spawnWaiter.func1, 16 KiB each) and chan receive (main.subscribe.func1)"
-  "leak_ticker|leak_ticker|8|100||gctrace=1|1|leak|ticker-not-stopped|main.startPoller,main.pollLoop|time.NewTicker per connection never stopped, one pollLoop goroutine per ticker, 16 KiB each"
+  "leak_ticker|leak_ticker|8|100||gctrace=1|1|leak|ticker-not-stopped|main.startPoller,main.pollLoop|one pollLoop goroutine per connection creates a time.NewTicker it never stops and parks in <-t.C forever, 16 KiB status buffer each"
   "leak_map|leak_map|8|100||gctrace=1|1|leak|unbounded-map|main.cacheResult|global map cache keyed by unique request id, never evicted (~1 MiB/s)"
-  "leak_closure|leak_closure|8|100||gctrace=1|1|leak|closure-capture|main.registerCallback|func literals capturing 32 KiB upload buffers appended to a global hook slice"
+  "leak_closure|leak_closure|8|100||gctrace=1|1|leak|closure-capture|main.registerCallback|func literals that capture (by reference) and stage 32 KiB upload buffers, appended to a global hook slice"
   "leak_resource|leak_resource|8|100||gctrace=1|1|leak|unclosed-resource|main.openSession,main.fetchStatus|os.Open + 64 KiB bufio.Reader never closed (inuse flat: bufio.NewReaderSize under main.openSession); http bodies from main.fetchStatus never closed (persistConn readLoop/writeLoop goroutines pile up)"
   "pool_misuse|pool_misuse|6|100||gctrace=1|1|no-leak|sync-pool-misuse||sync.Pool Get without Put: Pool.New (main.newBuffer) allocates 64 KiB per request; GC pressure, flat in-use"
   "batch_sawtooth|batch_sawtooth|8|100||gctrace=1|1|no-leak|batch-sawtooth||batch job builds a ~40 MiB index, drops it, repeats: sawtooth live heap"
@@ -89,6 +92,16 @@ hot_functions() {
     chatty) echo "main.renderPage,main.handleRequest" ;;
     slow) echo "main.produceChunk" ;;
     forced) echo "main.handleBatch" ;;
+    *) echo "" ;;
+  esac
+}
+
+# runtime.MemProfileRate (bytes) passed as -memprofilerate to runs with profiles; empty keeps Go's 512 KiB default.
+# The leak runs sample every ~4 KiB so that map buckets (runtime.mapassign/hashGrow), func literal allocations and
+# time.NewTicker's timer and channel appear in the growing stacks; the profiles stay small (stacks dedupe).
+memprofilerate() {
+  case "$1" in
+    leak_map|leak_closure|leak_ticker|leak_goroutine|leak_resource) echo 4096 ;;
     *) echo "" ;;
   esac
 }
@@ -229,6 +242,8 @@ run_one() {
   [[ -n "$memlimit" ]] && envs+=(GOMEMLIMIT="$memlimit")
   local -a argv=("./$prog" -duration "${secs}s")
   [[ "$profiles" == 1 ]] && argv+=(-profiles . -profile-interval 1s)
+  local mpr; mpr=$(memprofilerate "$run")
+  [[ "$profiles" == 1 && -n "$mpr" ]] && argv+=(-memprofilerate "$mpr")
   local cmd="${envs[*]} ${argv[*]} 2>&1 | gctrace-pipe   # captured as combined.log"
 
   echo "== $run: ${envs[*]} ${argv[*]}"

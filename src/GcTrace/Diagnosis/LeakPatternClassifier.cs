@@ -8,8 +8,14 @@ using GcTrace.Profiles;
 /// Generic rules over frame names, checked between the leaf and the first frame of the program's own code (that is
 /// the library call that allocated): map growth, timers, pools, readers and connections each leave their runtime or
 /// library function there. A func literal retaining memory is a closure capture; goroutines that keep piling up are a
-/// goroutine leak unless their stacks show a timer or a connection. Growth is blamed on the user frame (the caller
-/// of runtime.mapassign, not mapassign), and a func literal's goroutines on the function that declared it.
+/// goroutine leak unless their stacks show a timer or a connection, or they wait on a channel inside a function whose
+/// own allocations show a ticker or timer being created (a goroutine parked in `<-t.C` has no time frame on its
+/// stack: the receive is a plain runtime.chanrecv). Growth is blamed on the user frame (the caller of
+/// runtime.mapassign, not mapassign), and a func literal's goroutines on the function that declared it.
+/// runtime/pprof trims the leading runtime.* frames from every heap stack (protomem.go, hideRuntime), so a map's
+/// buckets are charged to the function that assigns with no runtime.mapassign frame; what still shows is their
+/// sizes: a table that only grows leaves a chain of sampled object sizes that each double the one before
+/// (hashGrow allocates 2^B buckets), with the largest still in use.
 /// </summary>
 public static class LeakPatternClassifier
 {
@@ -23,7 +29,18 @@ public static class LeakPatternClassifier
     /// leaked goroutine costs, used to rank goroutine sites among heap sites.</summary>
     public const long GoroutineStackBytes = 2048;
 
-    private static readonly string[] MapFrames = ["runtime.mapassign", "runtime.hashGrow", "runtime.makemap", "runtime.growWork", "internal/runtime/maps."];
+    /// <summary>Distinct doubling sizes (each 2x the one before, the largest in use) that make a growing table.</summary>
+    public const int MinDoublingChain = 3;
+
+    /// <summary>The largest object of a doubling chain must be at least this big: small slices also double while
+    /// they grow, up to 256 elements (runtime/slice.go growslice), so the chain must outgrow most of them.</summary>
+    public const long MinDoublingTopBytes = 32 << 10;
+
+    private static readonly string[] MapFrames =
+    [
+        "runtime.mapassign", "runtime.hashGrow", "runtime.makemap", "runtime.growWork", "runtime.makeBucketArray",
+        "runtime.newoverflow", "runtime.evacuate", "internal/runtime/maps.",
+    ];
     private static readonly string[] TimerFrames = ["time.NewTicker", "time.NewTimer", "time.startTimer", "time.AfterFunc", "time.Tick", "time.(*Ticker)", "time.(*Timer)", "runtime.addtimer"];
     private static readonly string[] PoolFrames = ["sync.(*Pool)."];
     private static readonly string[] ResourceFrames =
@@ -38,6 +55,11 @@ public static class LeakPatternClassifier
         ArgumentNullException.ThrowIfNull(stacks);
         ArgumentNullException.ThrowIfNull(goroutines);
         var found = new List<Suspect>();
+        // Functions whose own growing allocations create tickers or timers: their parked goroutines wait on them.
+        var timerOwners = stacks
+            .Where(s => s.InuseGrowthBytes > 0 && !Frames.IsProfilerOwn(s.Stack) && FramePattern(s.Stack) == SuspectPatterns.TickerNotStopped)
+            .Select(s => Blame(s.Stack))
+            .ToHashSet(StringComparer.Ordinal);
         // Grouped by the blamed function first: one user function often holds memory from several stacks (the
         // values it stores and the map buckets that hold them), and the specific stack names the pattern.
         foreach (var group in stacks.Where(s => !Frames.IsProfilerOwn(s.Stack)).GroupBy(s => Blame(s.Stack), StringComparer.Ordinal))
@@ -46,7 +68,7 @@ public static class LeakPatternClassifier
             if (growth >= MinHeapGrowthBytes)
             {
                 var pattern = group.Where(s => s.InuseGrowthBytes > 0)
-                    .Select(s => HeapPattern(s.Stack))
+                    .Select(HeapPattern)
                     .Where(p => p != SuspectPatterns.Unknown)
                     .GroupBy(p => p)
                     .OrderByDescending(g => g.Count())
@@ -59,7 +81,13 @@ public static class LeakPatternClassifier
         var fromGoroutines = new List<Suspect>();
         foreach (var g in goroutines.Where(IsGrowing))
         {
-            fromGoroutines.Add(new Suspect(GoroutineBlame(g), GoroutinePattern(g), g.Growth * GoroutineStackBytes));
+            var pattern = GoroutinePattern(g);
+            if (pattern == SuspectPatterns.GoroutineLeak && WaitsOnTimerChannel(g, timerOwners))
+            {
+                pattern = SuspectPatterns.TickerNotStopped;
+            }
+
+            fromGoroutines.Add(new Suspect(GoroutineBlame(g), pattern, g.Growth * GoroutineStackBytes));
         }
 
         return Merge(fromGoroutines, found);
@@ -89,10 +117,82 @@ public static class LeakPatternClassifier
         g.Growth >= MinGoroutineGrowth && g.Last * 2 >= g.First * 3 && g.Site != GoroutineSummary.RuntimeOnly
         && !Frames.IsProfilerOwn(g.Stack);
 
+    /// <summary>The pattern of one growing allocation stack: its library frames first, then a doubling chain of
+    /// object sizes (a map's bucket arrays), then a func literal as the allocating user frame.</summary>
+    public static string HeapPattern(StackGrowth growth)
+    {
+        ArgumentNullException.ThrowIfNull(growth);
+        var byFrames = FramePattern(growth.Stack);
+        if (byFrames != SuspectPatterns.Unknown)
+        {
+            return byFrames;
+        }
+
+        if (growth.Blocks is { } blocks && IsDoublingTable(blocks))
+        {
+            return SuspectPatterns.UnboundedMap;
+        }
+
+        return HeapPattern(growth.Stack);
+    }
+
+    /// <summary>True when the sampled sizes hold a chain of <see cref="MinDoublingChain"/> sizes, each about twice
+    /// the one before, whose largest is still in use and at least <see cref="MinDoublingTopBytes"/>, and nothing in
+    /// use just above it grew by a slice's 1.25x step: a hash table that doubled as it filled, the older arrays freed.</summary>
+    public static bool IsDoublingTable(IReadOnlyList<BlockSize> blocks)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        var sizes = blocks.OrderBy(b => b.Bytes).ToList();
+        for (var top = sizes.Count - 1; top >= MinDoublingChain - 1; top--)
+        {
+            if (sizes[top].InuseBytes <= 0 || sizes[top].Bytes < MinDoublingTopBytes)
+            {
+                continue;
+            }
+
+            // A larger size 1.1x-1.6x above the top means a slice that kept growing past its doubling phase.
+            if (sizes.Skip(top + 1).Any(b => IsRatio(b.Bytes, sizes[top].Bytes, 1.1, 1.6)))
+            {
+                continue;
+            }
+
+            var length = 1;
+            var current = sizes[top].Bytes;
+            for (var i = top - 1; i >= 0 && length < MinDoublingChain; i--)
+            {
+                if (IsRatio(current, sizes[i].Bytes, 1.75, 2.3))
+                {
+                    length++;
+                    current = sizes[i].Bytes;
+                }
+            }
+
+            if (length >= MinDoublingChain)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The pattern of one allocation stack, from the library frames between the leaf and the user frame.</summary>
     public static string HeapPattern(IReadOnlyList<StackFrame> stack)
     {
         ArgumentNullException.ThrowIfNull(stack);
+        var byFrames = FramePattern(stack);
+        if (byFrames != SuspectPatterns.Unknown)
+        {
+            return byFrames;
+        }
+
+        var user = Frames.UserFrameIndex(stack);
+        return user >= 0 && Frames.IsFuncLiteral(stack[user].Function) ? SuspectPatterns.ClosureCapture : SuspectPatterns.Unknown;
+    }
+
+    // Map, timer, pool or resource frames between the leaf and the user frame.
+    private static string FramePattern(IReadOnlyList<StackFrame> stack)
+    {
         var user = Frames.UserFrameIndex(stack);
         var below = user < 0 ? stack.Count : user;
         if (Frames.Any(stack, below, MapFrames))
@@ -110,13 +210,18 @@ public static class LeakPatternClassifier
             return SuspectPatterns.SyncPoolMisuse;
         }
 
-        if (Frames.Any(stack, below, ResourceFrames))
-        {
-            return SuspectPatterns.UnclosedResource;
-        }
-
-        return user >= 0 && Frames.IsFuncLiteral(stack[user].Function) ? SuspectPatterns.ClosureCapture : SuspectPatterns.Unknown;
+        return Frames.Any(stack, below, ResourceFrames) ? SuspectPatterns.UnclosedResource : SuspectPatterns.Unknown;
     }
+
+    private static bool IsRatio(long larger, long smaller, double min, double max) =>
+        smaller > 0 && larger >= min * smaller && larger <= max * smaller;
+
+    // Parked on a channel (receive or select) in a user frame that itself created a growing ticker or timer.
+    private static bool WaitsOnTimerChannel(GoroutineGrowth g, HashSet<string> timerOwners) =>
+        timerOwners.Count > 0
+        && (g.WaitState.StartsWith("chan receive", StringComparison.Ordinal) || g.WaitState.StartsWith("select", StringComparison.Ordinal))
+        && g.Stack.Any(f => !Frames.IsStd(f.Function)
+            && (timerOwners.Contains(f.Function) || timerOwners.Contains(Frames.Enclosing(f.Function))));
 
     /// <summary>The pattern of a growing goroutine site: a timer or a connection in its stack says why it is stuck.</summary>
     public static string GoroutinePattern(GoroutineGrowth g)

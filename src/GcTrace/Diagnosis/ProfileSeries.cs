@@ -108,15 +108,46 @@ public sealed class ProfileSeries
 
         var first = PerStack(kept[0]);
         var last = PerStack(kept[^1]);
+        var sizes = BlockSizes(kept[^1]);
         return last.Keys.Concat(first.Keys).Distinct(StringComparer.Ordinal)
             .Select(k =>
             {
                 var a = first.GetValueOrDefault(k);
                 var b = last.GetValueOrDefault(k);
                 var stack = (b.Stack ?? a.Stack)!;
-                return new StackGrowth(stack, b.Inuse - a.Inuse, b.Alloc - a.Alloc);
+                return new StackGrowth(stack, b.Inuse - a.Inuse, b.Alloc - a.Alloc, sizes.GetValueOrDefault(k));
             })
             .ToList();
+    }
+
+    // Per stack: each sampled object size ("bytes" label) with its in-use bytes, smallest first; only sizes that
+    // were allocated at all (alloc_objects > 0, or in use when the profile has no alloc columns).
+    private static Dictionary<string, IReadOnlyList<BlockSize>> BlockSizes(Profile p)
+    {
+        var inuse = Inuse(p);
+        var alloc = Alloc(p);
+        var map = new Dictionary<string, Dictionary<long, long>>(StringComparer.Ordinal);
+        foreach (var s in p.Samples)
+        {
+            if (!s.NumLabels.TryGetValue("bytes", out var b) || b.Count == 0 || b[0] <= 0
+                || (alloc is { } a ? s.Values[a] : s.Values[inuse]) <= 0)
+            {
+                continue;
+            }
+
+            var key = StackKey(s.Stack);
+            if (!map.TryGetValue(key, out var bySize))
+            {
+                map[key] = bySize = [];
+            }
+
+            bySize[b[0]] = bySize.GetValueOrDefault(b[0]) + s.Values[inuse];
+        }
+
+        return map.ToDictionary(
+            kv => kv.Key,
+            kv => (IReadOnlyList<BlockSize>)kv.Value.OrderBy(e => e.Key).Select(e => new BlockSize(e.Key, e.Value)).ToList(),
+            StringComparer.Ordinal);
     }
 
     /// <summary>Goroutine counts per site and wait state, first and last snapshot, largest growth first.</summary>

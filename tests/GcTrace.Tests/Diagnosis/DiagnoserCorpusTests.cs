@@ -6,20 +6,15 @@ using GcTrace.Tests.Support;
 
 public class DiagnoserCorpusTests
 {
-    // Runs whose profiles do not carry the evidence their ground-truth pattern needs, with the pattern the generic
-    // rules can honestly name from what the stacks show. Kept here, visible, instead of rules fitted to fixture names:
-    // - leak_map, leak_global_map: the 512 KiB heap sampling never caught a map bucket (no runtime.mapassign/hashGrow
-    //   frame in any snapshot), only the values main.cacheResult stores.
-    // - leak_closure: the 32 KiB buffer is allocated in main.registerCallback itself; the func literal that retains it
-    //   is too small to be sampled, so no .funcN frame appears.
-    // - leak_ticker: no time.NewTicker allocation is sampled and pollLoop's goroutines park in a plain chanrecv, which
-    //   is what any channel-waiting goroutine shows; the goroutine pile-up is still named.
-    private static readonly Dictionary<string, string> EvidencedPattern = new(StringComparer.Ordinal)
+    // Every fixtures/runs leak run is checked against its meta.json pattern: scripts/gen-fixtures.sh runs them with
+    // -memprofilerate 4096, so map buckets, func literals and tickers are sampled. The one exception is a shared
+    // corpus run whose profiles cannot be regenerated and provably lack the evidence:
+    // - corpus/go1.19/leak_global_map: taken at the default 512 KiB sampling, its snapshots hold no map bucket array
+    //   (runtime/pprof trims runtime.mapassign frames, and no doubling chain of bucket sizes was sampled), only the
+    //   values main.cacheResult stores. The leak verdict and main.cacheResult as the suspect are all it can support.
+    private static readonly Dictionary<string, string> EvidenceAbsent = new(StringComparer.Ordinal)
     {
-        ["runs/leak_map"] = SuspectPatterns.Unknown,
         ["corpus/go1.19/leak_global_map"] = SuspectPatterns.Unknown,
-        ["runs/leak_closure"] = SuspectPatterns.Unknown,
-        ["runs/leak_ticker"] = SuspectPatterns.GoroutineLeak,
     };
 
     public static TheoryData<string> Runs() => new(ProfiledRuns.Folders());
@@ -64,13 +59,34 @@ public class DiagnoserCorpusTests
         }
 
         var verdict = ProfiledRuns.Diagnose(folder, ProfiledRuns.Series(folder));
-        var expected = EvidencedPattern.GetValueOrDefault(folder, truth.Pattern!);
+        var expected = EvidenceAbsent.GetValueOrDefault(folder, truth.Pattern!);
 
         verdict.Suspects.Should().Contain(s => truth.Functions.Contains(s.Function) && s.Pattern == expected);
         verdict.Suspects.Should().BeInDescendingOrder(s => s.GrowthBytes);
         verdict.Suspects.Should().NotContain(s => s.Function.StartsWith("runtime", StringComparison.Ordinal)
             || s.Function.StartsWith("compress/", StringComparison.Ordinal));
         verdict.Reasons.Should().Contain(r => r.Contains("MiB", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FixtureRuns_EveryLeakRunIsHeldToItsGroundTruthPattern()
+    {
+        ProfiledRuns.Folders().Where(f => f.StartsWith("runs/", StringComparison.Ordinal) && ProfiledRuns.Truth(f).Label == "leak")
+            .Should().HaveCount(5).And.NotContain(f => EvidenceAbsent.ContainsKey(f));
+    }
+
+    [Theory]
+    [InlineData("runs/leak_map", "main.cacheResult", SuspectPatterns.UnboundedMap)]
+    [InlineData("runs/leak_closure", "main.registerCallback", SuspectPatterns.ClosureCapture)]
+    [InlineData("runs/leak_ticker", "main.pollLoop", SuspectPatterns.TickerNotStopped)]
+    [InlineData("runs/leak_goroutine", "main.spawnWaiter", SuspectPatterns.GoroutineLeak)]
+    [InlineData("runs/leak_resource", "main.openSession", SuspectPatterns.UnclosedResource)]
+    public void Decide_LeakRun_TopSuspectIsTheUserFunctionWithTheGroundTruthPattern(string folder, string function, string pattern)
+    {
+        var verdict = ProfiledRuns.Diagnose(folder, ProfiledRuns.Series(folder));
+
+        verdict.Suspects[0].Should().Be(verdict.Suspects[0] with { Function = function, Pattern = pattern });
+        ProfiledRuns.Truth(folder).Pattern.Should().Be(pattern);
     }
 
     [Fact]

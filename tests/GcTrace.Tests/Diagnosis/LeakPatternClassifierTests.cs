@@ -121,4 +121,76 @@ public class LeakPatternClassifierTests
             new Suspect("example.org/sessions.(*Store).Touch", SuspectPatterns.UnboundedMap, 8 * MiB));
         verdict.Reasons.Should().Contain(r => r.Contains("unbounded-map", StringComparison.Ordinal));
     }
+
+    // runtime/pprof trims runtime.* leaf frames from heap stacks, so a map's buckets are charged to the assigning
+    // function; their doubling sizes (2^B buckets, older arrays freed) are what names the map.
+    [Fact]
+    public void Classify_DoublingChainOfSizesWithTheLargestInUse_IsUnboundedMapAtTheAssigningFunction()
+    {
+        string[] put = ["example.net/geo.(*TileIndex).remember", "example.net/geo.(*TileIndex).Lookup"];
+        const long KiB = 1 << 10;
+        var series = Series(
+            SyntheticProfiles.HeapSized(0, (1 * MiB, 1 * MiB, 3 * KiB, put), (20 * KiB, 40 * KiB, 20 * KiB, put)),
+            SyntheticProfiles.HeapSized(
+                30,
+                (6 * MiB, 6 * MiB, 3 * KiB, put),
+                (0, 40 * KiB, 20 * KiB, put),
+                (0, 80 * KiB, 40 * KiB, put),
+                (0, 160 * KiB, 80 * KiB, put),
+                (168 * KiB, 168 * KiB, 168 * KiB, put)));
+
+        Classify(series).Should().ContainSingle().Which.Should().Be(
+            new Suspect("example.net/geo.(*TileIndex).remember", SuspectPatterns.UnboundedMap, (5 * MiB) + (148 * KiB)));
+    }
+
+    [Theory]
+    [InlineData(new long[] { 40, 80, 100 }, false)] // a slice past its doubling phase grows by 1.25x: not a table
+    [InlineData(new long[] { 4, 8, 16 }, false)]    // small doubling sizes: any short slice does that
+    [InlineData(new long[] { 40, 80 }, false)]      // two sizes are not a chain
+    [InlineData(new long[] { 12, 24, 48, 96, 184 }, true)]
+    [InlineData(new long[] { 5, 12, 24, 48 }, true)] // values of another size beside the buckets do not hide them
+    public void IsDoublingTable_NeedsThreeDoublingSizesUpToALargeInUseOne(long[] kib, bool expected)
+    {
+        var blocks = kib.Select((k, i) => new BlockSize(k << 10, i == kib.Length - 1 ? k << 10 : 0)).ToList();
+
+        LeakPatternClassifier.IsDoublingTable(blocks).Should().Be(expected);
+    }
+
+    [Fact]
+    public void IsDoublingTable_LargestSizeFreed_IsNotATable()
+    {
+        BlockSize[] blocks = [new(48 << 10, 48 << 10), new(96 << 10, 0), new(192 << 10, 0)];
+
+        LeakPatternClassifier.IsDoublingTable(blocks).Should().BeFalse();
+    }
+
+    // A goroutine parked in `<-t.C` shows only runtime.chanrecv: the ticker is known from its own function's heap.
+    [Fact]
+    public void Classify_GoroutinesParkedInReceiveInAFunctionThatCreatesTimers_IsTickerNotStopped()
+    {
+        string[] timer = ["time.NewTimer", "example.org/lease.(*Keeper).renew.func1", "example.org/lease.(*Keeper).renew"];
+        string[] parked = ["runtime.gopark", "runtime.chanrecv", "runtime.chanrecv1", "example.org/lease.(*Keeper).renew.func1"];
+        var series = Series(
+            SyntheticProfiles.Heap(0, (0, 0, timer)),
+            SyntheticProfiles.Heap(20, (64 << 10, 64 << 10, timer)),
+            SyntheticProfiles.Goroutines(0, (5, null, parked)),
+            SyntheticProfiles.Goroutines(20, (400, null, parked)));
+
+        Classify(series).Should().ContainSingle().Which.Should().Be(
+            new Suspect("example.org/lease.(*Keeper).renew", SuspectPatterns.TickerNotStopped, 395 * LeakPatternClassifier.GoroutineStackBytes)); // 64 KiB of timers is below the heap floor: the goroutines carry it
+    }
+
+    [Fact]
+    public void Classify_GoroutinesParkedInReceiveWithoutTimerAllocations_StayAGoroutineLeak()
+    {
+        string[] other = ["runtime.makechan", "example.org/lease.(*Keeper).watch", "example.org/lease.(*Keeper).Start"];
+        string[] parked = ["runtime.gopark", "runtime.chanrecv", "runtime.chanrecv1", "example.org/lease.(*Keeper).renew.func1"];
+        var series = Series(
+            SyntheticProfiles.Heap(0, (0, 0, other)),
+            SyntheticProfiles.Heap(20, (64 << 10, 64 << 10, other)),
+            SyntheticProfiles.Goroutines(0, (5, null, parked)),
+            SyntheticProfiles.Goroutines(20, (400, null, parked)));
+
+        Classify(series).Should().ContainSingle().Which.Pattern.Should().Be(SuspectPatterns.GoroutineLeak);
+    }
 }

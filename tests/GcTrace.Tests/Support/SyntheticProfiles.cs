@@ -20,6 +20,25 @@ public static class SyntheticProfiles
         TimeNanos = Nanos(atS),
     };
 
+    /// <summary>A heap profile whose samples carry the object size label ("bytes") runtime/pprof writes: each entry
+    /// is (inuse bytes, alloc bytes, object size, leaf-first stack).</summary>
+    public static Profile HeapSized(double atS, params (long Inuse, long Alloc, long Bytes, string[] Stack)[] samples) => new()
+    {
+        SourceName = FormattableString.Invariant($"heap@{atS}"),
+        SampleTypes =
+        [
+            new("alloc_objects", "count"), new("alloc_space", "bytes"),
+            new("inuse_objects", "count"), new("inuse_space", "bytes"),
+        ],
+        Samples = samples.Select(s => new ProfileSample
+        {
+            Values = [s.Alloc / s.Bytes, s.Alloc, s.Inuse / s.Bytes, s.Inuse],
+            Stack = Frames(s.Stack),
+            NumLabels = new Dictionary<string, IReadOnlyList<long>> { ["bytes"] = [s.Bytes] },
+        }).ToList(),
+        TimeNanos = Nanos(atS),
+    };
+
     /// <summary>A goroutine profile at <paramref name="atS"/> seconds: each entry is (count, created by, leaf-first stack).</summary>
     public static Profile Goroutines(double atS, params (long Count, string? CreatedBy, string[] Stack)[] samples) => new()
     {
