@@ -34,10 +34,3 @@ internal sealed record CliOptions(
 
     public bool ReadsStandardInput => Inputs.Contains(Pipeline.InputOpener.StandardInput);
 }
-
-internal enum StatusMode
-{
-    Auto,
-    Always,
-    Never,
-}

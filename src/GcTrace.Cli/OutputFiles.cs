@@ -58,6 +58,3 @@ internal sealed class OutputFiles : IDisposable
         try { _stdout?.Dispose(); } catch (IOException) { }
     }
 }
-
-/// <summary>An output that cannot be written: the message names the option and path.</summary>
-internal sealed class OutputException(string message, Exception inner) : Exception(message, inner);

@@ -378,16 +378,6 @@ public static class TraceGrammar
             _ => null,
         };
 
-    internal static TraceEvent WithLine(TraceEvent e, long line) => e switch
-    {
-        GcCycle c => c with { Line = line },
-        GcForced f => f with { Line = line },
-        ScavEvent s => s with { Line = line },
-        ScvgEvent s => s with { Line = line },
-        PacerEvent p => p with { Line = line },
-        SchedEvent s => s with { Line = line },
-        ScanEvent s => s with { Line = line },
-        UnrecognizedLine u => u with { Line = line },
-        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "unknown event type"),
-    };
+    // `with` on the abstract base clones the concrete record, whatever its kind.
+    internal static TraceEvent WithLine(TraceEvent e, long line) => e with { Line = line };
 }
