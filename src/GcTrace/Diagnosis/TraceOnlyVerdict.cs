@@ -24,6 +24,9 @@ public sealed class TraceOnlyVerdict : IVerdictRule
     public const double LeakRelativeGrowth = 0.5;
 
     private const long MinReferenceMb = 4;
+
+    /// <summary>An inferred GOGC below this means the goal hugs the live heap (a memory limit, or GOGC set very low).</summary>
+    public const long LowGogc = 25;
     private const string ProfilesHint =
         "Heap and goroutine profiles (--heap-profile, --goroutine-profile or --pprof) would name what grows and sharpen this verdict.";
 
@@ -56,9 +59,17 @@ public sealed class TraceOnlyVerdict : IVerdictRule
         var backgroundPerS = gc.SpanS > 0 ? background / (double)gc.SpanS : 0;
         if (cpu.Fraction >= PressureCpuFraction || backgroundPerS >= PressureCyclesPerS)
         {
-            return Make(VerdictKinds.GcPressure, "medium",
+            var reasons = new List<string>
+            {
                 Invariant($"GC used {Percent(cpu.Fraction)} of the available cpu and ran {backgroundPerS:0.#} background cycles per second."),
-                Invariant($"The live heap stayed between {heap.LiveMbMin} and {heap.LiveMbMax} MB and {Floor(heap)}: the program allocates a lot of short-lived memory rather than keeping it."));
+                Invariant($"The live heap stayed between {heap.LiveMbMin} and {heap.LiveMbMax} MB and {Floor(heap)}: the program allocates a lot of short-lived memory rather than keeping it."),
+            };
+            if (heap.MemoryLimit.Suspected || heap.InferredGogc < LowGogc)
+            {
+                // The goal normally sits GOGC% above the live heap; hugging it means a memory limit or a tiny GOGC drives the GC.
+                reasons.Add(Invariant($"The heap goal stays close to the live heap (inferred GOGC {heap.InferredGogc}{(heap.MemoryLimit.Suspected ? ", memory-limit signs" : "")}): a memory limit (GOMEMLIMIT) or a low GOGC makes the GC run back to back; more headroom trades memory for CPU."));
+            }
+            return Make(VerdictKinds.GcPressure, "medium", [.. reasons]);
         }
 
         return Make(VerdictKinds.Healthy, gc.Cycles >= 30 ? "medium" : "low",

@@ -62,4 +62,22 @@ public class TraceOnlyVerdictTests
 
         analyzer.Summarize().Verdict.Reasons.Should().Contain(r => r.Contains(words, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("runs/memlimit/combined.log", true)]
+    [InlineData("corpus/go1.19/pressure_noleak/combined.log", false)]
+    public void Decide_GoalHugsLiveHeap_NamesMemoryLimitOrLowGogc(string log, bool named)
+    {
+        var (output, _) = CollectingOutput.Scan(File.ReadAllBytes(Path.Combine(RepoPaths.Fixtures, log)));
+        var analyzer = new TraceAnalyzer(new TraceOnlyVerdict());
+        foreach (var cycle in output.Cycles)
+        {
+            analyzer.Add(cycle);
+        }
+
+        var verdict = analyzer.Summarize().Verdict;
+
+        verdict.Kind.Should().Be(VerdictKinds.GcPressure);
+        verdict.Reasons.Any(r => r.Contains("GOMEMLIMIT", StringComparison.Ordinal)).Should().Be(named);
+    }
 }

@@ -11,4 +11,6 @@ public enum ChartMetric
     HeapEndMb,
     HeapLiveMb,
     HeapGoalMb,
+    /// <summary>The gc N of the cycles, so that analysis results given as cycle ranges can be placed on the time axis.</summary>
+    CycleNumber,
 }

@@ -45,6 +45,12 @@ public sealed class ChartSeries
     /// <summary>How many times the trace time went backwards (a new process started).</summary>
     public int Restarts { get; private set; }
 
+    private const int MaxRestartTimes = 64;
+    private readonly List<double> _restartTimes = [];
+
+    /// <summary>Where each process restart begins on the chart's time axis (the first <see cref="MaxRestartTimes"/>).</summary>
+    public IReadOnlyList<double> RestartTimesS => _restartTimes;
+
     /// <summary>Trace time of the first and last cycle, seconds; NaN before the first cycle.</summary>
     public double FirstS => _originS;
 
@@ -61,6 +67,7 @@ public sealed class ChartSeries
         {
             _segmentOffsetS = LastS;
             Restarts++;
+            if (_restartTimes.Count < MaxRestartTimes) _restartTimes.Add(_segmentOffsetS + raw);
         }
         _lastRawS = raw;
         _lastNumber = cycle.Number;
@@ -81,6 +88,24 @@ public sealed class ChartSeries
         Put(ChartMetric.HeapEndMb, bucket, t, cycle.HeapEndMb);
         Put(ChartMetric.HeapLiveMb, bucket, t, cycle.HeapLiveMb);
         Put(ChartMetric.HeapGoalMb, bucket, t, cycle.HeapGoalMb);
+        Put(ChartMetric.CycleNumber, bucket, t, cycle.Number);
+    }
+
+    /// <summary>
+    /// The chart time of cycle <paramref name="number"/>, to the resolution of the kept points (the last segment that
+    /// reached it, after restarts); null when no kept cycle reached it.
+    /// </summary>
+    public double? TimeOfCycle(long number)
+    {
+        var points = Points(ChartMetric.CycleNumber);
+        double? found = null;
+        for (var i = 0; i < points.Count; i++)
+        {
+            if (points[i].Value < number) continue;
+            found = points[i].TimeS;
+            while (i + 1 < points.Count && points[i + 1].Value >= points[i].Value) i++; // skip to this segment's end
+        }
+        return found;
     }
 
     /// <summary>The kept points of one metric, in time order: at most 2 x <see cref="BucketCount"/>.</summary>

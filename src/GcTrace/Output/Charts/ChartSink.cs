@@ -39,8 +39,16 @@ public sealed class ChartSink(ChartOptions options) : IEventSink
             StwP50Ms = s.StwMs.P50,
             StwP99Ms = s.StwMs.P99,
             StwCounts = pauses.Counts,
-            LiveSlopeMbPerMin = s.Heap.LiveSlopeMbPerMin,
-            LiveInterceptMb = s.Heap.LiveInterceptMb,
+            // The slope is fitted on the runtime's @S, which restarts with each process; the chart lays segments end to
+            // end, so after a restart the fitted line would not sit on the drawn heap: leave it out rather than mislead.
+            LiveSlopeMbPerMin = _series.Restarts == 0 ? s.Heap.LiveSlopeMbPerMin : null,
+            LiveInterceptMb = _series.Restarts == 0 ? s.Heap.LiveInterceptMb : null,
+            RestartsS = _series.RestartTimesS,
+            MemoryLimitRegimes = s.Heap.MemoryLimit.Ranges
+                .Select(r => (Start: _series.TimeOfCycle(r.First), End: _series.TimeOfCycle(r.Last)))
+                .Where(r => r.Start is not null && r.End is not null)
+                .Select(r => new TimeRange(r.Start!.Value, r.End!.Value))
+                .ToList(),
             GcCpu = s.GcCpu.Windows
                 .Where(w => w.Cycles > 0)
                 .Select(w => new GcCpuWindow(origin + (double)w.StartS, origin + (double)(w.StartS + w.WidthS),
