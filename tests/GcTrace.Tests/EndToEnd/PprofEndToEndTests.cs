@@ -10,9 +10,9 @@ namespace GcTrace.Tests.EndToEnd;
 public class PprofEndToEndTests
 {
     [Theory]
-    [InlineData("leak_map", "main.cacheResult")]
-    [InlineData("leak_goroutine", "main.spawnWaiter")]
-    public void Pipe_LeakingProgramWithPprof_LeakVerdictNamesTheSite(string program, string leakFunction)
+    [InlineData("leak_map", "main.cacheResult", "unbounded-map")]
+    [InlineData("leak_goroutine", "main.spawnWaiter", "goroutine-leak")]
+    public void Pipe_LeakingProgramWithPprof_LeakVerdictNamesTheSite(string program, string leakFunction, string pattern)
     {
         var exe = GoPrograms.Path_(program);
         var port = FreePort();
@@ -20,7 +20,7 @@ public class PprofEndToEndTests
         var url = $"http://127.0.0.1:{port}";
 
         var r = CliProcess.Shell(
-            $"GODEBUG=gctrace=1 GOMAXPROCS=2 '{exe}' -duration 9s -pprof 127.0.0.1:{port} 2>&1 | " +
+            $"GODEBUG=gctrace=1 GOMAXPROCS=2 '{exe}' -duration 16s -memprofilerate 4096 -pprof 127.0.0.1:{port} 2>&1 | " +
             CliProcess.Command($"--pprof {url} --pprof-interval 1s --json '{json}' --no-passthrough"),
             timeout: TimeSpan.FromMinutes(2));
 
@@ -28,8 +28,9 @@ public class PprofEndToEndTests
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var verdict = doc.RootElement.GetProperty("verdict");
         verdict.GetProperty("kind").GetString().Should().Be("leak", r.Stderr);
-        verdict.GetProperty("suspects").EnumerateArray().Select(s => s.GetProperty("function").GetString())
-            .Should().Contain(leakFunction, r.Stderr);
+        verdict.GetProperty("suspects").EnumerateArray()
+            .Select(s => (s.GetProperty("function").GetString(), s.GetProperty("pattern").GetString()))
+            .Should().Contain((leakFunction, pattern), r.Stderr);
     }
 
     [Fact]
