@@ -10,8 +10,8 @@ using GcTrace.Events;
 /// </summary>
 public sealed class HeapTrendAnalyzer
 {
-    public const decimal DefaultWindowS = 5m;
-    public const int DefaultMaxWindows = 64;
+    public const decimal DefaultWindowS = 1m;
+    public const int DefaultMaxWindows = 16;
     public const int DefaultSampleSize = 1024;
 
     private const int MinEnvelopeWindows = 3;

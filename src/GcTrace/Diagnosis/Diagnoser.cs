@@ -57,7 +57,11 @@ public sealed class Diagnoser(ProfileSeries? series = null) : IVerdictRule
             return new Verdict(VerdictKinds.Leak, enough ? (agree ? "high" : "medium") : "low", reasons, suspects);
         }
 
-        if (heapSuspects.Count > 0 && (trace.Kind == VerdictKinds.Leak || steady))
+        // Sampled heap profiles are noisy (a sample stands for MemProfileRate bytes, 512 KiB by default); the trace's live
+        // heap is exact. When the trace does not call a leak, steady growth in the profiles counts only if the trace's floor
+        // rises too or the growth is well above the sampling noise.
+        var beyondNoise = heapSuspects.Count > 0 && heapSuspects[0].GrowthBytes >= NoiseSamples * SamplePeriod(series);
+        if (heapSuspects.Count > 0 && (trace.Kind == VerdictKinds.Leak || (steady && (findings.Heap.EnvelopeRising || beyondNoise))))
         {
             reasons.Add(Invariant($"inuse_space went from {Mib(totals[0])} to {Mib(totals[^1])} across {series.HeapCount} distinct heap profiles over {series.HeapSpanS():0.#} s{(steady ? ", rising at nearly every step" : string.Empty)}."));
             reasons.AddRange(SuspectReasons(suspects, stacks));
@@ -98,6 +102,12 @@ public sealed class Diagnoser(ProfileSeries? series = null) : IVerdictRule
 
         return new Verdict(kind, conf, reasons, pool);
     }
+
+    /// <summary>How many heap samples' worth of growth is more than sampling noise.</summary>
+    public const int NoiseSamples = 8;
+
+    private static long SamplePeriod(ProfileSeries series) =>
+        series.Heaps() is { Count: > 0 } heaps && heaps[0].Period > 0 ? heaps[0].Period : 512 * 1024;
 
     private static bool Blames(GoroutineGrowth g, string function) =>
         (Frames.IsFuncLiteral(g.Site) ? Frames.Enclosing(g.Site) : g.Site) == function;

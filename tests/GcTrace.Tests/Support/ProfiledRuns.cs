@@ -8,10 +8,11 @@ using GcTrace.Profiles;
 
 public static class ProfiledRuns
 {
-    /// <summary>Run folders relative to fixtures/ that hold heap-000.pb.gz (corpus go1.19 and fixtures/runs).</summary>
+    /// <summary>Run folders relative to fixtures/ that hold heap-000.pb.gz (corpus go1.19, go1.26 and fixtures/runs).</summary>
     public static List<string> Folders() =>
         Directory.GetDirectories(Path.Combine(RepoPaths.Fixtures, "runs"))
             .Concat(Directory.GetDirectories(Path.Combine(RepoPaths.Corpus, "go1.19")))
+            .Concat(Directory.GetDirectories(Path.Combine(RepoPaths.Corpus, "go1.26")))
             .Where(d => File.Exists(Path.Combine(d, "heap-000.pb.gz")))
             .Select(d => Path.GetRelativePath(RepoPaths.Fixtures, d).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
