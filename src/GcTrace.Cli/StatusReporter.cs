@@ -28,7 +28,8 @@ internal sealed class StatusReporter(AnalysisSink analysis, bool live, TimeSpan?
                     Console.Error.Write("\r" + line + "\u001b[K");
                     _drawn = true;
                 }
-                if (interval is not null && DateTime.UtcNow >= nextInterval)
+                // Without a live line the timer ticks at the interval itself; with one, allow for the timer's jitter.
+                if (interval is not null && (!live || DateTime.UtcNow + Refresh / 2 >= nextInterval))
                 {
                     if (live) Console.Error.Write("\r\u001b[K");
                     Console.Error.WriteLine(line);

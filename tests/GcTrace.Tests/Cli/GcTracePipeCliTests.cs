@@ -164,6 +164,17 @@ public class GcTracePipeCliTests
     }
 
     [Fact]
+    public void Run_Interval_PrintsPeriodicSummaryLinesWhenNotATerminal()
+    {
+        var r = CliProcess.Shell($"(cat '{Log("steady")}'; sleep 3) | {CliProcess.Command("--interval 1s --no-passthrough")}");
+
+        r.ExitCode.Should().Be(0, r.Stderr);
+        var periodic = r.Stderr.Split('\n').Where(l => l.StartsWith("gctrace-pipe: 54 cycles, last pause", StringComparison.Ordinal)).ToList();
+        periodic.Should().HaveCountGreaterThanOrEqualTo(2, r.Stderr);
+        r.Stderr.Should().NotContain("\r", "no terminal: no redrawn status line");
+    }
+
+    [Fact]
     public void Run_EmptyFile_ReportsNoCyclesExitZero()
     {
         var empty = Path.Combine(Directory.CreateTempSubdirectory("gctrace-empty-").FullName, "empty.log");
