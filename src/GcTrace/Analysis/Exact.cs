@@ -21,12 +21,13 @@ internal readonly record struct Exact(long Units, int Scale)
 
     public static Exact Of(decimal d)
     {
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(d, bits);
-        var scale = (bits[3] >> 16) & 0xFF;
-        var negative = bits[3] < 0;
-        var mantissa = (ulong)(uint)bits[0] | ((ulong)(uint)bits[1] << 32);
-        if (bits[2] != 0 || mantissa > long.MaxValue / 1_000_000) return Slow(d, scale);
+        // decimal.GetBits copies through a span and was a third of this method; the layout of decimal (flags, high 32
+        // bits, low 64 bits) has been fixed since .NET Core 3.0.
+        ref readonly var bits = ref System.Runtime.CompilerServices.Unsafe.As<decimal, DecimalBits>(ref d);
+        var scale = (bits.Flags >> 16) & 0xFF;
+        var negative = bits.Flags < 0;
+        var mantissa = bits.Low64;
+        if (bits.High32 != 0 || mantissa > long.MaxValue / 1_000_000) return Slow(d, scale);
         long units;
         if (scale <= UnitScale) units = (long)mantissa * Pow10[UnitScale - scale];
         else if (scale - UnitScale < Pow10.Length) units = (long)Math.Round((decimal)mantissa / Pow10[scale - UnitScale], MidpointRounding.ToEven);
@@ -58,5 +59,13 @@ internal readonly record struct Exact(long Units, int Scale)
         Int128 p = 1;
         for (var i = 0; i < n; i++) p *= 10;
         return p;
+    }
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private readonly struct DecimalBits
+    {
+        public readonly int Flags;
+        public readonly uint High32;
+        public readonly ulong Low64;
     }
 }
