@@ -3,15 +3,15 @@ namespace GcTrace.Analysis;
 
 internal sealed class CpuWindow : IMergeable<CpuWindow>
 {
-    public decimal AvailableMs { get; set; }
+    public Exact AvailableMs { get; set; }
 
-    public decimal GcMs { get; set; }
+    public Exact GcMs { get; set; }
 
-    public decimal AssistMs { get; set; }
+    public Exact AssistMs { get; set; }
 
-    public decimal BackgroundMs { get; set; }
+    public Exact BackgroundMs { get; set; }
 
-    public decimal IdleMs { get; set; }
+    public Exact IdleMs { get; set; }
 
     public long Cycles { get; set; }
 

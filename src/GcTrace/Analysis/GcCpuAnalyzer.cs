@@ -18,13 +18,14 @@ public sealed class GcCpuAnalyzer
 
     private readonly TraceClock clock = new();
     private readonly MergingWindows<CpuWindow> windows;
-    private decimal availableMs;
-    private decimal stwMs;
-    private decimal assistMs;
-    private decimal backgroundMs;
-    private decimal idleMs;
+    // Exact sums (see Exact): the same decimals as decimal arithmetic, added in long arithmetic.
+    private Exact availableMs;
+    private Exact stwMs;
+    private Exact assistMs;
+    private Exact backgroundMs;
+    private Exact idleMs;
     private GcCycle? previous;
-    private decimal previousElapsedS;
+    private Exact previousElapsed;
     private int? runtimeCpuPctLast;
 
     public GcCpuAnalyzer(decimal windowS = DefaultWindowS, int maxWindows = DefaultMaxWindows)
@@ -40,30 +41,39 @@ public sealed class GcCpuAnalyzer
             if (clock.NewSegment)
             {
                 // The previous run ended with its last cycle; count that cycle's own clock time.
-                AddAvailable(previousElapsedS, previousElapsedS + CycleOrder.ClockS(previous), previous.Procs);
+                AddAvailable(previousElapsed, previousElapsed + Exact.Of(CycleOrder.ClockS(previous)), previous.Procs);
             }
             else
             {
-                AddAvailable(previousElapsedS, elapsed, cycle.Procs);
+                AddAvailable(previousElapsed, elapsed, cycle.Procs);
             }
         }
 
         // go1.5 only: root scan ran concurrently on GC workers (background); installing the write barrier was
         // stop-the-world and its cpu is always printed as 0 (spec §1.4).
-        stwMs += cycle.CpuStwSweepTermMs + cycle.CpuStwMarkTermMs + (cycle.CpuInstallWriteBarrierMs ?? 0m);
-        assistMs += cycle.CpuAssistMs;
-        backgroundMs += cycle.CpuBackgroundMs + (cycle.CpuRootScanMs ?? 0m);
-        idleMs += cycle.CpuIdleMs;
+        var sweepTerm = Exact.Of(cycle.CpuStwSweepTermMs);
+        var markTerm = Exact.Of(cycle.CpuStwMarkTermMs);
+        var assist = Exact.Of(cycle.CpuAssistMs);
+        var background = Exact.Of(cycle.CpuBackgroundMs);
+        var idle = Exact.Of(cycle.CpuIdleMs);
+        var stw = sweepTerm + markTerm;
+        if (cycle.CpuInstallWriteBarrierMs is { } barrier) stw += Exact.Of(barrier);
+        if (cycle.CpuRootScanMs is { } rootScan) background += Exact.Of(rootScan);
+        stwMs += stw;
+        assistMs += assist;
+        backgroundMs += background;
+        idleMs += idle;
 
         var window = windows.At(elapsed);
-        window.GcMs += cycle.CpuTotalMs;
-        window.AssistMs += cycle.CpuAssistMs;
-        window.BackgroundMs += cycle.CpuBackgroundMs + (cycle.CpuRootScanMs ?? 0m);
-        window.IdleMs += cycle.CpuIdleMs;
+        // CpuTotalMs: every cpu value of the cycle (the go1.5 ones are in stw and background above).
+        window.GcMs += stw + assist + background + idle;
+        window.AssistMs += assist;
+        window.BackgroundMs += background;
+        window.IdleMs += idle;
         window.Cycles++;
 
         previous = cycle;
-        previousElapsedS = elapsed;
+        previousElapsed = elapsed;
         runtimeCpuPctLast = cycle.CpuPercent;
     }
 
@@ -72,53 +82,56 @@ public sealed class GcCpuAnalyzer
     {
         // The last cycle's own clock time closes the span; it is added here, not stored, until a next cycle comes.
         var tailMs = previous is null ? 0m : CycleOrder.ClockS(previous) * 1000m * previous.Procs;
-        var available = availableMs + tailMs;
-        var gc = stwMs + assistMs + backgroundMs + idleMs;
+        var available = availableMs.ToDecimal() + tailMs;
+        var gc = (stwMs + assistMs + backgroundMs + idleMs).ToDecimal();
 
         var list = new List<GcCpuWindow>(windows.Windows.Count);
         var lastIndex = previous is null ? -1 : IndexOfLast();
         for (var i = 0; i < windows.Windows.Count; i++)
         {
             var w = windows.Windows[i];
-            var windowAvailable = w.AvailableMs + (i == lastIndex ? tailMs : 0m);
-            list.Add(new GcCpuWindow(windows.StartOf(i), windows.WidthS, w.Cycles, Ratio(w.GcMs, windowAvailable))
+            var windowAvailable = w.AvailableMs.ToDecimal() + (i == lastIndex ? tailMs : 0m);
+            list.Add(new GcCpuWindow(windows.StartOf(i), windows.WidthS, w.Cycles, Ratio(w.GcMs.ToDecimal(), windowAvailable))
             {
-                AssistFraction = Ratio(w.AssistMs, windowAvailable),
-                BackgroundFraction = Ratio(w.BackgroundMs, windowAvailable),
-                IdleFraction = Ratio(w.IdleMs, windowAvailable),
+                AssistFraction = Ratio(w.AssistMs.ToDecimal(), windowAvailable),
+                BackgroundFraction = Ratio(w.BackgroundMs.ToDecimal(), windowAvailable),
+                IdleFraction = Ratio(w.IdleMs.ToDecimal(), windowAvailable),
             });
         }
 
         return new GcCpuSummary(
             Ratio(gc, available),
-            Ratio(assistMs, available),
-            Ratio(backgroundMs, available),
-            Ratio(idleMs, available),
-            Ratio(stwMs, available),
+            Ratio(assistMs.ToDecimal(), available),
+            Ratio(backgroundMs.ToDecimal(), available),
+            Ratio(idleMs.ToDecimal(), available),
+            Ratio(stwMs.ToDecimal(), available),
             gc,
             available,
             runtimeCpuPctLast,
             list);
     }
 
-    private int IndexOfLast() => (int)decimal.Floor(previousElapsedS / windows.WidthS);
+    private int IndexOfLast() => windows.IndexOf(previousElapsed);
 
-    private void AddAvailable(decimal fromS, decimal toS, int procs)
+    // (to - from) x 1000 x P ms, split at window ends; decimal kept the larger scale of the two ends, and so does Exact.
+    private void AddAvailable(Exact from, Exact to, int procs)
     {
-        if (toS <= fromS)
+        if (to.Units <= from.Units)
         {
             return;
         }
 
-        availableMs += (toS - fromS) * 1000m * procs;
+        availableMs += (to - from).Times(1000L * procs);
 
         // Make the grid wide enough for the interval's end first, so no merge happens while it is split.
-        windows.At(toS);
-        var t = fromS;
-        while (t < toS)
+        windows.At(to);
+        var t = from;
+        while (t.Units < to.Units)
         {
-            var end = Math.Min(toS, windows.EndOf(t));
-            windows.At(t).AvailableMs += (end - t) * 1000m * procs;
+            // Math.Min(to, end) gave the window end when both were equal.
+            var windowEnd = windows.EndOf(t);
+            var end = to.Units < windowEnd.Units ? to : windowEnd;
+            windows.At(t).AvailableMs += (end - t).Times(1000L * procs);
             t = end;
         }
     }

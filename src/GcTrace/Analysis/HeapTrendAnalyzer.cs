@@ -27,7 +27,8 @@ public sealed class HeapTrendAnalyzer
     private long maxLive = long.MinValue;
     private long cycles;
     private long allocatedMb;
-    private decimal allocationS;
+    private Exact allocationS;
+    private Exact previousStart;
 
     public HeapTrendAnalyzer(
         decimal windowS = DefaultWindowS, int maxWindows = DefaultMaxWindows, int sampleSize = DefaultSampleSize)
@@ -43,19 +44,21 @@ public sealed class HeapTrendAnalyzer
         cycles++;
         minLive = Math.Min(minLive, cycle.HeapLiveMb);
         maxLive = Math.Max(maxLive, cycle.HeapLiveMb);
-        regression.Add((double)cycle.StartS, cycle.HeapLiveMb);
-        sample.Add((double)cycle.StartS, cycle.HeapLiveMb);
+        var startS = (double)cycle.StartS;
+        regression.Add(startS, cycle.HeapLiveMb);
+        sample.Add(startS, cycle.HeapLiveMb);
         envelope.At(elapsed).Add(cycle.HeapLiveMb);
 
         if (previous is not null && !clock.NewSegment)
         {
             // What the program allocated between the end of the last cycle (H2 survived) and this one's start (H0).
             allocatedMb += cycle.HeapStartMb - previous.HeapLiveMb;
-            allocationS += cycle.StartS - previous.StartS;
+            allocationS += Exact.Of(cycle.StartS) - previousStart;
             gogc.Add(previous, cycle);
         }
 
         previous = cycle;
+        previousStart = Exact.Of(cycle.StartS);
     }
 
     /// <summary>The trend so far. Does not change the analyzer, so it can be called mid-stream.</summary>
@@ -82,7 +85,7 @@ public sealed class HeapTrendAnalyzer
             cycles == 0 ? null : maxLive,
             PerMinute(regression.Slope),
             previous?.HeapGoalMb,
-            allocationS > 0m ? Math.Round(allocatedMb / (double)allocationS, 6) : null,
+            allocationS.Units > 0 ? Math.Round(allocatedMb / (double)allocationS.ToDecimal(), 6) : null,
             gogc.Median(),
             PerMinute(TheilSen.Slope(sample.Points)),
             envelopeSlope,

@@ -12,12 +12,13 @@ internal sealed class MergingWindows<T>
     private readonly Func<T> create;
     private readonly List<T> windows = new();
 
-    // The last window found and its bounds: consecutive cycles almost always fall into the same window, and a decimal
-    // comparison costs a fraction of the division. The quotient of a trace time by a width of 5 or 10 s x 2^k terminates
-    // within decimal's 28 digits, so start <= t < end holds exactly when Floor(t / width) is the cached index.
+    // The last window found and its bounds, in Exact units: consecutive cycles almost always fall into the same window,
+    // and two long comparisons cost nothing. Times and widths are whole units, so the integer quotient is exactly the
+    // Floor(t / width) of decimal arithmetic.
     private int cachedIndex = -1;
-    private decimal cachedStart;
-    private decimal cachedEnd;
+    private long cachedStart;
+    private long cachedEnd;
+    private long widthUnits;
 
     public MergingWindows(decimal initialWidthS, int maxCount, Func<T> create)
     {
@@ -32,6 +33,7 @@ internal sealed class MergingWindows<T>
         }
 
         WidthS = initialWidthS;
+        widthUnits = Exact.Of(initialWidthS).Units;
         MaxCount = maxCount;
         this.create = create;
     }
@@ -42,14 +44,14 @@ internal sealed class MergingWindows<T>
 
     public IReadOnlyList<T> Windows => windows;
 
-    /// <summary>The window holding elapsed time <paramref name="elapsedS"/>, created (and merged) as needed.</summary>
-    public T At(decimal elapsedS)
+    /// <summary>The window holding elapsed time <paramref name="elapsed"/>, created (and merged) as needed.</summary>
+    public T At(Exact elapsed)
     {
-        var index = IndexOf(elapsedS);
+        var index = IndexOf(elapsed.Units);
         while (index >= MaxCount)
         {
             Halve();
-            index = IndexOf(elapsedS);
+            index = IndexOf(elapsed.Units);
         }
 
         while (windows.Count <= index)
@@ -60,25 +62,30 @@ internal sealed class MergingWindows<T>
         return windows[index];
     }
 
-    /// <summary>The end of the window that holds <paramref name="elapsedS"/>, in elapsed seconds.</summary>
-    public decimal EndOf(decimal elapsedS) => (IndexOf(elapsedS) + 1) * WidthS;
+    /// <summary>The end of the window that holds <paramref name="elapsed"/>; (i + 1) x width keeps the width's scale.</summary>
+    public Exact EndOf(Exact elapsed) => new((IndexOf(elapsed.Units) + 1) * widthUnits, WidthScale);
+
+    /// <summary>The index of the window holding <paramref name="elapsed"/> (it may not exist yet).</summary>
+    public int IndexOf(Exact elapsed) => IndexOf(elapsed.Units);
 
     /// <summary>The start of window <paramref name="index"/> in elapsed seconds.</summary>
     public decimal StartOf(int index) => index * WidthS;
 
-    private int IndexOf(decimal elapsedS)
+    private int WidthScale => WidthS.Scale;
+
+    private int IndexOf(long elapsedUnits)
     {
-        if (cachedIndex >= 0 && elapsedS >= cachedStart && elapsedS < cachedEnd)
+        if (cachedIndex >= 0 && elapsedUnits >= cachedStart && elapsedUnits < cachedEnd)
         {
             return cachedIndex;
         }
 
-        var index = elapsedS <= 0m ? 0 : (int)Math.Min(int.MaxValue, decimal.Floor(elapsedS / WidthS));
+        var index = elapsedUnits <= 0 ? 0 : (int)Math.Min(int.MaxValue, elapsedUnits / widthUnits);
         if (index < int.MaxValue)
         {
             cachedIndex = index;
-            cachedStart = index * WidthS;
-            cachedEnd = (index + 1m) * WidthS;
+            cachedStart = index * widthUnits;
+            cachedEnd = (index + 1) * widthUnits;
         }
 
         return index;
@@ -101,6 +108,7 @@ internal sealed class MergingWindows<T>
         windows.Clear();
         windows.AddRange(merged);
         WidthS *= 2m;
+        widthUnits *= 2;
         cachedIndex = -1;
     }
 }

@@ -1,6 +1,8 @@
 // Exact nearest-rank percentiles of a series in memory bounded by its distinct values, not its length.
 namespace GcTrace.Analysis;
 
+using GcTrace.Events;
+
 /// <summary>
 /// Counts each distinct value once. The runtime prints ms values with at most two significant digits below 10 ms
 /// and whole ms above (fmtNSAsMS, spec §1.2), so a trace of millions of cycles has only a few hundred distinct
@@ -8,34 +10,65 @@ namespace GcTrace.Analysis;
 /// </summary>
 public sealed class PauseDistribution
 {
-    // A hash map while adding (one tree walk of decimal compares per cycle was a tenth of a gc-only run), sorted once
-    // when asked. Equal values such as 1.0 and 1.00 share one entry and keep the first spelling, as a sorted map would.
-    private readonly Dictionary<decimal, long> counts = new();
-    private KeyValuePair<decimal, long>[]? sorted;
+    // A hash map while adding, sorted once when asked. Keyed by the value in Exact units (a long hashes and compares far
+    // cheaper than a decimal), holding the first spelling seen: equal values such as 1.0 and 1.00 share one entry and keep
+    // the first spelling, as a sorted map of decimals would.
+    private readonly Dictionary<long, Entry> counts = new();
+    private Entry[]? sorted;
+    private Dictionary<decimal, long>? countsByValue;
+    private Exact total;
+
+    private struct Entry
+    {
+        public decimal Value;
+        public long Count;
+    }
 
     public long Count { get; private set; }
 
-    public decimal Total { get; private set; }
+    public decimal Total => total.ToDecimal();
 
     /// <summary>How many distinct values are held: the memory this distribution uses.</summary>
     public int DistinctValues => counts.Count;
 
     /// <summary>How many times each distinct value occurred (a histogram needs no more).</summary>
-    public IReadOnlyDictionary<decimal, long> Counts => counts;
+    public IReadOnlyDictionary<decimal, long> Counts =>
+        countsByValue ??= counts.Values.ToDictionary(e => e.Value, e => e.Count);
 
-    public decimal? Max => Count == 0 ? null : Sorted()[^1].Key;
+    public decimal? Max => Count == 0 ? null : Sorted()[^1].Value;
 
-    public decimal? Min => Count == 0 ? null : Sorted()[0].Key;
+    public decimal? Min => Count == 0 ? null : Sorted()[0].Value;
 
     // Six decimals: the inputs have at most three, so more digits would only be division noise.
     public decimal? Mean => Count == 0 ? null : Math.Round(Total / Count, 6);
 
-    public void Add(decimal value)
+    public void Add(decimal value) => Add(Exact.Of(value), static v => v, value);
+
+    /// <summary>A cycle's stop-the-world total, without making its decimal unless the value is new.</summary>
+    internal void Add(GcCycle cycle)
     {
-        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _)++;
+        var stw = Exact.Of(cycle.StwSweepTermMs) + Exact.Of(cycle.StwMarkTermMs);
+        if (cycle.InstallWriteBarrierMs is { } barrier)
+        {
+            stw += Exact.Of(barrier);
+        }
+
+        Add(stw, static c => c.StwTotalMs, cycle);
+    }
+
+    private void Add<T>(Exact value, Func<T, decimal> spell, T source)
+    {
+        ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, value.Units, out var exists);
+        if (!exists)
+        {
+            entry.Value = spell(source);
+        }
+
+        entry.Count++;
         sorted = null;
+        countsByValue = null;
         Count++;
-        Total += value;
+        total += value;
     }
 
     /// <summary>
@@ -56,24 +89,24 @@ public sealed class PauseDistribution
 
         var rank = (long)Math.Ceiling(percent * Count / 100m);
         long seen = 0;
-        foreach (var (value, n) in Sorted())
+        foreach (var entry in Sorted())
         {
-            seen += n;
+            seen += entry.Count;
             if (seen >= rank)
             {
-                return value;
+                return entry.Value;
             }
         }
 
-        return Sorted()[^1].Key;
+        return Sorted()[^1].Value;
     }
 
-    private KeyValuePair<decimal, long>[] Sorted()
+    private Entry[] Sorted()
     {
         if (sorted is null)
         {
-            sorted = counts.ToArray();
-            Array.Sort(sorted, static (a, b) => a.Key.CompareTo(b.Key));
+            sorted = counts.Values.ToArray();
+            Array.Sort(sorted, static (a, b) => a.Value.CompareTo(b.Value));
         }
 
         return sorted;

@@ -38,7 +38,7 @@ public sealed class TraceAnalyzer
     {
         sequence.Add(cycle);
         if (!Filter.Accepts(cycle)) return;
-        pauses.Add(cycle.StwTotalMs);
+        pauses.Add(cycle);
         cpu.Add(cycle);
         heap.Add(cycle);
     }
