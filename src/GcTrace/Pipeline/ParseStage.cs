@@ -35,7 +35,7 @@ internal sealed class ParseStage : IScanOutput
         Exception? failure = null;
         try
         {
-            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            while (await WaitForInputAsync(reader, writer).ConfigureAwait(false))
             {
                 while (reader.TryRead(out var chunk))
                 {
@@ -72,6 +72,28 @@ internal sealed class ParseStage : IScanOutput
             FlushQuietly();
             writer.TryComplete(failure);
         }
+    }
+
+    /// <summary>
+    /// How long a gc line split by other output may hold back the application's lines while its remainder does not come.
+    /// The runtime writes a gc line's pieces microseconds apart, so an idle input this long means the rest is not coming
+    /// soon (the program stalled or died), and a live user should see their lines.
+    /// </summary>
+    public static readonly TimeSpan HoldLimit = TimeSpan.FromMilliseconds(100);
+
+    private async ValueTask<bool> WaitForInputAsync(ChannelReader<LineChunk> reader, ChannelWriter<IReadOnlyList<TraceEvent>> writer)
+    {
+        if (!_scanner.IsHoldingSplitLine) return await reader.WaitToReadAsync().ConfigureAwait(false);
+        var wait = reader.WaitToReadAsync().AsTask();
+        if (await Task.WhenAny(wait, Task.Delay(HoldLimit)).ConfigureAwait(false) == wait) return await wait.ConfigureAwait(false);
+        _scanner.Complete();
+        if (_batch.Count > 0)
+        {
+            await writer.WriteAsync(_batch).ConfigureAwait(false);
+            _batch = new(BatchSize);
+        }
+        _passthrough?.Flush();
+        return await wait.ConfigureAwait(false);
     }
 
     public void OnEvent(TraceEvent e)
