@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # setup.sh - install what the tests need on a fresh Debian machine: Go (to build and run the real fixture programs in
-# end-to-end tests and to use `go tool pprof` as an oracle). Fonts for charts are bundled in the library. Idempotent.
+# end-to-end tests and to use `go tool pprof` as an oracle) and Debian's python3-pandas (a test reads our CSV with
+# pandas.read_csv). Fonts for charts are bundled in the library. Idempotent.
 set -euo pipefail
 if ! command -v go >/dev/null 2>&1; then
   echo "setup: installing Go (golang-go)" >&2
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null
   apt-get install -y -qq golang-go >/dev/null
+fi
+if ! /usr/bin/python3 -c "import pandas" >/dev/null 2>&1; then
+  echo "setup: installing python3-pandas" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq python3-pandas >/dev/null
 fi
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "setup: the .NET 10 SDK is required (dotnet not found)" >&2

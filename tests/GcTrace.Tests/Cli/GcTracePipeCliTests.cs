@@ -175,6 +175,23 @@ public class GcTracePipeCliTests
     }
 
     [Fact]
+    public void Run_Csv_OpensInPandasWithOneRowPerCycle()
+    {
+        var csv = Path.Combine(Directory.CreateTempSubdirectory("gctrace-csv-").FullName, "cycles.csv");
+        var log = Path.Combine(RepoPaths.Corpus, "go1.19", "edge_interleaved_writes", "combined.log");
+        CliProcess.Run($"'{log}' --csv '{csv}'").ExitCode.Should().Be(0);
+        // Independent counts from the text: every cycle up to the highest gc N; those not on one whole line were split.
+        var text = File.ReadAllText(log);
+        var highest = System.Text.RegularExpressions.Regex.Matches(text, @"(?:^|\D)(\d+) @\d+\.\d{3}s \d+%", System.Text.RegularExpressions.RegexOptions.Multiline).Max(m => int.Parse(m.Groups[1].Value));
+        var whole = System.Text.RegularExpressions.Regex.Matches(text, @"^gc \d+ @\d+\.\d{3}s \d+%.* P$", System.Text.RegularExpressions.RegexOptions.Multiline).Count;
+
+        var r = CliProcess.Shell($"{Pandas.Python} -c \"import pandas as p; d = p.read_csv('{csv}'); print(len(d), list(d.columns)[:3], int(d.repaired.sum()))\"");
+
+        r.ExitCode.Should().Be(0, r.Stderr);
+        r.Stdout.Trim().Should().Be($"{highest} ['cycle', 'start_s', 'cpu_pct'] {highest - whole}");
+    }
+
+    [Fact]
     public void Run_EmptyFile_ReportsNoCyclesExitZero()
     {
         var empty = Path.Combine(Directory.CreateTempSubdirectory("gctrace-empty-").FullName, "empty.log");

@@ -38,7 +38,7 @@ public class CsvCycleWriterTests
             rows[i + 1][0].Should().Be(cycles[i].Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        AssertPandasReadsTheSameShapeIfInstalled(text, cycles.Count);
+        AssertPandasReadsTheSameShape(text, cycles.Count);
     }
 
     [Fact]
@@ -106,38 +106,19 @@ public class CsvCycleWriterTests
         return text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(',')).ToList();
     }
 
-    // pandas is what many readers of this CSV use; it is not installed for the tests, only used when present.
-    private static void AssertPandasReadsTheSameShapeIfInstalled(string text, int rows)
+    // pandas is what many readers of this CSV use: scripts/setup.sh installs Debian's python3-pandas for this test.
+    private static void AssertPandasReadsTheSameShape(string text, int rows)
     {
-        if (!CanImportPandas())
-        {
-            return;
-        }
-
         var file = Path.GetTempFileName();
         try
         {
             File.WriteAllText(file, text);
-            var output = Run("python3", "-c", $"import pandas as p; d = p.read_csv(r'{file}'); print(len(d), len(d.columns))");
+            var output = Run(Pandas.Python, "-c", $"import pandas as p; d = p.read_csv(r'{file}'); print(len(d), len(d.columns))");
             output.Trim().Should().Be($"{rows} {ContractColumns.Length}");
         }
         finally
         {
             File.Delete(file);
-        }
-    }
-
-    private static bool CanImportPandas()
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("python3", ["-c", "import pandas"]) { RedirectStandardError = true });
-            process!.WaitForExit();
-            return process.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
         }
     }
 
