@@ -18,9 +18,9 @@
 #        heap-<first>.alloc_space.top.txt   ... -sample_index=alloc_space <first heap>
 #        heap-<last>.inuse_space.top.txt    ... -sample_index=inuse_space <last heap>
 #        heap-<last>.alloc_space.top.txt    ... -sample_index=alloc_space <last heap>
-#        heap-diff-<first>-<last>.top.txt   ... -sample_index=inuse_space -diff_base <first> <last>
+#        heap-diffbase-<first>-<last>.top.txt   ... -sample_index=inuse_space -diff_base <first> <last>
 #        goroutine-<first>.top.txt, goroutine-<last>.top.txt   go tool pprof -top -nodefraction=0 <goroutine pb>
-#      (names follow fixtures/corpus: <profile>.<sample_index>.top.txt, heap-diff-000-NNN.top.txt).
+#      (names follow fixtures/corpus: <profile>.<sample_index>.top.txt; heap-diff-A-B is -base, heap-diffbase-A-B is -diff_base).
 #   5. Writes fixtures/runs/<run>/meta.json (command, env, go version, exit code, duration,
 #      ground truth {label, pattern, leak_functions, ...}, gc line counts observed in the log)
 #      and rebuilds fixtures/runs/README.md (index table) from all meta.json files.
@@ -267,7 +267,7 @@ run_one() {
         pprof_top "$dir/$h.inuse_space.top.txt" -sample_index=inuse_space "$dir/$h.pb.gz"
         pprof_top "$dir/$h.alloc_space.top.txt" -sample_index=alloc_space "$dir/$h.pb.gz"
       done
-      pprof_top "$dir/heap-diff-${first#heap-}-${last#heap-}.top.txt" -sample_index=inuse_space \
+      pprof_top "$dir/heap-diffbase-${first#heap-}-${last#heap-}.top.txt" -sample_index=inuse_space \
         -diff_base "$dir/$first.pb.gz" "$dir/$last.pb.gz"
       gf=$(basename "${gors[0]}" .pb.gz); gl=$(basename "${gors[-1]}" .pb.gz)
       pprof_top "$dir/$gf.top.txt" "$dir/$gf.pb.gz"

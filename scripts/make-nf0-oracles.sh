@@ -26,3 +26,13 @@ for d in $c/go1.19/*/; do
     top $d/$n.inuse_space.nf0.top.txt -sample_index=inuse_space $d/$n.pb.gz
   done
 done
+# Every other heap and goroutine profile under fixtures/ (corpus and runs) gets a default-index oracle too, so the tests
+# compare TopTable with `go tool pprof -top -nodefraction=0` on every fixture profile, not only the first and last.
+for f in $(find fixtures -name 'heap-*.pb.gz' -o -name 'goroutine-*.pb.gz' | sort); do
+  n=${f%.pb.gz}
+  case $(basename "$f") in
+    heap-*) out=$n.inuse_space.nf0.top.txt; args=(-sample_index=inuse_space) ;;
+    *) out=$n.nf0.top.txt; args=() ;;
+  esac
+  [ -e "$out" ] || top "$out" "${args[@]}" "$f"
+done

@@ -24,7 +24,8 @@ public sealed class TopTableTests
     [Fact]
     public void Compute_AllOracles_CoverEveryCorpusTopFile()
     {
-        var files = Directory.GetFiles(RepoPaths.Corpus, "*.top.txt", SearchOption.AllDirectories);
+        var files = new[] { RepoPaths.Corpus, Path.Combine(RepoPaths.Fixtures, "runs") }
+            .SelectMany(d => Directory.GetFiles(d, "*.top.txt", SearchOption.AllDirectories)).ToArray();
 
         Oracles().Should().HaveCount(files.Length).And.HaveCountGreaterThan(40);
     }

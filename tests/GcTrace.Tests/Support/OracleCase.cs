@@ -14,9 +14,10 @@ internal static partial class OracleCase
     [GeneratedRegex(@"^(?<kind>heap|goroutine)-(?<n>\d+)(\.[a-z_]+)?(?<nf0>\.nf0)?\.top\.txt$")]
     private static partial Regex SingleName();
 
-    /// <summary>Every *.top.txt under fixtures/corpus, relative to it.</summary>
+    /// <summary>Every *.top.txt under fixtures/ (the corpus and the runs of scripts/gen-fixtures.sh), relative to the corpus.</summary>
     public static IEnumerable<object[]> All() =>
-        Directory.EnumerateFiles(RepoPaths.Corpus, "*.top.txt", SearchOption.AllDirectories)
+        new[] { RepoPaths.Corpus, System.IO.Path.Combine(RepoPaths.Fixtures, "runs") }
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.top.txt", SearchOption.AllDirectories))
             .Select(p => System.IO.Path.GetRelativePath(RepoPaths.Corpus, p))
             .Order(StringComparer.Ordinal)
             .Select(p => new object[] { p });
@@ -35,7 +36,7 @@ internal static partial class OracleCase
             var profile = diff.Groups["kind"].Value == "heap-diff"
                 ? ProfileDiff.Subtract(baseline, current)
                 : ProfileDiff.DiffAgainstBase(baseline, current);
-            return (profile, NodeFraction(diff));
+            return (profile, NodeFraction(diff, oraclePath));
         }
 
         var single = SingleName().Match(name);
@@ -44,8 +45,13 @@ internal static partial class OracleCase
             throw new InvalidOperationException($"{oraclePath}: oracle name not understood");
         }
 
-        return (Read($"{single.Groups["kind"].Value}-{single.Groups["n"].Value}.pb.gz"), NodeFraction(single));
+        return (Read($"{single.Groups["kind"].Value}-{single.Groups["n"].Value}.pb.gz"), NodeFraction(single, oraclePath));
     }
 
-    private static double NodeFraction(Match m) => m.Groups["nf0"].Success ? 0 : TopTable.PprofDefaultNodeFraction;
+    // ".nf0" files and the runs' oracles (gen-fixtures.sh passes -nodefraction=0) drop nothing; an oracle made with pprof's
+    // default fraction says so in its header ("Dropped N nodes"), and where it dropped nothing both fractions agree.
+    private static double NodeFraction(Match m, string oraclePath) =>
+        m.Groups["nf0"].Success || !File.ReadLines(System.IO.Path.Combine(RepoPaths.Corpus, oraclePath)).Take(8).Any(l => l.StartsWith("Dropped ", StringComparison.Ordinal))
+            ? 0
+            : TopTable.PprofDefaultNodeFraction;
 }
