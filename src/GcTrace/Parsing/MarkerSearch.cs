@@ -20,15 +20,17 @@ internal static class MarkerSearch
 
     /// <summary>
     /// The smallest i such that <paramref name="s"/>[i..] starts with a marker, or -1; <paramref name="newlines"/> is the
-    /// number of '\n' before it (in all of <paramref name="s"/> when there is none). Counting in the same pass saves the
-    /// scanner a second read of every application byte (the separate <c>Count</c> pass was ~7% of a mixed log).
+    /// number of '\n' before it (in all of <paramref name="s"/> when there is none). Counting in the same pass spares the
+    /// scanner a second read of every application byte; measured neutral end to end (docs/benchmarks.md), as the bytes
+    /// were still in cache for the separate <c>Count</c> pass.
     /// </summary>
     public static int IndexOfAny(ReadOnlySpan<byte> s, out long newlines)
     {
         var i = 0;
         long nl = 0;
         ref var start = ref MemoryMarshal.GetReference(s);
-        // Native AOT compiles for the x64 baseline, where only the 128-bit path is accelerated.
+        // Native AOT compiles for the x64 baseline, where only the 128-bit path is accelerated. Gating on Avx2.IsSupported
+        // would not help: ILC checks SSE4.x/POPCNT at run time but folds AVX/AVX2 to false (docs/benchmarks.md).
         if (Vector256.IsHardwareAccelerated)
         {
             for (; i <= s.Length - Vector256<byte>.Count - 2; i += Vector256<byte>.Count)
