@@ -83,7 +83,8 @@ public static class FastGcLineParser
         }
 
         // Up to 18 digits so the value fits a long without overflow checks. Locals rather than the fields in the loop: the
-        // digit loops were a fifth of a gc-only run.
+        // digit loops were a fifth of a gc-only run. Inlined (into Dec and TryParse) so a number costs no call.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Int(out long value)
         {
             var s = _s;
