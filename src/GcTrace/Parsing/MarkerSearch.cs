@@ -1,4 +1,5 @@
 // Finds the first trace marker in a chunk in one vectorised pass, instead of one substring search per marker.
+using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -15,18 +16,35 @@ internal static class MarkerSearch
     private static readonly byte[][] Markers = TraceLineParser.Markers;
 
     /// <summary>The smallest i such that <paramref name="s"/>[i..] starts with a marker, or -1.</summary>
-    public static int IndexOfAny(ReadOnlySpan<byte> s)
+    public static int IndexOfAny(ReadOnlySpan<byte> s) => IndexOfAny(s, out _);
+
+    /// <summary>
+    /// The smallest i such that <paramref name="s"/>[i..] starts with a marker, or -1; <paramref name="newlines"/> is the
+    /// number of '\n' before it (in all of <paramref name="s"/> when there is none). Counting in the same pass spares the
+    /// scanner a second read of every application byte; measured neutral end to end (docs/benchmarks.md), as the bytes
+    /// were still in cache for the separate <c>Count</c> pass.
+    /// </summary>
+    public static int IndexOfAny(ReadOnlySpan<byte> s, out long newlines)
     {
         var i = 0;
+        long nl = 0;
         ref var start = ref MemoryMarshal.GetReference(s);
-        // Native AOT compiles for the x64 baseline, where only the 128-bit path is accelerated.
+        // Native AOT compiles for the x64 baseline, where only the 128-bit path is accelerated. Gating on Avx2.IsSupported
+        // would not help: ILC checks SSE4.x/POPCNT at run time but folds AVX/AVX2 to false (docs/benchmarks.md).
         if (Vector256.IsHardwareAccelerated)
         {
             for (; i <= s.Length - Vector256<byte>.Count - 2; i += Vector256<byte>.Count)
             {
-                var bits = Heads(Vector256.LoadUnsafe(ref start, (nuint)i), Vector256.LoadUnsafe(ref start, (nuint)(i + 1)),
+                var v0 = Vector256.LoadUnsafe(ref start, (nuint)i);
+                var bits = Heads(v0, Vector256.LoadUnsafe(ref start, (nuint)(i + 1)),
                     Vector256.LoadUnsafe(ref start, (nuint)(i + 2))).ExtractMostSignificantBits();
-                if (bits != 0 && Check(s, i, bits) is var at and >= 0) return at;
+                var lines = Vector256.Equals(v0, Vector256.Create((byte)'\n')).ExtractMostSignificantBits();
+                if (bits != 0 && Check(s, i, bits) is var at and >= 0)
+                {
+                    newlines = nl + LinesBelow(lines, at - i);
+                    return at;
+                }
+                nl += BitOperations.PopCount(lines);
             }
         }
         else if (Vector128.IsHardwareAccelerated)
@@ -35,25 +53,52 @@ internal static class MarkerSearch
             // compares, and the second vector's work overlaps the first's.
             for (; i <= s.Length - (2 * Vector128<byte>.Count) - 2; i += 2 * Vector128<byte>.Count)
             {
-                var lo = Heads(Vector128.LoadUnsafe(ref start, (nuint)i), Vector128.LoadUnsafe(ref start, (nuint)(i + 1)),
+                var a0 = Vector128.LoadUnsafe(ref start, (nuint)i);
+                var b0 = Vector128.LoadUnsafe(ref start, (nuint)(i + 16));
+                var lo = Heads(a0, Vector128.LoadUnsafe(ref start, (nuint)(i + 1)),
                     Vector128.LoadUnsafe(ref start, (nuint)(i + 2))).ExtractMostSignificantBits();
-                var hi = Heads(Vector128.LoadUnsafe(ref start, (nuint)(i + 16)), Vector128.LoadUnsafe(ref start, (nuint)(i + 17)),
+                var hi = Heads(b0, Vector128.LoadUnsafe(ref start, (nuint)(i + 17)),
                     Vector128.LoadUnsafe(ref start, (nuint)(i + 18))).ExtractMostSignificantBits();
+                var lines = Vector128.Equals(a0, Vector128.Create((byte)'\n')).ExtractMostSignificantBits()
+                    | (Vector128.Equals(b0, Vector128.Create((byte)'\n')).ExtractMostSignificantBits() << 16);
                 var bits = lo | (hi << 16);
-                if (bits != 0 && Check(s, i, bits) is var at and >= 0) return at;
+                if (bits != 0 && Check(s, i, bits) is var at and >= 0)
+                {
+                    newlines = nl + LinesBelow(lines, at - i);
+                    return at;
+                }
+                nl += BitOperations.PopCount(lines);
             }
 
             for (; i <= s.Length - Vector128<byte>.Count - 2; i += Vector128<byte>.Count)
             {
-                var bits = Heads(Vector128.LoadUnsafe(ref start, (nuint)i), Vector128.LoadUnsafe(ref start, (nuint)(i + 1)),
+                var v0 = Vector128.LoadUnsafe(ref start, (nuint)i);
+                var bits = Heads(v0, Vector128.LoadUnsafe(ref start, (nuint)(i + 1)),
                     Vector128.LoadUnsafe(ref start, (nuint)(i + 2))).ExtractMostSignificantBits();
-                if (bits != 0 && Check(s, i, bits) is var at and >= 0) return at;
+                var lines = Vector128.Equals(v0, Vector128.Create((byte)'\n')).ExtractMostSignificantBits();
+                if (bits != 0 && Check(s, i, bits) is var at and >= 0)
+                {
+                    newlines = nl + LinesBelow(lines, at - i);
+                    return at;
+                }
+                nl += BitOperations.PopCount(lines);
             }
         }
         for (; i < s.Length; i++)
-            if (s[i] is (byte)'g' or (byte)'G' or (byte)'s' or (byte)'S' or (byte)'p' && IsMarkerAt(s, i)) return i;
+        {
+            if (s[i] is (byte)'g' or (byte)'G' or (byte)'s' or (byte)'S' or (byte)'p' && IsMarkerAt(s, i))
+            {
+                newlines = nl;
+                return i;
+            }
+            if (s[i] == (byte)'\n') nl++;
+        }
+        newlines = nl;
         return -1;
     }
+
+    // Newlines among the first n bytes of a step, from the step's newline mask.
+    private static int LinesBelow(uint lines, int n) => BitOperations.PopCount(lines & (uint)((1UL << n) - 1));
 
     // Inlined: as a call, returning the mask vector through memory cost as much as the compares.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -91,7 +136,7 @@ internal static class MarkerSearch
     {
         for (; bits != 0; bits &= bits - 1)
         {
-            var at = i + System.Numerics.BitOperations.TrailingZeroCount(bits);
+            var at = i + BitOperations.TrailingZeroCount(bits);
             if (IsMarkerAt(s, at)) return at;
         }
         return -1;

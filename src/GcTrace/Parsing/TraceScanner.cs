@@ -14,6 +14,10 @@ public sealed class TraceScanner
     private readonly IScanOutput _output;
     private readonly SplitLineReassembler _reassembler;
     private int _nextMarker;
+    // The newlines the last search counted between where it started and its hit (or the chunk's end): the run of
+    // application lines before a marker is counted in the marker pass itself. Valid only for a run starting there.
+    private int _searchedFrom = -1;
+    private long _searchedLines;
 
     public TraceScanner(IScanOutput output)
     {
@@ -31,6 +35,7 @@ public sealed class TraceScanner
     public void Scan(ReadOnlySpan<byte> chunk)
     {
         _nextMarker = -1;
+        _searchedFrom = -1;
         var pos = 0;
         while (pos < chunk.Length)
         {
@@ -42,11 +47,12 @@ public sealed class TraceScanner
             var m = NextMarker(chunk, pos);
             if (m < 0)
             {
-                PassThrough(chunk[pos..]);
+                PassThrough(chunk[pos..], LinesCountedFrom(pos));
                 return;
             }
             var lineStart = chunk[pos..m].LastIndexOf((byte)'\n') + 1 + pos;
-            if (lineStart > pos) PassThrough(chunk[pos..lineStart]);
+            // No newline lies between lineStart and the marker, so the search's count up to the marker is the run's.
+            if (lineStart > pos) PassThrough(chunk[pos..lineStart], LinesCountedFrom(pos));
             pos = ScanOneLine(chunk, lineStart);
         }
     }
@@ -81,9 +87,12 @@ public sealed class TraceScanner
         return end;
     }
 
-    private void PassThrough(ReadOnlySpan<byte> bytes)
+    // The newlines the marker search counted, if it started at pos; else -1.
+    private long LinesCountedFrom(int pos) => _searchedFrom == pos ? _searchedLines : -1;
+
+    private void PassThrough(ReadOnlySpan<byte> bytes, long newlines)
     {
-        long lines = bytes.Count((byte)'\n');
+        var lines = newlines >= 0 ? newlines : bytes.Count((byte)'\n');
         if (bytes[^1] != (byte)'\n') lines++;
         Lines += lines;
         NoteLastLine(bytes);
@@ -103,7 +112,8 @@ public sealed class TraceScanner
     {
         if (_nextMarker != int.MaxValue && _nextMarker < pos)
         {
-            var i = MarkerSearch.IndexOfAny(chunk[pos..]);
+            var i = MarkerSearch.IndexOfAny(chunk[pos..], out _searchedLines);
+            _searchedFrom = pos;
             _nextMarker = i < 0 ? int.MaxValue : pos + i;
         }
         return _nextMarker == int.MaxValue ? -1 : _nextMarker;
