@@ -41,7 +41,27 @@ public static class InputOpener
             f.ReadExactly(isize);
             ok = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(isize) == (uint)decompressedLength;
         }
-        if (!ok) throw new InputException($"{path}: gzip data is truncated (read {decompressedLength} bytes before it ended)");
+        if (!ok && !MayHoldSeveralMembers(f)) throw new InputException($"{path}: gzip data is truncated (read {decompressedLength} bytes before it ended)");
+    }
+
+    // Concatenated gzip files (`gzip -c part >> log.gz`) are valid and GZipStream reads every member, but the trailer then
+    // describes only the last member. Another member header anywhere after the first means the check cannot tell, and a
+    // false "truncated" is worse than a missed one; in compressed data the header bytes rarely occur by chance.
+    private static bool MayHoldSeveralMembers(FileStream f)
+    {
+        ReadOnlySpan<byte> header = [0x1f, 0x8b, 0x08];
+        f.Seek(1, SeekOrigin.Begin);
+        var buffer = new byte[1 << 20];
+        var carry = 0;
+        int n;
+        while ((n = f.Read(buffer, carry, buffer.Length - carry)) > 0)
+        {
+            var span = buffer.AsSpan(0, carry + n);
+            if (span.IndexOf(header) >= 0) return true;
+            carry = Math.Min(2, span.Length);
+            span[^carry..].CopyTo(buffer);
+        }
+        return false;
     }
 
     public static string Describe(Exception e) => e switch

@@ -192,6 +192,27 @@ public class GcTracePipeCliTests
     }
 
     [Fact]
+    public void Run_ConcatenatedGzipMembers_ReadsAllWithoutATruncationError()
+    {
+        var dir = Directory.CreateTempSubdirectory("gctrace-gz-").FullName;
+        var path = Path.Combine(dir, "two-members.log.gz");
+        using (var f = File.Create(path))
+        {
+            foreach (var run in new[] { "steady", "pressure_noleak" })
+            {
+                using var z = new GZipStream(f, CompressionLevel.Fastest, leaveOpen: true);
+                z.Write(File.ReadAllBytes(Log(run)));
+            }
+        }
+
+        var r = CliProcess.Run($"'{path}' --json -");
+
+        r.ExitCode.Should().Be(0, r.Stderr);
+        var lines = File.ReadAllLines(Log("steady")).Length + File.ReadAllLines(Log("pressure_noleak")).Length;
+        JsonDocument.Parse(r.Stdout).RootElement.GetProperty("input").GetProperty("lines").GetInt64().Should().Be(lines);
+    }
+
+    [Fact]
     public void Run_EmptyFile_ReportsNoCyclesExitZero()
     {
         var empty = Path.Combine(Directory.CreateTempSubdirectory("gctrace-empty-").FullName, "empty.log");
