@@ -75,15 +75,16 @@ internal sealed class ParseStage : IScanOutput
     }
 
     /// <summary>
-    /// How long a gc line split by other output may hold back the application's lines while its remainder does not come.
-    /// The runtime writes a gc line's pieces microseconds apart, so an idle input this long means the rest is not coming
-    /// soon (the program stalled or died), and a live user should see their lines.
+    /// How long, in pipe mode, a gc line split by other output may hold back the application's lines while its remainder
+    /// does not come. The runtime writes a gc line's pieces microseconds apart, so an idle input this long means the rest
+    /// is not coming soon (the program stalled or died), and a live user should see their lines. Long enough that a busy
+    /// machine's scheduling hiccup does not cost a repair; reading files, nothing waits for output and nothing is given up.
     /// </summary>
-    public static readonly TimeSpan HoldLimit = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan HoldLimit = TimeSpan.FromMilliseconds(250);
 
     private async ValueTask<bool> WaitForInputAsync(ChannelReader<LineChunk> reader, ChannelWriter<IReadOnlyList<TraceEvent>> writer)
     {
-        if (!_scanner.IsHoldingSplitLine) return await reader.WaitToReadAsync().ConfigureAwait(false);
+        if (!_scanner.IsHoldingSplitLine || _passthrough is null) return await reader.WaitToReadAsync().ConfigureAwait(false);
         var wait = reader.WaitToReadAsync().AsTask();
         if (await Task.WhenAny(wait, Task.Delay(HoldLimit)).ConfigureAwait(false) == wait) return await wait.ConfigureAwait(false);
         _scanner.Complete();
