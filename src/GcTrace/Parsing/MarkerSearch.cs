@@ -14,8 +14,6 @@ namespace GcTrace.Parsing;
 /// </summary>
 internal static class MarkerSearch
 {
-    private static readonly byte[][] Markers = TraceLineParser.Markers;
-
     /// <summary>The smallest i such that <paramref name="s"/>[i..] starts with a marker, or -1.</summary>
     public static int IndexOfAny(ReadOnlySpan<byte> s) => IndexOfAny(s, out _);
 
@@ -32,7 +30,7 @@ internal static class MarkerSearch
         ref var start = ref MemoryMarshal.GetReference(s);
         // In runs of gc lines every search starts on a marker: answer that without the setup of a 64-byte step, whose
         // work (and the recount on a hit) made the gc-only log 25% slower. Same test as the byte loop at the end.
-        if (s.Length > 0 && s[0] is (byte)'g' or (byte)'G' or (byte)'s' or (byte)'S' or (byte)'p' && IsMarkerAt(s, 0))
+        if (s.Length > 0 && s[0] is (byte)'g' or (byte)'G' or (byte)'s' or (byte)'S' or (byte)'p' && TraceLineParser.StartsWithMarker(s))
         {
             newlines = 0;
             return 0;
@@ -111,7 +109,7 @@ internal static class MarkerSearch
         }
         for (; i < s.Length; i++)
         {
-            if (s[i] is (byte)'g' or (byte)'G' or (byte)'s' or (byte)'S' or (byte)'p' && IsMarkerAt(s, i))
+            if (s[i] is (byte)'g' or (byte)'G' or (byte)'s' or (byte)'S' or (byte)'p' && TraceLineParser.StartsWithMarker(s[i..]))
             {
                 newlines = nl;
                 return i;
@@ -202,16 +200,8 @@ internal static class MarkerSearch
         for (; bits != 0; bits &= bits - 1)
         {
             var at = i + BitOperations.TrailingZeroCount(bits);
-            if (IsMarkerAt(s, at)) return at;
+            if (TraceLineParser.StartsWithMarker(s[at..])) return at;
         }
         return -1;
-    }
-
-    private static bool IsMarkerAt(ReadOnlySpan<byte> s, int at)
-    {
-        var rest = s[at..];
-        foreach (var m in Markers)
-            if (rest.StartsWith(m)) return true;
-        return false;
     }
 }

@@ -58,6 +58,12 @@ public static class TraceGrammar
 
     private static Parser<string> Lit(string s) => Parse.String(s).Text();
 
+    // The end of the line (a trailing line end allowed). Declared before the rules that use it: statics initialise in order.
+    private static readonly Parser<string> End =
+        from _ in Parse.LineEnd.Optional()
+        from end in Parse.AnyChar.Not()
+        select "";
+
     // ---- gc summary line (spec §1.4) ----------------------------------------------------------------------------
 
     private sealed record Header(long Number, decimal StartS, int CpuPercent, bool LeakCheck);
@@ -96,8 +102,7 @@ public static class TraceGrammar
         where p <= int.MaxValue
         from _1 in Lit(" P")
         from forced in Lit(" (forced)").Optional()
-        from _2 in Parse.LineEnd.Optional()
-        from end in Parse.AnyChar.Not()
+        from end in End
         select ((int)p, forced.IsDefined);
 
     // "0.092+18+0.11 ms clock, 0.73+4.2/35/61+0.91 ms cpu, " (go1.6+: 3 clock phases, 5 cpu values)
@@ -153,11 +158,6 @@ public static class TraceGrammar
         new(0, format, h.Number, h.StartS, h.CpuPercent, h.LeakCheck,
             t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7],
             heap.Start, heap.End, heap.Live, heap.Goal, stacks, globals, tail.Procs, tail.Forced);
-
-    private static readonly Parser<string> End =
-        from _ in Parse.LineEnd.Optional()
-        from end in Parse.AnyChar.Not()
-        select "";
 
     // ---- GC forced (spec §2.1) ----------------------------------------------------------------------------------
 

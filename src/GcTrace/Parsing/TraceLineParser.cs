@@ -60,7 +60,7 @@ public static class TraceLineParser
     internal static string Decode(ReadOnlySpan<byte> text) =>
         text.IndexOfAnyInRange((byte)0x80, (byte)0xFF) < 0 ? Encoding.Latin1.GetString(text) : Encoding.UTF8.GetString(text);
 
-    private static bool StartsWithMarker(ReadOnlySpan<byte> text)
+    internal static bool StartsWithMarker(ReadOnlySpan<byte> text)
     {
         foreach (var m in Markers)
             if (text.StartsWith(m)) return true;

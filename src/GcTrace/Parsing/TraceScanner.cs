@@ -5,8 +5,8 @@ using GcTrace.Events;
 namespace GcTrace.Parsing;
 
 /// <summary>
-/// The scanner looks for trace markers across a whole chunk (one vectorised search per marker) instead of line by line,
-/// so runs of application lines cost a newline count and one pass-through write. Chunks must hold whole lines; only the
+/// The scanner looks for trace markers across a whole chunk (one vectorised pass, <see cref="MarkerSearch"/>, that also
+/// counts newlines) instead of line by line, so a run of application lines costs that pass and one pass-through write. Chunks must hold whole lines; only the
 /// last chunk of the input may end without a line end. Not thread-safe: one scanner per input.
 /// </summary>
 public sealed class TraceScanner
