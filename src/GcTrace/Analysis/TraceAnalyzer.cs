@@ -43,6 +43,9 @@ public sealed class TraceAnalyzer
         heap.Add(cycle);
     }
 
+    /// <summary>The GC CPU so far, without the heap trend and verdict work of a full summary (for a live status line).</summary>
+    public GcCpuSummary GcCpu() => cpu.Summarize();
+
     public TraceFindings Findings() => new(
         Input.Summarize(),
         sequence.Summarize(),

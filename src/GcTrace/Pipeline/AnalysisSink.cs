@@ -36,8 +36,7 @@ public sealed class AnalysisSink(TraceAnalyzer analyzer) : IEventSink
     {
         lock (_lock)
         {
-            var cpu = analyzer.Summarize().GcCpu;
-            return new LiveSnapshot(analyzer.Pauses.Count, _last, analyzer.Pauses.Percentile(99), cpu.Fraction);
+            return new LiveSnapshot(analyzer.Pauses.Count, _last, analyzer.Pauses.Percentile(99), analyzer.GcCpu().Fraction);
         }
     }
 }
