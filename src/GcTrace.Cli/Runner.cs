@@ -15,6 +15,19 @@ internal static class Runner
     private static long KnownSize(IReadOnlyList<string> inputs) =>
         inputs.Any(i => i == InputOpener.StandardInput) ? 0 : inputs.Sum(i => File.Exists(i) ? new FileInfo(i).Length : 0);
 
+    // The status must fit one row; 0 when the width is unknown (not a terminal).
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.IsErrorRedirected ? 0 : Console.WindowWidth;
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException)
+        {
+            return 0;
+        }
+    }
+
     public static async Task<int> RunAsync(CliOptions options, CancellationToken token)
     {
         var profiles = ProfileInputs.Load(options);
@@ -32,7 +45,12 @@ internal static class Runner
             // Passthrough only when reading a pipe (stdin); reading files, the user has the app's output already.
             var passthrough = options.Passthrough && options.ReadsStandardInput ? outputs.Stdout : null;
             var live = options.Status == StatusMode.Always || (options.Status == StatusMode.Auto && !Console.IsErrorRedirected);
-            var status = new StatusReporter(analysis, live, options.Interval, KnownSize(options.Inputs));
+            var terminal = live ? new StatusTerminal(Console.Error, TerminalWidth()) : null;
+            // Pass-through shares the screen with the status when stdout is a terminal too (or --status always:
+            // both may be one file or pty we cannot see); then every application write erases the status first.
+            if (terminal is not null && passthrough is not null && (options.Status == StatusMode.Always || !Console.IsOutputRedirected))
+                passthrough = terminal.Share(passthrough);
+            var status = new StatusReporter(analysis, terminal, options.Interval, KnownSize(options.Inputs), stamped: Console.IsErrorRedirected);
             var pipeline = new TracePipeline(options.Inputs, passthrough, sinks, analyzer.Input) { Progress = status };
             using var stopStatus = new CancellationTokenSource();
             var statusTask = status.RunAsync(stopStatus.Token);

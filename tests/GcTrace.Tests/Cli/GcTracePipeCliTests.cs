@@ -169,7 +169,8 @@ public class GcTracePipeCliTests
         var r = CliProcess.Shell($"(cat '{Log("steady")}'; sleep 3) | {CliProcess.Command("--interval 1s --no-passthrough")}");
 
         r.ExitCode.Should().Be(0, r.Stderr);
-        var periodic = r.Stderr.Split('\n').Where(l => l.StartsWith("gctrace-pipe: 54 cycles, last pause", StringComparison.Ordinal)).ToList();
+        // Not a terminal (a container's log): each line carries its UTC time, as a log line does.
+        var periodic = r.Stderr.Split('\n').Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ gctrace-pipe: 54 cycles, last pause")).ToList();
         periodic.Should().HaveCountGreaterThanOrEqualTo(2, r.Stderr);
         r.Stderr.Should().NotContain("\r", "no terminal: no redrawn status line");
     }
