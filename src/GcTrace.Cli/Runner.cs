@@ -39,7 +39,7 @@ internal static class Runner
             var sinks = new List<IEventSink> { analysis };
             if (options.EventsPath is { } ev) sinks.Add(new FilteredSink(new EventsJsonWriter(outputs.Open(ev, "--events")), options.Filter));
             if (options.CsvPath is { } csv) sinks.Add(new FilteredSink(new CsvSink(outputs.Open(csv, "--csv")), options.Filter));
-            var charts = options.PngDir is null ? null : new ChartSink(options.Charts);
+            var charts = options.PngDir is null ? null : new ChartSink(options.Charts) { GcPressureThreshold = TraceOnlyVerdict.PressureCpuFraction };
             if (charts is not null) sinks.Add(new FilteredSink(charts, options.Filter));
 
             // Passthrough only when reading a pipe (stdin); reading files, the user has the app's output already.

@@ -30,6 +30,27 @@ public sealed class ChartSink(ChartOptions options) : IEventSink
         return ChartRenderer.RenderAll(_series, Annotate(summary, pauses, extra ?? ChartAnnotations.None), dir, options);
     }
 
+    /// <summary>Where the gc-pressure line is drawn on the GC CPU chart (a fraction of available CPU).</summary>
+    public double? GcPressureThreshold { get; init; }
+
+    /// <summary>
+    /// The summary's windows on the chart's time axis, each drawn only as wide as its data: the last window ends with
+    /// the trace (7 cycles in 0.06 s were drawn as a whole 10 s window, past the end of a 35 s trace). Stop-the-world is
+    /// what a window's total holds beyond its three concurrent parts.
+    /// </summary>
+    internal static List<GcCpuWindow> ChartWindows(GcCpuSummary g, double origin, double endS) =>
+        g.Windows
+            .Where(w => w.Cycles > 0)
+            .Select(w =>
+            {
+                double start = origin + (double)w.StartS;
+                double end = Math.Min(origin + (double)(w.StartS + w.WidthS), Math.Max(endS, start));
+                double assist = w.AssistFraction ?? 0, background = w.BackgroundFraction ?? 0, idle = w.IdleFraction ?? 0;
+                double stw = Math.Max(0, (w.Fraction ?? 0) - assist - background - idle);
+                return new GcCpuWindow(start, end, assist, background, idle, stw);
+            })
+            .ToList();
+
     private ChartAnnotations Annotate(TraceSummary s, PauseDistribution pauses, ChartAnnotations extra)
     {
         // The analysis counts window time from the first cycle; the series plots the runtime's @S.
@@ -49,11 +70,8 @@ public sealed class ChartSink(ChartOptions options) : IEventSink
                 .Where(r => r.Start is not null && r.End is not null)
                 .Select(r => new TimeRange(r.Start!.Value, r.End!.Value))
                 .ToList(),
-            GcCpu = s.GcCpu.Windows
-                .Where(w => w.Cycles > 0)
-                .Select(w => new GcCpuWindow(origin + (double)w.StartS, origin + (double)(w.StartS + w.WidthS),
-                    w.AssistFraction ?? 0, w.BackgroundFraction ?? 0, w.IdleFraction ?? 0))
-                .ToList(),
+            GcCpu = ChartWindows(s.GcCpu, origin, origin + (double)s.Gc.SpanS),
+            GcPressureThreshold = GcPressureThreshold,
         };
     }
 }
