@@ -32,5 +32,11 @@ internal sealed record CliOptions(
 
     public TimeSpan PprofInterval { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>--html: the self-contained HTML report's path.</summary>
+    public string? HtmlPath { get; init; }
+
+    /// <summary>The command line as typed (shell-quoted), shown in the HTML report so it can be run again.</summary>
+    public string CommandLine { get; init; } = "gctrace-pipe";
+
     public bool ReadsStandardInput => Inputs.Contains(Pipeline.InputOpener.StandardInput);
 }

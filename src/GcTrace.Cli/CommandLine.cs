@@ -30,6 +30,7 @@ internal static class CommandLine
     public static readonly Option<string?> Csv = new("--csv") { Description = "Write one CSV row per GC cycle to PATH.", HelpName = "PATH" };
 
     public static readonly Option<string?> Png = new("--png") { Description = "Write charts (pauses, pause distribution, heap, GC CPU) as PNG files into DIR.", HelpName = "DIR" };
+    public static readonly Option<string?> Html = new("--html") { Description = "Write one self-contained HTML report (verdict, suspects, charts, tables; no network needed) to FILE.", HelpName = "FILE" };
     public static readonly Option<string?> PngSize = new("--png-size") { Description = "Chart size, default 1200x600.", HelpName = "WxH" };
 
     public static readonly Option<string[]> FailOn = new("--fail-on")
@@ -61,7 +62,7 @@ internal static class CommandLine
 
     public static RootCommand Build() => new(Examples)
     {
-        Files, NoPassthrough, Json, Events, Csv, Png, PngSize, FailOn, MinStw, Since, Until, Forced, Interval, Status,
+        Files, NoPassthrough, Json, Events, Csv, Png, Html, PngSize, FailOn, MinStw, Since, Until, Forced, Interval, Status,
         HeapProfile, GoroutineProfile, Pprof, PprofInterval,
     };
 
@@ -133,6 +134,16 @@ internal static class CommandLine
             GoroutineProfiles = r.GetValue(GoroutineProfile) ?? [],
             PprofUrl = pprof,
             PprofInterval = pprofInterval,
+            HtmlPath = r.GetValue(Html),
+            CommandLine = ShellQuoted(Environment.GetCommandLineArgs()),
         }, null);
+    }
+
+    /// <summary>"gctrace-pipe" and the arguments, each quoted for a POSIX shell where it needs it.</summary>
+    private static string ShellQuoted(string[] commandLine)
+    {
+        // GetCommandLineArgs: [program or dll, args...]; under `dotnet x.dll` the dll comes first as well.
+        var args = commandLine.Skip(1).Select(a => a.Length > 0 && a.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:,@%+".Contains(c)) ? a : "'" + a.Replace("'", "'\\''") + "'");
+        return string.Join(' ', args.Prepend("gctrace-pipe"));
     }
 }

@@ -39,7 +39,7 @@ internal static class Runner
             var sinks = new List<IEventSink> { analysis };
             if (options.EventsPath is { } ev) sinks.Add(new FilteredSink(new EventsJsonWriter(outputs.Open(ev, "--events")), options.Filter));
             if (options.CsvPath is { } csv) sinks.Add(new FilteredSink(new CsvSink(outputs.Open(csv, "--csv")), options.Filter));
-            var charts = options.PngDir is null ? null : new ChartSink(options.Charts) { GcPressureThreshold = TraceOnlyVerdict.PressureCpuFraction };
+            var charts = options.PngDir is null && options.HtmlPath is null ? null : new ChartSink(options.Charts) { GcPressureThreshold = TraceOnlyVerdict.PressureCpuFraction };
             if (charts is not null) sinks.Add(new FilteredSink(charts, options.Filter));
 
             // Passthrough only when reading a pipe (stdin); reading files, the user has the app's output already.
@@ -90,6 +90,18 @@ internal static class Runner
                 {
                     throw new OutputException($"--png {dir}: {e.Message}", e);
                 }
+            }
+            if (charts is not null && options.HtmlPath is { } html)
+            {
+                var heaps = profiles.Heaps();
+                var sites = summary.Verdict.Suspects.Where(x => x.GrowthBytes > 0).Take(6).Select(x => x.Function);
+                var extra = heaps.Count < 2 ? ChartAnnotations.None : ChartAnnotations.None with { LeakSites = LeakSiteSeries.From(heaps, sites, charts.FirstS) };
+                var content = GcTrace.Output.Html.HtmlReportContentBuilder.Build(summary, summary.Verdict, heaps,
+                    charts.RenderSvgs(summary, analyzer.Pauses, extra), options.CommandLine, DateTimeOffset.UtcNow);
+                var stream = outputs.Open(html, "--html");
+                using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true))
+                    GcTrace.Output.Html.HtmlReportWriter.Write(content, writer);
+                stream.Flush();
             }
             outputs.Close();
             TextReport.Write(summary, Console.Error);

@@ -51,6 +51,10 @@ public sealed class ChartSink(ChartOptions options) : IEventSink
             })
             .ToList();
 
+    /// <summary>Every chart as an SVG element with its title, for the HTML report.</summary>
+    public IReadOnlyList<(string Title, string Svg)> RenderSvgs(TraceSummary summary, PauseDistribution pauses, ChartAnnotations? extra = null) =>
+        ChartRenderer.RenderSvgs(_series, Annotate(summary, pauses, extra ?? ChartAnnotations.None), options);
+
     private ChartAnnotations Annotate(TraceSummary s, PauseDistribution pauses, ChartAnnotations extra)
     {
         // The analysis counts window time from the first cycle; the series plots the runtime's @S.

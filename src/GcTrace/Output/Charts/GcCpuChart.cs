@@ -59,7 +59,7 @@ internal static class GcCpuChart
                 : $"gc-pressure threshold {Percent(t)} (above this axis)";
         }
         plot.Axes.SetLimitsY(0, top);
-        plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = Percent };
+        plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = Percent, TickDensity = 0.5 };
         ChartStyle.TimeAxis(plot, windows[0].StartS, windows[^1].EndS);
         ChartStyle.LegendOutside(plot);
         return plot;

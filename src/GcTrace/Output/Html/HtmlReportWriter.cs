@@ -83,7 +83,7 @@ public static partial class HtmlReportWriter
             if (x.Growth.Count > 0)
             {
                 var max = Math.Max(1, x.Growth.Max(g => g.InuseBytes));
-                h.Append("<table class=\"growth\">\n<thead><tr><th>heap snapshot</th><th class=\"num\">in use</th><th class=\"bar\"></th></tr></thead>\n<tbody>\n");
+                h.Append("<table class=\"snapshots\">\n<thead><tr><th>heap snapshot</th><th class=\"num\">in use</th><th class=\"bar\"></th></tr></thead>\n<tbody>\n");
                 foreach (var g in x.Growth)
                 {
                     var pct = (100.0 * g.InuseBytes / max).ToString("0.#", Inv);
@@ -246,7 +246,7 @@ public static partial class HtmlReportWriter
         thead th { background: var(--band); font-weight: 600; }
         .num { text-align: right; white-space: nowrap; }
         table.kv th { width: 13em; font-weight: 600; color: var(--muted); }
-        table.growth { width: auto; min-width: 50%; }
+        table.snapshots { width: auto; min-width: 50%; }
         td.bar { width: 40%; } td.bar span { display: block; height: .8em; background: var(--leak); opacity: .7; border-radius: 2px; }
         ol.stack { margin: .3em 0; padding-left: 2em; }
         figure { margin: 1em 0 1.6em; page-break-inside: avoid; break-inside: avoid; }
