@@ -10,12 +10,21 @@ internal static class CommandLine
 {
     private const string Examples = """
         Reads Go GODEBUG=gctrace=1 output from a pipe or from files (plain or gzip) and reports stop-the-world pauses,
-        GC CPU and the live-heap trend. In pipe mode the application's own lines pass through to stdout unchanged.
+        GC CPU and the live-heap trend. In pipe mode the application's own lines pass through to stdout unchanged;
+        reading FILEs, nothing is passed through.
 
         Examples:
           GODEBUG=gctrace=1 ./myapp 2>&1 | gctrace-pipe                 live: app output on stdout, report on stderr
           gctrace-pipe app.log --json summary.json --csv cycles.csv     archived log to a summary and one row per cycle
           gctrace-pipe app.log.gz --events - | jq 'select(.stw_total_ms > 1)'
+          gctrace-pipe app.log --png charts --html report.html          charts as PNG files, and one HTML report to share
+          GODEBUG=gctrace=1 ./myapp 2>&1 | gctrace-pipe --pprof http://127.0.0.1:6060
+                                                                        also scrape heap/goroutine profiles: names leak sites
+          gctrace-pipe app.log --fail-on 'stw.p99>5ms' --fail-on 'gc_cpu>25%' --fail-on 'verdict=leak'
+                                                                        CI gate: every number carries its unit
+
+        Exit codes: 0 ok; 1 a --fail-on condition holds (each one is printed with its measured value);
+                    2 usage error, unreadable input or an output that cannot be written.
         """;
 
     public static readonly Argument<string[]> Files = new("FILE")
@@ -41,9 +50,21 @@ internal static class CommandLine
     public static readonly Option<string?> MinStw = new("--min-stw") { Description = "Only cycles whose stop-the-world total is at least this, e.g. 1ms.", HelpName = "DURATION" };
     public static readonly Option<string?> Since = new("--since") { Description = "Only cycles at or after this trace time (@S, seconds).", HelpName = "SECONDS" };
     public static readonly Option<string?> Until = new("--until") { Description = "Only cycles at or before this trace time (@S, seconds).", HelpName = "SECONDS" };
-    public static readonly Option<ForcedFilter> Forced = new("--forced") { Description = "Which cycles to keep by their (forced) mark.", DefaultValueFactory = _ => ForcedFilter.All };
+    public static readonly Option<ForcedFilter> Forced = new("--forced")
+    {
+        Description = "Which cycles to keep by their (forced) mark.",
+        HelpName = "all|only|exclude",
+        DefaultValueFactory = _ => ForcedFilter.All,
+        CustomParser = r => OptionChecks.Enum(r, "--forced", ForcedFilter.All),
+    };
     public static readonly Option<string?> Interval = new("--interval") { Description = "Print a summary line on stderr every DURATION (e.g. 30s), for long runs in containers.", HelpName = "DURATION" };
-    public static readonly Option<StatusMode> Status = new("--status") { Description = "The live status line on stderr: auto (when stderr is a terminal), always, never.", DefaultValueFactory = _ => StatusMode.Auto };
+    public static readonly Option<StatusMode> Status = new("--status")
+    {
+        Description = "The live status line on stderr: auto (when stderr is a terminal), always, never.",
+        HelpName = "auto|always|never",
+        DefaultValueFactory = _ => StatusMode.Auto,
+        CustomParser = r => OptionChecks.Enum(r, "--status", StatusMode.Auto),
+    };
 
     public static readonly Option<string[]> HeapProfile = new("--heap-profile")
     {
@@ -78,6 +99,10 @@ internal static class CommandLine
         if (csv == CliOptions.Stdout) return (null, "--csv needs a file path");
         var unknown = inputs.FirstOrDefault(i => i.StartsWith("--", StringComparison.Ordinal) && !File.Exists(i));
         if (unknown is not null) return (null, $"unknown option {unknown}");
+        var pathError = OptionChecks.OutputFile(json, "--json") ?? OptionChecks.OutputFile(events, "--events")
+            ?? OptionChecks.OutputFile(csv, "--csv") ?? OptionChecks.OutputFile(r.GetValue(Html), "--html")
+            ?? OptionChecks.OutputDirectory(r.GetValue(Png), "--png");
+        if (pathError is not null) return (null, pathError);
         var charts = ChartOptions.Default;
         if (r.GetValue(PngSize) is { } size)
         {

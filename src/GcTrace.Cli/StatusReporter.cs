@@ -11,7 +11,6 @@ internal sealed class StatusReporter(AnalysisSink analysis, StatusTerminal? live
 {
     private static readonly TimeSpan Refresh = TimeSpan.FromMilliseconds(250);
     private long _bytesRead;
-    private decimal? _firstStartS;
 
     public void Report(long value) => Interlocked.Exchange(ref _bytesRead, value);
 
@@ -48,9 +47,7 @@ internal sealed class StatusReporter(AnalysisSink analysis, StatusTerminal? live
     private string Line()
     {
         var s = analysis.Snapshot();
-        if (s.Last is { } last) _firstStartS ??= last.StartS;
-        var spanS = s.Last is { } l && _firstStartS is { } first ? (double)(l.StartS - first) : 0;
         double? fraction = totalBytes > 0 ? Math.Min(1, Interlocked.Read(ref _bytesRead) / (double)totalBytes) : null;
-        return LiveStatusLine.Format(s.Cycles, s.Last, s.StwP99Ms, s.GcCpuFraction, fraction, spanS);
+        return LiveStatusLine.Format(s.Cycles, s.Last, s.StwP99Ms, s.GcCpuFraction, fraction);
     }
 }

@@ -14,7 +14,7 @@ public static class LiveStatusLine
     /// </summary>
     public const long MinCyclesForGcCpu = 5;
 
-    /// <summary>Trace seconds the cycles must span before GC CPU is shown, for the same reason.</summary>
+    /// <summary>Seconds the program must have run (the latest cycle's @S) before GC CPU is shown, for the same reason.</summary>
     public const double MinSpanSForGcCpu = 1;
 
     /// <summary>Shown where a value does not mean anything yet.</summary>
@@ -25,8 +25,7 @@ public static class LiveStatusLine
     /// <param name="p99">The p99 stop-the-world pause so far.</param>
     /// <param name="gcCpu">GC CPU fraction so far.</param>
     /// <param name="readFraction">Share of the input files read, when their size is known.</param>
-    /// <param name="spanS">Trace seconds between the first and the latest cycle seen.</param>
-    public static string Format(long cycles, GcCycle? last, decimal? p99, double? gcCpu, double? readFraction, double spanS)
+    public static string Format(long cycles, GcCycle? last, decimal? p99, double? gcCpu, double? readFraction)
     {
         var parts = new List<string> { cycles == 1 ? "1 cycle" : $"{cycles.ToString(Inv)} cycles" };
         if (last is not null)
@@ -37,7 +36,7 @@ public static class LiveStatusLine
         }
         if (last is not null)
         {
-            parts.Add(gcCpu is { } f && cycles >= MinCyclesForGcCpu && spanS >= MinSpanSForGcCpu
+            parts.Add(gcCpu is { } f && cycles >= MinCyclesForGcCpu && (double)last.StartS >= MinSpanSForGcCpu
                 ? $"GC CPU {(f * 100).ToString("0.00", Inv)}%"
                 : $"GC CPU {NotYet}");
         }

@@ -166,7 +166,7 @@ public class GcTracePipeCliTests
     [Fact]
     public void Run_Interval_PrintsPeriodicSummaryLinesWhenNotATerminal()
     {
-        var r = CliProcess.Shell($"(cat '{Log("steady")}'; sleep 3) | {CliProcess.Command("--interval 1s --no-passthrough")}");
+        var r = CliProcess.Shell($"(cat '{Log("steady")}'; sleep 5) | {CliProcess.Command("--interval 1s --no-passthrough")}");
 
         r.ExitCode.Should().Be(0, r.Stderr);
         // Not a terminal (a container's log): each line carries its UTC time, as a log line does.

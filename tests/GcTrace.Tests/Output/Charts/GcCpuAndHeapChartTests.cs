@@ -9,7 +9,7 @@ namespace GcTrace.Tests.Output.Charts;
 
 public class GcCpuAndHeapChartTests
 {
-    private static (List<Output.Charts.GcCpuWindow> Windows, GcCpuSummary Summary, double EndS) Windows(string run)
+    private static (List<GcTrace.Output.Charts.GcCpuWindow> Windows, GcCpuSummary Summary, double EndS) Windows(string run)
     {
         List<GcCycle> cycles = ChartTestCycles.FromCorpus(run);
         var analyzer = new GcCpuAnalyzer();
@@ -66,7 +66,7 @@ public class GcCpuAndHeapChartTests
         top.Should().BeGreaterThanOrEqualTo(GcCpuChart.MinAxisTopPercent);
         if (max < 10 * 0.25) top.Should().BeLessThan(Math.Max(max * 2, GcCpuChart.MinAxisTopPercent * 1.01), "a low-GC trace is not squashed under a fixed axis");
         svg.Should().Contain("stop-the-world").And.Contain("idle workers").And.Contain("gc-pressure threshold 10%");
-        svg.Should().MatchRegex(@">\d+(\.\d+)?%<", "tick labels carry the percent sign");
+        svg.Should().MatchRegex(@">\s*\d+(\.\d+)?%\s*<", "tick labels carry the percent sign");
     }
 
     [Fact]
