@@ -118,8 +118,7 @@ public static partial class HtmlReportWriter
         Row(h, "trace span", ReportFormat.Seconds(s.Gc.SpanS));
         if (g.Fraction is not null)
         {
-            var stw = g.StwFraction;
-            Row(h, "GC CPU", $"{ReportFormat.Pct(g.Fraction)} of available CPU = stop-the-world {ReportFormat.Pct(stw)} + assist {ReportFormat.Pct(g.AssistFraction)} + background {ReportFormat.Pct(g.BackgroundFraction)} + idle {ReportFormat.Pct(g.IdleFraction)}");
+            Row(h, "GC CPU", ReportFormat.GcCpuParts(g));
             Row(h, "runtime's U%", $"{g.RuntimeCpuPctLast?.ToString(Inv) ?? "–"}% (cumulative since program start, without idle marking)");
         }
         if (m.LiveMbFirst is not null)
