@@ -123,8 +123,8 @@ internal static class CommandLine
             failOn = (r.GetValue(FailOn) ?? []).Select(FailCondition.ParseText).ToList();
             filter = new CycleFilter(
                 r.GetValue(MinStw) is { } ms ? FailCondition.ParseDurationMs(ms, "--min-stw") : null,
-                r.GetValue(Since) is { } since ? FailCondition.ParseDurationMs(since, "--since") / 1000m : null,
-                r.GetValue(Until) is { } until ? FailCondition.ParseDurationMs(until, "--until") / 1000m : null,
+                r.GetValue(Since) is { } since ? Quantity.ParseTraceSeconds(since, "--since") : null,
+                r.GetValue(Until) is { } until ? Quantity.ParseTraceSeconds(until, "--until") : null,
                 r.GetValue(Forced));
             if (r.GetValue(Interval) is { } iv) interval = TimeSpan.FromMilliseconds((double)FailCondition.ParseDurationMs(iv, "--interval"));
         }

@@ -67,6 +67,15 @@ internal static class Quantity
         throw new FormatException($"{what}: unit '{unit}' does not fit; use one of {Accepted(kind)}");
     }
 
+    /// <summary>
+    /// A trace time for --since/--until in seconds: the runtime's own @S is printed in seconds, so a bare number is that;
+    /// a unit ("90s", "2min") is accepted too.
+    /// </summary>
+    public static decimal ParseTraceSeconds(string text, string what) =>
+        decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
+            ? seconds
+            : Parse(text, QuantityKind.Duration, what) / 1000m;
+
     /// <summary>A measured value in the kind's usual unit, for "holds: stw.p99 = 5.304 ms".</summary>
     public static string Format(decimal value, QuantityKind kind) => kind switch
     {

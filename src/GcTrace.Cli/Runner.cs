@@ -1,16 +1,14 @@
-// Runs one invocation: builds sinks from the options, runs the pipeline, writes the outputs and decides the exit code.
-using GcTrace.Analysis;
+// Binds the validated options to a TraceRun, runs it and prints what the report and the gates say.
 using GcTrace.Diagnosis;
 using GcTrace.Output;
 using GcTrace.Output.Charts;
+using GcTrace.Output.Html;
 using GcTrace.Pipeline;
 
 namespace GcTrace.Cli;
 
 internal static class Runner
 {
-    public const int Ok = 0, ConditionFailed = 1, Usage = 2;
-
     // Total size of the input files, for a progress percentage; 0 (unknown) when reading a pipe.
     private static long KnownSize(IReadOnlyList<string> inputs) =>
         inputs.Any(i => i == InputOpener.StandardInput) ? 0 : inputs.Sum(i => File.Exists(i) ? new FileInfo(i).Length : 0);
@@ -30,90 +28,65 @@ internal static class Runner
 
     public static async Task<int> RunAsync(CliOptions options, CancellationToken token)
     {
-        var profiles = ProfileInputs.Load(options);
-        var analyzer = new TraceAnalyzer(new Diagnoser(profiles)) { Filter = options.Filter };
-        var analysis = new AnalysisSink(analyzer);
-        var outputs = new OutputFiles();
-        try
+        var profiles = ProfileFiles.Load(options.HeapProfiles, options.GoroutineProfiles);
+        var files = new OutputFiles();
+        var eventSinks = new List<IEventSink>();
+        var runSinks = new List<IRunSink>();
+        if (options.EventsPath is { } ev) eventSinks.Add(new EventsJsonWriter(files.Open(ev, "--events")));
+        if (options.CsvPath is { } csv) eventSinks.Add(new CsvSink(files.Open(csv, "--csv")));
+        if (options.JsonPath is { } json) runSinks.Add(new JsonSummarySink(files.Open(json, "--json")));
+        if (options.PngDir is not null || options.HtmlPath is not null)
         {
-            var sinks = new List<IEventSink> { analysis };
-            if (options.EventsPath is { } ev) sinks.Add(new FilteredSink(new EventsJsonWriter(outputs.Open(ev, "--events")), options.Filter));
-            if (options.CsvPath is { } csv) sinks.Add(new FilteredSink(new CsvSink(outputs.Open(csv, "--csv")), options.Filter));
-            var charts = options.PngDir is null && options.HtmlPath is null ? null : new ChartSink(options.Charts) { GcPressureThreshold = TraceOnlyVerdict.PressureCpuFraction };
-            if (charts is not null) sinks.Add(new FilteredSink(charts, options.Filter));
-
-            // Passthrough only when reading a pipe (stdin); reading files, the user has the app's output already.
-            var passthrough = options.Passthrough && options.ReadsStandardInput ? outputs.Stdout : null;
-            var live = options.Status == StatusMode.Always || (options.Status == StatusMode.Auto && !Console.IsErrorRedirected);
-            var terminal = live ? new StatusTerminal(Console.Error, TerminalWidth()) : null;
-            // Pass-through shares the screen with the status when stdout is a terminal too (or --status always:
-            // both may be one file or pty we cannot see); then every application write erases the status first.
-            if (terminal is not null && passthrough is not null && (options.Status == StatusMode.Always || !Console.IsOutputRedirected))
-                passthrough = terminal.Share(passthrough);
-            var status = new StatusReporter(analysis, terminal, options.Interval, KnownSize(options.Inputs), stamped: Console.IsErrorRedirected);
-            var pipeline = new TracePipeline(options.Inputs, passthrough, sinks, analyzer.Input) { Progress = status };
-            using var stopStatus = new CancellationTokenSource();
-            var statusTask = status.RunAsync(stopStatus.Token);
-            var scrapeTask = ProfileInputs.ScrapeAsync(options, profiles, stopStatus.Token);
-            IReadOnlyList<SinkFailure> failures;
-            try
+            // One series feeds both the PNG files and the HTML report's inline SVG charts.
+            var charts = new ChartSink(options.Charts, options.PngDir is { } dir ? files.Directory(dir, "--png") : null)
             {
-                failures = await pipeline.RunAsync(token).ConfigureAwait(false);
-            }
-            finally
-            {
-                await stopStatus.CancelAsync().ConfigureAwait(false);
-                await statusTask.ConfigureAwait(false);
-                await scrapeTask.ConfigureAwait(false);
-            }
-
-            var summary = analyzer.Summarize();
-            if (options.JsonPath is { } json)
-            {
-                var stream = outputs.Open(json, "--json");
-                JsonSummaryWriter.Write(summary, stream);
-                stream.Flush();
-            }
-            if (charts is not null && options.PngDir is { } dir)
-            {
-                try
-                {
-                    var heaps = profiles.Heaps();
-                    var sites = summary.Verdict.Suspects.Where(x => x.GrowthBytes > 0).Take(6).Select(x => x.Function);
-                    var extra = heaps.Count < 2 ? ChartAnnotations.None : ChartAnnotations.None with
-                    {
-                        LeakSites = LeakSiteSeries.From(heaps, sites, charts.FirstS),
-                    };
-                    charts.Render(dir, summary, analyzer.Pauses, extra);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new OutputException($"--png {dir}: {e.Message}", e);
-                }
-            }
-            if (charts is not null && options.HtmlPath is { } html)
-            {
-                var heaps = profiles.Heaps();
-                var sites = summary.Verdict.Suspects.Where(x => x.GrowthBytes > 0).Take(6).Select(x => x.Function);
-                var extra = heaps.Count < 2 ? ChartAnnotations.None : ChartAnnotations.None with { LeakSites = LeakSiteSeries.From(heaps, sites, charts.FirstS) };
-                var content = GcTrace.Output.Html.HtmlReportContentBuilder.Build(summary, summary.Verdict, heaps,
-                    charts.RenderSvgs(summary, analyzer.Pauses, extra), options.CommandLine, DateTimeOffset.UtcNow);
-                var stream = outputs.Open(html, "--html");
-                using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true))
-                    GcTrace.Output.Html.HtmlReportWriter.Write(content, writer);
-                stream.Flush();
-            }
-            outputs.Close();
-            TextReport.Write(summary, Console.Error);
-            foreach (var f in failures) Console.Error.WriteLine($"gctrace-pipe: --{f.Sink}: {f.Error.Message}");
-            if (failures.Count > 0) return Usage;
-            var held = options.FailOn.Where(c => c.Holds(summary)).ToList();
-            foreach (var c in held) Console.Error.WriteLine($"gctrace-pipe: --fail-on condition holds: {c.Text}");
-            return held.Count > 0 ? ConditionFailed : Ok;
+                GcPressureThreshold = TraceOnlyVerdict.PressureCpuFraction,
+            };
+            eventSinks.Add(charts);
+            runSinks.Add(charts);
+            if (options.HtmlPath is { } html) runSinks.Add(new HtmlReportSink(files.Open(html, "--html"), charts, options.CommandLine));
         }
-        finally
+
+        // Passthrough only when reading a pipe (stdin); reading files, the user has the app's output already.
+        var passthrough = options.Passthrough && options.ReadsStandardInput ? files.Stdout : null;
+        var live = options.Status == StatusMode.Always || (options.Status == StatusMode.Auto && !Console.IsErrorRedirected);
+        var terminal = live ? new StatusTerminal(Console.Error, TerminalWidth()) : null;
+        // Pass-through shares the screen with the status when stdout is a terminal too (or --status always: both may
+        // be one file or pty we cannot see); then every application write erases the status first.
+        if (terminal is not null && passthrough is not null && (options.Status == StatusMode.Always || !Console.IsOutputRedirected))
+            passthrough = terminal.Share(passthrough);
+        var status = new StatusReporter(terminal, options.Interval, KnownSize(options.Inputs), stamped: Console.IsErrorRedirected);
+        var run = new TraceRun
         {
-            outputs.Dispose();
-        }
+            Inputs = options.Inputs,
+            Passthrough = passthrough,
+            Filter = options.Filter,
+            Profiles = profiles,
+            EventSinks = eventSinks,
+            RunSinks = runSinks,
+            Files = files,
+            Progress = status,
+            Beside = [status.RunAsync, (_, stop) => Scrape(options, profiles, stop)],
+        };
+        var result = await run.RunAsync(token).ConfigureAwait(false);
+
+        TextReport.Write(result.Diagnosis, Console.Error);
+        foreach (var f in result.Failures) Console.Error.WriteLine($"gctrace-pipe: --{f.Sink}: {f.Error.Message}");
+        // Every condition that holds, each with what was measured: a gate that only said "holds" sent people digging.
+        var held = options.FailOn.Where(c => c.Holds(result.Diagnosis)).ToList();
+        foreach (var c in held) Console.Error.WriteLine($"gctrace-pipe: --fail-on {c.Text} holds: {c.Measured(result.Diagnosis)}");
+        return ExitCodes.Of(result, held.Count > 0);
+    }
+
+    // --pprof: failures are warnings on stderr; the trace keeps streaming whatever the endpoint does.
+    private static async Task Scrape(CliOptions options, Diagnosis.ProfileSeries series, CancellationToken token)
+    {
+        if (options.PprofUrl is not { } url) return;
+        using var http = new HttpClient();
+        var scraper = new PprofScraper(http, url, series, warning => Console.Error.WriteLine($"gctrace-pipe: warning: {warning}"))
+        {
+            Interval = options.PprofInterval,
+        };
+        await scraper.RunAsync(token).ConfigureAwait(false);
     }
 }

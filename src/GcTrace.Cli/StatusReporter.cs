@@ -7,14 +7,14 @@ using GcTrace.Pipeline;
 
 namespace GcTrace.Cli;
 
-internal sealed class StatusReporter(AnalysisSink analysis, StatusTerminal? live, TimeSpan? interval, long totalBytes, bool stamped) : IProgress<long>
+internal sealed class StatusReporter(StatusTerminal? live, TimeSpan? interval, long totalBytes, bool stamped) : IProgress<long>
 {
     private static readonly TimeSpan Refresh = TimeSpan.FromMilliseconds(250);
     private long _bytesRead;
 
     public void Report(long value) => Interlocked.Exchange(ref _bytesRead, value);
 
-    public async Task RunAsync(CancellationToken token)
+    public async Task RunAsync(AnalysisSink analysis, CancellationToken token)
     {
         if (live is null && interval is null) return;
         var nextInterval = interval is { } every ? DateTime.UtcNow + every : DateTime.MaxValue;
@@ -23,7 +23,7 @@ internal sealed class StatusReporter(AnalysisSink analysis, StatusTerminal? live
         {
             while (await timer.WaitForNextTickAsync(token).ConfigureAwait(false))
             {
-                var line = Line();
+                var line = Line(analysis);
                 live?.Draw(line);
                 // Without a live line the timer ticks at the interval itself; with one, allow for the timer's jitter.
                 if (interval is not null && (live is null || DateTime.UtcNow + Refresh / 2 >= nextInterval))
@@ -44,7 +44,7 @@ internal sealed class StatusReporter(AnalysisSink analysis, StatusTerminal? live
         }
     }
 
-    private string Line()
+    private string Line(AnalysisSink analysis)
     {
         var s = analysis.Snapshot();
         double? fraction = totalBytes > 0 ? Math.Min(1, Interlocked.Read(ref _bytesRead) / (double)totalBytes) : null;

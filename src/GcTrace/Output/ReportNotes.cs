@@ -1,5 +1,4 @@
 // Plain-sentence notes that explain what a number in the report cannot say by itself (shared by text and HTML).
-using System.Globalization;
 using GcTrace.Analysis;
 
 namespace GcTrace.Output;
@@ -24,13 +23,13 @@ public static class ReportNotes
         else if (n < CyclesForP999)
         {
             notes.Add(n < CyclesForP99
-                ? $"With {Cycles(n)}, p99 and p99.9 are the largest pause (max): nearest-rank p99 needs more than 100 cycles and p99.9 more than 1000 to differ from it."
-                : $"With {Cycles(n)}, p99.9 is the largest pause (max): nearest-rank p99.9 needs more than 1000 cycles to differ from it.");
+                ? $"With {ReportFormat.Cycles(n)}, p99 and p99.9 are the largest pause (max): nearest-rank p99 needs more than 100 cycles and p99.9 more than 1000 to differ from it."
+                : $"With {ReportFormat.Cycles(n)}, p99.9 is the largest pause (max): nearest-rank p99.9 needs more than 1000 cycles to differ from it.");
         }
         if (s.Heap.LiveMbFirst is not null && s.Heap.InferredGogc is null)
-            notes.Add("GOGC could not be inferred (shown as ?): it is read from how far each heap goal sits above the previous live heap, which needs cycles with a live heap of 4 MB or more (below that the goal is the runtime's 4 MB minimum).");
+            notes.Add("GOGC could not be inferred (shown as ?): it is read from how far each heap goal sits above the previous live heap, which needs two or more cycles with a live heap of 4 MB or more (below that the goal is the runtime's 4 MB minimum).");
         if (s.Gc.MissingCycles > 0)
-            notes.Add($"{Cycles(s.Gc.MissingCycles)} missing from the numbering (lines lost or filtered out); charts break their lines there.");
+            notes.Add($"{ReportFormat.Cycles(s.Gc.MissingCycles)} missing from the numbering (lines lost or filtered out); charts break their lines there.");
         if (s.Gc.SegmentCount > 1)
             notes.Add($"The trace holds {s.Gc.SegmentCount} process runs (the gc numbering restarted); times are laid end to end.");
         if (s.Heap.MemoryLimit.Suspected)
@@ -41,6 +40,4 @@ public static class ReportNotes
     /// <summary>What to check when the input held no gc line at all.</summary>
     public const string NoGcLines =
         "No gc lines were found. Check that the program runs with GODEBUG=gctrace=1 in its environment, and that its stderr reaches gctrace-pipe (the runtime prints the trace on stderr: use 2>&1 before the pipe).";
-
-    private static string Cycles(long n) => n == 1 ? "1 cycle" : n.ToString("#,0", CultureInfo.InvariantCulture) + " cycles";
 }

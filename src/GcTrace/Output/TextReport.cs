@@ -1,6 +1,7 @@
-// The human report on stderr: the few numbers that matter first, aligned, with units.
+// The human report on stderr: the few numbers that matter first, aligned, with units, one number format per unit
+// (ReportFormat), and notes for what a number cannot say by itself (ReportNotes).
 using System.Globalization;
-using GcTrace.Analysis;
+using GcTrace.Diagnosis;
 
 namespace GcTrace.Output;
 
@@ -8,42 +9,34 @@ public static class TextReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static void Write(TraceSummary s, TextWriter w)
+    public static void Write(TraceDiagnosis d, TextWriter w)
     {
-        var v = s.Verdict;
-        w.WriteLine($"gctrace-pipe: {s.Gc.Cycles} GC cycles over {Num(Math.Round(s.Gc.SpanS, 3))} s ({s.Gc.Format ?? "no gc lines"})");
-        w.WriteLine($"  verdict        {v.Kind} ({v.Confidence} confidence)");
+        var (s, v) = (d.Summary, d.Verdict);
+        var cycles = s.Gc.Cycles == 1 ? "1 GC cycle" : $"{ReportFormat.Count(s.Gc.Cycles)} GC cycles";
+        w.WriteLine($"gctrace-pipe: {cycles} over {ReportFormat.Seconds(s.Gc.SpanS)} ({s.Gc.Format ?? "no gc lines"})");
+        w.WriteLine($"  verdict        {ContractNames.Of(v.Kind)} ({ContractNames.Of(v.Confidence)} confidence)");
         foreach (var reason in v.Reasons) w.WriteLine($"                 - {reason}");
         foreach (var suspect in v.Suspects)
-            w.WriteLine($"  suspect        {suspect.Function}  {suspect.Pattern}  +{Bytes(suspect.GrowthBytes)}");
+            w.WriteLine($"  suspect        {suspect.Function}  {ContractNames.Of(suspect.Pattern)}  +{ReportFormat.BytesAsMb(suspect.GrowthBytes)}");
         if (s.StwMs.Count > 0)
         {
-            w.WriteLine($"  STW pause      p50 {Ms(s.StwMs.P50)}  p90 {Ms(s.StwMs.P90)}  p99 {Ms(s.StwMs.P99)}  p99.9 {Ms(s.StwMs.P999)}  max {Ms(s.StwMs.Max)}");
-            w.WriteLine($"                 mean {Ms(s.StwMs.Mean)}  total {Ms(s.StwMs.Total)} over {s.StwMs.Count} cycles");
+            w.WriteLine($"  STW pause      p50 {ReportFormat.Ms(s.StwMs.P50)}  p90 {ReportFormat.Ms(s.StwMs.P90)}  p99 {ReportFormat.Ms(s.StwMs.P99)}  p99.9 {ReportFormat.Ms(s.StwMs.P999)}  max {ReportFormat.Ms(s.StwMs.Max)}");
+            w.WriteLine($"                 mean {ReportFormat.Ms(s.StwMs.Mean)}  total {ReportFormat.Ms(s.StwMs.Total)} over {ReportFormat.Cycles(s.StwMs.Count)}");
         }
-        if (s.GcCpu.Fraction is { } f)
-            w.WriteLine($"  GC CPU         {Pct(f)} of available CPU (assist {Pct(s.GcCpu.AssistFraction)}, background {Pct(s.GcCpu.BackgroundFraction)}, idle {Pct(s.GcCpu.IdleFraction)}); runtime's cumulative U% {s.GcCpu.RuntimeCpuPctLast}%");
+        if (s.GcCpu.Fraction is not null)
+            w.WriteLine($"  GC CPU         {ReportFormat.GcCpuParts(s.GcCpu)}; runtime's cumulative U% {s.GcCpu.RuntimeCpuPctLast?.ToString(Inv) ?? "–"}%");
         var h = s.Heap;
         if (h.LiveMbFirst is not null)
         {
-            w.WriteLine($"  live heap      {h.LiveMbFirst} -> {h.LiveMbLast} MB (min {h.LiveMbMin}, max {h.LiveMbMax}), slope {Signed(h.LiveSlopeMbPerMin)} MB/min, lower envelope {(h.EnvelopeRising ? "rising" : "flat")}");
-            w.WriteLine($"  allocation     {Num(h.AllocRateMbPerS)} MB/s, {Num(h.GcPerS)} GC/s, goal {h.GoalMbLast} MB, inferred GOGC {h.InferredGogc?.ToString(Inv) ?? "?"}{(h.MemoryLimit.Suspected ? ", memory limit suspected" : "")}");
+            w.WriteLine($"  live heap      {ReportFormat.Mb(h.LiveMbFirst)} -> {ReportFormat.Mb(h.LiveMbLast)} (min {ReportFormat.Mb(h.LiveMbMin)}, max {ReportFormat.Mb(h.LiveMbMax)}), slope {ReportFormat.SignedRate(h.LiveSlopeMbPerMin, "MB/min")}, lower envelope {(h.EnvelopeRising ? "rising" : "flat")}");
+            w.WriteLine($"  allocation     {ReportFormat.Rate(h.AllocRateMbPerS, "MB/s")}, {ReportFormat.Rate(h.GcPerS, "GC/s")}, goal {ReportFormat.Mb(h.GoalMbLast)}, inferred GOGC {h.InferredGogc?.ToString(Inv) ?? "? (see note)"}{(h.MemoryLimit.Suspected ? ", memory limit suspected" : "")}");
         }
         if (s.Gc.MissingCycles > 0 || s.Gc.SegmentCount > 1)
-            w.WriteLine($"  sequence       {s.Gc.MissingCycles} missing cycles, {s.Gc.SegmentCount} process segments (restarts)");
+            w.WriteLine($"  sequence       {ReportFormat.Count(s.Gc.MissingCycles)} missing cycles, {ReportFormat.Count(s.Gc.SegmentCount)} process segments (restarts)");
         var i = s.Input;
-        w.WriteLine($"  input          {i.Lines} lines: {i.GcLines} gc ({i.RepairedGcLines} repaired), {i.OtherTraceLines} other trace, {i.AppLines} app, {i.UnrecognizedGcLines} unrecognized");
+        w.WriteLine($"  input          {ReportFormat.Count(i.Lines)} lines: {ReportFormat.Count(i.GcLines)} gc ({ReportFormat.Count(i.RepairedGcLines)} repaired), {ReportFormat.Count(i.OtherTraceLines)} other trace, {ReportFormat.Count(i.AppLines)} app, {ReportFormat.Count(i.UnrecognizedGcLines)} unrecognized");
+        var notes = ReportNotes.For(s);
+        for (var n = 0; n < notes.Count; n++)
+            w.WriteLine($"{(n == 0 ? "  note           " : "                 ")}- {notes[n]}");
     }
-
-    private static string Ms(decimal? v) => v is null ? "-" : v.Value.ToString(Inv) + " ms";
-
-    private static string Num(decimal v) => v.ToString(Inv);
-
-    private static string Num(double? v) => v is null ? "-" : v.Value.ToString("0.###", Inv);
-
-    private static string Signed(double? v) => v is null ? "-" : v.Value.ToString("+0.###;-0.###;0", Inv);
-
-    private static string Pct(double? v) => v is null ? "-" : (v.Value * 100).ToString("0.##", Inv) + "%";
-
-    private static string Bytes(long b) => b >= 1 << 20 ? (b / 1048576.0).ToString("0.##", Inv) + " MiB" : (b / 1024.0).ToString("0.##", Inv) + " KiB";
 }

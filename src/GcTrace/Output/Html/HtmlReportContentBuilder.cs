@@ -1,22 +1,24 @@
-// Gathers what the HTML report shows from a run's results: summary, verdict, heap profiles, charts.
-using GcTrace.Analysis;
-using GcTrace.Profiles;
+// Gathers what the HTML report shows from a run's end: summary, verdict, heap profiles, charts.
+using GcTrace.Diagnosis;
 
 namespace GcTrace.Output.Html;
 
 public static class HtmlReportContentBuilder
 {
-    public static HtmlReportContent Build(TraceSummary summary, Verdict verdict, IReadOnlyList<Profile> heaps,
-        IReadOnlyList<(string Title, string Svg)> charts, string commandLine, DateTimeOffset generated) =>
-        new(summary,
-            verdict.Kind,
-            verdict.Confidence,
+    public static HtmlReportContent Build(RunEnd end, IReadOnlyList<(string Title, string Svg)> charts, string commandLine,
+        DateTimeOffset generated)
+    {
+        var (summary, verdict) = (end.Diagnosis.Summary, end.Diagnosis.Verdict);
+        return new(summary,
+            ContractNames.Of(verdict.Kind),
+            ContractNames.Of(verdict.Confidence),
             verdict.Reasons,
             verdict.Suspects
-                .Select(s => new HtmlSuspect(s.Function, s.Pattern, s.GrowthBytes,
-                    SuspectEvidence.Stack(heaps, s.Function), SuspectEvidence.Growth(heaps, s.Function)))
+                .Select(s => new HtmlSuspect(s.Function, ContractNames.Of(s.Pattern), s.GrowthBytes,
+                    SuspectEvidence.Stack(end.Heaps, s.Function), SuspectEvidence.Growth(end.Heaps, s.Function)))
                 .ToList(),
             charts.Select(c => new HtmlChart(c.Title, c.Svg)).ToList(),
             commandLine,
             generated);
+    }
 }
