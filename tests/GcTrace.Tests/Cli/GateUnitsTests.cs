@@ -49,7 +49,7 @@ public class GateUnitsTests
     [InlineData("stw.p99>203us", 1)]
     [InlineData("gc_cpu<1%", 1)]
     [InlineData("live_slope>1MB/h", 1)]
-    [InlineData("live_slope>2GB/s", 0)]
+    [InlineData("live_slope>2MB/s", 0)]
     public void Units_ConvertedBeforeComparing(string condition, int exit)
     {
         // leak_global_map: p99 is 0.204 ms, GC CPU ~0.04%, the live heap grows ~64 MB/min.
