@@ -64,7 +64,7 @@ public static partial class HtmlReportWriter
             h.Append("</section>\n");
         }
 
-        Windows(h, s.GcCpu);
+        Windows(h, s.GcCpu, s.Gc.SpanS);
         Input(h, s.Input);
         h.Append($"<section id=\"command\">\n<h2>Command line</h2>\n<pre>{E(c.CommandLine)}</pre>\n</section>\n");
         h.Append("<footer>Heap sizes are in MB as the Go runtime prints them (1 MB = 2<sup>20</sup> bytes). Pauses are nearest-rank percentiles over every cycle's stop-the-world total.</footer>\n");
@@ -142,16 +142,23 @@ public static partial class HtmlReportWriter
         h.Append($"<td class=\"num\">{ReportFormat.Count(p.Count)}</td></tr></tbody>\n</table>\n</section>\n");
     }
 
-    private static void Windows(StringBuilder h, GcCpuSummary g)
+    private static void Windows(StringBuilder h, GcCpuSummary g, decimal spanS)
     {
         if (g.Windows.Count == 0) return;
         h.Append("<section id=\"windows\">\n<h2>GC CPU per window</h2>\n<table class=\"windows\">\n<thead><tr><th class=\"num\">start</th><th class=\"num\">width</th><th class=\"num\">cycles</th><th class=\"num\">GC CPU</th><th class=\"num\">stop-the-world</th><th class=\"num\">assist</th><th class=\"num\">background</th><th class=\"num\">idle</th></tr></thead>\n<tbody>\n");
         foreach (var w in g.Windows)
         {
-            // The window's stop-the-world share is what its total holds beyond the three concurrent parts.
-            double? stw = w.Fraction is { } f ? Math.Max(0, f - (w.AssistFraction ?? 0) - (w.BackgroundFraction ?? 0) - (w.IdleFraction ?? 0)) : null;
-            h.Append($"<tr><td class=\"num\">{ReportFormat.Seconds(w.StartS)}</td><td class=\"num\">{ReportFormat.Seconds(w.WidthS)}</td><td class=\"num\">{ReportFormat.Count(w.Cycles)}</td>");
-            h.Append($"<td class=\"num\">{ReportFormat.Pct(w.Fraction)}</td><td class=\"num\">{ReportFormat.Pct(stw)}</td><td class=\"num\">{ReportFormat.Pct(w.AssistFraction)}</td><td class=\"num\">{ReportFormat.Pct(w.BackgroundFraction)}</td><td class=\"num\">{ReportFormat.Pct(w.IdleFraction)}</td></tr>\n");
+            // The last window ends with the trace, not at its nominal width; its shares are of the time it covers.
+            var width = Math.Min(w.WidthS, Math.Max(0, spanS - w.StartS));
+            // Stop-the-world is what the window's total holds beyond its three concurrent parts; the printed parts are
+            // rounded to add up to the printed total.
+            var (assist, background, idle) = (w.AssistFraction ?? 0, w.BackgroundFraction ?? 0, w.IdleFraction ?? 0);
+            var stw = Math.Max(0, (w.Fraction ?? 0) - assist - background - idle);
+            var parts = w.Fraction is { } f ? ReportFormat.PctParts(f, [stw, assist, background, idle]) : ["–", "–", "–", "–"];
+            h.Append($"<tr><td class=\"num\">{ReportFormat.Seconds(w.StartS)}</td><td class=\"num\">{ReportFormat.Seconds(width)}</td><td class=\"num\">{ReportFormat.Count(w.Cycles)}</td>");
+            h.Append($"<td class=\"num\">{ReportFormat.Pct(w.Fraction)}</td>");
+            foreach (var part in parts) h.Append($"<td class=\"num\">{part}</td>");
+            h.Append("</tr>\n");
         }
         h.Append("</tbody>\n</table>\n</section>\n");
     }
