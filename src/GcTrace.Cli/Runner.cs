@@ -4,6 +4,7 @@ using GcTrace.Output;
 using GcTrace.Output.Charts;
 using GcTrace.Output.Html;
 using GcTrace.Pipeline;
+using GcTrace.Profiles;
 
 namespace GcTrace.Cli;
 
@@ -79,7 +80,7 @@ internal static class Runner
     }
 
     // --pprof: failures are warnings on stderr; the trace keeps streaming whatever the endpoint does.
-    private static async Task Scrape(CliOptions options, Diagnosis.ProfileSeries series, CancellationToken token)
+    private static async Task Scrape(CliOptions options, ProfileStore series, CancellationToken token)
     {
         if (options.PprofUrl is not { } url) return;
         using var http = new HttpClient();

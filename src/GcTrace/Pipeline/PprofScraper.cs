@@ -1,8 +1,7 @@
-// `--pprof URL`: fetches heap and goroutine profiles from a live net/http/pprof endpoint into a ProfileSeries.
+// `--pprof URL`: fetches heap and goroutine profiles from a live net/http/pprof endpoint into a ProfileStore.
 namespace GcTrace.Pipeline;
 
 using System.Globalization;
-using GcTrace.Diagnosis;
 using GcTrace.Profiles;
 
 /// <summary>
@@ -21,11 +20,11 @@ public sealed class PprofScraper
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
     private readonly HttpClient http;
-    private readonly ProfileSeries series;
+    private readonly ProfileStore series;
     private readonly Action<string> warn;
     private readonly Uri baseUrl;
 
-    public PprofScraper(HttpClient http, Uri baseUrl, ProfileSeries series, Action<string> warn)
+    public PprofScraper(HttpClient http, Uri baseUrl, ProfileStore series, Action<string> warn)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(baseUrl);
