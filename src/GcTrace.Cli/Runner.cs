@@ -41,7 +41,7 @@ internal static class Runner
             // One series feeds both the PNG files and the HTML report's inline SVG charts.
             var charts = new ChartSink(options.Charts, options.PngDir is { } dir ? files.Directory(dir, "--png") : null)
             {
-                GcPressureThreshold = TraceOnlyVerdict.PressureCpuFraction,
+                GcPressureThreshold = DiagnosisOptions.Default.PressureCpuFraction,
             };
             eventSinks.Add(charts);
             runSinks.Add(charts);
