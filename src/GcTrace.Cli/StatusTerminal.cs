@@ -17,9 +17,6 @@ internal sealed class StatusTerminal(TextWriter stderr, int width)
     private bool _unflushed;
     private bool _atLineStart = true;
 
-    /// <summary>How many times the status was drawn (a test and a reader of the code can see redraws are rare).</summary>
-    public int Draws { get; private set; }
-
     /// <summary>Wraps stdout so that pass-through writes erase the status first.</summary>
     public Stream Share(Stream stdout) => new SharedStdout(this, stdout);
 
@@ -33,7 +30,6 @@ internal sealed class StatusTerminal(TextWriter stderr, int width)
             stderr.Write("\r" + line + "\u001b[K");
             stderr.Flush();
             _onScreen = line;
-            Draws++;
         }
     }
 
