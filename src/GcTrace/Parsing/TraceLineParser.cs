@@ -7,7 +7,7 @@ namespace GcTrace.Parsing;
 /// <summary>
 /// Finds where the trace text starts (at column 0, or after a prefix such as a timestamp or a container log prefix
 /// <c>2026-11-26T14:31:55.026Z stderr F </c>), then parses it: gc lines through <see cref="FastGcLineParser"/> first,
-/// everything else and every declined line through <see cref="TraceGrammar"/>.
+/// other kinds through <see cref="FastTraceLineParser"/>, and every declined line through <see cref="TraceGrammar"/>.
 /// </summary>
 public static class TraceLineParser
 {
@@ -46,7 +46,26 @@ public static class TraceLineParser
         {
             return null;
         }
+        else
+        {
+            var fast = FastTraceLineParser.TryParse(text, lineNumber);
+            if (fast is not null) return fast;
+        }
         return TraceGrammar.TryParse(Decode(text), lineNumber);
+    }
+
+    /// <summary>
+    /// True when <paramref name="line"/> (line end removed) has the shape of a whole trace line, at column 0 or after a
+    /// prefix, but a number in it cannot be represented (<see cref="TraceLimits"/>), so it parses as nothing. Such a line
+    /// is counted as unrecognized and passed through. Only asked about lines <see cref="TryParse"/> declined.
+    /// </summary>
+    public static bool IsUnrepresentable(ReadOnlySpan<byte> line)
+    {
+        line = TrimCarriageReturn(line);
+        if (StartsWithMarker(line) && TraceGrammar.HasTraceShape(Decode(line))) return true;
+        for (var start = NextMarkerAfterSpace(line, 1); start > 0; start = NextMarkerAfterSpace(line, start + 1))
+            if (TraceGrammar.HasTraceShape(Decode(line[start..]))) return true;
+        return false;
     }
 
     /// <summary>True when <paramref name="text"/> begins like a gc line: <c>gc </c> then a digit, or just <c>gc </c>.</summary>
