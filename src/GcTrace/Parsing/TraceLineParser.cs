@@ -57,9 +57,12 @@ public static class TraceLineParser
     /// <summary>
     /// True when <paramref name="line"/> (line end removed) has the shape of a whole trace line, at column 0 or after a
     /// prefix, but a number in it cannot be represented (<see cref="TraceLimits"/>), so it parses as nothing. Such a line
-    /// is counted as unrecognized and passed through. Only asked about lines <see cref="TryParse"/> declined.
+    /// is counted as unrecognized and passed through.
     /// </summary>
-    public static bool IsUnrepresentable(ReadOnlySpan<byte> line)
+    public static bool IsUnrepresentable(ReadOnlySpan<byte> line) => TryParse(line, 0) is null && HasUnrepresentableShape(line);
+
+    /// <summary><see cref="IsUnrepresentable"/> for a line <see cref="TryParse"/> already declined.</summary>
+    internal static bool HasUnrepresentableShape(ReadOnlySpan<byte> line)
     {
         line = TrimCarriageReturn(line);
         if (StartsWithMarker(line) && TraceGrammar.HasTraceShape(Decode(line))) return true;

@@ -69,7 +69,7 @@ public sealed class TraceScanner
         var text = TraceLineParser.TrimCarriageReturn(nl < 0 ? raw : raw[..^1]);
         var parsed = TraceLineParser.TryParse(text, lineNumber);
         // A whole trace line whose numbers cannot be represented: the runtime printed it, so it ends a pending split line too.
-        var unrepresentable = parsed is null && TraceLineParser.IsUnrepresentable(text);
+        var unrepresentable = parsed is null && TraceLineParser.HasUnrepresentableShape(text);
         if (_reassembler.IsPending && _reassembler.Offer(raw, lineNumber, parsed is not null || unrepresentable)) return end;
 
         if (parsed is not null)
