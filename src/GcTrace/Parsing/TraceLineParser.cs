@@ -42,14 +42,13 @@ public static class TraceLineParser
             var fast = FastGcLineParser.TryParse(text, lineNumber);
             if (fast is not null) return fast;
         }
-        else if (!StartsWithMarker(text))
-        {
-            return null;
-        }
         else
         {
+            // The fast path checks its own markers, so a trace line costs no marker loop; the loop only keeps app text
+            // from the grammar.
             var fast = FastTraceLineParser.TryParse(text, lineNumber);
             if (fast is not null) return fast;
+            if (!StartsWithMarker(text)) return null;
         }
         return TraceGrammar.TryParse(Decode(text), lineNumber);
     }
