@@ -10,6 +10,7 @@
 #   COMPARE=main scripts/bench.sh [--quick]
 #                               also builds COMPARE (any git ref) the same way and measures it in the same run, row by row,
 #                               alternating with this checkout: before/after figures under the same load
+#   REUSE_BUILDS=1 ...          measure the binaries an earlier run published into the same BENCH_DIR again
 #
 # What it does
 #   1. Builds the inputs under $BENCH_DIR (default /tmp/gctrace-bench) from REAL fixtures only: application lines and
@@ -94,8 +95,13 @@ if [ "$isa" = auto ]; then
   [ $v3 = 1 ] && isa=x86-64-v3
 fi
 ilc=(); [ "$isa" != baseline ] && ilc=(-p:IlcInstructionSet=$isa)
-# publish SOURCE_ROOT OUT: Native AOT if it builds here, else ReadyToRun; prints which.
+# publish SOURCE_ROOT OUT: Native AOT if it builds here, else ReadyToRun; prints which. REUSE_BUILDS=1 keeps a binary
+# published by an earlier run of this script in the same BENCH_DIR (re-running the measurements only).
 publish() {
+  if [ "${REUSE_BUILDS:-0}" = 1 ] && [ -x "$2/gctrace-pipe" ]; then
+    if [ -e "$2/gctrace-pipe.dbg" ]; then echo "Native AOT ($isa)"; else echo "ReadyToRun"; fi
+    return
+  fi
   rm -rf "$2"
   if dotnet publish "$1/src/GcTrace.Cli" -c Release -p:PublishAot=true "${ilc[@]}" -o "$2" > "$2.log" 2>&1; then
     echo "Native AOT ($isa)"
@@ -110,9 +116,11 @@ bins=("$pub/gctrace-pipe")
 labels=("this checkout, $(git -C "$root" rev-parse --short HEAD)")
 if [ -n "${COMPARE:-}" ]; then
   # The other build from a clean export of the ref, published the same way.
-  rm -rf "$dir/compare-src"
-  mkdir -p "$dir/compare-src"
-  git -C "$root" archive "$COMPARE" | tar -x -C "$dir/compare-src"
+  if [ "${REUSE_BUILDS:-0}" != 1 ] || [ ! -x "$dir/publish-compare/gctrace-pipe" ]; then
+    rm -rf "$dir/compare-src"
+    mkdir -p "$dir/compare-src"
+    git -C "$root" archive "$COMPARE" | tar -x -C "$dir/compare-src"
+  fi
   cform=$(publish "$dir/compare-src" "$dir/publish-compare")
   [ "$cform" = "$form" ] || echo "bench.sh: $COMPARE built as $cform, this checkout as $form" >&2
   bins+=("$dir/publish-compare/gctrace-pipe")
@@ -146,9 +154,10 @@ persec() { echo "$1 / $2" | bc; }
 
 # The stdin input: the gc pool renumbered into one growing series (cycle numbers and @ times rise), 1 M cycles per copy.
 cycles=$dir/cycles.log
-[ -s "$cycles" ] || awk 'NR == FNR { gc[g++] = $0; next } END {
-    for (i = 0; i < 1000000; i++) { l = gc[i % g]; sub(/^gc [0-9]+ @[0-9.]+s/, sprintf("gc %d @%.3fs", i + 1, i * 0.05), l); print l } }' \
-  "$dir/gc.pool" /dev/null > "$cycles"
+# Each pool line's text after "@S.SSSs" is cut once; the loop only prints numbers (a regex per line took minutes).
+[ -s "$cycles" ] || awk '{ t = substr($0, index($0, " @") + 2); tail[g++] = substr(t, index(t, "s ")) } END {
+    for (i = 0; i < 1000000; i++) printf "gc %d @%d.%03d%s\n", i + 1, int(i / 20), (i % 20) * 50, tail[i % g] }' \
+  "$dir/gc.pool" > "$cycles"
 reps=$(( (stdin_cycles + 999999) / 1000000 ))
 rss_stdin() {
   { for ((k = 0; k < reps; k++)); do cat "$cycles"; done; } | /usr/bin/time -v "$1" --json /dev/null 2>&1 > /dev/null \
