@@ -30,7 +30,7 @@ internal sealed record CliOptions(
 
     public Uri? PprofUrl { get; init; }
 
-    public TimeSpan PprofInterval { get; init; } = TimeSpan.FromSeconds(15);
+    public TimeSpan PprofInterval { get; init; } = Pipeline.PprofScraper.DefaultInterval;
 
     public bool ReadsStandardInput => Inputs.Contains(Pipeline.InputOpener.StandardInput);
 }

@@ -110,7 +110,7 @@ internal static class CommandLine
         Uri? pprof = null;
         if (r.GetValue(Pprof) is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out pprof) || pprof.Scheme is not ("http" or "https")))
             return (null, $"--pprof: '{url}' is not an http:// or https:// URL");
-        var pprofInterval = TimeSpan.FromSeconds(15);
+        var pprofInterval = Pipeline.PprofScraper.DefaultInterval;
         if (r.GetValue(PprofInterval) is { } pi)
         {
             try
