@@ -3,6 +3,7 @@ using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Output;
 using GcTrace.Output.Charts;
+using GcTrace.Output.Monitoring;
 using GcTrace.Pipeline;
 
 namespace GcTrace.Cli;
@@ -21,6 +22,9 @@ internal static class Runner
         var analyzer = new TraceAnalyzer(new Diagnoser(profiles)) { Filter = options.Filter };
         var analysis = new AnalysisSink(analyzer);
         var outputs = new OutputFiles();
+        await using var metrics = options.Metrics.Enabled
+            ? new MetricsOutput(options.Metrics, options.Filter, analyzer.Input.Summarize, analysis.Summarize)
+            : null;
         try
         {
             var sinks = new List<IEventSink> { analysis };
@@ -28,6 +32,11 @@ internal static class Runner
             if (options.CsvPath is { } csv) sinks.Add(new FilteredSink(new CsvSink(outputs.Open(csv, "--csv")), options.Filter));
             var charts = options.PngDir is null ? null : new ChartSink(options.Charts);
             if (charts is not null) sinks.Add(new FilteredSink(charts, options.Filter));
+            if (metrics is not null)
+            {
+                sinks.Add(metrics.CreateSink());
+                metrics.Start();
+            }
 
             // Passthrough only when reading a pipe (stdin); reading files, the user has the app's output already.
             var passthrough = options.Passthrough && options.ReadsStandardInput ? outputs.Stdout : null;
@@ -74,9 +83,11 @@ internal static class Runner
                 }
             }
             outputs.Close();
+            var pushFailure = metrics is null ? null : await metrics.FinishAsync(summary, CancellationToken.None).ConfigureAwait(false);
             TextReport.Write(summary, Console.Error);
             foreach (var f in failures) Console.Error.WriteLine($"gctrace-pipe: --{f.Sink}: {f.Error.Message}");
-            if (failures.Count > 0) return Usage;
+            if (pushFailure is not null) Console.Error.WriteLine($"gctrace-pipe: {(options.Metrics.PushRequired ? "" : "warning: ")}{pushFailure}");
+            if (failures.Count > 0 || (pushFailure is not null && options.Metrics.PushRequired)) return Usage;
             var held = options.FailOn.Where(c => c.Holds(summary)).ToList();
             foreach (var c in held) Console.Error.WriteLine($"gctrace-pipe: --fail-on condition holds: {c.Text}");
             return held.Count > 0 ? ConditionFailed : Ok;

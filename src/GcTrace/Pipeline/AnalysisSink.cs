@@ -31,6 +31,15 @@ public sealed class AnalysisSink(TraceAnalyzer analyzer) : IEventSink
     {
     }
 
+    /// <summary>A full summary taken between batches, for outputs that re-diagnose while input streams (metrics).</summary>
+    public TraceSummary Summarize()
+    {
+        lock (_lock)
+        {
+            return analyzer.Summarize();
+        }
+    }
+
     /// <summary>A consistent view for the live status line, taken between batches.</summary>
     public LiveSnapshot Snapshot()
     {
