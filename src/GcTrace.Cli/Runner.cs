@@ -32,10 +32,20 @@ internal static class Runner
             if (options.CsvPath is { } csv) sinks.Add(new FilteredSink(new CsvSink(outputs.Open(csv, "--csv")), options.Filter));
             var charts = options.PngDir is null ? null : new ChartSink(options.Charts);
             if (charts is not null) sinks.Add(new FilteredSink(charts, options.Filter));
+            string? listenFailure = null;
             if (metrics is not null)
             {
                 sinks.Add(metrics.CreateSink());
-                metrics.Start();
+                try
+                {
+                    metrics.Start();
+                }
+                catch (IOException e)
+                {
+                    // Exiting would cut the application's pipe (SIGPIPE): say it now, keep passing lines through, exit 2 at the end.
+                    listenFailure = e.Message;
+                    Console.Error.WriteLine($"gctrace-pipe: {listenFailure}; going on without serving metrics");
+                }
             }
 
             // Passthrough only when reading a pipe (stdin); reading files, the user has the app's output already.
@@ -87,7 +97,8 @@ internal static class Runner
             TextReport.Write(summary, Console.Error);
             foreach (var f in failures) Console.Error.WriteLine($"gctrace-pipe: --{f.Sink}: {f.Error.Message}");
             if (pushFailure is not null) Console.Error.WriteLine($"gctrace-pipe: {(options.Metrics.PushRequired ? "" : "warning: ")}{pushFailure}");
-            if (failures.Count > 0 || (pushFailure is not null && options.Metrics.PushRequired)) return Usage;
+            if (listenFailure is not null) Console.Error.WriteLine($"gctrace-pipe: {listenFailure}");
+            if (failures.Count > 0 || listenFailure is not null || (pushFailure is not null && options.Metrics.PushRequired)) return Usage;
             var held = options.FailOn.Where(c => c.Holds(summary)).ToList();
             foreach (var c in held) Console.Error.WriteLine($"gctrace-pipe: --fail-on condition holds: {c.Text}");
             return held.Count > 0 ? ConditionFailed : Ok;
