@@ -23,7 +23,7 @@ internal static class Runner
         var analysis = new AnalysisSink(analyzer);
         var outputs = new OutputFiles();
         await using var metrics = options.Metrics.Enabled
-            ? new MetricsOutput(options.Metrics, options.Filter, analyzer.Input.Summarize, analysis.Summarize)
+            ? new MetricsOutput(options.Metrics, analyzer.Input.Summarize, analysis.Summarize)
             : null;
         try
         {
@@ -35,7 +35,7 @@ internal static class Runner
             string? listenFailure = null;
             if (metrics is not null)
             {
-                sinks.Add(metrics.CreateSink());
+                sinks.Add(new FilteredSink(metrics.CreateSink(), options.Filter));
                 try
                 {
                     metrics.Start();

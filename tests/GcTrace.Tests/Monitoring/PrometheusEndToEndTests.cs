@@ -18,7 +18,7 @@ public class PrometheusEndToEndTests
     private static double Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
 
     [Fact]
-    public void LivePipe_ScrapedByPrometheus_AgreesWithTheJsonSummaryOfTheSameRun()
+    public async Task LivePipe_ScrapedByPrometheus_AgreesWithTheJsonSummaryOfTheSameRun()
     {
         var json = Path.Combine(Directory.CreateTempSubdirectory("gctrace-prom-e2e-").FullName, "summary.json");
         using var pipe = new LivePipe($"--label service=e2e --label version=1.2.3 --no-passthrough --json \"{json}\"");
@@ -44,23 +44,22 @@ public class PrometheusEndToEndTests
         var cpu = prometheus.Vector("gctrace_gc_cpu_seconds_total{service=\"e2e\"}").ToDictionary(s => s.Labels["part"], s => s.Value);
         var verdict = prometheus.Vector("gctrace_verdict{service=\"e2e\"}").ToDictionary(s => s.Labels["kind"], s => s.Value);
         // Prometheus asked for OpenMetrics (its Accept header) and got it: the scrape used that parser.
-        var openMetrics = Http.Client.Send(new HttpRequestMessage(HttpMethod.Get, pipe.MetricsUrl)
+        using var openMetrics = await Http.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, pipe.MetricsUrl)
         {
             Headers = { { "Accept", "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5" } },
         });
         openMetrics.Content.Headers.ContentType!.MediaType.Should().Be("application/openmetrics-text");
-        openMetrics.Content.ReadAsStringAsync().Result.Should().EndWith("# EOF\n");
+        (await openMetrics.Content.ReadAsStringAsync()).Should().EndWith("# EOF\n");
 
         // Every query of the shipped dashboard is valid PromQL on the real server, and those that are not filters
         // ("== 1") or recording-rule results return data from this run.
         foreach (var expr in DashboardQueries())
         {
-            var result = prometheus.Query(expr).GetProperty("result");
+            var series = prometheus.Query(expr).GetProperty("result");
             if (!expr.Contains("==", StringComparison.Ordinal) && !Regex.IsMatch(expr, @"\b\w+:\w+:\w+\b"))
-                result.GetArrayLength().Should().BeGreaterThan(0, $"dashboard query {expr} should see this run's data");
+                series.GetArrayLength().Should().BeGreaterThan(0, $"dashboard query {expr} should see this run's data");
         }
-        using (var services = Http.Client.GetAsync($"{prometheus.Url}/api/v1/label/service/values?match[]=gctrace_gc_cycles_total").Result)
-            services.Content.ReadAsStringAsync().Result.Should().Contain("\"e2e\"", "the dashboard's $service variable lists services this way");
+        (await Http.Client.GetStringAsync($"{prometheus.Url}/api/v1/label/service/values?match[]=gctrace_gc_cycles_total")).Should().Contain("\"e2e\"", "the dashboard's $service variable lists services this way");
 
         var result = pipe.Finish();
         result.ExitCode.Should().Be(0, result.Stderr);

@@ -83,25 +83,23 @@ public sealed class GcMetrics
     /// <summary>Runs before every scrape or push, on the scraping thread: the place to copy in what other stages count.</summary>
     public void BeforeCollect(Action refresh) => registry.AddBeforeCollectCallback(refresh);
 
-    /// <summary>Counts a cycle in the totals that account for the input (cycles, forced, restarts).</summary>
-    public void CountCycle(GcCycle cycle, bool restarted)
+    /// <summary>Adds a batch's cycles (see <see cref="CycleTally"/>) to every per-cycle series.</summary>
+    internal void Add(CycleTally tally)
     {
-        cycles.Inc();
-        if (cycle.Forced) forced.Inc();
-        if (restarted) restarts.Inc();
-    }
-
-    /// <summary>Adds a cycle the run's filter accepted to the pause, cpu and heap series.</summary>
-    public void AddCycle(GcCycle cycle)
-    {
-        stwPause.Observe((double)cycle.StwTotalMs / 1000);
-        var parts = GcCpuParts.Of(cycle);
-        cpuAssist.Inc((double)parts.AssistMs / 1000);
-        cpuBackground.Inc((double)parts.BackgroundMs / 1000);
-        cpuIdle.Inc((double)parts.IdleMs / 1000);
-        cpuStw.Inc((double)parts.StwMs / 1000);
-        heapLive.Set(cycle.HeapLiveMb * BytesPerMb);
-        heapGoal.Set(cycle.HeapGoalMb * BytesPerMb);
+        if (tally.Cycles == 0) return;
+        cycles.Inc(tally.Cycles);
+        if (tally.Forced > 0) forced.Inc(tally.Forced);
+        if (tally.Restarts > 0) restarts.Inc(tally.Restarts);
+        for (var i = 0; i < tally.PauseCounts.Length; i++)
+        {
+            if (tally.PauseCounts[i] > 0) stwPause.Observe(tally.PauseSumsS[i] / tally.PauseCounts[i], tally.PauseCounts[i]);
+        }
+        cpuAssist.Inc((double)tally.AssistMs / 1000);
+        cpuBackground.Inc((double)tally.BackgroundMs / 1000);
+        cpuIdle.Inc((double)tally.IdleMs / 1000);
+        cpuStw.Inc((double)tally.StwMs / 1000);
+        heapLive.Set(tally.Last!.HeapLiveMb * BytesPerMb);
+        heapGoal.Set(tally.Last.HeapGoalMb * BytesPerMb);
     }
 
     /// <summary>Line counts so far (counters only rise, so a stale copy never moves them back).</summary>

@@ -7,7 +7,7 @@ namespace GcTrace.Output.Monitoring;
 /// Built before the pipeline starts and finished after the final summary. <paramref name="input"/> reads the line
 /// counters (kept by the parse stage) and <paramref name="summarize"/> makes a full summary safely mid-stream.
 /// </summary>
-public sealed class MetricsOutput(MetricsOptions options, CycleFilter filter, Func<InputSummary> input, Func<TraceSummary> summarize) : IAsyncDisposable
+public sealed class MetricsOutput(MetricsOptions options, Func<InputSummary> input, Func<TraceSummary> summarize) : IAsyncDisposable
 {
     private MetricsListener? listener;
 
@@ -15,8 +15,8 @@ public sealed class MetricsOutput(MetricsOptions options, CycleFilter filter, Fu
 
     public MetricsOptions Options => options;
 
-    /// <summary>The per-event part, to add to the pipeline's sinks.</summary>
-    public IEventSink CreateSink() => new MetricsSink(Metrics, filter);
+    /// <summary>The per-event part, to add to the pipeline's sinks (behind the run's cycle filter, like the others).</summary>
+    public IEventSink CreateSink() => new MetricsSink(Metrics);
 
     /// <summary>Starts serving when asked to; a busy port throws <see cref="IOException"/> before any input is read.</summary>
     public void Start()

@@ -1,16 +1,16 @@
-// The per-event part of the metrics output: counters and the pause histogram move as cycles arrive.
+// The per-event part of the metrics output: counters and the pause histogram move as each batch of cycles arrives.
 using GcTrace.Analysis;
 using GcTrace.Events;
 
 namespace GcTrace.Output.Monitoring;
 
 /// <summary>
-/// A few lock-free additions per gc line and nothing per other event, so exposition costs the pipe nothing measurable.
-/// The cycle totals see every cycle, like the summary's <c>gc</c> block; pauses, cpu and heap only the cycles the
-/// run's filter accepts, like its <c>stw_ms</c>, <c>gc_cpu</c> and <c>heap</c> blocks.
+/// Tallies a batch on the sink's own thread and touches the shared series once per batch (<see cref="CycleTally"/>),
+/// so exposition costs the pipe next to nothing. It sees the cycles the run's filter keeps, like every per-event sink.
 /// </summary>
-public sealed class MetricsSink(GcMetrics metrics, CycleFilter filter) : IEventSink
+public sealed class MetricsSink(GcMetrics metrics) : IEventSink
 {
+    private readonly CycleTally tally = new(GcMetrics.StwBucketsS);
     private GcCycle? previous;
 
     public string Name => "metrics";
@@ -20,10 +20,11 @@ public sealed class MetricsSink(GcMetrics metrics, CycleFilter filter) : IEventS
         foreach (var e in batch)
         {
             if (e is not GcCycle c) continue;
-            metrics.CountCycle(c, restarted: previous is not null && CycleOrder.StartsNewSegment(previous, c));
+            tally.Add(c, restarted: previous is not null && CycleOrder.StartsNewSegment(previous, c));
             previous = c;
-            if (filter.Accepts(c)) metrics.AddCycle(c);
         }
+        metrics.Add(tally);
+        tally.Clear();
     }
 
     public void Complete(InputSummary counts) => metrics.SetInput(counts);
