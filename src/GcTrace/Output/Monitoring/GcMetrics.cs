@@ -49,7 +49,7 @@ public sealed class GcMetrics
         registry = Metrics.NewCustomRegistry();
         if (constantLabels.Count > 0) registry.SetStaticLabels(constantLabels.ToDictionary());
         var f = Metrics.WithCustomRegistry(registry);
-        cycles = f.CreateCounter(MetricNames.GcCycles, "GC cycles seen (every gc line, whatever the filters).");
+        cycles = f.CreateCounter(MetricNames.GcCycles, "GC cycles seen (the gc lines the run's filters keep).");
         forced = f.CreateCounter(MetricNames.GcForcedCycles, "GC cycles printed with (forced): runtime.GC() and friends.");
         stwPause = f.CreateHistogram(MetricNames.StwPause, "Stop-the-world clock time of each GC cycle, all STW phases summed.",
             new HistogramConfiguration { Buckets = StwBucketsS });
