@@ -5,23 +5,31 @@ using GcTrace.Events;
 namespace GcTrace.Output.Monitoring;
 
 /// <summary>
-/// Per cycle: a few decimal additions, one conversion and a bucket search, all on the sink's own thread. Measured on a
-/// gc-only log, updating prometheus-net's counters and histogram per cycle cost ~185 ns a cycle (interlocked loops,
-/// six decimal-to-double conversions); added up per batch the cost is the tally's. Pauses are kept per histogram bucket
-/// (count and sum), so the batch reaches the histogram as one observation of each bucket's mean with that bucket's count:
-/// every value of a bucket lies in it, so does their mean, and bucket counts and the sum come out as if observed one by one.
+/// Per cycle: a few long additions (<see cref="Exact"/> units, as the analyzers use) and a bucket search, on the sink's own
+/// thread. Measured on a gc-only log, updating prometheus-net's counters and histogram per cycle cost ~185 ns a cycle
+/// (interlocked loops, decimal-to-double conversions), and a decimal tally still ~130 ns; in long units the cost is a few
+/// tens of ns. Pauses are kept per histogram bucket (count and sum), so the batch reaches the histogram as one observation
+/// of each bucket's mean with that bucket's count: every value of a bucket lies in it, so does their mean, and bucket
+/// counts and the sum come out as if observed one by one.
 /// </summary>
 internal sealed class CycleTally
 {
-    // The bucket bounds in ms as decimals: a pause printed as exactly a bound (0.010 ms) must land in that bound's bucket,
-    // which a comparison in double seconds (0.010 / 1000 = 1.0000000000000001e-05) would miss.
-    private readonly decimal[] boundsMs;
+    // 1 ms in Exact units (millionths): the bounds in those units are exact, so a pause printed as exactly a bound
+    // (0.010 ms) lands in that bound's bucket, which a comparison in double seconds (1.0000000000000001e-05) would miss.
+    private const long UnitsPerMs = 1_000_000;
+    private const double UnitsPerS = 1e9;
+
+    private readonly long[] boundsUnits;
+    private long stwCpu;
+    private long assistCpu;
+    private long backgroundCpu;
+    private long idleCpu;
 
     public CycleTally(double[] boundsS)
     {
-        boundsMs = boundsS.Select(b => (decimal)b * 1000m).ToArray();
+        boundsUnits = boundsS.Select(b => (long)Math.Round(b * 1000 * UnitsPerMs)).ToArray();
         PauseCounts = new long[boundsS.Length + 1];
-        PauseSumsS = new double[boundsS.Length + 1];
+        PauseUnits = new long[boundsS.Length + 1];
     }
 
     public long Cycles { get; private set; }
@@ -30,18 +38,22 @@ internal sealed class CycleTally
 
     public long Restarts { get; private set; }
 
-    /// <summary>Per bucket (the last is +Inf): how many pauses fell in it, and their sum in seconds.</summary>
+    /// <summary>Per bucket (the last is +Inf): how many pauses fell in it.</summary>
     public long[] PauseCounts { get; }
 
-    public double[] PauseSumsS { get; }
+    /// <summary>Per bucket: the sum of its pauses in Exact units.</summary>
+    public long[] PauseUnits { get; }
 
-    public decimal StwMs { get; private set; }
+    public double StwCpuS => stwCpu / UnitsPerS;
 
-    public decimal AssistMs { get; private set; }
+    public double AssistCpuS => assistCpu / UnitsPerS;
 
-    public decimal BackgroundMs { get; private set; }
+    public double BackgroundCpuS => backgroundCpu / UnitsPerS;
 
-    public decimal IdleMs { get; private set; }
+    public double IdleCpuS => idleCpu / UnitsPerS;
+
+    /// <summary>The sum of the pauses in bucket <paramref name="i"/>, in seconds.</summary>
+    public double PauseSumS(int i) => PauseUnits[i] / UnitsPerS;
 
     /// <summary>The batch's last cycle (the heap gauges show it), or null for a batch without cycles.</summary>
     public GcCycle? Last { get; private set; }
@@ -51,17 +63,18 @@ internal sealed class CycleTally
         Cycles++;
         if (cycle.Forced) Forced++;
         if (restarted) Restarts++;
-        var pauseMs = cycle.StwTotalMs;
+        var pause = Exact.Of(cycle.StwSweepTermMs).Units + Exact.Of(cycle.StwMarkTermMs).Units
+            + (cycle.InstallWriteBarrierMs is { } barrier ? Exact.Of(barrier).Units : 0);
         // Prometheus buckets are upper-inclusive (le): an exact match belongs to its own bound.
-        var bucket = Array.BinarySearch(boundsMs, pauseMs);
+        var bucket = Array.BinarySearch(boundsUnits, pause);
         if (bucket < 0) bucket = ~bucket;
         PauseCounts[bucket]++;
-        PauseSumsS[bucket] += (double)pauseMs / 1000;
+        PauseUnits[bucket] += pause;
         var parts = GcCpuParts.Of(cycle);
-        StwMs += parts.StwMs;
-        AssistMs += parts.AssistMs;
-        BackgroundMs += parts.BackgroundMs;
-        IdleMs += parts.IdleMs;
+        stwCpu += parts.Stw.Units;
+        assistCpu += parts.Assist.Units;
+        backgroundCpu += parts.Background.Units;
+        idleCpu += parts.Idle.Units;
         Last = cycle;
     }
 
@@ -69,8 +82,8 @@ internal sealed class CycleTally
     {
         Cycles = Forced = Restarts = 0;
         Array.Clear(PauseCounts);
-        Array.Clear(PauseSumsS);
-        StwMs = AssistMs = BackgroundMs = IdleMs = 0m;
+        Array.Clear(PauseUnits);
+        stwCpu = assistCpu = backgroundCpu = idleCpu = 0;
         Last = null;
     }
 }

@@ -92,12 +92,12 @@ public sealed class GcMetrics
         if (tally.Restarts > 0) restarts.Inc(tally.Restarts);
         for (var i = 0; i < tally.PauseCounts.Length; i++)
         {
-            if (tally.PauseCounts[i] > 0) stwPause.Observe(tally.PauseSumsS[i] / tally.PauseCounts[i], tally.PauseCounts[i]);
+            if (tally.PauseCounts[i] > 0) stwPause.Observe(tally.PauseSumS(i) / tally.PauseCounts[i], tally.PauseCounts[i]);
         }
-        cpuAssist.Inc((double)tally.AssistMs / 1000);
-        cpuBackground.Inc((double)tally.BackgroundMs / 1000);
-        cpuIdle.Inc((double)tally.IdleMs / 1000);
-        cpuStw.Inc((double)tally.StwMs / 1000);
+        cpuAssist.Inc(tally.AssistCpuS);
+        cpuBackground.Inc(tally.BackgroundCpuS);
+        cpuIdle.Inc(tally.IdleCpuS);
+        cpuStw.Inc(tally.StwCpuS);
         heapLive.Set(tally.Last!.HeapLiveMb * BytesPerMb);
         heapGoal.Set(tally.Last.HeapGoalMb * BytesPerMb);
     }
