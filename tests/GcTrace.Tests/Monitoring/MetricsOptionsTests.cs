@@ -86,7 +86,7 @@ public class MetricsOptionsTests
 
         var required = CliProcess.Run($"'{log}' --pushgateway {gateway} --job ci --push-required");
         required.ExitCode.Should().Be(2);
-        required.Stderr.Should().Contain($"gctrace-pipe: --pushgateway {gateway}/: push failed:");
+        required.Stderr.Should().Contain($"gctrace-pipe: --pushgateway: {gateway}/: push failed:");
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 // The Prometheus metrics of one run (names and units are part of docs/output-contract.md), on a registry of their own.
 using GcTrace.Analysis;
-using GcTrace.Events;
+using GcTrace.Diagnosis;
 using Prometheus;
 
 namespace GcTrace.Output.Monitoring;
@@ -63,7 +63,7 @@ public sealed class GcMetrics
         heapGoal = f.CreateGauge(MetricNames.HeapGoal, "Heap goal of the last GC cycle.");
         heapSlope = f.CreateGauge(MetricNames.HeapLiveSlope, "Least-squares slope of the live heap over the trace, the trend the verdict uses.");
         var kinds = f.CreateGauge(MetricNames.Verdict, "1 for the current verdict kind, 0 for the others.", [MetricNames.KindLabel]);
-        verdict = MetricNames.VerdictKinds.Select(k => kinds.WithLabels(k)).ToArray();
+        verdict = MetricNames.VerdictKinds.Select(k => kinds.WithLabels(ContractNames.Of(k))).ToArray();
         confidence = f.CreateGauge(MetricNames.VerdictConfidence, "How much the evidence supports the verdict: low 0.33, medium 0.67, high 1.");
         var lines = f.CreateCounter(MetricNames.InputLines, "Input lines read, by kind.", [MetricNames.KindLabel]);
         inputLines = MetricNames.LineKinds.Select(k => lines.WithLabels(k)).ToArray();
@@ -72,7 +72,7 @@ public sealed class GcMetrics
         // Every series exists from the first scrape, so absent() and rate() see zeros rather than nothing.
         foreach (var child in new[] { cpuAssist, cpuBackground, cpuIdle, cpuStw }) child.Publish();
         foreach (var child in inputLines) child.Publish();
-        SetVerdict(VerdictKinds.Inconclusive, "low");
+        SetVerdict(VerdictKind.Inconclusive, Confidence.Low);
     }
 
     internal CollectorRegistry Registry => registry;
@@ -115,15 +115,16 @@ public sealed class GcMetrics
     /// <summary>The available cpu (wall time x P) so far, in ms as the analyzer keeps it.</summary>
     public void SetAvailableCpu(decimal availableMs) => availableCpu.IncTo((double)availableMs / 1000);
 
-    /// <summary>The verdict and heap trend of a full summary (made off the per-event path: see <see cref="LiveDiagnosis"/>).</summary>
-    public void SetDiagnosis(TraceSummary summary)
+    /// <summary>The verdict and heap trend of a full diagnosis (made off the per-event path: see <see cref="LiveDiagnosis"/>).</summary>
+    public void SetDiagnosis(TraceDiagnosis diagnosis)
     {
-        SetVerdict(summary.Verdict.Kind, summary.Verdict.Confidence);
+        SetVerdict(diagnosis.Verdict.Kind, diagnosis.Verdict.Confidence);
+        var summary = diagnosis.Summary;
         if (summary.Heap.LiveSlopeMbPerMin is { } slope) heapSlope.Set(slope * BytesPerMb / 60);
         SetAvailableCpu(summary.GcCpu.AvailableCpuMs);
     }
 
-    private void SetVerdict(string kind, string level)
+    private void SetVerdict(VerdictKind kind, Confidence level)
     {
         for (var i = 0; i < verdict.Length; i++) verdict[i].Set(MetricNames.VerdictKinds[i] == kind ? 1 : 0);
         confidence.Set(VerdictConfidence.Value(level));

@@ -1,18 +1,18 @@
 // Keeps the verdict and heap-trend gauges current while the pipe runs, without touching the per-event path.
-using GcTrace.Analysis;
+using GcTrace.Diagnosis;
 
 namespace GcTrace.Output.Monitoring;
 
 /// <summary>
-/// A full summary (Theil-Sen, envelope, verdict rules, profiles) costs milliseconds, far too much per cycle. So it runs
-/// on the scraping thread just before a scrape, at most once per <see cref="MinInterval"/>, and only when cycles came
-/// in since the last one. No scraper, no work.
+/// A full summary and verdict (Theil-Sen, envelope, rules, profiles) costs milliseconds, far too much per cycle. So it
+/// runs on the scraping thread just before a scrape, at most once per <see cref="MinInterval"/>, and only when cycles
+/// came in since the last one. No scraper, no work.
 /// </summary>
-public sealed class LiveDiagnosis(GcMetrics metrics, Func<TraceSummary> summarize, TimeProvider time)
+public sealed class LiveDiagnosis(GcMetrics metrics, Func<TraceDiagnosis> diagnose, TimeProvider time)
 {
     /// <summary>
     /// At most one re-diagnosis per 5 s: a verdict is about minutes of trend, Prometheus scrapes every 15-60 s, and a
-    /// second scraper (HA pair) or a short test interval should not make it run more often.
+    /// second scraper (an HA pair) or a short test interval should not make it run more often.
     /// </summary>
     public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(5);
 
@@ -20,8 +20,8 @@ public sealed class LiveDiagnosis(GcMetrics metrics, Func<TraceSummary> summariz
     private long diagnosedCycles = -1;
     private DateTimeOffset diagnosedAt = DateTimeOffset.MinValue;
 
-    public LiveDiagnosis(GcMetrics metrics, Func<TraceSummary> summarize)
-        : this(metrics, summarize, TimeProvider.System)
+    public LiveDiagnosis(GcMetrics metrics, Func<TraceDiagnosis> diagnose)
+        : this(metrics, diagnose, TimeProvider.System)
     {
     }
 
@@ -34,7 +34,7 @@ public sealed class LiveDiagnosis(GcMetrics metrics, Func<TraceSummary> summariz
             var cycles = metrics.CyclesCounted;
             var now = time.GetUtcNow();
             if (cycles == diagnosedCycles || now - diagnosedAt < MinInterval) return;
-            metrics.SetDiagnosis(summarize());
+            metrics.SetDiagnosis(diagnose());
             diagnosedCycles = cycles;
             diagnosedAt = now;
         }

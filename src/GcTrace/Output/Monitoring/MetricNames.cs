@@ -28,10 +28,10 @@ public static class MetricNames
         public const string Stw = "stw";
     }
 
-    /// <summary>The <c>kind</c> values of <see cref="Verdict"/>, the summary's <c>verdict.kind</c>.</summary>
-    public static readonly string[] VerdictKinds =
+    /// <summary>The kinds of <see cref="Verdict"/> in the contract's order; the label is their contract name (ContractNames).</summary>
+    public static readonly Diagnosis.VerdictKind[] VerdictKinds =
     [
-        Analysis.VerdictKinds.Leak, Analysis.VerdictKinds.GcPressure, Analysis.VerdictKinds.Healthy, Analysis.VerdictKinds.Inconclusive,
+        Diagnosis.VerdictKind.Leak, Diagnosis.VerdictKind.GcPressure, Diagnosis.VerdictKind.Healthy, Diagnosis.VerdictKind.Inconclusive,
     ];
 
     /// <summary>The <c>kind</c> values of <see cref="InputLines"/>, in the order <see cref="GcMetrics.SetInput"/> fills them.</summary>
