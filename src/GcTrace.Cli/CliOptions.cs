@@ -2,6 +2,7 @@
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Output.Charts;
+using GcTrace.Output.Monitoring;
 
 namespace GcTrace.Cli;
 
@@ -31,6 +32,8 @@ internal sealed record CliOptions(
     public Uri? PprofUrl { get; init; }
 
     public TimeSpan PprofInterval { get; init; } = Pipeline.PprofScraper.DefaultInterval;
+
+    public MetricsOptions Metrics { get; init; } = new(null, new Dictionary<string, string>(), null, null, false);
 
     public bool ReadsStandardInput => Inputs.Contains(Pipeline.InputOpener.StandardInput);
 }
