@@ -2,6 +2,7 @@
 namespace GcTrace.Diagnosis;
 
 using System.Globalization;
+using static System.FormattableString;
 using GcTrace.Analysis;
 using GcTrace.Profiles;
 
@@ -138,5 +139,4 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
     // suspect line beside it show the same number in the same unit.
     private static string Mib(long bytes) => Invariant($"{bytes / 1048576.0:#,0.00} MB");
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
