@@ -1,7 +1,6 @@
 // Binds the validated options to a TraceRun, runs it and prints what the report and the gates say.
 using GcTrace.Diagnosis;
 using GcTrace.Output;
-using GcTrace.Diagnosis;
 using GcTrace.Output.Charts;
 using GcTrace.Output.Html;
 using GcTrace.Output.Monitoring;
