@@ -56,6 +56,7 @@ internal static class Runner
                 JsonSummaryWriter.Write(summary, stream);
                 stream.Flush();
             }
+            string? chartFailure = null;
             if (charts is not null && options.PngDir is { } dir)
             {
                 try
@@ -70,13 +71,15 @@ internal static class Runner
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    throw new OutputException($"--png {dir}: {e.Message}", e);
+                    // Only the charts fail (e.g. no native chart library here): the report and other outputs still come.
+                    chartFailure = $"--png {dir}: {e.Message}";
                 }
             }
             outputs.Close();
             TextReport.Write(summary, Console.Error);
             foreach (var f in failures) Console.Error.WriteLine($"gctrace-pipe: --{f.Sink}: {f.Error.Message}");
-            if (failures.Count > 0) return Usage;
+            if (chartFailure is not null) Console.Error.WriteLine($"gctrace-pipe: {chartFailure}");
+            if (failures.Count > 0 || chartFailure is not null) return Usage;
             var held = options.FailOn.Where(c => c.Holds(summary)).ToList();
             foreach (var c in held) Console.Error.WriteLine($"gctrace-pipe: --fail-on condition holds: {c.Text}");
             return held.Count > 0 ? ConditionFailed : Ok;

@@ -1,5 +1,5 @@
 // The private directory where embedded native libraries are written before loading, and the atomic write itself.
-using System.Security.Cryptography;
+using System.Runtime.InteropServices;
 
 namespace GcTrace.Output.Charts;
 
@@ -48,12 +48,25 @@ internal static class NativeLibraryCache
         return path;
     }
 
+    /// <summary>
+    /// A directory name for a library's bytes: 64-bit FNV-1a over 8-byte words, in hex. Not cryptographic, and need not
+    /// be: <see cref="Place"/> compares every byte before it reuses a file. (SHA-256 would need OpenSSL, and a slim
+    /// container without libssl aborts the process on first use instead of throwing.)
+    /// </summary>
+    public static string ContentName(ReadOnlySpan<byte> bytes)
+    {
+        const ulong offsetBasis = 14695981039346656037, prime = 1099511628211;
+        ulong h = offsetBasis ^ (ulong)bytes.Length;
+        var words = MemoryMarshal.Cast<byte, ulong>(bytes);
+        foreach (ulong w in words) h = (h ^ w) * prime;
+        foreach (byte b in bytes[(words.Length * sizeof(ulong))..]) h = (h ^ b) * prime;
+        return h.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     // A copy cut short or damaged on disk is rewritten, not loaded.
     private static bool SameContent(string path, byte[] bytes)
     {
         var info = new FileInfo(path);
-        if (!info.Exists || info.Length != bytes.Length) return false;
-        using var stream = info.OpenRead();
-        return SHA256.HashData(stream).AsSpan().SequenceEqual(SHA256.HashData(bytes));
+        return info.Exists && info.Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
     }
 }

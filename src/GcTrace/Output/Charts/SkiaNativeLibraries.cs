@@ -1,7 +1,6 @@
 // Finds the native libraries that charts draw with (SkiaSharp's and HarfBuzzSharp's) before SkiaSharp first calls them.
 using System.Reflection;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using HarfBuzzSharp;
 using SkiaSharp;
 
@@ -13,7 +12,7 @@ namespace GcTrace.Output.Charts;
 /// for, in order: where .NET looks by default (beside the executable, the framework-dependent build's
 /// <c>runtimes/RID/native</c>, the system's library path); then the copy that a RID-specific build embeds in the
 /// executable (<see cref="ResourcePrefix"/>, added by GcTrace.Cli.csproj), written once to a private cache directory
-/// named by its SHA-256 and loaded from there. When a library cannot be had, <see cref="Problem"/> says which in one
+/// named by a hash of its bytes and loaded from there. When a library cannot be had, <see cref="Problem"/> says which in one
 /// sentence and SkiaSharp is never touched, so the run's other outputs are unaffected.
 /// </summary>
 public static class SkiaNativeLibraries
@@ -23,9 +22,6 @@ public static class SkiaNativeLibraries
 
     private const string Skia = "libSkiaSharp";
     private const string HarfBuzz = "libHarfBuzzSharp";
-
-    // 16 hex digits (64 bits) of the SHA-256 tell library versions apart and keep the cache directory's name short.
-    private const int HashChars = 16;
 
     // Handles by DllImport library name, handed to the P/Invoke resolver once loaded.
     private static readonly Dictionary<string, IntPtr> Loaded = new(StringComparer.Ordinal);
@@ -108,7 +104,7 @@ public static class SkiaNativeLibraries
     {
         byte[] bytes = new byte[embedded.Length];
         embedded.ReadExactly(bytes);
-        string hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..HashChars];
+        string hash = NativeLibraryCache.ContentName(bytes);
         try
         {
             string path = NativeLibraryCache.Place(Path.Combine(NativeLibraryCache.Root(), hash), file, bytes);
