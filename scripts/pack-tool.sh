@@ -11,6 +11,8 @@
 # Usage
 #   scripts/pack-tool.sh OUT                      all four packages
 #   PACK_RIDS="linux-x64" scripts/pack-tool.sh OUT   the top-level package and only the RID packages named (any, linux-*)
+#   X64_ISA=x86-64-v3 scripts/pack-tool.sh OUT     linux-x64 compiled for AVX2 CPUs, for a private feed whose machines all
+#                                                  have it: that binary refuses to start elsewhere (docs/benchmarks.md)
 #
 # Installs what Native AOT needs when missing (Debian packages): clang and zlib1g-dev; for a foreign-architecture
 # Linux RID, gcc and binutils for that target and its libc headers (e.g. gcc-aarch64-linux-gnu, libc6-dev-arm64-cross).
@@ -68,6 +70,7 @@ for rid in $rids; do
     # objcopy strips the symbols into a .dbg file; the host's objcopy does not know the foreign ELF machine.
     args+=(-p:ObjCopyName="$triple-objcopy")
   fi
+  if [ "$rid" = linux-x64 ] && [ -n "${X64_ISA:-}" ]; then args+=(-p:IlcInstructionSet="$X64_ISA"); fi
   echo "pack-tool: $rid" >&2
   run "pack-$rid" pack "${args[@]}"
 done
