@@ -6,35 +6,58 @@ using GcTrace.Tests.Support;
 namespace GcTrace.Tests.Packaging;
 
 /// <summary>
-/// Packs once per test run (Native AOT compiles for minutes) and installs the tool from those packages into a
+/// Runs only with GCTRACE_PACK_TESTS=1: packing compiles Native AOT, minutes on two idle cores and far more on a busy
+/// machine, too long for every `scripts/test.sh`. <c>GCTRACE_PACK_TESTS=1 bash scripts/test.sh</c> runs them.
+/// </summary>
+public sealed class PackTestFactAttribute : FactAttribute
+{
+    public const string Variable = "GCTRACE_PACK_TESTS";
+
+    public PackTestFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable(Variable) != "1")
+            Skip = $"packs Native AOT (minutes): set {Variable}=1 to run";
+    }
+}
+
+/// <summary>
+/// Packs once per test run (Native AOT compiles for minutes), on first use, and installs the tool from those packages into a
 /// tool path, with a NuGet configuration that knows only that folder and a private package cache, so neither a
 /// package published elsewhere nor an older local build of the same version is installed instead.
 /// </summary>
 public sealed class InstalledToolFixture : IDisposable
 {
+    private readonly Lazy<(CliProcess.Result Pack, CliProcess.Result Install)> _built;
+
     public InstalledToolFixture()
     {
         Dir = Directory.CreateTempSubdirectory("gctrace-tool-").FullName;
+        _built = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public string Dir { get; }
+
+    public CliProcess.Result Pack => _built.Value.Pack;
+
+    public CliProcess.Result Install => _built.Value.Install;
+
+    private (CliProcess.Result, CliProcess.Result) Build()
+    {
         var packages = Path.Combine(Dir, "packages");
-        Pack = CliProcess.Shell(
+        var pack = CliProcess.Shell(
             $"PACK_RIDS='{RuntimeInformation.RuntimeIdentifier}' bash '{RepoPaths.Root}/scripts/pack-tool.sh' '{packages}'",
-            timeout: TimeSpan.FromMinutes(15));
+            timeout: TimeSpan.FromMinutes(40));
         File.WriteAllText(Path.Combine(Dir, "nuget.config"),
             $"""
              <configuration>
                <packageSources><clear /><add key="local" value="{packages}" /></packageSources>
              </configuration>
              """);
-        Install = CliProcess.Shell(
+        var install = CliProcess.Shell(
             $"cd '{Dir}' && NUGET_PACKAGES='{Dir}/nuget-cache' dotnet tool install --tool-path '{Dir}/t' --configfile nuget.config GcTrace.Pipe",
             timeout: TimeSpan.FromMinutes(5));
+        return (pack, install);
     }
-
-    public string Dir { get; }
-
-    public CliProcess.Result Pack { get; }
-
-    public CliProcess.Result Install { get; }
 
     /// <summary>The command `dotnet tool install` put on the tool path (a link into its package store).</summary>
     public string Command => Path.Combine(Dir, "t", "gctrace-pipe");
@@ -46,7 +69,7 @@ public class ToolPackageTests(InstalledToolFixture tool) : IClassFixture<Install
 {
     private static readonly string Log = Path.Combine(RepoPaths.Corpus, "go1.19", "leak_global_map", "combined.log");
 
-    [Fact]
+    [PackTestFact]
     public void PackAndInstall_InstallsTheNativeBinaryForThisRid()
     {
         tool.Pack.ExitCode.Should().Be(0, tool.Pack.Stderr);
@@ -58,7 +81,7 @@ public class ToolPackageTests(InstalledToolFixture tool) : IClassFixture<Install
         version.ExitCode.Should().Be(0, version.Stderr);
     }
 
-    [Fact]
+    [PackTestFact]
     public void NativeBinaryAloneInEmptyFolder_DrawsChartsAndPrintsReport()
     {
         var dir = AloneCopy("alone");
@@ -79,7 +102,7 @@ public class ToolPackageTests(InstalledToolFixture tool) : IClassFixture<Install
             .Select(Path.GetFileName).Should().BeEquivalentTo(["libSkiaSharp.so", "libHarfBuzzSharp.so"]);
     }
 
-    [Fact]
+    [PackTestFact]
     public void NativeBinaryWithBrokenLibraryBesideIt_UsesItsEmbeddedCopy()
     {
         var dir = AloneCopy("broken-beside");
