@@ -30,7 +30,7 @@ public class ChartLibraryFailureTests
             r.Stderr.Should().Contain("verdict").And.Contain("STW pause", "the report is printed although the charts failed");
             File.ReadAllText(json).Should().Contain("\"cycles\"");
             var errors = r.Stderr.Split('\n').Where(l => l.StartsWith("gctrace-pipe: --", StringComparison.Ordinal)).ToList();
-            errors.Should().ContainSingle().Which.Should().Contain($"--png {charts}").And.Contain("libSkiaSharp.so");
+            errors.Should().ContainSingle().Which.Should().StartWith("gctrace-pipe: --png").And.Contain("libSkiaSharp.so");
             r.Stderr.Should().NotContain("   at ").And.NotContain("TypeInitializationException");
             (Directory.Exists(charts) ? Directory.GetFiles(charts) : []).Should().BeEmpty();
         }
