@@ -38,6 +38,12 @@ import json, os, sys
 root, work = sys.argv[1], sys.argv[2]
 sweeps = os.path.join(root, "fixtures", "sweeps")
 
+def dst_meta(program, run):
+    return json.load(open(os.path.join(sweeps, program, run, "meta.json")))
+
+def setting(meta):  # the --what-if text the bash loop above gave for a run
+    return f"GOGC={meta['gogc']}" + (f",GOMEMLIMIT={meta['gomemlimit']}" if meta["gomemlimit"] else "")
+
 def within(kind, predicted, measured):
     if predicted is None or measured is None:
         return False
@@ -65,10 +71,10 @@ for program in sorted(os.listdir(sweeps)):
         if not doc or not measured[src]:
             rows.append(f"| {program} | {src} | (model does not apply: {((doc or {}).get('what_if') or [{}])[0].get('not_applicable', 'no output')}) |||||||")
             continue
-        for i, dst in enumerate(runs):
+        for dst in runs:
             if dst == src:
                 continue
-            p, m = doc["what_if"][i], measured[dst]
+            p, m = next(e for e in doc["what_if"] if e["setting"] == setting(dst_meta(program, dst))), measured[dst]
             if m is None:
                 continue
             target = src == "gogc-100" and dst in ("gogc-50", "gogc-200", "gogc-400")

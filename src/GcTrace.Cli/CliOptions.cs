@@ -2,6 +2,7 @@
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Output.Charts;
+using GcTrace.Tuning;
 
 namespace GcTrace.Cli;
 
@@ -31,6 +32,8 @@ internal sealed record CliOptions(
     public Uri? PprofUrl { get; init; }
 
     public TimeSpan PprofInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    public IReadOnlyList<GcSetting> WhatIf { get; init; } = [];
 
     public bool ReadsStandardInput => Inputs.Contains(Pipeline.InputOpener.StandardInput);
 }

@@ -37,6 +37,7 @@ internal static class Runner
             Inputs = options.Inputs,
             Passthrough = passthrough,
             Filter = options.Filter,
+            WhatIf = options.WhatIf,
             Profiles = profiles,
             EventSinks = eventSinks,
             RunSinks = runSinks,
