@@ -3,6 +3,7 @@ using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Output.Charts;
 using GcTrace.Tuning;
+using GcTrace.Output.Monitoring;
 
 namespace GcTrace.Cli;
 
@@ -31,7 +32,9 @@ internal sealed record CliOptions(
 
     public Uri? PprofUrl { get; init; }
 
-    public TimeSpan PprofInterval { get; init; } = TimeSpan.FromSeconds(15);
+    public TimeSpan PprofInterval { get; init; } = Pipeline.PprofScraper.DefaultInterval;
+
+    public MetricsOptions Metrics { get; init; } = new(null, new Dictionary<string, string>(), null, null, false);
 
     public IReadOnlyList<GcSetting> WhatIf { get; init; } = [];
 
