@@ -137,8 +137,12 @@ public sealed class ChartRendererTests : IDisposable
         if (Environment.GetEnvironmentVariable("GCTRACE_REGENERATE_DOCS") == "1")
             File.Copy(Path.Combine(_dir, "heap.png"), readmeChart, overwrite: true);
 
-        byte[] png = File.ReadAllBytes(readmeChart);
-        PngFile.Size(png).Should().Be((1200, 600));
+        byte[] shown = File.ReadAllBytes(readmeChart);
+        byte[] fresh = File.ReadAllBytes(Path.Combine(_dir, "heap.png"));
+        PngFile.Size(shown).Should().Be((1200, 600));
+        // Pixels, not bytes: the PNG encoder may compress differently; what the reader sees must be today's chart.
+        PngFile.DifferingPixels(fresh, shown, new SKRectI(0, 0, 1200, 600))
+            .Should().Be(0, "docs/heap-leak_global_map.png must be what the code draws now (GCTRACE_REGENERATE_DOCS=1 rewrites it)");
     }
 
     /// <summary>GCTRACE_CHARTS_OUT=DIR keeps the corpus charts, to look at them after a change.</summary>
