@@ -2,6 +2,7 @@
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Output.Charts;
+using GcTrace.Tuning;
 using GcTrace.Output.Monitoring;
 
 namespace GcTrace.Cli;
@@ -40,6 +41,8 @@ internal sealed record CliOptions(
 
     /// <summary>The command line as typed (shell-quoted), shown in the HTML report so it can be run again.</summary>
     public string CommandLine { get; init; } = "gctrace-pipe";
+
+    public IReadOnlyList<GcSetting> WhatIf { get; init; } = [];
 
     public bool ReadsStandardInput => Inputs.Contains(Pipeline.InputOpener.StandardInput);
 }

@@ -3,6 +3,7 @@ using System.CommandLine;
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Output.Charts;
+using GcTrace.Tuning;
 using GcTrace.Output.Monitoring;
 
 namespace GcTrace.Cli;
@@ -23,6 +24,7 @@ internal static class CommandLine
                                                                         also scrape heap/goroutine profiles: names leak sites
           gctrace-pipe app.log --fail-on 'stw.p99>5ms' --fail-on 'gc_cpu>25%' --fail-on 'verdict=leak'
                                                                         CI gate: every number carries its unit
+          gctrace-pipe app.log --what-if GOGC=200 --what-if GOMEMLIMIT=512MiB   predicted GC rate, cost and peak heap
 
         Exit codes: 0 ok; 1 a --fail-on condition holds (each one is printed with its measured value);
                     2 usage error, unreadable input or an output that cannot be written.
@@ -80,6 +82,11 @@ internal static class CommandLine
         AllowMultipleArgumentsPerToken = true,
     };
     public static readonly Option<string?> Pprof = new("--pprof") { Description = "Scrape URL/debug/pprof/heap and /goroutine while the trace streams.", HelpName = "URL" };
+    public static readonly Option<string[]> WhatIf = new("--what-if")
+    {
+        Description = "Predict GC rate, GC cost and peak heap under another setting, e.g. GOGC=200, GOMEMLIMIT=512MiB, GOGC=off,GOMEMLIMIT=1GiB. Repeatable.",
+        HelpName = "SETTING",
+    };
     public static readonly Option<string?> PprofInterval = new("--pprof-interval") { Description = "How often --pprof scrapes (default 15s).", HelpName = "DURATION" };
 
     public static readonly Option<string?> MetricsListen = new("--metrics-listen")
@@ -95,7 +102,7 @@ internal static class CommandLine
     public static RootCommand Build() => new(Examples)
     {
         Files, NoPassthrough, Json, Events, Csv, Png, Html, PngSize, FailOn, MinStw, Since, Until, Forced, Interval, Status,
-        HeapProfile, GoroutineProfile, Pprof, PprofInterval, MetricsListen, Label, PushgatewayUrl, Job, PushRequired,
+        HeapProfile, GoroutineProfile, Pprof, PprofInterval, WhatIf, MetricsListen, Label, PushgatewayUrl, Job, PushRequired,
     };
 
     private static (MetricsOptions? Options, string? Error) ValidateMetrics(ParseResult r)
@@ -180,6 +187,15 @@ internal static class CommandLine
                 return (null, e.Message);
             }
         }
+        List<GcSetting> whatIf;
+        try
+        {
+            whatIf = (r.GetValue(WhatIf) ?? []).Select(GcSetting.Parse).ToList();
+        }
+        catch (FormatException e)
+        {
+            return (null, $"--what-if {e.Message}");
+        }
         var (metrics, metricsError) = ValidateMetrics(r);
         if (metrics is null) return (null, metricsError);
         var passthrough = !r.GetValue(NoPassthrough) && json != CliOptions.Stdout && events != CliOptions.Stdout;
@@ -195,6 +211,7 @@ internal static class CommandLine
             PprofInterval = pprofInterval,
             HtmlPath = r.GetValue(Html),
             CommandLine = ShellQuoted(Environment.GetCommandLineArgs()),
+            WhatIf = whatIf,
             Metrics = metrics,
         }, null);
     }

@@ -2,6 +2,7 @@
 // (ReportFormat), and notes for what a number cannot say by itself (ReportNotes).
 using System.Globalization;
 using GcTrace.Diagnosis;
+using GcTrace.Tuning;
 
 namespace GcTrace.Output;
 
@@ -31,6 +32,7 @@ public static class TextReport
             w.WriteLine($"  live heap      {ReportFormat.Mb(h.LiveMbFirst)} -> {ReportFormat.Mb(h.LiveMbLast)} (min {ReportFormat.Mb(h.LiveMbMin)}, max {ReportFormat.Mb(h.LiveMbMax)}), slope {ReportFormat.SignedRate(h.LiveSlopeMbPerMin, "MB/min")}, lower envelope {(h.EnvelopeRising ? "rising" : "flat")}");
             w.WriteLine($"  allocation     {ReportFormat.Rate(h.AllocRateMbPerS, "MB/s")}, {ReportFormat.Rate(h.GcPerS, "GC/s")}, goal {ReportFormat.Mb(h.GoalMbLast)}, inferred GOGC {h.InferredGogc?.ToString(Inv) ?? "? (see note)"}{(h.MemoryLimit.Suspected ? ", memory limit suspected" : "")}");
         }
+        WriteWhatIf(d.WhatIf, w);
         if (s.Gc.MissingCycles > 0 || s.Gc.SegmentCount > 1)
             w.WriteLine($"  sequence       {ReportFormat.Count(s.Gc.MissingCycles)} missing cycles, {ReportFormat.Count(s.Gc.SegmentCount)} process segments (restarts)");
         var i = s.Input;
@@ -39,4 +41,30 @@ public static class TextReport
         for (var n = 0; n < notes.Count; n++)
             w.WriteLine($"{(n == 0 ? "  note           " : "                 ")}- {notes[n]}");
     }
+
+    private static void WriteWhatIf(WhatIfResult? result, TextWriter w)
+    {
+        if (result is null)
+        {
+            return;
+        }
+
+        if (result.Measured is not { } m)
+        {
+            if (result.Settings.Count > 0)
+                w.WriteLine($"  what if        not predicted: {TuningAdvisor.Explain(result.Limit)}");
+            return;
+        }
+
+        foreach (var p in result.Predictions)
+        {
+            var peak = p.PeakHeapMb is { } mb ? $"{mb:0} MB" : "unbounded";
+            var bound = p.Basis == PredictionBasis.Bound ? " (bounds: the limit counts memory the trace does not show)" : "";
+            w.WriteLine(string.Create(Inv, $"  what if        {p.Setting.Text}: {p.GcPerS:0.###} GC/s (now {m.GcPerS:0.###}), GC cost {ReportFormat.Pct(p.GcCostFraction)} (now {ReportFormat.Pct(m.CostFraction)}), peak heap {peak} (now {m.PeakHeapMb:0} MB){bound}"));
+        }
+
+        if (result.Advice is { } advice)
+            w.WriteLine($"  advice         {advice.Text}");
+    }
+
 }
