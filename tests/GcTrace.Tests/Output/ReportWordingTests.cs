@@ -54,7 +54,7 @@ public class ReportWordingTests
     private static TraceSummary TraceAnalyzerOn(string run)
     {
         var analyzer = new TraceAnalyzer();
-        foreach (var c in ChartTestCycles.FromCorpus(run)) analyzer.Add(c);
+        foreach (var c in FixtureCycles.FromGo119Run(run)) analyzer.Add(c);
         return analyzer.Summarize();
     }
 }

@@ -11,7 +11,7 @@ public class GcCpuAndHeapChartTests
 {
     private static (List<GcTrace.Output.Charts.GcCpuWindow> Windows, GcCpuSummary Summary, double EndS) Windows(string run)
     {
-        List<GcCycle> cycles = ChartTestCycles.FromCorpus(run);
+        List<GcCycle> cycles = FixtureCycles.FromGo119Run(run);
         var analyzer = new GcCpuAnalyzer();
         foreach (var c in cycles) analyzer.Add(c);
         var summary = analyzer.Summarize();
@@ -72,7 +72,7 @@ public class GcCpuAndHeapChartTests
     [Fact]
     public void HeapSegments_MissingCyclesAndTimeJump_LineBrokenAtEachHole()
     {
-        List<GcCycle> cycles = ChartTestCycles.FromCorpus("leak_global_map");
+        List<GcCycle> cycles = FixtureCycles.FromGo119Run("leak_global_map");
         // Cycles 10-12 lost, and from cycle 20 on the trace resumes 600 s later (the program stopped logging).
         var holed = cycles.Where(c => c.Number is < 10 or > 12)
             .Select(c => c.Number >= 20 ? c with { StartS = c.StartS + 600m } : c)
@@ -92,7 +92,7 @@ public class GcCpuAndHeapChartTests
     public void HeapSegments_UnbrokenRealTrace_OneLine()
     {
         var series = new ChartSeries(4000);
-        foreach (var c in ChartTestCycles.FromCorpus("steady")) series.Add(c);
+        foreach (var c in FixtureCycles.FromGo119Run("steady")) series.Add(c);
 
         series.Gaps.Should().BeEmpty();
         HeapChart.Segments(series.Points(ChartMetric.HeapLiveMb), series.Gaps).Should().ContainSingle();
