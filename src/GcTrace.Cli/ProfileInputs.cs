@@ -16,16 +16,18 @@ internal static class ProfileInputs
         return series;
     }
 
-    /// <summary>Scrapes --pprof until <paramref name="token"/> is cancelled; failures are warnings on stderr.</summary>
-    public static async Task ScrapeAsync(CliOptions options, ProfileSeries series, CancellationToken token)
+    /// <summary>Scrapes --pprof until <paramref name="token"/> is cancelled; failures are warnings on stderr. Returns how
+    /// many scrapes were tried and succeeded, or null without --pprof.</summary>
+    public static async Task<ScrapeTally?> ScrapeAsync(CliOptions options, ProfileSeries series, CancellationToken token)
     {
-        if (options.PprofUrl is not { } url) return;
+        if (options.PprofUrl is not { } url) return null;
         using var http = new HttpClient();
         var scraper = new PprofScraper(http, url, series, warning => Console.Error.WriteLine($"gctrace-pipe: warning: {warning}"))
         {
             Interval = options.PprofInterval,
         };
         await scraper.RunAsync(token).ConfigureAwait(false);
+        return scraper.Tally;
     }
 
     private static Profile Read(string path)

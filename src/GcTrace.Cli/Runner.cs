@@ -38,6 +38,7 @@ internal static class Runner
             var statusTask = status.RunAsync(stopStatus.Token);
             var scrapeTask = ProfileInputs.ScrapeAsync(options, profiles, stopStatus.Token);
             IReadOnlyList<SinkFailure> failures;
+            ScrapeTally? scrapes;
             try
             {
                 failures = await pipeline.RunAsync(token).ConfigureAwait(false);
@@ -46,7 +47,7 @@ internal static class Runner
             {
                 await stopStatus.CancelAsync().ConfigureAwait(false);
                 await statusTask.ConfigureAwait(false);
-                await scrapeTask.ConfigureAwait(false);
+                scrapes = await scrapeTask.ConfigureAwait(false);
             }
 
             var summary = analyzer.Summarize();
@@ -75,6 +76,7 @@ internal static class Runner
             }
             outputs.Close();
             TextReport.Write(summary, Console.Error);
+            if (scrapes is not null) Console.Error.WriteLine($"gctrace-pipe: pprof: {scrapes.Succeeded} of {scrapes.Attempts} scrapes of {scrapes.Endpoint} succeeded");
             foreach (var f in failures) Console.Error.WriteLine($"gctrace-pipe: --{f.Sink}: {f.Error.Message}");
             if (failures.Count > 0) return Usage;
             var held = options.FailOn.Where(c => c.Holds(summary)).ToList();
