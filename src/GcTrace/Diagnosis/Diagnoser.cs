@@ -33,10 +33,10 @@ public sealed class Diagnoser(ProfileSeries? series = null) : IVerdictRule
         var trace = traceOnly.Decide(findings);
         if (series is null || (series.HeapCount < 2 && series.GoroutineCount < 2))
         {
-            return trace;
+            return series?.Scrapes is { } scrapes ? trace with { Reasons = [.. WithoutProfilesHint(trace), ScrapesFell(scrapes)] } : trace;
         }
 
-        var traceReasons = trace.Reasons.Where(r => !r.Contains("would name what grows", StringComparison.Ordinal)).ToList();
+        var traceReasons = WithoutProfilesHint(trace);
         var stacks = series.StackGrowth();
         var goroutines = series.GoroutineGrowth().Where(LeakPatternClassifier.IsGrowing).ToList();
         var suspects = LeakPatternClassifier.Classify(stacks, goroutines);
@@ -146,6 +146,13 @@ public sealed class Diagnoser(ProfileSeries? series = null) : IVerdictRule
     private static string Raise(string confidence) => confidence == "low" ? "medium" : "high";
 
     private static string Mib(long bytes) => Invariant($"{bytes / 1048576.0:0.#} MiB");
+
+    private static List<string> WithoutProfilesHint(Verdict trace) =>
+        trace.Reasons.Where(r => !r.Contains("would name what grows", StringComparison.Ordinal)).ToList();
+
+    // --pprof was given, so suggesting it would be wrong; say instead why its profiles did not count.
+    private static string ScrapesFell(ScrapeTally scrapes) =>
+        Invariant($"--pprof {scrapes.Endpoint} gave too few profiles to compare ({scrapes.Succeeded} of {scrapes.Attempts} scrapes succeeded), so this verdict rests on the trace alone.");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -84,6 +84,8 @@ public sealed class PprofScraper
     /// <summary>Fetches both profiles once; returns how many were added to the series.</summary>
     public async Task<int> ScrapeOnceAsync(CancellationToken token)
     {
+        Interlocked.Increment(ref attempts); // a scrape cut short by the end of the run counts, as a failed one
+        series.Scrapes = Tally;
         var added = 0;
         var problems = new List<string>();
         foreach (var kind in Kinds)
@@ -100,10 +102,10 @@ public sealed class PprofScraper
         }
 
         token.ThrowIfCancellationRequested();
-        Interlocked.Increment(ref attempts);
         var ok = problems.Count == 0;
         var failuresBefore = Backoff.ConsecutiveFailures;
         if (ok) Interlocked.Increment(ref succeeded);
+        series.Scrapes = Tally;
         var next = Backoff.Record(ok);
         if (ok && failuresBefore > 0)
         {

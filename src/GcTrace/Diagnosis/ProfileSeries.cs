@@ -21,6 +21,9 @@ public sealed class ProfileSeries
 
     public int HeapCount { get { lock (gate) { return Distinct(heaps).Count; } } }
 
+    /// <summary>How --pprof scraping went, when it was asked for; the verdict then does not suggest asking for it.</summary>
+    public ScrapeTally? Scrapes { get; set; }
+
     public int GoroutineCount { get { lock (gate) { return Ordered(goroutines).Count; } } }
 
     /// <summary>Adds a heap profile (has inuse_space) or a goroutine profile (has goroutine), by its sample types.</summary>
