@@ -36,7 +36,8 @@ public sealed class TraceAnalyzer
 
     public void Add(GcCycle cycle)
     {
-        sequence.Add(cycle);
+        // An exact repeat of a line (a log shipped twice) is not another cycle for any analysis.
+        if (sequence.Add(cycle) == ProcessSplitter.Duplicate) return;
         if (!Filter.Accepts(cycle)) return;
         pauses.Add(cycle);
         cpu.Add(cycle);

@@ -56,7 +56,7 @@ public class LiveOutputFaultTests
     }
 
     [Fact]
-    public void StalledFifoOutput_NeverHoldsThePassThroughBack_IsDetached_AnalysisStaysLossless()
+    public async Task StalledFifoOutput_NeverHoldsThePassThroughBack_IsDetached_AnalysisStaysLossless()
     {
         var dir = Directory.CreateTempSubdirectory("gctrace-fifo-").FullName;
         var fifo = Path.Combine(dir, "events.fifo");
@@ -69,12 +69,17 @@ public class LiveOutputFaultTests
             const int copies = 200; // ~1 MB of JSON Lines: far beyond what the FIFO and our buffer hold
             var log = File.ReadAllText(Log);
             using var cli = new LiveCli("--events", fifo, "--json", json, "--status", "never");
-            for (var i = 0; i < copies; i++) cli.Write(log);
+            // Fed from another thread: if the pass-through were held back, this write would block, not the test's clock.
+            var feeding = Task.Run(() =>
+            {
+                for (var i = 0; i < copies; i++) cli.Write(log);
+            });
             var appPerCopy = File.ReadLines(Log).Count(l => !l.StartsWith("gc ", StringComparison.Ordinal));
             var gcPerCopy = File.ReadLines(Log).Count(l => l.StartsWith("gc ", StringComparison.Ordinal));
 
             // Every application line comes out while the FIFO is stuck, before the input even ends.
-            cli.WaitForStdout(_ => CountLines(cli.Stdout) >= copies * appPerCopy, Bound).Should().BeTrue($"{CountLines(cli.Stdout)} of {copies * appPerCopy} app lines; stderr: {cli.Stderr}");
+            LiveCli.WaitUntil(() => cli.StdoutLineCount >= copies * appPerCopy, Bound).Should().BeTrue($"{cli.StdoutLineCount} of {copies * appPerCopy} app lines; stderr: {cli.Stderr}");
+            await feeding.WaitAsync(Bound);
             cli.CloseInput();
 
             cli.WaitForExit(Bound).Should().BeTrue("a stalled output is detached, not waited for: " + cli.Stderr);
@@ -109,6 +114,4 @@ public class LiveOutputFaultTests
         File.ReadLines(events).Should().NotContain("previous complete run", "replaced by this run's complete file");
         Directory.GetFiles(dir, "*.tmp", SearchOption.AllDirectories).Should().BeEmpty("no temporary file is left behind");
     }
-
-    private static int CountLines(string text) => text.Length == 0 ? 0 : text.Count(c => c == '\n') + 1;
 }

@@ -34,7 +34,7 @@ public class LivePprofFaultTests
         cli.Write("app line after the failed scrape\n");
         cli.WaitForStdout(l => l == "app line after the failed scrape", Bound).Should().BeTrue("the app's lines keep flowing; stderr: " + cli.Stderr);
         var firstRound = server.Requests;
-        WaitUntil(() => server.Requests > firstRound, Bound).Should().BeTrue("scraping goes on after a failure");
+        LiveCli.WaitUntil(() => server.Requests > firstRound, Bound).Should().BeTrue("scraping goes on after a failure");
         var peak = cli.PeakRssBytes();
         cli.CloseInput();
 
@@ -52,7 +52,7 @@ public class LivePprofFaultTests
         await using var server = new MisbehavingPprofServer(PprofFault.Hangs);
         using var cli = new LiveCli("--pprof", server.Url, "--status", "never");
         cli.Write(File.ReadAllText(Log));
-        WaitUntil(() => server.Requests > 0, Bound).Should().BeTrue(cli.Stderr);
+        LiveCli.WaitUntil(() => server.Requests > 0, Bound).Should().BeTrue(cli.Stderr);
 
         cli.CloseInput(); // the scrape in flight is abandoned, not waited for
 
@@ -99,17 +99,6 @@ public class LivePprofFaultTests
         tally.Groups[1].Value.Should().Be("0");
         int.Parse(tally.Groups[2].Value, CultureInfo.InvariantCulture).Should().BeInRange(2, 8, "backoff doubles the wait after each failure");
         cli.Stderr.Should().NotContain("or --pprof)", "the report must not suggest the option that was given");
-    }
-
-    private static bool WaitUntil(Func<bool> condition, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > timeout) return false;
-            Thread.Sleep(20);
-        }
-        return true;
     }
 
     private static int FreePort()

@@ -37,6 +37,8 @@ public sealed class LiveCli : IDisposable
 
     public string Stderr { get { lock (stderr) return string.Join('\n', stderr); } }
 
+    public int StdoutLineCount { get { lock (stdout) return stdout.Count; } }
+
     public int ExitCode => process.ExitCode;
 
     public void Write(string text) => process.StandardInput.Write(text);
@@ -54,6 +56,18 @@ public sealed class LiveCli : IDisposable
     public bool WaitForStdout(Func<string, bool> match, TimeSpan timeout) => WaitFor(stdout, match, timeout);
 
     public bool WaitForStderr(Func<string, bool> match, TimeSpan timeout) => WaitFor(stderr, match, timeout);
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; false after the timeout.</summary>
+    public static bool WaitUntil(Func<bool> condition, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > timeout) return false;
+            Thread.Sleep(20);
+        }
+        return true;
+    }
 
     /// <summary>Waits for the process to exit and for its output to be drained; false after the timeout.</summary>
     public bool WaitForExit(TimeSpan timeout)
