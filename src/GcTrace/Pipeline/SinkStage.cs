@@ -24,9 +24,8 @@ internal static class SinkStage
     /// of MB of records at most, whatever the output does.</summary>
     public const long MaxPendingEvents = 1 << 16;
 
-    /// <summary>A side output with work waiting and no progress for this long is stalled (a FIFO nobody reads, a hung
-    /// network file system); a healthy disk takes milliseconds, a busy one well under a second.</summary>
-    public static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(5);
+    /// <summary>A side output with work waiting and no progress for this long is stalled.</summary>
+    public static TimeSpan StallLimit => OutputStalledException.StallLimit;
 
     /// <summary>How often the end of the run looks at side outputs that are still finishing.</summary>
     private static readonly TimeSpan FinishPoll = TimeSpan.FromMilliseconds(100);
@@ -184,6 +183,3 @@ internal static class SinkStage
 
 /// <summary>A sink that failed, reported once by name.</summary>
 public sealed record SinkFailure(string Sink, Exception Error);
-
-/// <summary>A side output that stopped taking data and was detached so that it could not hold the pipeline back.</summary>
-public sealed class OutputStalledException(string message) : IOException(message);
