@@ -27,6 +27,9 @@ public sealed class CycleSequenceAnalyzer
     private long missing;
     private decimal closedSpanS;
 
+    /// <summary>True once the gc lines of more than one process interleave (see <see cref="ProcessSplitter"/>).</summary>
+    public bool Interleaved => splitter.Interleaved;
+
     /// <summary>The process series the cycle belongs to (see <see cref="ProcessSplitter.Assign"/>), or
     /// <see cref="ProcessSplitter.Duplicate"/> for an exact repeat, which is not counted.</summary>
     public int Add(GcCycle cycle)

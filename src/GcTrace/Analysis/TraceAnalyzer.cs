@@ -14,6 +14,7 @@ public sealed class TraceAnalyzer
     private readonly PauseDistribution pauses = new();
     private readonly GcCpuAnalyzer cpu;
     private readonly HeapTrendAnalyzer heap;
+    private ProcessAnalyses? processes;
 
     public TraceAnalyzer(IVerdictRule verdictRule, GcCpuAnalyzer? cpu = null, HeapTrendAnalyzer? heap = null)
     {
@@ -34,10 +35,16 @@ public sealed class TraceAnalyzer
     /// </summary>
     public CycleFilter Filter { get; init; } = CycleFilter.None;
 
+    /// <summary>Whether processes interleaved in the stream also get an analysis each (see <see cref="ProcessAnalyses"/>);
+    /// off for those per-process analyses themselves.</summary>
+    public bool SplitsProcesses { get; init; } = true;
+
     public void Add(GcCycle cycle)
     {
         // An exact repeat of a line (a log shipped twice) is not another cycle for any analysis.
-        if (sequence.Add(cycle) == ProcessSplitter.Duplicate) return;
+        var series = sequence.Add(cycle);
+        if (series == ProcessSplitter.Duplicate) return;
+        if (SplitsProcesses) (processes ??= new ProcessAnalyses(Filter)).Add(cycle, series, sequence.Interleaved);
         if (!Filter.Accepts(cycle)) return;
         pauses.Add(cycle);
         cpu.Add(cycle);
