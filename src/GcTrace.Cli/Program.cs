@@ -7,7 +7,7 @@ var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
     Console.Error.WriteLine($"gctrace-pipe: {parsed.Errors[0].Message} (see gctrace-pipe --help)");
-    return Runner.Usage;
+    return ExitCodes.Usage;
 }
 if (parsed.Action is not null && parsed.CommandResult.Command == root && parsed.Tokens.Any(t => t.Value is "--help" or "-h" or "-?" or "--version"))
     return parsed.Invoke();
@@ -16,7 +16,7 @@ var (options, error) = CommandLine.Validate(parsed);
 if (options is null)
 {
     Console.Error.WriteLine($"gctrace-pipe: {error}");
-    return Runner.Usage;
+    return ExitCodes.Usage;
 }
 
 // SIGINT/SIGTERM/SIGHUP (and SIGQUIT after a grace) stop reading; what was read is analysed and every output written.

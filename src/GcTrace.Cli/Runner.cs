@@ -1,5 +1,4 @@
-// Runs one invocation: builds sinks from the options, runs the pipeline, writes the outputs and decides the exit code.
-using GcTrace.Analysis;
+// Binds the validated options to a TraceRun, runs it and prints what the report and the gates say.
 using GcTrace.Diagnosis;
 using GcTrace.Output;
 using GcTrace.Output.Charts;
@@ -9,83 +8,84 @@ namespace GcTrace.Cli;
 
 internal static class Runner
 {
-    public const int Ok = 0, ConditionFailed = 1, Usage = 2;
-
     // Total size of the input files, for a progress percentage; 0 (unknown) when reading a pipe.
     private static long KnownSize(IReadOnlyList<string> inputs) =>
         inputs.Any(i => i == InputOpener.StandardInput) ? 0 : inputs.Sum(i => File.Exists(i) ? new FileInfo(i).Length : 0);
 
     public static async Task<int> RunAsync(CliOptions options, CancellationToken token)
     {
-        var profiles = ProfileInputs.Load(options);
-        var analyzer = new TraceAnalyzer(new Diagnoser(profiles)) { Filter = options.Filter };
-        var analysis = new AnalysisSink(analyzer);
-        var outputs = new OutputFiles();
-        try
-        {
-            var sinks = new List<IEventSink> { analysis };
-            if (options.EventsPath is { } ev) sinks.Add(new FilteredSink(new EventsJsonWriter(outputs.Open(ev, "--events")), options.Filter));
-            if (options.CsvPath is { } csv) sinks.Add(new FilteredSink(new CsvSink(outputs.Open(csv, "--csv")), options.Filter));
-            var charts = options.PngDir is null ? null : new ChartSink(options.Charts);
-            if (charts is not null) sinks.Add(new FilteredSink(charts, options.Filter));
+        var profiles = ProfileFiles.Load(options.HeapProfiles, options.GoroutineProfiles);
+        var warned = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var w in ProfileTimeCheck.Warnings([.. profiles.Heaps(), .. profiles.Goroutines()])) Warn(w, warned);
 
-            // Passthrough only when reading a pipe (stdin); reading files, the user has the app's output already.
-            var passthrough = options.Passthrough && options.ReadsStandardInput ? outputs.Stdout : null;
-            var live = options.Status == StatusMode.Always || (options.Status == StatusMode.Auto && !Console.IsErrorRedirected);
-            var status = new StatusReporter(analysis, live, options.Interval, KnownSize(options.Inputs));
-            var pipeline = new TracePipeline(options.Inputs, passthrough, sinks, analyzer.Input) { Progress = status };
-            using var stopStatus = new CancellationTokenSource();
-            var statusTask = status.RunAsync(stopStatus.Token);
-            var scrapeTask = ProfileInputs.ScrapeAsync(options, profiles, stopStatus.Token);
-            IReadOnlyList<SinkFailure> failures;
-            ScrapeTally? scrapes;
-            try
-            {
-                failures = await pipeline.RunAsync(token).ConfigureAwait(false);
-            }
-            finally
-            {
-                await stopStatus.CancelAsync().ConfigureAwait(false);
-                await statusTask.ConfigureAwait(false);
-                scrapes = await scrapeTask.ConfigureAwait(false);
-            }
-
-            var summary = analyzer.Summarize();
-            if (options.JsonPath is { } json)
-            {
-                var stream = outputs.Open(json, "--json");
-                JsonSummaryWriter.Write(summary, stream);
-                stream.Flush();
-            }
-            if (charts is not null && options.PngDir is { } dir)
-            {
-                try
-                {
-                    var heaps = profiles.Heaps();
-                    var sites = summary.Verdict.Suspects.Where(x => x.GrowthBytes > 0).Take(6).Select(x => x.Function);
-                    var extra = heaps.Count < 2 ? ChartAnnotations.None : ChartAnnotations.None with
-                    {
-                        LeakSites = LeakSiteSeries.From(heaps, sites, charts.FirstS),
-                    };
-                    charts.Render(dir, summary, analyzer.Pauses, extra);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new OutputException($"--png {dir}: {e.Message}", e);
-                }
-            }
-            outputs.Close();
-            TextReport.Write(summary, Console.Error);
-            if (scrapes is not null) Console.Error.WriteLine($"gctrace-pipe: pprof: {scrapes.Succeeded} of {scrapes.Attempts} scrapes of {scrapes.Endpoint} succeeded");
-            foreach (var f in failures) Console.Error.WriteLine($"gctrace-pipe: --{f.Sink}: {f.Error.Message}");
-            if (failures.Count > 0) return Usage;
-            var held = options.FailOn.Where(c => c.Holds(summary)).ToList();
-            foreach (var c in held) Console.Error.WriteLine($"gctrace-pipe: --fail-on condition holds: {c.Text}");
-            return held.Count > 0 ? ConditionFailed : Ok;
-        }
-        finally
+        // An output that cannot be opened is reported now and left out; the run, and the application's lines, go on.
+        var outputs = new FailedOutputs();
+        var files = new OutputFiles();
+        var eventSinks = new List<IEventSink>();
+        var runSinks = new List<IRunSink>();
+        if (outputs.Open(files, options.EventsPath, "--events") is { } ev) eventSinks.Add(new EventsJsonWriter(ev));
+        if (outputs.Open(files, options.CsvPath, "--csv") is { } csv) eventSinks.Add(new CsvSink(csv));
+        if (outputs.Open(files, options.JsonPath, "--json") is { } json) runSinks.Add(new JsonSummarySink(json));
+        if (outputs.OpenDirectory(files, options.PngDir, "--png") is { } png)
         {
-            outputs.Dispose();
+            var charts = new ChartSink(options.Charts, png);
+            eventSinks.Add(charts);
+            runSinks.Add(charts);
         }
+
+        // Passthrough only when reading a pipe (stdin); reading files, the user has the app's output already.
+        var passthrough = options.Passthrough && options.ReadsStandardInput ? files.Stdout : null;
+        var live = options.Status == StatusMode.Always || (options.Status == StatusMode.Auto && !Console.IsErrorRedirected);
+        var status = new StatusReporter(live, options.Interval, KnownSize(options.Inputs));
+        var started = DateTimeOffset.UtcNow;
+        var run = new TraceRun
+        {
+            Inputs = options.Inputs,
+            Passthrough = passthrough,
+            Filter = options.Filter,
+            Profiles = profiles,
+            EventSinks = eventSinks,
+            RunSinks = runSinks,
+            Files = files,
+            Progress = status,
+            Beside = [status.RunAsync, (_, stop) => Scrape(options, profiles, stop)],
+            OnOutputFailure = outputs.Report,
+        };
+        var result = await run.RunAsync(token).ConfigureAwait(false);
+
+        TextReport.Write(result.Diagnosis, Console.Error);
+        if (profiles.Scrapes is { } scrapes)
+        {
+            Console.Error.WriteLine($"gctrace-pipe: pprof: {scrapes.Succeeded} of {scrapes.Attempts} scrapes of {scrapes.Endpoint} succeeded");
+            // The trace ran live from when we started (or earlier: the application's own clock says how long it had run).
+            var uptime = TimeSpan.FromSeconds((double)(result.Diagnosis.Summary.Gc.Segments.LastOrDefault()?.EndS ?? 0));
+            var ended = DateTimeOffset.UtcNow;
+            var window = (Min(started, ended - uptime), ended);
+            foreach (var w in ProfileTimeCheck.Warnings([.. profiles.Heaps(), .. profiles.Goroutines()], window)) Warn(w, warned);
+        }
+        foreach (var f in result.Failures) outputs.Report(f);
+        outputs.Summarize();
+        var held = options.FailOn.Where(c => c.Holds(result.Diagnosis)).ToList();
+        foreach (var c in held) Console.Error.WriteLine($"gctrace-pipe: --fail-on condition holds: {c.Text}");
+        return ExitCodes.Of(outputs.Any, held.Count > 0);
+    }
+
+    private static void Warn(string warning, HashSet<string> warned)
+    {
+        if (warned.Add(warning)) Console.Error.WriteLine($"gctrace-pipe: warning: {warning}");
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    // --pprof: failures are warnings on stderr; the trace keeps streaming whatever the endpoint does.
+    private static async Task Scrape(CliOptions options, ProfileSeries series, CancellationToken token)
+    {
+        if (options.PprofUrl is not { } url) return;
+        using var http = new HttpClient();
+        var scraper = new PprofScraper(http, url, series, warning => Console.Error.WriteLine($"gctrace-pipe: warning: {warning}"))
+        {
+            Interval = options.PprofInterval,
+        };
+        await scraper.RunAsync(token).ConfigureAwait(false);
     }
 }

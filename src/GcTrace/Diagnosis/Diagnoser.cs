@@ -27,7 +27,7 @@ public sealed class Diagnoser(ProfileSeries? series = null) : IVerdictRule
 
     private readonly TraceOnlyVerdict traceOnly = new();
 
-    public Verdict Decide(TraceFindings findings)
+    public Verdict Decide(TraceSummary findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
         var trace = traceOnly.Decide(findings);
@@ -53,20 +53,20 @@ public sealed class Diagnoser(ProfileSeries? series = null) : IVerdictRule
             var top = goroutines[0];
             reasons.Add(Invariant($"{goroutines.Sum(g => g.Growth)} goroutines piled up across {series.GoroutineCount} goroutine profiles; the most at {top.Site} ({top.First} -> {top.Last}, waiting in {top.WaitState})."));
             reasons.AddRange(SuspectReasons(suspects, stacks));
-            var agree = trace.Kind == VerdictKinds.Leak || heapSuspects.Count > 0;
-            return new Verdict(VerdictKinds.Leak, enough ? (agree ? "high" : "medium") : "low", reasons, suspects);
+            var agree = trace.Kind == VerdictKind.Leak || heapSuspects.Count > 0;
+            return new Verdict(VerdictKind.Leak, enough ? (agree ? Confidence.High : Confidence.Medium) : Confidence.Low, reasons, suspects);
         }
 
         // Sampled heap profiles are noisy (a sample stands for MemProfileRate bytes, 512 KiB by default); the trace's live
         // heap is exact. When the trace does not call a leak, steady growth in the profiles counts only if the trace's floor
         // rises too or the growth is well above the sampling noise.
         var beyondNoise = heapSuspects.Count > 0 && heapSuspects[0].GrowthBytes >= NoiseSamples * SamplePeriod(series);
-        if (heapSuspects.Count > 0 && (trace.Kind == VerdictKinds.Leak || (steady && (findings.Heap.EnvelopeRising || beyondNoise))))
+        if (heapSuspects.Count > 0 && (trace.Kind == VerdictKind.Leak || (steady && (findings.Heap.EnvelopeRising || beyondNoise))))
         {
             reasons.Add(Invariant($"inuse_space went from {Mib(totals[0])} to {Mib(totals[^1])} across {series.HeapCount} distinct heap profiles over {series.HeapSpanS():0.#} s{(steady ? ", rising at nearly every step" : string.Empty)}."));
             reasons.AddRange(SuspectReasons(suspects, stacks));
-            var confidence = !enough ? "low" : trace.Kind == VerdictKinds.Leak && steady ? "high" : "medium";
-            return new Verdict(VerdictKinds.Leak, confidence, reasons, suspects);
+            var confidence = !enough ? Confidence.Low : trace.Kind == VerdictKind.Leak && steady ? Confidence.High : Confidence.Medium;
+            return new Verdict(VerdictKind.Leak, confidence, reasons, suspects);
         }
 
         // Not a leak: keep the trace's kind, say what the profiles showed, name pool churn as what to look at.
@@ -88,16 +88,16 @@ public sealed class Diagnoser(ProfileSeries? series = null) : IVerdictRule
 
         var kind = trace.Kind;
         var conf = trace.Confidence;
-        if (kind == VerdictKinds.Leak)
+        if (kind == VerdictKind.Leak)
         {
             // The trace alone called a leak but nothing in the profiles grows: say so, and trust neither side fully.
-            kind = VerdictKinds.Inconclusive;
-            conf = "low";
+            kind = VerdictKind.Inconclusive;
+            conf = Confidence.Low;
             reasons.Add("The trace's live heap rose but no allocation site grew in the profiles; longer profiling would tell.");
         }
-        else if (enough && kind != VerdictKinds.Inconclusive)
+        else if (enough && kind != VerdictKind.Inconclusive)
         {
-            conf = kind == VerdictKinds.GcPressure && pool.Count == 0 && findings.Heap.MemoryLimit.Suspected ? "high" : Raise(conf);
+            conf = kind == VerdictKind.GcPressure && pool.Count == 0 && findings.Heap.MemoryLimit.Suspected ? Confidence.High : Raise(conf);
         }
 
         return new Verdict(kind, conf, reasons, pool);
@@ -109,20 +109,19 @@ public sealed class Diagnoser(ProfileSeries? series = null) : IVerdictRule
     private static long SamplePeriod(ProfileSeries series) =>
         series.Heaps() is { Count: > 0 } heaps && heaps[0].Period > 0 ? heaps[0].Period : 512 * 1024;
 
-    private static bool Blames(GoroutineGrowth g, string function) =>
-        (Frames.IsFuncLiteral(g.Site) ? Frames.Enclosing(g.Site) : g.Site) == function;
+    private static bool Blames(GoroutineGrowth g, string function) => LeakPatternClassifier.GoroutineBlame(g) == function;
 
     private static IEnumerable<string> SuspectReasons(IReadOnlyList<Suspect> suspects, IReadOnlyList<StackGrowth> stacks) =>
-        suspects.Take(3).Select(s => Invariant($"{s.Function} grew by {Mib(s.GrowthBytes)}: {Describe(s.Pattern)} ({s.Pattern})."));
+        suspects.Take(3).Select(s => Invariant($"{s.Function} grew by {Mib(s.GrowthBytes)}: {Describe(s.Pattern)} ({ContractNames.Of(s.Pattern)})."));
 
-    private static string Describe(string pattern) => pattern switch
+    private static string Describe(SuspectPattern pattern) => pattern switch
     {
-        SuspectPatterns.GoroutineLeak => "goroutines parked forever on a channel, select or lock",
-        SuspectPatterns.UnboundedMap => "memory held under map assignment, a map that only grows",
-        SuspectPatterns.TickerNotStopped => "timers or tickers that are never stopped",
-        SuspectPatterns.UnclosedResource => "readers, files or connections that are never closed",
-        SuspectPatterns.ClosureCapture => "memory retained by a func literal that captured it",
-        SuspectPatterns.SyncPoolMisuse => "allocation through a sync.Pool that does not reuse",
+        SuspectPattern.GoroutineLeak => "goroutines parked forever on a channel, select or lock",
+        SuspectPattern.UnboundedMap => "memory held under map assignment, a map that only grows",
+        SuspectPattern.TickerNotStopped => "timers or tickers that are never stopped",
+        SuspectPattern.UnclosedResource => "readers, files or connections that are never closed",
+        SuspectPattern.ClosureCapture => "memory retained by a func literal that captured it",
+        SuspectPattern.SyncPoolMisuse => "allocation through a sync.Pool that does not reuse",
         _ => "in-use memory that keeps growing; the stack does not say why",
     };
 
@@ -143,7 +142,7 @@ public sealed class Diagnoser(ProfileSeries? series = null) : IVerdictRule
         return rises >= SteadyRiseShare * (totals.Count - 1) && totals[^1] > totals[0];
     }
 
-    private static string Raise(string confidence) => confidence == "low" ? "medium" : "high";
+    private static Confidence Raise(Confidence confidence) => confidence == Confidence.Low ? Confidence.Medium : Confidence.High;
 
     private static string Mib(long bytes) => Invariant($"{bytes / 1048576.0:0.#} MiB");
 

@@ -57,7 +57,7 @@ public static class LeakPatternClassifier
         var found = new List<Suspect>();
         // Functions whose own growing allocations create tickers or timers: their parked goroutines wait on them.
         var timerOwners = stacks
-            .Where(s => s.InuseGrowthBytes > 0 && !Frames.IsProfilerOwn(s.Stack) && FramePattern(s.Stack) == SuspectPatterns.TickerNotStopped)
+            .Where(s => s.InuseGrowthBytes > 0 && !Frames.IsProfilerOwn(s.Stack) && FramePattern(s.Stack) == SuspectPattern.TickerNotStopped)
             .Select(s => Blame(s.Stack))
             .ToHashSet(StringComparer.Ordinal);
         // Grouped by the blamed function first: one user function often holds memory from several stacks (the
@@ -69,11 +69,11 @@ public static class LeakPatternClassifier
             {
                 var pattern = group.Where(s => s.InuseGrowthBytes > 0)
                     .Select(HeapPattern)
-                    .Where(p => p != SuspectPatterns.Unknown)
+                    .Where(p => p != SuspectPattern.Unknown)
                     .GroupBy(p => p)
                     .OrderByDescending(g => g.Count())
                     .Select(g => g.Key)
-                    .FirstOrDefault() ?? SuspectPatterns.Unknown;
+                    .DefaultIfEmpty(SuspectPattern.Unknown).First();
                 found.Add(new Suspect(group.Key, pattern, growth));
             }
         }
@@ -82,9 +82,9 @@ public static class LeakPatternClassifier
         foreach (var g in goroutines.Where(IsGrowing))
         {
             var pattern = GoroutinePattern(g);
-            if (pattern == SuspectPatterns.GoroutineLeak && WaitsOnTimerChannel(g, timerOwners))
+            if (pattern == SuspectPattern.GoroutineLeak && WaitsOnTimerChannel(g, timerOwners))
             {
-                pattern = SuspectPatterns.TickerNotStopped;
+                pattern = SuspectPattern.TickerNotStopped;
             }
 
             fromGoroutines.Add(new Suspect(GoroutineBlame(g), pattern, g.Growth * GoroutineStackBytes));
@@ -107,7 +107,7 @@ public static class LeakPatternClassifier
         }
 
         return pooled.GroupBy(s => Blame(s.Stack))
-            .Select(g => new Suspect(g.Key, SuspectPatterns.SyncPoolMisuse, g.Sum(s => s.InuseGrowthBytes)))
+            .Select(g => new Suspect(g.Key, SuspectPattern.SyncPoolMisuse, g.Sum(s => s.InuseGrowthBytes)))
             .Where(s => s.GrowthBytes < MinHeapGrowthBytes)
             .OrderByDescending(s => pooled.Where(p => Blame(p.Stack) == s.Function).Sum(p => p.AllocGrowthBytes))
             .ToList();
@@ -119,18 +119,18 @@ public static class LeakPatternClassifier
 
     /// <summary>The pattern of one growing allocation stack: its library frames first, then a doubling chain of
     /// object sizes (a map's bucket arrays), then a func literal as the allocating user frame.</summary>
-    public static string HeapPattern(StackGrowth growth)
+    public static SuspectPattern HeapPattern(StackGrowth growth)
     {
         ArgumentNullException.ThrowIfNull(growth);
         var byFrames = FramePattern(growth.Stack);
-        if (byFrames != SuspectPatterns.Unknown)
+        if (byFrames != SuspectPattern.Unknown)
         {
             return byFrames;
         }
 
         if (growth.Blocks is { } blocks && IsDoublingTable(blocks))
         {
-            return SuspectPatterns.UnboundedMap;
+            return SuspectPattern.UnboundedMap;
         }
 
         return HeapPattern(growth.Stack);
@@ -177,40 +177,40 @@ public static class LeakPatternClassifier
     }
 
     /// <summary>The pattern of one allocation stack, from the library frames between the leaf and the user frame.</summary>
-    public static string HeapPattern(IReadOnlyList<StackFrame> stack)
+    public static SuspectPattern HeapPattern(IReadOnlyList<StackFrame> stack)
     {
         ArgumentNullException.ThrowIfNull(stack);
         var byFrames = FramePattern(stack);
-        if (byFrames != SuspectPatterns.Unknown)
+        if (byFrames != SuspectPattern.Unknown)
         {
             return byFrames;
         }
 
         var user = Frames.UserFrameIndex(stack);
-        return user >= 0 && Frames.IsFuncLiteral(stack[user].Function) ? SuspectPatterns.ClosureCapture : SuspectPatterns.Unknown;
+        return user >= 0 && Frames.IsFuncLiteral(stack[user].Function) ? SuspectPattern.ClosureCapture : SuspectPattern.Unknown;
     }
 
     // Map, timer, pool or resource frames between the leaf and the user frame.
-    private static string FramePattern(IReadOnlyList<StackFrame> stack)
+    private static SuspectPattern FramePattern(IReadOnlyList<StackFrame> stack)
     {
         var user = Frames.UserFrameIndex(stack);
         var below = user < 0 ? stack.Count : user;
         if (Frames.Any(stack, below, MapFrames))
         {
-            return SuspectPatterns.UnboundedMap;
+            return SuspectPattern.UnboundedMap;
         }
 
         if (Frames.Any(stack, below, TimerFrames))
         {
-            return SuspectPatterns.TickerNotStopped;
+            return SuspectPattern.TickerNotStopped;
         }
 
         if (Frames.Any(stack, below, PoolFrames))
         {
-            return SuspectPatterns.SyncPoolMisuse;
+            return SuspectPattern.SyncPoolMisuse;
         }
 
-        return Frames.Any(stack, below, ResourceFrames) ? SuspectPatterns.UnclosedResource : SuspectPatterns.Unknown;
+        return Frames.Any(stack, below, ResourceFrames) ? SuspectPattern.UnclosedResource : SuspectPattern.Unknown;
     }
 
     private static bool IsRatio(long larger, long smaller, double min, double max) =>
@@ -224,20 +224,20 @@ public static class LeakPatternClassifier
             && (timerOwners.Contains(f.Function) || timerOwners.Contains(Frames.Enclosing(f.Function))));
 
     /// <summary>The pattern of a growing goroutine site: a timer or a connection in its stack says why it is stuck.</summary>
-    public static string GoroutinePattern(GoroutineGrowth g)
+    public static SuspectPattern GoroutinePattern(GoroutineGrowth g)
     {
         ArgumentNullException.ThrowIfNull(g);
         if (Frames.Any(g.Stack, g.Stack.Count, TimerFrames))
         {
-            return SuspectPatterns.TickerNotStopped;
+            return SuspectPattern.TickerNotStopped;
         }
 
         if (Frames.Any(g.Stack, g.Stack.Count, ResourceFrames) || Frames.Any(g.Stack, g.Stack.Count, "net.", "internal/poll.", "bufio.(*Reader)"))
         {
-            return SuspectPatterns.UnclosedResource;
+            return SuspectPattern.UnclosedResource;
         }
 
-        return SuspectPatterns.GoroutineLeak;
+        return SuspectPattern.GoroutineLeak;
     }
 
     // The user frame, or for an all-library stack its leaf-most non-runtime frame (e.g. bufio.NewReaderSize).
@@ -254,7 +254,8 @@ public static class LeakPatternClassifier
             ?? (stack.Count > 0 ? stack[0].Function : "(unknown)");
     }
 
-    private static string GoroutineBlame(GoroutineGrowth g) =>
+    /// <summary>The function a goroutine pile-up blames: its site, or the function enclosing a func literal site.</summary>
+    public static string GoroutineBlame(GoroutineGrowth g) =>
         Frames.IsFuncLiteral(g.Site) ? Frames.Enclosing(g.Site) : g.Site;
 
     // One suspect per function: growth adds up; a pattern seen directly in parked goroutines beats a guess from
@@ -262,7 +263,7 @@ public static class LeakPatternClassifier
     // beats "unknown".
     private static List<Suspect> Merge(List<Suspect> fromGoroutines, List<Suspect> fromHeap) => fromGoroutines
         .Select(s => (Suspect: s, Rank: 2))
-        .Concat(fromHeap.Select(s => (Suspect: s, Rank: s.Pattern == SuspectPatterns.Unknown ? 0 : 1)))
+        .Concat(fromHeap.Select(s => (Suspect: s, Rank: s.Pattern == SuspectPattern.Unknown ? 0 : 1)))
         .GroupBy(e => e.Suspect.Function, StringComparer.Ordinal)
         .Select(g => new Suspect(
             g.Key,

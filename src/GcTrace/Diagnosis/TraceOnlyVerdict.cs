@@ -7,7 +7,7 @@ using GcTrace.Analysis;
 /// <summary>
 /// The trace shows how much survives each collection, not what it is, so this rule can say "the live heap keeps
 /// growing" but never where; heap and goroutine profiles would name suspects and raise the confidence, which is
-/// why it never says "high". Thresholds are deliberately plain, to be tuned on the corpus by the diagnosis work.
+/// why it never says Confidence.High. Thresholds are deliberately plain, to be tuned on the corpus by the diagnosis work.
 /// </summary>
 public sealed class TraceOnlyVerdict : IVerdictRule
 {
@@ -30,14 +30,14 @@ public sealed class TraceOnlyVerdict : IVerdictRule
     private const string ProfilesHint =
         "Heap and goroutine profiles (--heap-profile, --goroutine-profile or --pprof) would name what grows and sharpen this verdict.";
 
-    public Verdict Decide(TraceFindings findings)
+    public Verdict Decide(TraceSummary findings)
     {
         var gc = findings.Gc;
         var heap = findings.Heap;
         var cpu = findings.GcCpu;
         if (gc.Cycles < MinCycles)
         {
-            return Make(VerdictKinds.Inconclusive, "low",
+            return Make(VerdictKind.Inconclusive, Confidence.Low,
                 $"Only {gc.Cycles} GC cycle(s) in the trace; at least {MinCycles} are needed to judge a trend.");
         }
 
@@ -50,7 +50,7 @@ public sealed class TraceOnlyVerdict : IVerdictRule
             && envelopeGrowth >= LeakRelativeGrowth * reference)
         {
             var strong = envelopeGrowth >= reference && heap.RobustSlopeMbPerMin > 0;
-            return Make(VerdictKinds.Leak, strong ? "medium" : "low",
+            return Make(VerdictKind.Leak, strong ? Confidence.Medium : Confidence.Low,
                 Invariant($"The live heap rose from {heap.LiveMbFirst} MB to {heap.LiveMbLast} MB ({heap.LiveSlopeMbPerMin:0.###} MB/min by least squares) over {gc.SpanS:0.###} s."),
                 Invariant($"The smallest live heap per window, what survives every collection, rose too ({heap.EnvelopeSlopeMbPerMin:0.###} MB/min), so this is not just a burst of allocation."));
         }
@@ -69,10 +69,10 @@ public sealed class TraceOnlyVerdict : IVerdictRule
                 // The goal normally sits GOGC% above the live heap; hugging it means a memory limit or a tiny GOGC drives the GC.
                 reasons.Add(Invariant($"The heap goal stays close to the live heap (inferred GOGC {heap.InferredGogc}{(heap.MemoryLimit.Suspected ? ", memory-limit signs" : "")}): a memory limit (GOMEMLIMIT) or a low GOGC makes the GC run back to back; more headroom trades memory for CPU."));
             }
-            return Make(VerdictKinds.GcPressure, "medium", [.. reasons]);
+            return Make(VerdictKind.GcPressure, Confidence.Medium, [.. reasons]);
         }
 
-        return Make(VerdictKinds.Healthy, gc.Cycles >= 30 ? "medium" : "low",
+        return Make(VerdictKind.Healthy, gc.Cycles >= 30 ? Confidence.Medium : Confidence.Low,
             Invariant($"The live heap stayed between {heap.LiveMbMin} and {heap.LiveMbMax} MB and {Floor(heap)}; GC used {Percent(cpu.Fraction)} of the available cpu."));
     }
 
@@ -84,7 +84,7 @@ public sealed class TraceOnlyVerdict : IVerdictRule
     private static string Percent(double? fraction) =>
         fraction is { } f ? Invariant($"{f * 100:0.##}%") : "an unknown share";
 
-    private static Verdict Make(string kind, string confidence, params string[] reasons) =>
+    private static Verdict Make(VerdictKind kind, Confidence confidence, params string[] reasons) =>
         new(kind, confidence, [.. reasons, ProfilesHint], []);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

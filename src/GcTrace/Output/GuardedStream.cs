@@ -9,6 +9,7 @@ namespace GcTrace.Output;
 internal sealed class GuardedStream(Stream inner) : Stream
 {
     private int busy;
+    private int closed;
 
     /// <summary>A write or flush threw: the file is incomplete.</summary>
     public bool Failed { get; private set; }
@@ -40,16 +41,17 @@ internal sealed class GuardedStream(Stream inner) : Stream
 
     public override void Flush() => Guard(inner.Flush);
 
-    /// <summary>Flushes and closes the file; a failure marks it failed and is rethrown.</summary>
+    /// <summary>Flushes and closes the file (once); a failure marks it failed and is rethrown.</summary>
     public void Close(bool flush)
     {
+        if (Interlocked.Exchange(ref closed, 1) == 1) return;
         if (flush) Guard(inner.Flush);
-        inner.Dispose();
+        Guard(inner.Dispose);
     }
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing && !Busy) inner.Dispose();
+        if (disposing && !Busy) Close(flush: true);
         base.Dispose(disposing);
     }
 

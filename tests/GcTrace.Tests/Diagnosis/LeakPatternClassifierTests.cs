@@ -39,7 +39,7 @@ public class LeakPatternClassifierTests
         var suspects = Classify(series);
 
         suspects.Should().ContainSingle().Which.Should().Be(
-            new Suspect("github.com/acme/store.(*Index).Put", SuspectPatterns.UnboundedMap, 12 * MiB));
+            new Suspect("github.com/acme/store.(*Index).Put", SuspectPattern.UnboundedMap, 12 * MiB));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class LeakPatternClassifierTests
             SyntheticProfiles.Heap(10, (5 * MiB, 5 * MiB, stack)));
 
         Classify(series).Should().ContainSingle().Which.Should().Be(
-            new Suspect("example.org/jobs.(*Scheduler).Every", SuspectPatterns.ClosureCapture, 4 * MiB));
+            new Suspect("example.org/jobs.(*Scheduler).Every", SuspectPattern.ClosureCapture, 4 * MiB));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class LeakPatternClassifierTests
             SyntheticProfiles.Heap(0, (0, 0, stack)),
             SyntheticProfiles.Heap(20, (2 * MiB, 2 * MiB, stack)));
 
-        Classify(series).Should().ContainSingle().Which.Pattern.Should().Be(SuspectPatterns.TickerNotStopped);
+        Classify(series).Should().ContainSingle().Which.Pattern.Should().Be(SuspectPattern.TickerNotStopped);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public class LeakPatternClassifierTests
             SyntheticProfiles.Heap(20, (3 * MiB, 3 * MiB, stack)));
 
         Classify(series).Should().ContainSingle().Which.Should().Be(
-            new Suspect("acme/logs.(*Rotator).rotate", SuspectPatterns.UnclosedResource, 3 * MiB));
+            new Suspect("acme/logs.(*Rotator).rotate", SuspectPattern.UnclosedResource, 3 * MiB));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class LeakPatternClassifierTests
 
         growth[0].Should().Be(growth[0] with { Site = "example.org/rpc.(*Client).Go", WaitState = "select", First = 5, Last = 900 });
         suspects.Should().ContainSingle().Which.Should().Be(
-            new Suspect("example.org/rpc.(*Client).Go", SuspectPatterns.GoroutineLeak, 895 * LeakPatternClassifier.GoroutineStackBytes));
+            new Suspect("example.org/rpc.(*Client).Go", SuspectPattern.GoroutineLeak, 895 * LeakPatternClassifier.GoroutineStackBytes));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public class LeakPatternClassifierTests
             SyntheticProfiles.Heap(10, (MiB / 2, 900 * MiB, pooled), (MiB / 4, 20 * MiB, other)));
 
         LeakPatternClassifier.PoolChurn(series.StackGrowth()).Should().ContainSingle()
-            .Which.Should().Be(new Suspect("example.org/codec.newScratch", SuspectPatterns.SyncPoolMisuse, 0));
+            .Which.Should().Be(new Suspect("example.org/codec.newScratch", SuspectPattern.SyncPoolMisuse, 0));
         Classify(series).Should().BeEmpty();
     }
 
@@ -116,9 +116,9 @@ public class LeakPatternClassifierTests
         var heaps = Enumerable.Range(0, 5).Select(i => SyntheticProfiles.Heap(i * 10, ((2 + (2 * i)) * MiB, (2 + (2 * i)) * MiB, stack))).ToArray();
         var verdict = ProfiledRuns.Diagnose("runs/steady", Series(heaps));
 
-        verdict.Kind.Should().Be(VerdictKinds.Leak);
+        verdict.Kind.Should().Be(VerdictKind.Leak);
         verdict.Suspects.Should().ContainSingle().Which.Should().Be(
-            new Suspect("example.org/sessions.(*Store).Touch", SuspectPatterns.UnboundedMap, 8 * MiB));
+            new Suspect("example.org/sessions.(*Store).Touch", SuspectPattern.UnboundedMap, 8 * MiB));
         verdict.Reasons.Should().Contain(r => r.Contains("unbounded-map", StringComparison.Ordinal));
     }
 
@@ -140,7 +140,7 @@ public class LeakPatternClassifierTests
                 (168 * KiB, 168 * KiB, 168 * KiB, put)));
 
         Classify(series).Should().ContainSingle().Which.Should().Be(
-            new Suspect("example.net/geo.(*TileIndex).remember", SuspectPatterns.UnboundedMap, (5 * MiB) + (148 * KiB)));
+            new Suspect("example.net/geo.(*TileIndex).remember", SuspectPattern.UnboundedMap, (5 * MiB) + (148 * KiB)));
     }
 
     [Theory]
@@ -177,7 +177,7 @@ public class LeakPatternClassifierTests
             SyntheticProfiles.Goroutines(20, (400, null, parked)));
 
         Classify(series).Should().ContainSingle().Which.Should().Be(
-            new Suspect("example.org/lease.(*Keeper).renew", SuspectPatterns.TickerNotStopped, 395 * LeakPatternClassifier.GoroutineStackBytes)); // 64 KiB of timers is below the heap floor: the goroutines carry it
+            new Suspect("example.org/lease.(*Keeper).renew", SuspectPattern.TickerNotStopped, 395 * LeakPatternClassifier.GoroutineStackBytes)); // 64 KiB of timers is below the heap floor: the goroutines carry it
     }
 
     [Fact]
@@ -191,6 +191,6 @@ public class LeakPatternClassifierTests
             SyntheticProfiles.Goroutines(0, (5, null, parked)),
             SyntheticProfiles.Goroutines(20, (400, null, parked)));
 
-        Classify(series).Should().ContainSingle().Which.Pattern.Should().Be(SuspectPatterns.GoroutineLeak);
+        Classify(series).Should().ContainSingle().Which.Pattern.Should().Be(SuspectPattern.GoroutineLeak);
     }
 }

@@ -36,13 +36,13 @@ public static class ProfiledRuns
     public static Verdict Diagnose(string folder, ProfileSeries? series)
     {
         var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.Fixtures, folder, "combined.log"));
-        var analyzer = new TraceAnalyzer(new Diagnoser(series));
+        var analyzer = new TraceAnalyzer();
         foreach (var cycle in CollectingOutput.Scan(bytes).Output.Cycles)
         {
             analyzer.Add(cycle);
         }
 
-        return analyzer.Summarize().Verdict;
+        return new Diagnoser(series).Decide(analyzer.Summarize());
     }
 
     /// <summary>(label, pattern, leak functions) from meta.json; the corpus names them leak_alloc_sites.</summary>

@@ -1,5 +1,5 @@
 // When the next --pprof scrape is due and whether its failure is worth a warning, after a run of failed scrapes.
-namespace GcTrace.Diagnosis;
+namespace GcTrace.Pipeline;
 
 /// <summary>
 /// An endpoint that does not answer is usually down for a while (the service is restarting, or the URL is wrong), so
@@ -54,6 +54,3 @@ public sealed class ScrapeBackoff(TimeSpan interval)
         }
     }
 }
-
-/// <summary>How many --pprof scrapes were tried and how many read both profiles, for the report.</summary>
-public sealed record ScrapeTally(Uri Endpoint, int Attempts, int Succeeded);

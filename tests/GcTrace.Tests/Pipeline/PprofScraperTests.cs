@@ -1,9 +1,10 @@
 // PprofScraper against a local endpoint serving fixture profiles, one that never answers, and one that refuses.
-namespace GcTrace.Tests.Diagnosis;
+namespace GcTrace.Tests.Pipeline;
 
 using System.Net;
 using System.Net.Sockets;
 using GcTrace.Diagnosis;
+using GcTrace.Pipeline;
 using GcTrace.Tests.Support;
 
 public class PprofScraperTests

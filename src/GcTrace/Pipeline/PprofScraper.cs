@@ -1,7 +1,8 @@
 // `--pprof URL`: fetches heap and goroutine profiles from a live net/http/pprof endpoint into a ProfileSeries.
-namespace GcTrace.Diagnosis;
+namespace GcTrace.Pipeline;
 
 using System.Globalization;
+using GcTrace.Diagnosis;
 using GcTrace.Profiles;
 
 /// <summary>

@@ -1,7 +1,7 @@
 // ScrapeBackoff: the waits after failed scrapes and which failures are printed.
-namespace GcTrace.Tests.Diagnosis;
+namespace GcTrace.Tests.Pipeline;
 
-using GcTrace.Diagnosis;
+using GcTrace.Pipeline;
 
 public class ScrapeBackoffTests
 {
