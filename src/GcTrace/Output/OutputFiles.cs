@@ -22,8 +22,9 @@ public sealed class OutputFiles : IDisposable
         var temp = TempName(path);
         try
         {
-            if (!IsRegularOrMissing(path)) temp = null;
-            var s = new GuardedStream(new FileStream(temp ?? path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16));
+            var inPlace = OpenInPlace(path);
+            if (inPlace is not null) temp = null;
+            var s = new GuardedStream(inPlace ?? new FileStream(temp!, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16));
             _open.Add(new Pending(s, temp, path, label));
             return s;
         }
@@ -141,13 +142,22 @@ public sealed class OutputFiles : IDisposable
         return System.IO.Path.Combine(dir, $".{System.IO.Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
     }
 
-    // Devices (/dev/null, /dev/stdout) and symlinks are written in place: a rename would replace the node or the link.
-    private static bool IsRegularOrMissing(string path)
+    // Devices (/dev/null, /dev/stdout), FIFOs and symlinks are written in place: a rename would replace the node or the
+    // link. Nothing tells a FIFO from a regular file short of stat(2), so an existing path is opened as it is: a regular
+    // file can seek (and is closed again, untouched, to be replaced by rename), a FIFO or device cannot.
+    private static FileStream? OpenInPlace(string path)
     {
         var full = System.IO.Path.GetFullPath(path);
-        if (full.StartsWith("/dev/", StringComparison.Ordinal) || full.StartsWith("/proc/", StringComparison.Ordinal)) return false;
-        return !File.Exists(full) || new FileInfo(full).LinkTarget is null;
+        var special = full.StartsWith("/dev/", StringComparison.Ordinal) || full.StartsWith("/proc/", StringComparison.Ordinal);
+        if (!special && (!File.Exists(full) || new FileInfo(full).LinkTarget is not null))
+            return new FileInfo(full).LinkTarget is null ? null : Create(full);
+        var existing = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16);
+        if (!existing.CanSeek) return existing;
+        existing.Dispose();
+        return special ? Create(full) : null;
     }
+
+    private static FileStream Create(string path) => new(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
 
     private static void TryDelete(string path)
     {

@@ -25,7 +25,9 @@ public class LiveOutputFaultTests
         var dir = Directory.CreateTempSubdirectory("gctrace-out-").FullName;
         var other = Path.Combine(dir, option == "--json" ? "other.csv" : "other.json");
         var otherOption = option == "--json" ? "--csv" : "--json";
-        const string bad = "/no/such/dir/out";
+        // Under a regular file: not a directory even for root, who may create any missing directory.
+        var bad = Path.Combine(dir, "a-file", "out");
+        File.WriteAllText(Path.Combine(dir, "a-file"), "");
         // A real Go program writing into the pipe: it must run to its end, not die of SIGPIPE because we gave up.
         var exe = GoPrograms.Path_("steady");
         var r = CliProcess.Shell(
@@ -45,10 +47,13 @@ public class LiveOutputFaultTests
     [Fact]
     public void BadOutputPath_IsReportedBeforeInputEnds()
     {
-        using var cli = new LiveCli("--json", "/no/such/dir/s.json", "--status", "never");
+        var dir = Directory.CreateTempSubdirectory("gctrace-out-").FullName;
+        File.WriteAllText(Path.Combine(dir, "a-file"), "");
+        var bad = Path.Combine(dir, "a-file", "s.json");
+        using var cli = new LiveCli("--json", bad, "--status", "never");
         cli.Write("app1\n");
 
-        cli.WaitForStderr(l => l.Contains("--json /no/such/dir/s.json", StringComparison.Ordinal), Bound).Should().BeTrue("reported at once, not at the end: " + cli.Stderr);
+        cli.WaitForStderr(l => l.Contains($"--json {bad}", StringComparison.Ordinal), Bound).Should().BeTrue("reported at once, not at the end: " + cli.Stderr);
         cli.WaitForStdout(l => l == "app1", Bound).Should().BeTrue();
         cli.CloseInput();
         cli.WaitForExit(Bound).Should().BeTrue(cli.Stderr);
@@ -67,12 +72,15 @@ public class LiveOutputFaultTests
         try
         {
             const int copies = 200; // ~1 MB of JSON Lines: far beyond what the FIFO and our buffer hold
-            var log = File.ReadAllText(Log);
+            // One long run: each copy's cycles continue the numbers and clock of the one before (identical copies
+            // would be recognised as duplicate lines and counted once).
+            var lines = File.ReadAllLines(Log);
+            var copiesText = Enumerable.Range(0, copies).Select(k => string.Concat(lines.Select(l => Renumber(l, k) + "\n"))).ToList();
             using var cli = new LiveCli("--events", fifo, "--json", json, "--status", "never");
             // Fed from another thread: if the pass-through were held back, this write would block, not the test's clock.
             var feeding = Task.Run(() =>
             {
-                for (var i = 0; i < copies; i++) cli.Write(log);
+                foreach (var text in copiesText) cli.Write(text);
             });
             var appPerCopy = File.ReadLines(Log).Count(l => !l.StartsWith("gc ", StringComparison.Ordinal));
             var gcPerCopy = File.ReadLines(Log).Count(l => l.StartsWith("gc ", StringComparison.Ordinal));
@@ -113,5 +121,14 @@ public class LiveOutputFaultTests
         File.ReadAllLines(csv).Should().HaveCount(File.ReadLines(Log).Count(l => l.StartsWith("gc ", StringComparison.Ordinal)) + 1, "the good outputs are complete");
         File.ReadLines(events).Should().NotContain("previous complete run", "replaced by this run's complete file");
         Directory.GetFiles(dir, "*.tmp", SearchOption.AllDirectories).Should().BeEmpty("no temporary file is left behind");
+    }
+
+    private static string Renumber(string line, int copy)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(line, @"^gc (\d+) @(\d+\.\d+)s");
+        if (!m.Success) return line;
+        var number = long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + copy * 1000L;
+        var start = decimal.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) + copy * 100m;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"gc {number} @{start:0.000}s") + line[m.Length..];
     }
 }
