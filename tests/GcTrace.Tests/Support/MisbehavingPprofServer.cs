@@ -50,17 +50,18 @@ public sealed class MisbehavingPprofServer : IAsyncDisposable
 
     public int Requests => Volatile.Read(ref requests);
 
-    /// <summary>A gzip file of <see cref="BombBytes"/> zeros (about 2 MB), written once per test run.</summary>
+    /// <summary>A gzip file that inflates to <see cref="BombBytes"/> zeros (about 2 MB), written once per test run. It is
+    /// one gzip member of 1 MiB of zeros repeated (gzip readers inflate every member), so making it costs no CPU.</summary>
     public static string BombFile()
     {
         var path = Path.Combine(Path.GetTempPath(), $"gctrace-bomb-{BombBytes}.pb.gz");
         if (File.Exists(path)) return path;
+        using var member = new MemoryStream();
+        using (var gzip = new GZipStream(member, CompressionLevel.SmallestSize, leaveOpen: true)) gzip.Write(new byte[1 << 20]);
         var partial = path + "." + Environment.ProcessId;
         using (var file = File.Create(partial))
-        using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
         {
-            var zeros = new byte[1 << 20];
-            for (long written = 0; written < BombBytes; written += zeros.Length) gzip.Write(zeros);
+            for (long inflated = 0; inflated < BombBytes; inflated += 1 << 20) file.Write(member.GetBuffer(), 0, (int)member.Length);
         }
         File.Move(partial, path, overwrite: true);
         return path;
