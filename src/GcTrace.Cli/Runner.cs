@@ -3,6 +3,7 @@ using GcTrace.Diagnosis;
 using GcTrace.Output;
 using GcTrace.Output.Charts;
 using GcTrace.Pipeline;
+using GcTrace.Profiles;
 
 namespace GcTrace.Cli;
 
@@ -16,7 +17,7 @@ internal static class Runner
     {
         var profiles = ProfileFiles.Load(options.HeapProfiles, options.GoroutineProfiles);
         var warned = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var w in ProfileTimeCheck.Warnings([.. profiles.Heaps(), .. profiles.Goroutines()])) Warn(w, warned);
+        foreach (var w in ProfileTimeCheck.Warnings(AllOf(profiles))) Warn(w, warned);
 
         // An output that cannot be opened is reported now and left out; the run, and the application's lines, go on.
         var outputs = new FailedOutputs();
@@ -61,7 +62,7 @@ internal static class Runner
             var uptime = TimeSpan.FromSeconds((double)(result.Diagnosis.Summary.Gc.Segments.LastOrDefault()?.EndS ?? 0));
             var ended = DateTimeOffset.UtcNow;
             var window = (Min(started, ended - uptime), ended);
-            foreach (var w in ProfileTimeCheck.Warnings([.. profiles.Heaps(), .. profiles.Goroutines()], window)) Warn(w, warned);
+            foreach (var w in ProfileTimeCheck.Warnings(AllOf(profiles), window)) Warn(w, warned);
         }
         foreach (var f in result.Failures) outputs.Report(f);
         outputs.Summarize();
@@ -75,10 +76,16 @@ internal static class Runner
         if (warned.Add(warning)) Console.Error.WriteLine($"gctrace-pipe: warning: {warning}");
     }
 
+    private static List<Profile> AllOf(ProfileStore store)
+    {
+        var snapshot = store.Snapshot();
+        return [.. snapshot.Heaps, .. snapshot.Goroutines];
+    }
+
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     // --pprof: failures are warnings on stderr; the trace keeps streaming whatever the endpoint does.
-    private static async Task Scrape(CliOptions options, ProfileSeries series, CancellationToken token)
+    private static async Task Scrape(CliOptions options, ProfileStore series, CancellationToken token)
     {
         if (options.PprofUrl is not { } url) return;
         using var http = new HttpClient();

@@ -3,6 +3,7 @@ namespace GcTrace.Diagnosis;
 
 using System.Globalization;
 using GcTrace.Analysis;
+using GcTrace.Profiles;
 
 /// <summary>
 /// The trace says whether what survives each GC keeps growing; the profiles say what it is. Without profiles this
@@ -11,47 +12,42 @@ using GcTrace.Analysis;
 /// snapshot) is a leak when the trace calls a leak too or the growth is steady across snapshots (a batch sawtooth
 /// goes up and down, so it is not);
 /// otherwise the trace's pressure/healthy verdict stands and the profiles only add what allocates.
-/// The series is read at each call, so the scraper may keep adding to it.
+/// The store is read at each call, so the scraper may keep adding to it.
 /// </summary>
-public sealed class Diagnoser(ProfileSeries? series = null) : IVerdictRule
+public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? options = null) : IVerdictRule
 {
-    /// <summary>Fewer distinct heap snapshots than this cannot show a trend, only two end points.</summary>
-    public const int MinSnapshots = 3;
-
-    /// <summary>Share of snapshot-to-snapshot steps in which in-use memory rose, for growth to count as steady.</summary>
-    public const double SteadyRiseShare = 0.7;
-
-    /// <summary>A site's growth, relative to the first snapshot's in-use total, below which a steady rise is a
-    /// service warming up (caches filling, pools sizing) rather than a leak worth a verdict.</summary>
-    public const double MinRelativeGrowth = 0.25;
-
-    private readonly TraceOnlyVerdict traceOnly = new();
+    private readonly DiagnosisOptions o = options ?? DiagnosisOptions.Default;
+    private readonly TraceOnlyVerdict traceOnly = new(options);
 
     public Verdict Decide(TraceSummary findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        var trace = traceOnly.Decide(findings);
-        if (series is null || (series.HeapCount < 2 && series.GoroutineCount < 2))
+        var series = profiles?.Snapshot() ?? ProfileSnapshot.Empty;
+        if (series.Heaps.Count < 2 && series.Goroutines.Count < 2)
         {
-            return series?.Scrapes is { } scrapes ? trace with { Reasons = [.. WithoutProfilesHint(trace), ScrapesFell(scrapes)] } : trace;
+            // --pprof was given but gave too few profiles: say so instead of suggesting it.
+            if (profiles?.Scrapes is not { } scrapes) return traceOnly.Decide(findings);
+            var judged = traceOnly.Judge(findings);
+            return judged with { Reasons = [.. judged.Reasons, ScrapesFell(scrapes)] };
         }
 
-        var traceReasons = WithoutProfilesHint(trace);
-        var stacks = series.StackGrowth();
-        var goroutines = series.GoroutineGrowth().Where(LeakPatternClassifier.IsGrowing).ToList();
-        var suspects = LeakPatternClassifier.Classify(stacks, goroutines);
-        var totals = series.InuseTotals();
+        var trace = traceOnly.Judge(findings);
+        var traceReasons = trace.Reasons;
+        var stacks = ProfileGrowth.StackGrowth(series);
+        var goroutines = ProfileGrowth.GoroutineGrowth(series).Where(g => LeakPatternClassifier.IsGrowing(g, o)).ToList();
+        var suspects = LeakPatternClassifier.Classify(stacks, goroutines, o);
+        var totals = ProfileGrowth.InuseTotals(series);
         var heapSuspects = suspects
-            .Where(s => goroutines.All(g => !Blames(g, s.Function)) && totals.Count >= 2 && s.GrowthBytes >= MinRelativeGrowth * totals[0])
+            .Where(s => goroutines.All(g => !Blames(g, s.Function)) && totals.Count >= 2 && s.GrowthBytes >= o.MinRelativeGrowth * totals[0])
             .ToList();
         var steady = SteadyRise(totals);
-        var enough = series.HeapCount >= MinSnapshots || series.GoroutineCount >= MinSnapshots;
+        var enough = series.Heaps.Count >= o.MinSnapshots || series.Goroutines.Count >= o.MinSnapshots;
         var reasons = new List<string>(traceReasons);
 
         if (goroutines.Count > 0)
         {
             var top = goroutines[0];
-            reasons.Add(Invariant($"{goroutines.Sum(g => g.Growth)} goroutines piled up across {series.GoroutineCount} goroutine profiles; the most at {top.Site} ({top.First} -> {top.Last}, waiting in {top.WaitState})."));
+            reasons.Add(Invariant($"{goroutines.Sum(g => g.Growth)} goroutines piled up across {series.Goroutines.Count} goroutine profiles; the most at {top.Site} ({top.First} -> {top.Last}, waiting in {top.WaitState})."));
             reasons.AddRange(SuspectReasons(suspects, stacks));
             var agree = trace.Kind == VerdictKind.Leak || heapSuspects.Count > 0;
             return new Verdict(VerdictKind.Leak, enough ? (agree ? Confidence.High : Confidence.Medium) : Confidence.Low, reasons, suspects);
@@ -60,20 +56,20 @@ public sealed class Diagnoser(ProfileSeries? series = null) : IVerdictRule
         // Sampled heap profiles are noisy (a sample stands for MemProfileRate bytes, 512 KiB by default); the trace's live
         // heap is exact. When the trace does not call a leak, steady growth in the profiles counts only if the trace's floor
         // rises too or the growth is well above the sampling noise.
-        var beyondNoise = heapSuspects.Count > 0 && heapSuspects[0].GrowthBytes >= NoiseSamples * SamplePeriod(series);
+        var beyondNoise = heapSuspects.Count > 0 && heapSuspects[0].GrowthBytes >= o.NoiseSamples * SamplePeriod(series);
         if (heapSuspects.Count > 0 && (trace.Kind == VerdictKind.Leak || (steady && (findings.Heap.EnvelopeRising || beyondNoise))))
         {
-            reasons.Add(Invariant($"inuse_space went from {Mib(totals[0])} to {Mib(totals[^1])} across {series.HeapCount} distinct heap profiles over {series.HeapSpanS():0.#} s{(steady ? ", rising at nearly every step" : string.Empty)}."));
+            reasons.Add(Invariant($"inuse_space went from {Mib(totals[0])} to {Mib(totals[^1])} across {series.Heaps.Count} distinct heap profiles over {ProfileGrowth.HeapSpanS(series):0.#} s{(steady ? ", rising at nearly every step" : string.Empty)}."));
             reasons.AddRange(SuspectReasons(suspects, stacks));
             var confidence = !enough ? Confidence.Low : trace.Kind == VerdictKind.Leak && steady ? Confidence.High : Confidence.Medium;
             return new Verdict(VerdictKind.Leak, confidence, reasons, suspects);
         }
 
         // Not a leak: keep the trace's kind, say what the profiles showed, name pool churn as what to look at.
-        var pool = LeakPatternClassifier.PoolChurn(stacks);
+        var pool = LeakPatternClassifier.PoolChurn(stacks, o);
         if (totals.Count >= 2)
         {
-            reasons.Add(Invariant($"inuse_space went from {Mib(totals[0])} to {Mib(totals[^1])} across {series.HeapCount} distinct heap profiles{(heapSuspects.Count > 0 ? " but the growth neither held across snapshots nor showed in the trace's floor (a sawtooth, not a leak)" : string.Empty)}; the goroutine count did not grow."));
+            reasons.Add(Invariant($"inuse_space went from {Mib(totals[0])} to {Mib(totals[^1])} across {series.Heaps.Count} distinct heap profiles{(heapSuspects.Count > 0 ? " but the growth neither held across snapshots nor showed in the trace's floor (a sawtooth, not a leak)" : string.Empty)}; the goroutine count did not grow."));
         }
 
         if (pool.Count > 0)
@@ -103,11 +99,8 @@ public sealed class Diagnoser(ProfileSeries? series = null) : IVerdictRule
         return new Verdict(kind, conf, reasons, pool);
     }
 
-    /// <summary>How many heap samples' worth of growth is more than sampling noise.</summary>
-    public const int NoiseSamples = 8;
-
-    private static long SamplePeriod(ProfileSeries series) =>
-        series.Heaps() is { Count: > 0 } heaps && heaps[0].Period > 0 ? heaps[0].Period : 512 * 1024;
+    private long SamplePeriod(ProfileSnapshot series) =>
+        series.Heaps is { Count: > 0 } heaps && heaps[0].Period > 0 ? heaps[0].Period : o.DefaultSamplePeriod;
 
     private static bool Blames(GoroutineGrowth g, string function) => LeakPatternClassifier.GoroutineBlame(g) == function;
 
@@ -126,9 +119,9 @@ public sealed class Diagnoser(ProfileSeries? series = null) : IVerdictRule
     };
 
     // Growth that holds at most steps is a leak's signature; a batch job's heap falls back between batches.
-    private static bool SteadyRise(IReadOnlyList<long> totals)
+    private bool SteadyRise(IReadOnlyList<long> totals)
     {
-        if (totals.Count < MinSnapshots)
+        if (totals.Count < o.MinSnapshots)
         {
             return false;
         }
@@ -139,15 +132,12 @@ public sealed class Diagnoser(ProfileSeries? series = null) : IVerdictRule
             rises += totals[i] > totals[i - 1] ? 1 : 0;
         }
 
-        return rises >= SteadyRiseShare * (totals.Count - 1) && totals[^1] > totals[0];
+        return rises >= o.SteadyRiseShare * (totals.Count - 1) && totals[^1] > totals[0];
     }
 
     private static Confidence Raise(Confidence confidence) => confidence == Confidence.Low ? Confidence.Medium : Confidence.High;
 
     private static string Mib(long bytes) => Invariant($"{bytes / 1048576.0:0.#} MiB");
-
-    private static List<string> WithoutProfilesHint(Verdict trace) =>
-        trace.Reasons.Where(r => !r.Contains("would name what grows", StringComparison.Ordinal)).ToList();
 
     // --pprof was given, so suggesting it would be wrong; say instead why its profiles did not count.
     private static string ScrapesFell(ScrapeTally scrapes) =>

@@ -19,22 +19,15 @@ using GcTrace.Profiles;
 /// </summary>
 public static class LeakPatternClassifier
 {
-    /// <summary>Heap growth below this is sampling noise: the heap profile samples one allocation per 512 KiB.</summary>
-    public const long MinHeapGrowthBytes = 1 << 20;
-
-    /// <summary>Goroutine sites must gain at least this many goroutines, and grow by half, to count.</summary>
-    public const long MinGoroutineGrowth = 10;
-
     /// <summary>The runtime's smallest goroutine stack (runtime/stack.go, stackMin = 2048): a floor for what a
     /// leaked goroutine costs, used to rank goroutine sites among heap sites.</summary>
     public const long GoroutineStackBytes = 2048;
 
-    /// <summary>Distinct doubling sizes (each 2x the one before, the largest in use) that make a growing table.</summary>
-    public const int MinDoublingChain = 3;
+    // A hash table doubles (hashGrow allocates 2^B buckets); sampled sizes round, so "about twice" is 1.75x-2.3x.
+    private const double DoublingMin = 1.75, DoublingMax = 2.3;
 
-    /// <summary>The largest object of a doubling chain must be at least this big: small slices also double while
-    /// they grow, up to 256 elements (runtime/slice.go growslice), so the chain must outgrow most of them.</summary>
-    public const long MinDoublingTopBytes = 32 << 10;
+    // A slice past its doubling phase grows by ~1.25x (runtime/slice.go growslice); 1.1x-1.6x above a chain's top says so.
+    private const double SliceStepMin = 1.1, SliceStepMax = 1.6;
 
     private static readonly string[] MapFrames =
     [
@@ -50,10 +43,11 @@ public static class LeakPatternClassifier
     ];
 
     /// <summary>Suspects from heap stacks and goroutine sites, merged per function, largest growth first.</summary>
-    public static IReadOnlyList<Suspect> Classify(IReadOnlyList<StackGrowth> stacks, IReadOnlyList<GoroutineGrowth> goroutines)
+    public static IReadOnlyList<Suspect> Classify(IReadOnlyList<StackGrowth> stacks, IReadOnlyList<GoroutineGrowth> goroutines, DiagnosisOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stacks);
         ArgumentNullException.ThrowIfNull(goroutines);
+        var o = options ?? DiagnosisOptions.Default;
         var found = new List<Suspect>();
         // Functions whose own growing allocations create tickers or timers: their parked goroutines wait on them.
         var timerOwners = stacks
@@ -65,10 +59,10 @@ public static class LeakPatternClassifier
         foreach (var group in stacks.Where(s => !Frames.IsProfilerOwn(s.Stack)).GroupBy(s => Blame(s.Stack), StringComparer.Ordinal))
         {
             var growth = group.Sum(s => s.InuseGrowthBytes);
-            if (growth >= MinHeapGrowthBytes)
+            if (growth >= o.MinHeapGrowthBytes)
             {
                 var pattern = group.Where(s => s.InuseGrowthBytes > 0)
-                    .Select(HeapPattern)
+                    .Select(s => HeapPattern(s, o))
                     .Where(p => p != SuspectPattern.Unknown)
                     .GroupBy(p => p)
                     .OrderByDescending(g => g.Count())
@@ -79,7 +73,7 @@ public static class LeakPatternClassifier
         }
 
         var fromGoroutines = new List<Suspect>();
-        foreach (var g in goroutines.Where(IsGrowing))
+        foreach (var g in goroutines.Where(g => IsGrowing(g, o)))
         {
             var pattern = GoroutinePattern(g);
             if (pattern == SuspectPattern.GoroutineLeak && WaitsOnTimerChannel(g, timerOwners))
@@ -95,31 +89,33 @@ public static class LeakPatternClassifier
 
     /// <summary>Sites whose allocations pass through a sync.Pool and grew in alloc_space while in-use stayed flat:
     /// the pool's New runs on most Gets, which is pressure, not a leak.</summary>
-    public static IReadOnlyList<Suspect> PoolChurn(IReadOnlyList<StackGrowth> stacks)
+    public static IReadOnlyList<Suspect> PoolChurn(IReadOnlyList<StackGrowth> stacks, DiagnosisOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stacks);
+        var o = options ?? DiagnosisOptions.Default;
         var pooled = stacks.Where(s => !Frames.IsProfilerOwn(s.Stack) && Frames.Any(s.Stack, s.Stack.Count, PoolFrames)).ToList();
         var totalAlloc = stacks.Where(s => !Frames.IsProfilerOwn(s.Stack)).Sum(s => Math.Max(0, s.AllocGrowthBytes));
         var pooledAlloc = pooled.Sum(s => Math.Max(0, s.AllocGrowthBytes));
-        if (totalAlloc == 0 || pooledAlloc < totalAlloc / 3)
+        if (totalAlloc == 0 || pooledAlloc < totalAlloc / o.PoolAllocDivisor)
         {
             return [];
         }
 
         return pooled.GroupBy(s => Blame(s.Stack))
             .Select(g => new Suspect(g.Key, SuspectPattern.SyncPoolMisuse, g.Sum(s => s.InuseGrowthBytes)))
-            .Where(s => s.GrowthBytes < MinHeapGrowthBytes)
+            .Where(s => s.GrowthBytes < o.MinHeapGrowthBytes)
             .OrderByDescending(s => pooled.Where(p => Blame(p.Stack) == s.Function).Sum(p => p.AllocGrowthBytes))
             .ToList();
     }
 
-    public static bool IsGrowing(GoroutineGrowth g) =>
-        g.Growth >= MinGoroutineGrowth && g.Last * 2 >= g.First * 3 && g.Site != GoroutineSummary.RuntimeOnly
+    public static bool IsGrowing(GoroutineGrowth g, DiagnosisOptions? options = null) =>
+        g.Growth >= (options ?? DiagnosisOptions.Default).MinGoroutineGrowth
+        && g.Last >= (options ?? DiagnosisOptions.Default).MinGoroutineGrowthRatio * g.First && g.Site != GoroutineSummary.RuntimeOnly
         && !Frames.IsProfilerOwn(g.Stack);
 
     /// <summary>The pattern of one growing allocation stack: its library frames first, then a doubling chain of
     /// object sizes (a map's bucket arrays), then a func literal as the allocating user frame.</summary>
-    public static SuspectPattern HeapPattern(StackGrowth growth)
+    public static SuspectPattern HeapPattern(StackGrowth growth, DiagnosisOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(growth);
         var byFrames = FramePattern(growth.Stack);
@@ -128,7 +124,7 @@ public static class LeakPatternClassifier
             return byFrames;
         }
 
-        if (growth.Blocks is { } blocks && IsDoublingTable(blocks))
+        if (growth.Blocks is { } blocks && IsDoublingTable(blocks, options))
         {
             return SuspectPattern.UnboundedMap;
         }
@@ -136,38 +132,38 @@ public static class LeakPatternClassifier
         return HeapPattern(growth.Stack);
     }
 
-    /// <summary>True when the sampled sizes hold a chain of <see cref="MinDoublingChain"/> sizes, each about twice
-    /// the one before, whose largest is still in use and at least <see cref="MinDoublingTopBytes"/>, and nothing in
+    /// <summary>True when the sampled sizes hold a chain of <see cref="DiagnosisOptions.MinDoublingChain"/> sizes, each about twice
+    /// the one before, whose largest is still in use and at least <see cref="DiagnosisOptions.MinDoublingTopBytes"/>, and nothing in
     /// use just above it grew by a slice's 1.25x step: a hash table that doubled as it filled, the older arrays freed.</summary>
-    public static bool IsDoublingTable(IReadOnlyList<BlockSize> blocks)
+    public static bool IsDoublingTable(IReadOnlyList<BlockSize> blocks, DiagnosisOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(blocks);
+        var o = options ?? DiagnosisOptions.Default;
         var sizes = blocks.OrderBy(b => b.Bytes).ToList();
-        for (var top = sizes.Count - 1; top >= MinDoublingChain - 1; top--)
+        for (var top = sizes.Count - 1; top >= o.MinDoublingChain - 1; top--)
         {
-            if (sizes[top].InuseBytes <= 0 || sizes[top].Bytes < MinDoublingTopBytes)
+            if (sizes[top].InuseBytes <= 0 || sizes[top].Bytes < o.MinDoublingTopBytes)
             {
                 continue;
             }
 
-            // A larger size 1.1x-1.6x above the top means a slice that kept growing past its doubling phase.
-            if (sizes.Skip(top + 1).Any(b => IsRatio(b.Bytes, sizes[top].Bytes, 1.1, 1.6)))
+            if (sizes.Skip(top + 1).Any(b => IsRatio(b.Bytes, sizes[top].Bytes, SliceStepMin, SliceStepMax)))
             {
                 continue;
             }
 
             var length = 1;
             var current = sizes[top].Bytes;
-            for (var i = top - 1; i >= 0 && length < MinDoublingChain; i--)
+            for (var i = top - 1; i >= 0 && length < o.MinDoublingChain; i--)
             {
-                if (IsRatio(current, sizes[i].Bytes, 1.75, 2.3))
+                if (IsRatio(current, sizes[i].Bytes, DoublingMin, DoublingMax))
                 {
                     length++;
                     current = sizes[i].Bytes;
                 }
             }
 
-            if (length >= MinDoublingChain)
+            if (length >= o.MinDoublingChain)
             {
                 return true;
             }

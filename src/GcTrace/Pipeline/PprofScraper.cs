@@ -1,8 +1,7 @@
-// `--pprof URL`: fetches heap and goroutine profiles from a live net/http/pprof endpoint into a ProfileSeries.
+// `--pprof URL`: fetches heap and goroutine profiles from a live net/http/pprof endpoint into a ProfileStore.
 namespace GcTrace.Pipeline;
 
 using System.Globalization;
-using GcTrace.Diagnosis;
 using GcTrace.Profiles;
 
 /// <summary>
@@ -30,14 +29,14 @@ public sealed class PprofScraper
     private static readonly string[] Kinds = ["heap", "goroutine"];
 
     private readonly HttpClient http;
-    private readonly ProfileSeries series;
+    private readonly ProfileStore series;
     private readonly Action<string> warn;
     private readonly Uri baseUrl;
     private ScrapeBackoff? backoff;
     private int attempts;
     private int succeeded;
 
-    public PprofScraper(HttpClient http, Uri baseUrl, ProfileSeries series, Action<string> warn)
+    public PprofScraper(HttpClient http, Uri baseUrl, ProfileStore series, Action<string> warn)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(baseUrl);

@@ -1,14 +1,13 @@
-// Reads --heap-profile/--goroutine-profile files into a ProfileSeries; an unreadable one is an InputException naming it.
+// Reads --heap-profile/--goroutine-profile files into a ProfileStore; an unreadable one is an InputException naming it.
 namespace GcTrace.Pipeline;
 
-using GcTrace.Diagnosis;
 using GcTrace.Profiles;
 
 public static class ProfileFiles
 {
-    public static ProfileSeries Load(IEnumerable<string> heaps, IEnumerable<string> goroutines)
+    public static ProfileStore Load(IEnumerable<string> heaps, IEnumerable<string> goroutines)
     {
-        var series = new ProfileSeries();
+        var series = new ProfileStore();
         foreach (var path in heaps) series.AddHeap(Read(path));
         foreach (var path in goroutines) series.AddGoroutine(Read(path));
         return series;

@@ -4,6 +4,7 @@ namespace GcTrace.Pipeline;
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Output;
+using GcTrace.Profiles;
 
 /// <summary>
 /// Set what a run reads and where it writes, then <see cref="RunAsync"/>. Per-event sinks see the cycles the
@@ -23,7 +24,7 @@ public sealed class TraceRun
     public CycleFilter Filter { get; init; } = CycleFilter.None;
 
     /// <summary>Heap and goroutine profiles to correlate; the scraper adds to it while the run lasts.</summary>
-    public ProfileSeries Profiles { get; init; } = new();
+    public ProfileStore Profiles { get; init; } = new();
 
     /// <summary>The verdict rule; by default the one that reads the trace and <see cref="Profiles"/>.</summary>
     public IVerdictRule? Rule { get; init; }
@@ -75,7 +76,7 @@ public sealed class TraceRun
             var summary = analyzer.Summarize();
             // Interleaved processes are judged one by one (see PerProcessVerdict); otherwise this is the rule itself.
             var diagnosis = new TraceDiagnosis(summary, new PerProcessVerdict(Rule ?? new Diagnoser(Profiles)).Decide(summary));
-            var end = new RunEnd(diagnosis, analyzer.Pauses, Profiles.Heaps());
+            var end = new RunEnd(diagnosis, analyzer.Pauses, Profiles.Snapshot().Heaps);
             foreach (var sink in RunSinks)
             {
                 try

@@ -1,6 +1,7 @@
 // Diagnoser on every fixture run with profiles (trace + heap + goroutine), against the ground truth in its meta.json.
 namespace GcTrace.Tests.Diagnosis;
 
+using GcTrace.Profiles;
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Tests.Support;
@@ -124,7 +125,7 @@ public class DiagnoserCorpusTests
     [Fact]
     public void Decide_OnlyTwoSnapshots_NeverSaysHigh()
     {
-        var series = new GcTrace.Diagnosis.ProfileSeries();
+        var series = new GcTrace.Profiles.ProfileStore();
         foreach (var file in new[] { "heap-000.pb.gz", "heap-007.pb.gz" })
         {
             series.Add(GcTrace.Profiles.ProfileReader.ReadFile(Path.Combine(RepoPaths.Fixtures, "runs", "leak_map", file)));

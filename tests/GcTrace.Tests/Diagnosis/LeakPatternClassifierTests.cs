@@ -12,9 +12,9 @@ public class LeakPatternClassifierTests
 
     private static readonly string[] PprofBuffers = ["compress/flate.NewWriter", "compress/gzip.(*Writer).Write", "runtime/pprof.(*profileBuilder).build", "net/http/pprof.handler.ServeHTTP"];
 
-    private static ProfileSeries Series(params Profile[] profiles)
+    private static ProfileStore Series(params Profile[] profiles)
     {
-        var series = new ProfileSeries();
+        var series = new ProfileStore();
         foreach (var p in profiles.Reverse())
         {
             series.Add(p); // added newest first: the series must order them by their own time
@@ -23,8 +23,8 @@ public class LeakPatternClassifierTests
         return series;
     }
 
-    private static IReadOnlyList<Suspect> Classify(ProfileSeries s) =>
-        LeakPatternClassifier.Classify(s.StackGrowth(), s.GoroutineGrowth());
+    private static IReadOnlyList<Suspect> Classify(ProfileStore s) =>
+        LeakPatternClassifier.Classify(ProfileGrowth.StackGrowth(s.Snapshot()), ProfileGrowth.GoroutineGrowth(s.Snapshot()));
 
     [Fact]
     public void Classify_GrowthUnderMapAssignInALibraryType_BlamesTheCallerAsUnboundedMap()
@@ -87,7 +87,7 @@ public class LeakPatternClassifierTests
             SyntheticProfiles.Goroutines(10, (300, "example.org/rpc.(*Client).Go", parked), (1, null, idle)),
             SyntheticProfiles.Goroutines(20, (900, "example.org/rpc.(*Client).Go", parked), (1, null, idle)));
 
-        var growth = series.GoroutineGrowth();
+        var growth = ProfileGrowth.GoroutineGrowth(series.Snapshot());
         var suspects = Classify(series);
 
         growth[0].Should().Be(growth[0] with { Site = "example.org/rpc.(*Client).Go", WaitState = "select", First = 5, Last = 900 });
@@ -104,7 +104,7 @@ public class LeakPatternClassifierTests
             SyntheticProfiles.Heap(0, (MiB / 2, 10 * MiB, pooled), (MiB / 4, 2 * MiB, other)),
             SyntheticProfiles.Heap(10, (MiB / 2, 900 * MiB, pooled), (MiB / 4, 20 * MiB, other)));
 
-        LeakPatternClassifier.PoolChurn(series.StackGrowth()).Should().ContainSingle()
+        LeakPatternClassifier.PoolChurn(ProfileGrowth.StackGrowth(series.Snapshot())).Should().ContainSingle()
             .Which.Should().Be(new Suspect("example.org/codec.newScratch", SuspectPattern.SyncPoolMisuse, 0));
         Classify(series).Should().BeEmpty();
     }

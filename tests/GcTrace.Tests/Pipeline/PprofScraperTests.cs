@@ -3,6 +3,7 @@ namespace GcTrace.Tests.Pipeline;
 
 using System.Net;
 using System.Net.Sockets;
+using GcTrace.Profiles;
 using GcTrace.Diagnosis;
 using GcTrace.Pipeline;
 using GcTrace.Tests.Support;
@@ -32,7 +33,7 @@ public class PprofScraperTests
                 context.Response.Close();
             }
         });
-        var series = new ProfileSeries();
+        var series = new ProfileStore();
         var warnings = new List<string>();
         using var http = new HttpClient();
         var scraper = new PprofScraper(http, new Uri($"http://127.0.0.1:{port}"), series, warnings.Add);
@@ -43,8 +44,8 @@ public class PprofScraperTests
         added.Should().Be(2);
         warnings.Should().BeEmpty();
         requested.Should().Equal("/debug/pprof/heap", "/debug/pprof/goroutine");
-        series.HeapCount.Should().Be(1);
-        series.GoroutineCount.Should().Be(1);
+        series.Snapshot().Heaps.Count.Should().Be(1);
+        series.Snapshot().Goroutines.Count.Should().Be(1);
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public class PprofScraperTests
         var port = ((IPEndPoint)silent.LocalEndpoint).Port;
         var warnings = new List<string>();
         using var http = new HttpClient();
-        var scraper = new PprofScraper(http, new Uri($"http://127.0.0.1:{port}/"), new ProfileSeries(), warnings.Add)
+        var scraper = new PprofScraper(http, new Uri($"http://127.0.0.1:{port}/"), new ProfileStore(), warnings.Add)
         {
             Timeout = TimeSpan.FromMilliseconds(300),
         };
@@ -73,7 +74,7 @@ public class PprofScraperTests
         var port = FreePort();
         var warnings = new List<string>();
         using var http = new HttpClient();
-        var scraper = new PprofScraper(http, new Uri($"http://127.0.0.1:{port}"), new ProfileSeries(), warnings.Add);
+        var scraper = new PprofScraper(http, new Uri($"http://127.0.0.1:{port}"), new ProfileStore(), warnings.Add);
 
         var added = await scraper.ScrapeOnceAsync(CancellationToken.None);
 
@@ -90,7 +91,7 @@ public class PprofScraperTests
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var http = new HttpClient();
         // Cancelled from inside the first warning: the loop is then waiting out its (backed-off) delay.
-        var scraper = new PprofScraper(http, new Uri($"http://127.0.0.1:{port}"), new ProfileSeries(), w => { warnings.Add(w); cts.Cancel(); })
+        var scraper = new PprofScraper(http, new Uri($"http://127.0.0.1:{port}"), new ProfileStore(), w => { warnings.Add(w); cts.Cancel(); })
         {
             Interval = TimeSpan.FromMilliseconds(50),
         };
