@@ -93,7 +93,9 @@ internal static class SinkStage
             queue = lossless
                 ? Channel.CreateBounded<IReadOnlyList<TraceEvent>>(new BoundedChannelOptions(LosslessCapacity)
                 {
-                    FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true,
+                    FullMode = BoundedChannelFullMode.Wait,
+                    SingleReader = true,
+                    SingleWriter = true,
                 })
                 : Channel.CreateUnbounded<IReadOnlyList<TraceEvent>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
             Task = Task.Run(() => DrainAsync(counts));
