@@ -59,9 +59,11 @@ public sealed class OutputFiles : IDisposable
     public IReadOnlyList<OutputException> Commit()
     {
         var failures = new List<OutputException>();
-        var closing = _open.Where(p => !p.Stream.Busy && !p.Stream.Failed).Select(p => (p, Task.Run(() => p.Stream.Close(flush: true)))).ToList();
+        // Sorted once: a stream being closed below is busy while it flushes, which must not read as stalled.
+        var (stuck, healthy) = (_open.Where(p => p.Stream.Busy || p.Stream.Failed).ToList(), _open.Where(p => !p.Stream.Busy && !p.Stream.Failed).ToList());
+        var closing = healthy.Except(stuck).Select(p => (p, Task.Run(() => p.Stream.Close(flush: true)))).ToList();
         var deadline = DateTime.UtcNow + OutputStalledException.StallLimit;
-        foreach (var p in _open.Where(p => p.Stream.Busy || p.Stream.Failed))
+        foreach (var p in stuck)
         {
             failures.Add(p.Stream.Failed
                 ? new OutputException(p.Label, $"{p.Label} {p.Path}: not written completely; removed")
