@@ -2,6 +2,7 @@
 using GcTrace.Diagnosis;
 using GcTrace.Output;
 using GcTrace.Output.Charts;
+using GcTrace.Output.Monitoring;
 using GcTrace.Pipeline;
 using GcTrace.Profiles;
 
@@ -34,6 +35,15 @@ internal static class Runner
             runSinks.Add(charts);
         }
 
+        var metrics = options.Metrics.Enabled ? new MetricsOutput(options.Metrics, line => Console.Error.WriteLine($"gctrace-pipe: {line}")) : null;
+        if (metrics is not null)
+        {
+            eventSinks.Add(metrics.EventSink);
+            runSinks.Add(metrics.RunSink);
+        }
+        // One rule for the final verdict and for the live one the metrics re-decide before scrapes.
+        var rule = new Diagnoser(profiles);
+
         // Passthrough only when reading a pipe (stdin); reading files, the user has the app's output already.
         var passthrough = options.Passthrough && options.ReadsStandardInput ? files.Stdout : null;
         var live = options.Status == StatusMode.Always || (options.Status == StatusMode.Auto && !Console.IsErrorRedirected);
@@ -45,11 +55,12 @@ internal static class Runner
             Passthrough = passthrough,
             Filter = options.Filter,
             Profiles = profiles,
+            Rule = rule,
             EventSinks = eventSinks,
             RunSinks = runSinks,
             Files = files,
             Progress = status,
-            Beside = [status.RunAsync, (_, stop) => Scrape(options, profiles, stop)],
+            Beside = [status.RunAsync, (_, stop) => Scrape(options, profiles, stop), (analysis, stop) => ServeMetrics(metrics, analysis, rule, stop)],
             OnOutputFailure = outputs.Report,
         };
         var result = await run.RunAsync(token).ConfigureAwait(false);
@@ -68,7 +79,10 @@ internal static class Runner
         outputs.Summarize();
         var held = options.FailOn.Where(c => c.Holds(result.Diagnosis)).ToList();
         foreach (var c in held) Console.Error.WriteLine($"gctrace-pipe: --fail-on condition holds: {c.Text}");
-        return ExitCodes.Of(outputs.Any, held.Count > 0);
+        // A metrics address that could not be bound was told when it happened; repeated last, it fails the run like an output.
+        if (metrics?.ListenFailure is { } listen) Console.Error.WriteLine($"gctrace-pipe: {listen}");
+        // prom's contract: an address that could not be bound exits 2 (a setup error), not 3.
+        return metrics?.ListenFailure is not null ? ExitCodes.Usage : ExitCodes.Of(outputs.Any, held.Count > 0);
     }
 
     private static void Warn(string warning, HashSet<string> warned)
@@ -83,6 +97,12 @@ internal static class Runner
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    // --metrics-listen: serves while input streams; the line counts and a throttled verdict come from the analysis.
+    private static Task ServeMetrics(MetricsOutput? metrics, AnalysisSink analysis, IVerdictRule rule, CancellationToken stop) =>
+        metrics?.Options.Listen is null
+            ? Task.CompletedTask
+            : metrics.ServeAsync(analysis.Analyzer.Input.Summarize, () => analysis.Diagnose(rule), stop);
 
     // --pprof: failures are warnings on stderr; the trace keeps streaming whatever the endpoint does.
     private static async Task Scrape(CliOptions options, ProfileStore series, CancellationToken token)

@@ -2,6 +2,7 @@
 namespace GcTrace.Diagnosis;
 
 using System.Globalization;
+using static System.FormattableString;
 using GcTrace.Analysis;
 using GcTrace.Profiles;
 
@@ -142,6 +143,4 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
     // --pprof was given, so suggesting it would be wrong; say instead why its profiles did not count.
     private static string ScrapesFell(ScrapeTally scrapes) =>
         Invariant($"--pprof {scrapes.Endpoint} gave too few profiles to compare ({scrapes.Succeeded} of {scrapes.Attempts} scrapes succeeded), so this verdict rests on the trace alone.");
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@
 namespace GcTrace.Pipeline;
 
 using System.Globalization;
+using static System.FormattableString;
 using GcTrace.Profiles;
 
 /// <summary>
@@ -172,5 +173,4 @@ public sealed class PprofScraper
         }
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -41,22 +41,12 @@ internal static class BoundedGunzip
 
         // GZipStream ends quietly when the input stops mid-stream, so check the trailer: its last four bytes are ISIZE,
         // the decompressed length mod 2^32 (RFC 1952). Go writes one member, so this covers its profiles.
-        if (!TrailerMatches(compressed, length))
+        using var view = compressed.OpenRead();
+        if (!GzipTrailer.Matches(view, length))
         {
             throw new ProfileFormatException(sourceName, "gzip stream truncated");
         }
 
         return length;
-    }
-
-    private static bool TrailerMatches(CappedBuffer compressed, long decompressedLength)
-    {
-        if (compressed.Length < 18)
-        {
-            return false; // smaller than the smallest gzip member (10 byte header + 8 byte trailer)
-        }
-
-        var isize = compressed.Tail(4);
-        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(isize) == (uint)decompressedLength;
     }
 }
