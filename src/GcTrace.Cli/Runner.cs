@@ -82,7 +82,9 @@ internal static class Runner
         // A metrics address that could not be bound was told when it happened; repeated last, it fails the run like an output.
         if (metrics?.ListenFailure is { } listen) Console.Error.WriteLine($"gctrace-pipe: {listen}");
         // prom's contract: an address that could not be bound exits 2 (a setup error), not 3.
-        return metrics?.ListenFailure is not null ? ExitCodes.Usage : ExitCodes.Of(outputs.Any, held.Count > 0);
+        // and a failed push with --push-required is one too (exit 2).
+        var setupFailed = metrics?.ListenFailure is not null || result.Failures.Any(f => f.Sink == "pushgateway");
+        return setupFailed ? ExitCodes.Usage : ExitCodes.Of(outputs.Any, held.Count > 0);
     }
 
     private static void Warn(string warning, HashSet<string> warned)
