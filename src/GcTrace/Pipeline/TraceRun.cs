@@ -5,6 +5,7 @@ using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Output;
 using GcTrace.Profiles;
+using GcTrace.Tuning;
 
 /// <summary>
 /// Set what a run reads and where it writes, then <see cref="RunAsync"/>. Per-event sinks see the cycles the
@@ -28,6 +29,9 @@ public sealed class TraceRun
 
     /// <summary>The verdict rule; by default the one that reads the trace and <see cref="Profiles"/>.</summary>
     public IVerdictRule? Rule { get; init; }
+
+    /// <summary>Settings to predict GC rate, cost and heap under (--what-if); a gc-pressure verdict gets advice either way.</summary>
+    public IReadOnlyList<GcSetting> WhatIf { get; init; } = [];
 
     public IReadOnlyList<IEventSink> EventSinks { get; init; } = [];
 
@@ -56,7 +60,9 @@ public sealed class TraceRun
         {
             var analyzer = new TraceAnalyzer { Filter = Filter };
             var analysis = new AnalysisSink(analyzer);
-            var sinks = new List<IEventSink> { analysis };
+            // The what-if model sees every cycle, as the verdict does: filters choose only what is shown.
+            var recent = new SegmentCycles();
+            var sinks = new List<IEventSink> { analysis, new SegmentCyclesSink(recent) };
             sinks.AddRange(EventSinks.Select(s => new FilteredSink(s, Filter)));
             var pipeline = new TracePipeline(Inputs, Passthrough, sinks, analyzer.Input) { Progress = Progress, ChunkSize = ChunkSize, OnSinkFailure = OnOutputFailure };
 
@@ -76,6 +82,13 @@ public sealed class TraceRun
             var summary = analyzer.Summarize();
             // Interleaved processes are judged one by one (see PerProcessVerdict); otherwise this is the rule itself.
             var diagnosis = new TraceDiagnosis(summary, new PerProcessVerdict(Rule ?? new Diagnoser(Profiles)).Decide(summary));
+            var advise = diagnosis.Verdict.Kind == VerdictKind.GcPressure;
+            if (WhatIf.Count > 0 || advise)
+            {
+                var threshold = advise ? DiagnosisOptions.Default.PressureCpuFraction : (double?)null;
+                diagnosis = diagnosis with { WhatIf = WhatIfResult.Compute(recent.Snapshot(), WhatIf, threshold) };
+            }
+
             var end = new RunEnd(diagnosis, analyzer.Pauses, Profiles.Snapshot().Heaps);
             foreach (var sink in RunSinks)
             {
