@@ -33,8 +33,8 @@ public static class TextReport
             w.WriteLine($"  allocation     {ReportFormat.Rate(h.AllocRateMbPerS, "MB/s")}, {ReportFormat.Rate(h.GcPerS, "GC/s")}, goal {ReportFormat.Mb(h.GoalMbLast)}, inferred GOGC {h.InferredGogc?.ToString(Inv) ?? "? (see note)"}{(h.MemoryLimit.Suspected ? ", memory limit suspected" : "")}");
         }
         WriteWhatIf(d.WhatIf, w);
-        if (s.Gc.MissingCycles > 0 || s.Gc.SegmentCount > 1)
-            w.WriteLine($"  sequence       {ReportFormat.Count(s.Gc.MissingCycles)} missing cycles, {ReportFormat.Count(s.Gc.SegmentCount)} process segments (restarts)");
+        if (s.Gc.MissingCycles > 0 || s.Gc.SegmentCount > 1 || s.Gc.DuplicateCycles > 0)
+            w.WriteLine($"  sequence       {ReportFormat.Count(s.Gc.MissingCycles)} missing cycles, {ReportFormat.Count(s.Gc.SegmentCount)} process segments ({(s.Gc.Interleaved ? "interleaved processes" : "restarts")}), {ReportFormat.Count(s.Gc.DuplicateCycles)} duplicate lines");
         var i = s.Input;
         w.WriteLine($"  input          {ReportFormat.Count(i.Lines)} lines: {ReportFormat.Count(i.GcLines)} gc ({ReportFormat.Count(i.RepairedGcLines)} repaired), {ReportFormat.Count(i.OtherTraceLines)} other trace, {ReportFormat.Count(i.AppLines)} app, {ReportFormat.Count(i.UnrecognizedGcLines)} unrecognized");
         var notes = ReportNotes.For(s);
