@@ -138,10 +138,6 @@ internal static class CommandLine
         if (csv == CliOptions.Stdout) return (null, "--csv needs a file path");
         var unknown = inputs.FirstOrDefault(i => i.StartsWith("--", StringComparison.Ordinal) && !File.Exists(i));
         if (unknown is not null) return (null, $"unknown option {unknown}");
-        var pathError = OptionChecks.OutputFile(json, "--json") ?? OptionChecks.OutputFile(events, "--events")
-            ?? OptionChecks.OutputFile(csv, "--csv") ?? OptionChecks.OutputFile(r.GetValue(Html), "--html")
-            ?? OptionChecks.OutputDirectory(r.GetValue(Png), "--png");
-        if (pathError is not null) return (null, pathError);
         var charts = ChartOptions.Default;
         if (r.GetValue(PngSize) is { } size)
         {
