@@ -84,6 +84,7 @@ internal static class SinkStage
         private long pending;
         private long lastProgress = Stopwatch.GetTimestamp();
         private int done; // 1 once the sink failed or was detached: it is fed nothing more
+        private int settled; // 1 once that failure is recorded
 
         public Lane(IEventSink sink, bool lossless, Func<InputSummary> counts, Action<SinkFailure> fail)
         {
@@ -104,7 +105,8 @@ internal static class SinkStage
         public Task Task { get; }
 
         /// <summary>Finished, failed or detached: nothing more to wait for.</summary>
-        public bool IsSettled => Task.IsCompleted || Volatile.Read(ref done) == 1;
+        // Set only after the failure is recorded, so the fan-out never returns before a failure it will report.
+        public bool IsSettled => Task.IsCompleted || Volatile.Read(ref settled) == 1;
 
         public async ValueTask OfferAsync(IReadOnlyList<TraceEvent> batch)
         {
@@ -156,6 +158,7 @@ internal static class SinkStage
             if (Interlocked.Exchange(ref done, 1) == 1) return;
             queue.Writer.TryComplete();
             fail(new SinkFailure(sink.Name, new OutputStalledException($"{why}; detached, so its output is incomplete")));
+            Volatile.Write(ref settled, 1);
         }
 
         private async Task DrainAsync(Func<InputSummary> counts)
@@ -176,6 +179,7 @@ internal static class SinkStage
             {
                 if (Interlocked.Exchange(ref done, 1) == 1) return; // already reported as stalled
                 fail(new SinkFailure(sink.Name, e));
+                Volatile.Write(ref settled, 1);
                 // Keep draining so a lossless fan-out never blocks on a sink that gave up.
                 while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false)) while (queue.Reader.TryRead(out _)) { }
             }
