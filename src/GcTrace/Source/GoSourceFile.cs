@@ -37,8 +37,8 @@ public sealed class GoSourceFile
 
     public static GoSourceFile Parse(string path, string text) => new(path, text);
 
-    /// <summary>The trimmed text of a 1-based line; empty outside the file.</summary>
-    public string LineText(int line) => line >= 1 && line <= lines.Length ? lines[line - 1].Trim() : string.Empty;
+    /// <summary>The trimmed text of a 1-based line without its trailing `//` comment; empty outside the file.</summary>
+    public string LineText(int line) => line >= 1 && line <= lines.Length ? WithoutLineComment(lines[line - 1]).Trim() : string.Empty;
 
     /// <summary>The untrimmed text of a 1-based line (tabs kept), for listings.</summary>
     public string RawLine(int line) => line >= 1 && line <= lines.Length ? lines[line - 1].TrimEnd('\r') : string.Empty;
@@ -71,6 +71,37 @@ public sealed class GoSourceFile
         }
 
         return Tokens.Count - 1;
+    }
+
+    // Cuts at a `//` that is outside string, raw string and rune literals.
+    private static string WithoutLineComment(string text)
+    {
+        var quote = '\0';
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quote != '\0')
+            {
+                if (c == '\\' && quote != '`')
+                {
+                    i++;
+                }
+                else if (c == quote)
+                {
+                    quote = '\0';
+                }
+            }
+            else if (c is '"' or '`' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '/' && i + 1 < text.Length && text[i + 1] == '/')
+            {
+                return text[..i];
+            }
+        }
+
+        return text;
     }
 
     private static string StripTypeArguments(string name)

@@ -192,7 +192,8 @@ internal static class StatementRules
 
         var name = line[0].Text;
         var closes = FirstLine(scope.Mentioning(name).Where(l => l.Find(name, ".", "Close") >= 0 || l.Find(name, ".", "Body", ".", "Close") >= 0));
-        var handedOn = scope.Mentioning(name).Any(l => l.Matches(0, "return") || (l.Number != line.Number && l.Find("go") >= 0));
+        var handedOn = scope.Mentioning(name).Any(l => (l.Matches(0, "return", name) && !l.Matches(2, "."))
+            || (l.Number != line.Number && (l.Matches(0, "go") || l.Find("=", name) >= 0 && !l.Matches(l.Find("=", name) + 2, "."))));
         var what = isHttp ? "a response whose body" : "a resource that";
         var close = isHttp ? $"{name}.Body.Close()" : $"{name}.Close()";
         if (closes is not null)
