@@ -55,6 +55,12 @@ internal static class StatementRules
     // A value kept in a long-lived container: its shape names the pattern; an eviction anywhere makes it a look-alike.
     private static CodeFinding Kept(FunctionScope scope, GoLine line, Target target, int from, int to, bool isAppend)
     {
+        // A resource, ticker or context kept here is named by what was not closed, stopped or cancelled.
+        if (Origin(scope, line, from, to) is { Holds: true } origin)
+        {
+            return origin;
+        }
+
         var eviction = isAppend ? Truncation(scope, target, line) : Deletion(scope, target);
         var where = target.Describe(isAppend ? "slice" : "map");
         if (IsFuncValue(scope, line, from, to))
@@ -100,7 +106,7 @@ internal static class StatementRules
             var stop = name is null ? null : FirstLine(scope.Mentioning(name).Where(l => l.Find(name, ".", "Stop") >= 0));
             return stop is null
                 ? Finding(pattern, true, scope, line, $"creates a {what} that is never stopped (no `{name ?? "t"}.Stop()` in {Short(scope.Function)})")
-                : Finding(pattern, false, scope, line, $"creates a {what} that {Site(scope, stop)} stops");
+                : Finding(pattern, false, scope, line, $"creates a {what} that {Site(stop)} stops");
         }
 
         if (call == "After" && line.Matches(time + 3, "("))
@@ -112,7 +118,9 @@ internal static class StatementRules
 
         if (call == "AfterFunc" && line.Find("func", "(") > time)
         {
-            return Finding(CodePattern.ClosureCapture, AssignedName(line, time) is null, scope, line,
+            // Only a long delay keeps the literal for long; a short one is ordinary deferred work.
+            var longDelay = line.Has("Hour") || line.Has("Minute");
+            return Finding(CodePattern.ClosureCapture, longDelay && AssignedName(line, time) is null, scope, line,
                 "schedules a func literal with time.AfterFunc: the timer keeps it, and what it captures, until it fires");
         }
 
@@ -127,7 +135,7 @@ internal static class StatementRules
             var put = FirstLine(scope.Package.AllLines().Where(l => l.Find(pool, ".", "Put", "(") >= 0));
             return Finding(CodePattern.SyncPoolMisuse, put is null, scope, line, put is null
                 ? $"takes from the sync.Pool `{pool}`, which nothing puts back, so its New allocates on most Gets"
-                : $"takes from the sync.Pool `{pool}`, which {Site(scope, put)} puts back into");
+                : $"takes from the sync.Pool `{pool}`, which {Site(put)} puts back into");
         }
 
         return Resource(scope, line);
@@ -157,7 +165,7 @@ internal static class StatementRules
         var uses = scope.Mentioning(cancel).Where(l => l.Number != line.Number && !l.Matches(0, "_", "=", cancel)).ToList();
         return uses.Count == 0
             ? Finding(CodePattern.ContextNotCancelled, true, scope, line, $"never calls `{cancel}`, so the parent context keeps this child until the parent ends")
-            : Finding(CodePattern.ContextNotCancelled, false, scope, line, $"cancels it ({Site(scope, uses[0])})");
+            : Finding(CodePattern.ContextNotCancelled, false, scope, line, $"cancels it ({Site(uses[0])})");
     }
 
     // r := http.Get(..) / client.Do(..) / os.Open(..) / net.Dial(..) / db.Query(..) with no r.Close or r.Body.Close.
@@ -198,7 +206,7 @@ internal static class StatementRules
         var close = isHttp ? $"{name}.Body.Close()" : $"{name}.Close()";
         if (closes is not null)
         {
-            return Finding(CodePattern.UnclosedResource, false, scope, line, $"opens {what} {Site(scope, closes)} closes");
+            return Finding(CodePattern.UnclosedResource, false, scope, line, $"opens {what} {Site(closes)} closes");
         }
 
         return handedOn ? null : Finding(CodePattern.UnclosedResource, true, scope, line, $"opens {what} is never closed (no `{close}` in {Short(scope.Function)})");
@@ -213,10 +221,28 @@ internal static class StatementRules
         }
 
         var arrow = line.IndexOf("<-");
-        var parks = arrow >= 0 || line.Matches(0, "select") || line.Find(".", "Lock", "(") >= 0 || line.Find(".", "Wait", "(") >= 0;
+        var range = line.Matches(0, "for") ? line.IndexOf("range") : -1;
+        var rangesOverChannel = range > 0 && line[range + 1].IsIdentifier && MadeChannel(scope, line[range + 1].Text) is not null;
+        var parks = arrow >= 0 || rangesOverChannel || line.Matches(0, "select") || line.Find(".", "Lock", "(") >= 0 || line.Find(".", "Wait", "(") >= 0;
         if (!parks || line.Matches(0, "case"))
         {
             return null;
+        }
+
+        // ch <- v on a channel made with room (make(chan T, n)) does not park for the sends it has room for.
+        if (arrow > 0 && line[arrow - 1].IsIdentifier && MadeChannel(scope, line[arrow - 1].Text) is { } made && made.Find("make", "(", "chan") is var mk and >= 0
+            && made.IndexOf(",", mk) > 0)
+        {
+            return Finding(CodePattern.GoroutineLeak, false, scope, line, $"sends on `{line[arrow - 1].Text}`, which {Site(made)} makes with a buffer, so the send does not park");
+        }
+
+        if (rangesOverChannel)
+        {
+            var ch = line[range + 1].Text;
+            var closes = scope.Package.AllLines().FirstOrDefault(l => l.Find("close", "(", ch, ")") >= 0);
+            return Finding(CodePattern.GoroutineLeak, closes is null, scope, line, closes is null
+                ? $"parks the goroutine started at {scope.FileName}:{scope.GoStatementAround(line.Number)} in a receive on `{ch}`, which nothing closes"
+                : $"ranges over `{ch}`, which {Site(closes)} closes");
         }
 
         var start = scope.Body.File.LineText(goLine);
@@ -229,6 +255,10 @@ internal static class StatementRules
         return Finding(CodePattern.GoroutineLeak, true, scope, line,
             $"parks the goroutine started at {scope.FileName}:{goLine} (`{start}`) on {op} that nothing completes once its partner gives up");
     }
+
+    // The line of the enclosing function that makes the channel: `ch := make(chan T[, n])`.
+    private static GoLine? MadeChannel(FunctionScope scope, string name) =>
+        scope.Lines.FirstOrDefault(l => l.Matches(0, name) && (l.Matches(1, ":=", "make", "(", "chan") || l.Matches(1, "=", "make", "(", "chan")));
 
     private static bool SelectHasWayOut(FunctionScope scope, GoLine select)
     {
@@ -371,6 +401,27 @@ internal static class StatementRules
         return null;
     }
 
+    // The lifecycle finding (open, ticker, context) of a local the stored value names, e.g. `f` in &session{f: f}.
+    private static CodeFinding? Origin(FunctionScope scope, GoLine line, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (!line[i].IsIdentifier || line.Matches(i + 1, "(") || line.Matches(i - 1, ".") || line.Matches(i + 1, ":"))
+            {
+                continue;
+            }
+
+            var name = line[i].Text;
+            var def = scope.Lines.LastOrDefault(l => l.Number < line.Number && l.Matches(0, name) && (l.Matches(1, ":=") || l.Matches(1, "=") || l.Matches(1, ",")));
+            if (def is not null && Lifecycle(scope, def) is { } finding)
+            {
+                return finding;
+            }
+        }
+
+        return null;
+    }
+
     // A func literal, or a local that holds one (h := func...), as the stored value.
     private static bool IsFuncValue(FunctionScope scope, GoLine line, int from, int to)
     {
@@ -397,7 +448,7 @@ internal static class StatementRules
     // buf[i:j] (or a local assigned from one) in the stored value, not copied by Clone/string()/copy.
     private static string? SubSliceIn(FunctionScope scope, GoLine line, int from, int to)
     {
-        if (Enumerable.Range(from, Math.Max(0, to - from)).Any(i => line[i].Text is "Clone" or "string" or "copy"))
+        if (Enumerable.Range(from, Math.Max(0, to - from)).Any(i => line[i].Text is "Clone" or "string" or "copy" or "append"))
         {
             return null;
         }
@@ -505,8 +556,6 @@ internal static class StatementRules
     }
 
     private static GoLine? FirstLine(IEnumerable<GoLine> lines) => lines.FirstOrDefault();
-
-    private static string Site(FunctionScope scope, GoLine l) => $"{Path.GetFileName(l.File.Path)}:{l.Number} (`{l.Code}`)";
 
     private static string Site(GoLine l) => $"{Path.GetFileName(l.File.Path)}:{l.Number} (`{l.Code}`)";
 

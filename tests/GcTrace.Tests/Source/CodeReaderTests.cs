@@ -395,6 +395,68 @@ public class CodeReaderTests
         new CodeReader(SourceLocator.RecordedPathsOnly(files)).Read(path)!.Pattern.Should().Be(CodePattern.UnboundedMap);
     }
 
+    [Fact]
+    public void Read_FileKeptInAPackageMap_IsNamedByTheMissingClose()
+    {
+        var src = """
+            package main
+
+            var sessions = map[int]*session{}
+
+            func openSession(id int, path string) {
+                f, err := os.Open(path)
+                if err != nil {
+                    return
+                }
+                r := bufio.NewReaderSize(f, 32<<10) // site
+                sessions[id] = &session{f: f, r: r}
+            }
+            """;
+
+        Read("main.openSession", src)!.Should().Match<CodeFinding>(x => x.Pattern == CodePattern.UnclosedResource && x.Holds && x.Line == 6);
+
+        var closedOnEviction = src.Replace("sessions[id] = &session{f: f, r: r}", "sessions[id] = &session{f: f, r: r}\n\tif old, ok := sessions[id-64]; ok {\n\t\told.f.Close()\n\t\tdelete(sessions, id-64)\n\t}", StringComparison.Ordinal);
+        var twin = Read("main.openSession", closedOnEviction)!;
+        twin.Holds.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Read_SendOnABufferedChannel_IsALookAlike_AndRangeOverAnUnclosedChannelParks()
+    {
+        var src = """
+            package main
+
+            func callBackend(id int) <-chan []byte {
+                result := make(chan []byte, 1)
+                go func() {
+                    resp := make([]byte, 16<<10) // site
+                    result <- resp
+                }()
+                return result
+            }
+            """;
+
+        Read("main.callBackend.func1", src)!.Should().Match<CodeFinding>(x => x.Pattern == CodePattern.GoroutineLeak && !x.Holds);
+        Read("main.callBackend.func1", src.Replace("chan []byte, 1)", "chan []byte)", StringComparison.Ordinal))!.Holds.Should().BeTrue();
+
+        var subscriber = """
+            package main
+
+            func subscribe(id int) {
+                events := make(chan string)
+                state := make([]byte, 4<<10) // site
+                go func() {
+                    for ev := range events {
+                        state[0] = ev[0]
+                    }
+                }()
+            }
+            """;
+        var f = Read("main.subscribe", subscriber)!;
+        f.Should().Match<CodeFinding>(x => x.Pattern == CodePattern.GoroutineLeak && x.Holds && x.Line == 7);
+        f.Evidence.Should().Contain("which nothing closes");
+    }
+
     [Theory]
     [InlineData("main.spawnWaiter.func1.2", "main.spawnWaiter")]
     [InlineData("example.com/app/internal/cache.(*LRU).Put.func3", "example.com/app/internal/cache.(*LRU).Put")]
