@@ -55,13 +55,20 @@ internal static class StatementRules
     // A value kept in a long-lived container: its shape names the pattern; an eviction anywhere makes it a look-alike.
     private static CodeFinding Kept(FunctionScope scope, GoLine line, Target target, int from, int to, bool isAppend)
     {
-        // A resource, ticker or context kept here is named by what was not closed, stopped or cancelled.
-        if (Origin(scope, line, from, to) is { Holds: true } origin)
+        // A resource, ticker or context kept here is named by what was not closed, stopped or cancelled; when it is
+        // and the container is evicted too, the look-alike is that resource's, the more specific of the two.
+        var origin = Origin(scope, line, from, to);
+        if (origin is { Holds: true })
         {
             return origin;
         }
 
         var eviction = isAppend ? Truncation(scope, target, line) : Deletion(scope, target);
+        if (origin is not null && eviction is not null)
+        {
+            return origin;
+        }
+
         var where = target.Describe(isAppend ? "slice" : "map");
         if (IsFuncValue(scope, line, from, to))
         {
