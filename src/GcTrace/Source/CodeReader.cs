@@ -46,6 +46,44 @@ public sealed class CodeReader(SourceLocator locator)
         return lookAlike;
     }
 
+    /// <summary>The `go` statement that started a goroutine whose stack is <paramref name="path"/> (user frames, leaf
+    /// first, so the last is the goroutine's entry): for a func literal, the `go func` around its line in the declaring
+    /// function; for a named function, the first `go name(` in its package. Null when the source is not found.</summary>
+    public CodeFrame? GoStatement(IReadOnlyList<CodeFrame> path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.Count == 0 || Scope(path[^1]) is not { } scope)
+        {
+            return null;
+        }
+
+        var entry = path[^1];
+        var prefix = entry.Function[..(entry.Function.Length - InPackageName(entry.Function).Length)];
+        if (Enclosing(entry.Function) != entry.Function)
+        {
+            return scope.GoStatementAround((int)entry.Line) is { } line
+                ? new CodeFrame(prefix + scope.Body.Name, scope.Body.File.Path, line)
+                : null;
+        }
+
+        var name = InPackageName(entry.Function);
+        name = name[(name.LastIndexOf('.') + 1)..];
+        foreach (var function in scope.Package.Files.SelectMany(f => f.Functions))
+        {
+            foreach (var line in function.Lines())
+            {
+                var go = line.IndexOf("go");
+                if (go >= 0 && line[go].Kind == GoTokenKind.Keyword && line.IndexOf(name, go) is var at and > 0 && line.Matches(at + 1, "(")
+                    && (at == go + 1 || line[at - 1].Text == "."))
+                {
+                    return new CodeFrame(prefix + function.Name, function.File.Path, line.Number);
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The source line of a frame, trimmed, or null when its file is not found.</summary>
     public string? Code(string recordedPath, long line) =>
         locator.File(recordedPath) is { } file && line >= 1 && line <= file.LineCount ? file.LineText((int)line) : null;

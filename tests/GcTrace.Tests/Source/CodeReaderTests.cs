@@ -457,6 +457,32 @@ public class CodeReaderTests
         f.Evidence.Should().Contain("which nothing closes");
     }
 
+    [Fact]
+    public void GoStatement_LiteralOrNamedEntry_IsTheGoLine()
+    {
+        var src = """
+            package main
+
+            func callBackend(id int) {
+                go func() {
+                    ch <- id
+                }()
+            }
+
+            func accept(id int) {
+                go pollLoop(id)
+            }
+
+            func pollLoop(id int) {
+                select {}
+            }
+            """;
+        var reader = new CodeReader(SourceLocator.RecordedPathsOnly(new InMemorySourceFiles(new() { [Path] = src })));
+
+        reader.GoStatement([new CodeFrame("main.callBackend.func1", Path, 5)]).Should().Be(new CodeFrame("main.callBackend", Path, 4));
+        reader.GoStatement([new CodeFrame("main.pollLoop", Path, 14)]).Should().Be(new CodeFrame("main.accept", Path, 10));
+    }
+
     [Theory]
     [InlineData("main.spawnWaiter.func1.2", "main.spawnWaiter")]
     [InlineData("example.com/app/internal/cache.(*LRU).Put.func3", "example.com/app/internal/cache.(*LRU).Put")]
