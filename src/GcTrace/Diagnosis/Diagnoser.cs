@@ -3,6 +3,7 @@ namespace GcTrace.Diagnosis;
 
 using System.Globalization;
 using GcTrace.Analysis;
+using GcTrace.Profiles;
 
 /// <summary>
 /// The trace says whether what survives each GC keeps growing; the profiles say what it is. Without profiles this
@@ -11,69 +12,61 @@ using GcTrace.Analysis;
 /// snapshot) is a leak when the trace calls a leak too or the growth is steady across snapshots (a batch sawtooth
 /// goes up and down, so it is not);
 /// otherwise the trace's pressure/healthy verdict stands and the profiles only add what allocates.
-/// The series is read at each call, so the scraper may keep adding to it.
+/// The store is read at each call, so the scraper may keep adding to it.
 /// </summary>
-public sealed class Diagnoser(ProfileSeries? series = null) : IVerdictRule
+public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? options = null) : IVerdictRule
 {
-    /// <summary>Fewer distinct heap snapshots than this cannot show a trend, only two end points.</summary>
-    public const int MinSnapshots = 3;
+    private readonly DiagnosisOptions o = options ?? DiagnosisOptions.Default;
+    private readonly TraceOnlyVerdict traceOnly = new(options);
 
-    /// <summary>Share of snapshot-to-snapshot steps in which in-use memory rose, for growth to count as steady.</summary>
-    public const double SteadyRiseShare = 0.7;
-
-    /// <summary>A site's growth, relative to the first snapshot's in-use total, below which a steady rise is a
-    /// service warming up (caches filling, pools sizing) rather than a leak worth a verdict.</summary>
-    public const double MinRelativeGrowth = 0.25;
-
-    private readonly TraceOnlyVerdict traceOnly = new();
-
-    public Verdict Decide(TraceFindings findings)
+    public Verdict Decide(TraceSummary findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        var trace = traceOnly.Decide(findings);
-        if (series is null || (series.HeapCount < 2 && series.GoroutineCount < 2))
+        var series = profiles?.Snapshot() ?? ProfileSnapshot.Empty;
+        if (series.Heaps.Count < 2 && series.Goroutines.Count < 2)
         {
-            return trace;
+            return traceOnly.Decide(findings);
         }
 
-        var traceReasons = trace.Reasons.Where(r => !r.Contains("would name what grows", StringComparison.Ordinal)).ToList();
-        var stacks = series.StackGrowth();
-        var goroutines = series.GoroutineGrowth().Where(LeakPatternClassifier.IsGrowing).ToList();
-        var suspects = LeakPatternClassifier.Classify(stacks, goroutines);
-        var totals = series.InuseTotals();
+        var trace = traceOnly.Judge(findings);
+        var traceReasons = trace.Reasons;
+        var stacks = ProfileGrowth.StackGrowth(series);
+        var goroutines = ProfileGrowth.GoroutineGrowth(series).Where(g => LeakPatternClassifier.IsGrowing(g, o)).ToList();
+        var suspects = LeakPatternClassifier.Classify(stacks, goroutines, o);
+        var totals = ProfileGrowth.InuseTotals(series);
         var heapSuspects = suspects
-            .Where(s => goroutines.All(g => !Blames(g, s.Function)) && totals.Count >= 2 && s.GrowthBytes >= MinRelativeGrowth * totals[0])
+            .Where(s => goroutines.All(g => !Blames(g, s.Function)) && totals.Count >= 2 && s.GrowthBytes >= o.MinRelativeGrowth * totals[0])
             .ToList();
         var steady = SteadyRise(totals);
-        var enough = series.HeapCount >= MinSnapshots || series.GoroutineCount >= MinSnapshots;
+        var enough = series.Heaps.Count >= o.MinSnapshots || series.Goroutines.Count >= o.MinSnapshots;
         var reasons = new List<string>(traceReasons);
 
         if (goroutines.Count > 0)
         {
             var top = goroutines[0];
-            reasons.Add(Invariant($"{goroutines.Sum(g => g.Growth)} goroutines piled up across {series.GoroutineCount} goroutine profiles; the most at {top.Site} ({top.First} -> {top.Last}, waiting in {top.WaitState})."));
+            reasons.Add(Invariant($"{goroutines.Sum(g => g.Growth)} goroutines piled up across {series.Goroutines.Count} goroutine profiles; the most at {top.Site} ({top.First} -> {top.Last}, waiting in {top.WaitState})."));
             reasons.AddRange(SuspectReasons(suspects, stacks));
-            var agree = trace.Kind == VerdictKinds.Leak || heapSuspects.Count > 0;
-            return new Verdict(VerdictKinds.Leak, enough ? (agree ? "high" : "medium") : "low", reasons, suspects);
+            var agree = trace.Kind == VerdictKind.Leak || heapSuspects.Count > 0;
+            return new Verdict(VerdictKind.Leak, enough ? (agree ? Confidence.High : Confidence.Medium) : Confidence.Low, reasons, suspects);
         }
 
         // Sampled heap profiles are noisy (a sample stands for MemProfileRate bytes, 512 KiB by default); the trace's live
         // heap is exact. When the trace does not call a leak, steady growth in the profiles counts only if the trace's floor
         // rises too or the growth is well above the sampling noise.
-        var beyondNoise = heapSuspects.Count > 0 && heapSuspects[0].GrowthBytes >= NoiseSamples * SamplePeriod(series);
-        if (heapSuspects.Count > 0 && (trace.Kind == VerdictKinds.Leak || (steady && (findings.Heap.EnvelopeRising || beyondNoise))))
+        var beyondNoise = heapSuspects.Count > 0 && heapSuspects[0].GrowthBytes >= o.NoiseSamples * SamplePeriod(series);
+        if (heapSuspects.Count > 0 && (trace.Kind == VerdictKind.Leak || (steady && (findings.Heap.EnvelopeRising || beyondNoise))))
         {
-            reasons.Add(Invariant($"inuse_space went from {Mib(totals[0])} to {Mib(totals[^1])} across {series.HeapCount} distinct heap profiles over {series.HeapSpanS():0.#} s{(steady ? ", rising at nearly every step" : string.Empty)}."));
+            reasons.Add(Invariant($"inuse_space went from {Mib(totals[0])} to {Mib(totals[^1])} across {series.Heaps.Count} distinct heap profiles over {ProfileGrowth.HeapSpanS(series):0.#} s{(steady ? ", rising at nearly every step" : string.Empty)}."));
             reasons.AddRange(SuspectReasons(suspects, stacks));
-            var confidence = !enough ? "low" : trace.Kind == VerdictKinds.Leak && steady ? "high" : "medium";
-            return new Verdict(VerdictKinds.Leak, confidence, reasons, suspects);
+            var confidence = !enough ? Confidence.Low : trace.Kind == VerdictKind.Leak && steady ? Confidence.High : Confidence.Medium;
+            return new Verdict(VerdictKind.Leak, confidence, reasons, suspects);
         }
 
         // Not a leak: keep the trace's kind, say what the profiles showed, name pool churn as what to look at.
-        var pool = LeakPatternClassifier.PoolChurn(stacks);
+        var pool = LeakPatternClassifier.PoolChurn(stacks, o);
         if (totals.Count >= 2)
         {
-            reasons.Add(Invariant($"inuse_space went from {Mib(totals[0])} to {Mib(totals[^1])} across {series.HeapCount} distinct heap profiles{(heapSuspects.Count > 0 ? " but the growth neither held across snapshots nor showed in the trace's floor (a sawtooth, not a leak)" : string.Empty)}; the goroutine count did not grow."));
+            reasons.Add(Invariant($"inuse_space went from {Mib(totals[0])} to {Mib(totals[^1])} across {series.Heaps.Count} distinct heap profiles{(heapSuspects.Count > 0 ? " but the growth neither held across snapshots nor showed in the trace's floor (a sawtooth, not a leak)" : string.Empty)}; the goroutine count did not grow."));
         }
 
         if (pool.Count > 0)
@@ -88,48 +81,44 @@ public sealed class Diagnoser(ProfileSeries? series = null) : IVerdictRule
 
         var kind = trace.Kind;
         var conf = trace.Confidence;
-        if (kind == VerdictKinds.Leak)
+        if (kind == VerdictKind.Leak)
         {
             // The trace alone called a leak but nothing in the profiles grows: say so, and trust neither side fully.
-            kind = VerdictKinds.Inconclusive;
-            conf = "low";
+            kind = VerdictKind.Inconclusive;
+            conf = Confidence.Low;
             reasons.Add("The trace's live heap rose but no allocation site grew in the profiles; longer profiling would tell.");
         }
-        else if (enough && kind != VerdictKinds.Inconclusive)
+        else if (enough && kind != VerdictKind.Inconclusive)
         {
-            conf = kind == VerdictKinds.GcPressure && pool.Count == 0 && findings.Heap.MemoryLimit.Suspected ? "high" : Raise(conf);
+            conf = kind == VerdictKind.GcPressure && pool.Count == 0 && findings.Heap.MemoryLimit.Suspected ? Confidence.High : Raise(conf);
         }
 
         return new Verdict(kind, conf, reasons, pool);
     }
 
-    /// <summary>How many heap samples' worth of growth is more than sampling noise.</summary>
-    public const int NoiseSamples = 8;
+    private long SamplePeriod(ProfileSnapshot series) =>
+        series.Heaps is { Count: > 0 } heaps && heaps[0].Period > 0 ? heaps[0].Period : o.DefaultSamplePeriod;
 
-    private static long SamplePeriod(ProfileSeries series) =>
-        series.Heaps() is { Count: > 0 } heaps && heaps[0].Period > 0 ? heaps[0].Period : 512 * 1024;
-
-    private static bool Blames(GoroutineGrowth g, string function) =>
-        (Frames.IsFuncLiteral(g.Site) ? Frames.Enclosing(g.Site) : g.Site) == function;
+    private static bool Blames(GoroutineGrowth g, string function) => LeakPatternClassifier.GoroutineBlame(g) == function;
 
     private static IEnumerable<string> SuspectReasons(IReadOnlyList<Suspect> suspects, IReadOnlyList<StackGrowth> stacks) =>
-        suspects.Take(3).Select(s => Invariant($"{s.Function} grew by {Mib(s.GrowthBytes)}: {Describe(s.Pattern)} ({s.Pattern})."));
+        suspects.Take(3).Select(s => Invariant($"{s.Function} grew by {Mib(s.GrowthBytes)}: {Describe(s.Pattern)} ({ContractNames.Of(s.Pattern)})."));
 
-    private static string Describe(string pattern) => pattern switch
+    private static string Describe(SuspectPattern pattern) => pattern switch
     {
-        SuspectPatterns.GoroutineLeak => "goroutines parked forever on a channel, select or lock",
-        SuspectPatterns.UnboundedMap => "memory held under map assignment, a map that only grows",
-        SuspectPatterns.TickerNotStopped => "timers or tickers that are never stopped",
-        SuspectPatterns.UnclosedResource => "readers, files or connections that are never closed",
-        SuspectPatterns.ClosureCapture => "memory retained by a func literal that captured it",
-        SuspectPatterns.SyncPoolMisuse => "allocation through a sync.Pool that does not reuse",
+        SuspectPattern.GoroutineLeak => "goroutines parked forever on a channel, select or lock",
+        SuspectPattern.UnboundedMap => "memory held under map assignment, a map that only grows",
+        SuspectPattern.TickerNotStopped => "timers or tickers that are never stopped",
+        SuspectPattern.UnclosedResource => "readers, files or connections that are never closed",
+        SuspectPattern.ClosureCapture => "memory retained by a func literal that captured it",
+        SuspectPattern.SyncPoolMisuse => "allocation through a sync.Pool that does not reuse",
         _ => "in-use memory that keeps growing; the stack does not say why",
     };
 
     // Growth that holds at most steps is a leak's signature; a batch job's heap falls back between batches.
-    private static bool SteadyRise(IReadOnlyList<long> totals)
+    private bool SteadyRise(IReadOnlyList<long> totals)
     {
-        if (totals.Count < MinSnapshots)
+        if (totals.Count < o.MinSnapshots)
         {
             return false;
         }
@@ -140,10 +129,10 @@ public sealed class Diagnoser(ProfileSeries? series = null) : IVerdictRule
             rises += totals[i] > totals[i - 1] ? 1 : 0;
         }
 
-        return rises >= SteadyRiseShare * (totals.Count - 1) && totals[^1] > totals[0];
+        return rises >= o.SteadyRiseShare * (totals.Count - 1) && totals[^1] > totals[0];
     }
 
-    private static string Raise(string confidence) => confidence == "low" ? "medium" : "high";
+    private static Confidence Raise(Confidence confidence) => confidence == Confidence.Low ? Confidence.Medium : Confidence.High;
 
     private static string Mib(long bytes) => Invariant($"{bytes / 1048576.0:0.#} MiB");
 

@@ -7,72 +7,65 @@ using GcTrace.Analysis;
 /// <summary>
 /// The trace shows how much survives each collection, not what it is, so this rule can say "the live heap keeps
 /// growing" but never where; heap and goroutine profiles would name suspects and raise the confidence, which is
-/// why it never says "high". Thresholds are deliberately plain, to be tuned on the corpus by the diagnosis work.
+/// why it never says high. Its thresholds are in <see cref="DiagnosisOptions"/>.
 /// </summary>
-public sealed class TraceOnlyVerdict : IVerdictRule
+public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdictRule
 {
-    /// <summary>Fewer cycles than this say too little about a trend.</summary>
-    public const int MinCycles = 8;
+    private readonly DiagnosisOptions o = options ?? DiagnosisOptions.Default;
 
-    /// <summary>GC using this share of the available cpu is pressure whatever the heap does.</summary>
-    public const double PressureCpuFraction = 0.10;
-
-    /// <summary>Background (not forced) cycles per second above which GC runs back to back.</summary>
-    public const double PressureCyclesPerS = 10;
-
-    /// <summary>Envelope growth over the trace, relative to the smallest live heap (at least 4 MB), for a leak.</summary>
-    public const double LeakRelativeGrowth = 0.5;
-
-    private const long MinReferenceMb = 4;
-
-    /// <summary>An inferred GOGC below this means the goal hugs the live heap (a memory limit, or GOGC set very low).</summary>
-    public const long LowGogc = 25;
     private const string ProfilesHint =
         "Heap and goroutine profiles (--heap-profile, --goroutine-profile or --pprof) would name what grows and sharpen this verdict.";
 
-    public Verdict Decide(TraceFindings findings)
+    public Verdict Decide(TraceSummary findings)
+    {
+        var v = Judge(findings);
+        return v with { Reasons = [.. v.Reasons, ProfilesHint] };
+    }
+
+    /// <summary>The verdict without the hint that profiles would help, for a rule that has the profiles.</summary>
+    public Verdict Judge(TraceSummary findings)
     {
         var gc = findings.Gc;
         var heap = findings.Heap;
         var cpu = findings.GcCpu;
-        if (gc.Cycles < MinCycles)
+        if (gc.Cycles < o.MinCycles)
         {
-            return Make(VerdictKinds.Inconclusive, "low",
-                $"Only {gc.Cycles} GC cycle(s) in the trace; at least {MinCycles} are needed to judge a trend.");
+            return Make(VerdictKind.Inconclusive, Confidence.Low,
+                $"Only {gc.Cycles} GC cycle(s) in the trace; at least {o.MinCycles} are needed to judge a trend.");
         }
 
         var spanMin = (double)gc.SpanS / 60;
-        var reference = Math.Max(heap.LiveMbMin ?? 0, MinReferenceMb);
+        var reference = Math.Max(heap.LiveMbMin ?? 0, o.MinReferenceMb);
         var liveGrowth = (heap.LiveSlopeMbPerMin ?? 0) * spanMin;
         var envelopeGrowth = (heap.EnvelopeSlopeMbPerMin ?? 0) * spanMin;
         if (heap.EnvelopeRising
-            && liveGrowth >= LeakRelativeGrowth * reference
-            && envelopeGrowth >= LeakRelativeGrowth * reference)
+            && liveGrowth >= o.LeakRelativeGrowth * reference
+            && envelopeGrowth >= o.LeakRelativeGrowth * reference)
         {
             var strong = envelopeGrowth >= reference && heap.RobustSlopeMbPerMin > 0;
-            return Make(VerdictKinds.Leak, strong ? "medium" : "low",
+            return Make(VerdictKind.Leak, strong ? Confidence.Medium : Confidence.Low,
                 Invariant($"The live heap rose from {heap.LiveMbFirst} MB to {heap.LiveMbLast} MB ({heap.LiveSlopeMbPerMin:0.###} MB/min by least squares) over {gc.SpanS:0.###} s."),
                 Invariant($"The smallest live heap per window, what survives every collection, rose too ({heap.EnvelopeSlopeMbPerMin:0.###} MB/min), so this is not just a burst of allocation."));
         }
 
         var background = gc.Cycles - gc.Forced;
         var backgroundPerS = gc.SpanS > 0 ? background / (double)gc.SpanS : 0;
-        if (cpu.Fraction >= PressureCpuFraction || backgroundPerS >= PressureCyclesPerS)
+        if (cpu.Fraction >= o.PressureCpuFraction || backgroundPerS >= o.PressureCyclesPerS)
         {
             var reasons = new List<string>
             {
                 Invariant($"GC used {Percent(cpu.Fraction)} of the available cpu and ran {backgroundPerS:0.#} background cycles per second."),
                 Invariant($"The live heap stayed between {heap.LiveMbMin} and {heap.LiveMbMax} MB and {Floor(heap)}: the program allocates a lot of short-lived memory rather than keeping it."),
             };
-            if (heap.MemoryLimit.Suspected || heap.InferredGogc < LowGogc)
+            if (heap.MemoryLimit.Suspected || heap.InferredGogc < o.LowGogc)
             {
                 // The goal normally sits GOGC% above the live heap; hugging it means a memory limit or a tiny GOGC drives the GC.
                 reasons.Add(Invariant($"The heap goal stays close to the live heap (inferred GOGC {heap.InferredGogc}{(heap.MemoryLimit.Suspected ? ", memory-limit signs" : "")}): a memory limit (GOMEMLIMIT) or a low GOGC makes the GC run back to back; more headroom trades memory for CPU."));
             }
-            return Make(VerdictKinds.GcPressure, "medium", [.. reasons]);
+            return Make(VerdictKind.GcPressure, Confidence.Medium, [.. reasons]);
         }
 
-        return Make(VerdictKinds.Healthy, gc.Cycles >= 30 ? "medium" : "low",
+        return Make(VerdictKind.Healthy, gc.Cycles >= o.ConfidentHealthyCycles ? Confidence.Medium : Confidence.Low,
             Invariant($"The live heap stayed between {heap.LiveMbMin} and {heap.LiveMbMax} MB and {Floor(heap)}; GC used {Percent(cpu.Fraction)} of the available cpu."));
     }
 
@@ -84,8 +77,8 @@ public sealed class TraceOnlyVerdict : IVerdictRule
     private static string Percent(double? fraction) =>
         fraction is { } f ? Invariant($"{f * 100:0.##}%") : "an unknown share";
 
-    private static Verdict Make(string kind, string confidence, params string[] reasons) =>
-        new(kind, confidence, [.. reasons, ProfilesHint], []);
+    private static Verdict Make(VerdictKind kind, Confidence confidence, params string[] reasons) =>
+        new(kind, confidence, reasons, []);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -18,9 +18,9 @@ public static class ProfiledRuns
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    public static ProfileSeries Series(string folder)
+    public static ProfileStore Series(string folder)
     {
-        var series = new ProfileSeries();
+        var series = new ProfileStore();
         foreach (var f in Directory.GetFiles(Path.Combine(RepoPaths.Fixtures, folder), "*.pb.gz").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(f);
@@ -33,16 +33,16 @@ public static class ProfiledRuns
         return series;
     }
 
-    public static Verdict Diagnose(string folder, ProfileSeries? series)
+    public static Verdict Diagnose(string folder, ProfileStore? series)
     {
         var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.Fixtures, folder, "combined.log"));
-        var analyzer = new TraceAnalyzer(new Diagnoser(series));
+        var analyzer = new TraceAnalyzer();
         foreach (var cycle in CollectingOutput.Scan(bytes).Output.Cycles)
         {
             analyzer.Add(cycle);
         }
 
-        return analyzer.Summarize().Verdict;
+        return new Diagnoser(series).Decide(analyzer.Summarize());
     }
 
     /// <summary>(label, pattern, leak functions) from meta.json; the corpus names them leak_alloc_sites.</summary>
