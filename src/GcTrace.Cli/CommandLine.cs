@@ -56,13 +56,18 @@ internal static class CommandLine
         HelpName = "FILE",
         AllowMultipleArgumentsPerToken = true,
     };
+    public static readonly Option<string[]> Source = new("--source")
+    {
+        Description = "Where the program's Go sources are (repeatable): each suspect's line is quoted and its leak pattern read from the code. A recorded path is tried as it is, then its suffixes under each DIR (point DIR at the module root).",
+        HelpName = "DIR",
+    };
     public static readonly Option<string?> Pprof = new("--pprof") { Description = "Scrape URL/debug/pprof/heap and /goroutine while the trace streams.", HelpName = "URL" };
     public static readonly Option<string?> PprofInterval = new("--pprof-interval") { Description = "How often --pprof scrapes (default 15s).", HelpName = "DURATION" };
 
     public static RootCommand Build() => new(Examples)
     {
         Files, NoPassthrough, Json, Events, Csv, Png, PngSize, FailOn, MinStw, Since, Until, Forced, Interval, Status,
-        HeapProfile, GoroutineProfile, Pprof, PprofInterval,
+        HeapProfile, GoroutineProfile, Source, Pprof, PprofInterval,
     };
 
     /// <summary>The options, or a one-line error for a value that makes no sense.</summary>
@@ -131,6 +136,7 @@ internal static class CommandLine
             Status = r.GetValue(Status),
             HeapProfiles = r.GetValue(HeapProfile) ?? [],
             GoroutineProfiles = r.GetValue(GoroutineProfile) ?? [],
+            SourceDirs = r.GetValue(Source) ?? [],
             PprofUrl = pprof,
             PprofInterval = pprofInterval,
         }, null);

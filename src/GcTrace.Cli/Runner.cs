@@ -38,6 +38,7 @@ internal static class Runner
             Passthrough = passthrough,
             Filter = options.Filter,
             Profiles = profiles,
+            Sources = new GcTrace.Source.SourceLocator(options.SourceDirs),
             EventSinks = eventSinks,
             RunSinks = runSinks,
             Files = files,

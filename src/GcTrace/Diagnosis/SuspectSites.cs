@@ -15,10 +15,10 @@ using GcTrace.Profiles;
 public static class SuspectSites
 {
     /// <summary>Locations of every function blamed for heap growth between the first and last kept heap snapshot.</summary>
-    public static IReadOnlyDictionary<string, SuspectLocation> Heap(ProfileSeries series)
+    public static IReadOnlyDictionary<string, SuspectLocation> Heap(ProfileSnapshot series)
     {
         ArgumentNullException.ThrowIfNull(series);
-        var kept = series.Heaps();
+        var kept = series.Heaps;
         var result = new Dictionary<string, SuspectLocation>(StringComparer.Ordinal);
         if (kept.Count < 2)
         {
@@ -30,7 +30,7 @@ public static class SuspectSites
         var lines = new Dictionary<string, Dictionary<(string File, long Line), (long Flat, long Cum)>>(StringComparer.Ordinal);
         foreach (var (profile, sign) in new[] { (kept[0], -1L), (kept[^1], 1L) })
         {
-            var inuse = ProfileSeries.Inuse(profile);
+            var inuse = ProfileGrowth.Inuse(profile);
             foreach (var sample in profile.Samples)
             {
                 var stack = sample.Stack;
@@ -65,7 +65,7 @@ public static class SuspectSites
     }
 
     /// <summary>The location of one growing goroutine group: where it is parked, the user path, its creator.</summary>
-    public static SuspectLocation Goroutine(GoroutineGrowth growth, ProfileSeries? series = null)
+    public static SuspectLocation Goroutine(GoroutineGrowth growth, ProfileSnapshot? series = null)
     {
         ArgumentNullException.ThrowIfNull(growth);
         var stack = growth.Stack;
@@ -122,9 +122,9 @@ public static class SuspectSites
             : [];
 
     // The `created by` frame a debug=2 dump records for goroutines parked in this group's stack.
-    private static SiteFrame? Creator(ProfileSeries series, GoroutineGrowth growth)
+    private static SiteFrame? Creator(ProfileSnapshot series, GoroutineGrowth growth)
     {
-        var kept = series.Goroutines();
+        var kept = series.Goroutines;
         for (var i = kept.Count - 1; i >= 0; i--)
         {
             var match = kept[i].Samples.FirstOrDefault(s => s.Creator is not null && SameStack(s.Stack, growth.Stack));

@@ -5,6 +5,7 @@ using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Output;
 using GcTrace.Profiles;
+using GcTrace.Source;
 
 /// <summary>
 /// Set what a run reads and where it writes, then <see cref="RunAsync"/>. Per-event sinks see the cycles the
@@ -25,6 +26,9 @@ public sealed class TraceRun
 
     /// <summary>Heap and goroutine profiles to correlate; the scraper adds to it while the run lasts.</summary>
     public ProfileStore Profiles { get; init; } = new();
+
+    /// <summary>Where suspects' Go sources are found (--source); by default the recorded paths as they are.</summary>
+    public SourceLocator Sources { get; init; } = new([]);
 
     /// <summary>The verdict rule; by default the one that reads the trace and <see cref="Profiles"/>.</summary>
     public IVerdictRule? Rule { get; init; }
@@ -70,7 +74,7 @@ public sealed class TraceRun
             }
 
             var summary = analyzer.Summarize();
-            var diagnosis = new TraceDiagnosis(summary, (Rule ?? new Diagnoser(Profiles)).Decide(summary));
+            var diagnosis = new TraceDiagnosis(summary, (Rule ?? new Diagnoser(Profiles, sources: Sources)).Decide(summary));
             var end = new RunEnd(diagnosis, analyzer.Pauses, Profiles.Snapshot().Heaps);
             foreach (var sink in RunSinks)
             {

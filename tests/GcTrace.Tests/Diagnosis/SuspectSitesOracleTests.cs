@@ -29,9 +29,9 @@ public class SuspectSitesOracleTests
     public void HeapOrGoroutineSite_EqualsTheLinePprofRanksFirstForTheFunction(string folder)
     {
         var dir = Path.Combine(RepoPaths.Fixtures, folder);
-        var series = ProfiledRuns.Series(folder);
+        var series = ProfiledRuns.Series(folder).Snapshot();
         var truth = Site(folder);
-        var goroutines = series.GoroutineGrowth().Where(g => g.Growth >= 10).ToList();
+        var goroutines = ProfileGrowth.GoroutineGrowth(series).Where(g => g.Growth >= 10).ToList();
 
         // Goroutine suspects are sited where their goroutines are parked; heap suspects where their memory grew.
         var parked = goroutines.FirstOrDefault(g => CodeReader.Enclosing(g.Site) is var f && ProfiledRuns.Truth(folder).Functions.Contains(f));
@@ -59,13 +59,46 @@ public class SuspectSitesOracleTests
     [MemberData(nameof(LeakRuns))]
     public void Path_IsTheProgramsOwnFramesRootFirst_EndingAtTheSite(string folder)
     {
-        var series = ProfiledRuns.Series(folder);
+        var series = ProfiledRuns.Series(folder).Snapshot();
         var heap = SuspectSites.Heap(series);
         foreach (var location in heap.Values)
         {
             location.Path.Should().NotBeEmpty();
             location.Path[^1].Should().Be(location.Site);
             location.Path.Should().NotContain(f => f.Function.StartsWith("runtime.", StringComparison.Ordinal) || f.Function.StartsWith("bufio.", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(LeakRuns))]
+    public void Decide_WithoutSources_StillSitesTheSuspectFromTheProfilesAlone(string folder)
+    {
+        var nowhere = new SourceLocator([Path.Combine(RepoPaths.Fixtures, "no-such-dir")]);
+
+        var verdict = ProfiledRuns.Diagnose(folder, ProfiledRuns.Series(folder), nowhere);
+
+        var suspect = verdict.Suspects.First(s => ProfiledRuns.Truth(folder).Functions.Contains(s.Function));
+        (suspect.Site!.File, suspect.Site.Line).Should().Be(Site(folder));
+        suspect.Site.Code.Should().BeNull("the file is not found");
+        suspect.Evidence.Should().BeNull();
+        suspect.Path.Should().NotBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(LeakRuns))]
+    public void Decide_WithSources_QuotesTheSiteAndNamesTheGoStatementOfGoroutineSuspects(string folder)
+    {
+        var verdict = ProfiledRuns.Diagnose(folder, ProfiledRuns.Series(folder));
+
+        var suspect = verdict.Suspects.First(s => ProfiledRuns.Truth(folder).Functions.Contains(s.Function));
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Fixtures, "src", folder["runs/".Length..], "main.go"));
+        suspect.Site!.Code.Should().Be(lines[suspect.Site.Line - 1].Split("//")[0].Trim());
+        suspect.Evidence.Should().NotBeNullOrEmpty();
+        verdict.Reasons.Should().Contain(r => r.Contains(suspect.Evidence!, StringComparison.Ordinal));
+        if (ProfiledRuns.Truth(folder).Pattern is "goroutine-leak" or "ticker-not-stopped")
+        {
+            suspect.CreatedBy.Should().NotBeNull();
+            lines[suspect.CreatedBy!.Line - 1].TrimStart().Should().StartWith("go ");
         }
     }
 

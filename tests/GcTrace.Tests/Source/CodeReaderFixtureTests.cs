@@ -19,8 +19,8 @@ public class CodeReaderFixtureTests
     public void Read_PathFromTheProfiles_NamesTheGroundTruthPattern(string folder)
     {
         var truth = ProfiledRuns.Truth(folder);
-        var series = ProfiledRuns.Series(folder);
-        var parked = series.GoroutineGrowth().FirstOrDefault(g => g.Growth >= 10 && truth.Functions.Contains(CodeReader.Enclosing(g.Site)));
+        var series = ProfiledRuns.Series(folder).Snapshot();
+        var parked = ProfileGrowth.GoroutineGrowth(series).FirstOrDefault(g => g.Growth >= 10 && truth.Functions.Contains(CodeReader.Enclosing(g.Site)));
         var location = parked is not null
             ? SuspectSites.Goroutine(parked, series)
             : SuspectSites.Heap(series)[truth.Functions.First(SuspectSites.Heap(series).ContainsKey)];
