@@ -2,6 +2,7 @@
 namespace GcTrace.Diagnosis;
 
 using System.Globalization;
+using static System.FormattableString;
 using GcTrace.Analysis;
 
 /// <summary>
@@ -80,5 +81,4 @@ public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdic
     private static Verdict Make(VerdictKind kind, Confidence confidence, params string[] reasons) =>
         new(kind, confidence, reasons, []);
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
