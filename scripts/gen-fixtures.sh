@@ -137,15 +137,15 @@ site_truth() {
 
 # lines_oracles DIR FIRST LAST GFIRST GLAST : the line-level oracles of source-reading runs, what
 # `go tool pprof -lines` ranks (the site's line must equal pprof's first line for the suspect's function):
-#   heap-base-<a>-<b>.lines.top.txt      -top -lines -sample_index=inuse_space -base FIRST LAST   (flat order)
-#   heap-base-<a>-<b>.lines.cum.top.txt  the same with -cum
-#   goroutine-base-<a>-<b>.lines.top.txt -top -lines -base GFIRST GLAST   (where goroutines are parked)
+#   heap-base-<a>-<b>.lines.txt      -top -lines -sample_index=inuse_space -base FIRST LAST   (flat order)
+#   heap-base-<a>-<b>.lines-cum.txt  the same with -cum
+#   goroutine-base-<a>-<b>.lines.txt -top -lines -base GFIRST GLAST   (where goroutines are parked)
 #   heap-base-<a>-<b>.list.txt           -list 'main\.' -source_path fixtures/src -trim_path gcfixtures -base FIRST LAST
 lines_oracles() {
   local dir="$1" first="$2" last="$3" gf="$4" gl="$5" a="${2#heap-}" b="${3#heap-}"
-  pprof_top "$dir/heap-base-$a-$b.lines.top.txt" -lines -sample_index=inuse_space -base "$dir/$first.pb.gz" "$dir/$last.pb.gz"
-  pprof_top "$dir/heap-base-$a-$b.lines.cum.top.txt" -lines -cum -sample_index=inuse_space -base "$dir/$first.pb.gz" "$dir/$last.pb.gz"
-  pprof_top "$dir/goroutine-base-${gf#goroutine-}-${gl#goroutine-}.lines.top.txt" -lines -base "$dir/$gf.pb.gz" "$dir/$gl.pb.gz"
+  pprof_top "$dir/heap-base-$a-$b.lines.txt" -lines -sample_index=inuse_space -base "$dir/$first.pb.gz" "$dir/$last.pb.gz"
+  pprof_top "$dir/heap-base-$a-$b.lines-cum.txt" -lines -cum -sample_index=inuse_space -base "$dir/$first.pb.gz" "$dir/$last.pb.gz"
+  pprof_top "$dir/goroutine-base-${gf#goroutine-}-${gl#goroutine-}.lines.txt" -lines -base "$dir/$gf.pb.gz" "$dir/$gl.pb.gz"
   go tool pprof -list 'main\.' -source_path "$SRC" -trim_path gcfixtures -sample_index=inuse_space \
     -base "$dir/$first.pb.gz" "$dir/$last.pb.gz" >"$dir/heap-base-$a-$b.list.txt" 2>/dev/null || true
 }

@@ -40,14 +40,14 @@ public class SuspectSitesOracleTests
         if (parked is not null)
         {
             site = SuspectSites.Goroutine(parked, series).Site;
-            oracle = Directory.GetFiles(dir, "goroutine-base-*.lines.top.txt").Single();
+            oracle = Directory.GetFiles(dir, "goroutine-base-*.lines.txt").Single();
         }
         else
         {
             var heap = SuspectSites.Heap(series);
             var function = ProfiledRuns.Truth(folder).Functions.First(heap.ContainsKey);
             site = heap[function].Site;
-            oracle = Directory.GetFiles(dir, "heap-base-*.lines.top.txt").Single();
+            oracle = Directory.GetFiles(dir, "heap-base-*.lines.txt").Single();
         }
 
         var expected = PprofLineRows.Load(oracle).First(r => CodeReader.Enclosing(r.Function) == CodeReader.Enclosing(site.Function));
