@@ -49,6 +49,7 @@ internal static class Runner
             Inputs = options.Inputs,
             Passthrough = passthrough,
             Filter = options.Filter,
+            WhatIf = options.WhatIf,
             Profiles = profiles,
             Sources = sources,
             Rule = rule,
