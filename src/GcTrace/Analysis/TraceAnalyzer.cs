@@ -13,6 +13,7 @@ public sealed class TraceAnalyzer
     private readonly PauseDistribution pauses = new();
     private readonly GcCpuAnalyzer cpu;
     private readonly HeapTrendAnalyzer heap;
+    private ProcessAnalyses? processes;
 
     public TraceAnalyzer(GcCpuAnalyzer? cpu = null, HeapTrendAnalyzer? heap = null)
     {
@@ -32,9 +33,16 @@ public sealed class TraceAnalyzer
     /// </summary>
     public CycleFilter Filter { get; init; } = CycleFilter.None;
 
+    /// <summary>Whether processes interleaved in the stream also get an analysis each (see <see cref="ProcessAnalyses"/>);
+    /// off for those per-process analyses themselves.</summary>
+    public bool SplitsProcesses { get; init; } = true;
+
     public void Add(GcCycle cycle)
     {
-        sequence.Add(cycle);
+        // An exact repeat of a line (a log shipped twice) is not another cycle for any analysis.
+        var series = sequence.Add(cycle);
+        if (series == ProcessSplitter.Duplicate) return;
+        if (SplitsProcesses) (processes ??= new ProcessAnalyses(Filter)).Add(cycle, series, sequence.Interleaved);
         if (!Filter.Accepts(cycle)) return;
         pauses.Add(cycle);
         cpu.Add(cycle);
@@ -49,5 +57,8 @@ public sealed class TraceAnalyzer
         sequence.Summarize(),
         pauses.Summarize(),
         cpu.Summarize(),
-        heap.Summarize());
+        heap.Summarize())
+    {
+        Processes = processes?.Summarize() ?? [],
+    };
 }

@@ -28,7 +28,10 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         var series = profiles?.Snapshot() ?? ProfileSnapshot.Empty;
         if (series.Heaps.Count < 2 && series.Goroutines.Count < 2)
         {
-            return traceOnly.Decide(findings);
+            // --pprof was given but gave too few profiles: say so instead of suggesting it.
+            if (profiles?.Scrapes is not { } scrapes) return traceOnly.Decide(findings);
+            var judged = traceOnly.Judge(findings);
+            return judged with { Reasons = [.. judged.Reasons, ScrapesFell(scrapes)] };
         }
 
         var trace = traceOnly.Judge(findings);
@@ -143,4 +146,7 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
 
     private static string Mib(long bytes) => Invariant($"{bytes / 1048576.0:0.#} MiB");
 
+    // --pprof was given, so suggesting it would be wrong; say instead why its profiles did not count.
+    private static string ScrapesFell(ScrapeTally scrapes) =>
+        Invariant($"--pprof {scrapes.Endpoint} gave too few profiles to compare ({scrapes.Succeeded} of {scrapes.Attempts} scrapes succeeded), so this verdict rests on the trace alone.");
 }

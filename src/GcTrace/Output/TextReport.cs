@@ -31,8 +31,8 @@ public static class TextReport
             w.WriteLine($"  allocation     {Num(h.AllocRateMbPerS)} MB/s, {Num(h.GcPerS)} GC/s, goal {h.GoalMbLast} MB, inferred GOGC {h.InferredGogc?.ToString(Inv) ?? "?"}{(h.MemoryLimit.Suspected ? ", memory limit suspected" : "")}");
         }
         WriteWhatIf(d.WhatIf, w);
-        if (s.Gc.MissingCycles > 0 || s.Gc.SegmentCount > 1)
-            w.WriteLine($"  sequence       {s.Gc.MissingCycles} missing cycles, {s.Gc.SegmentCount} process segments (restarts)");
+        if (s.Gc.MissingCycles > 0 || s.Gc.SegmentCount > 1 || s.Gc.DuplicateCycles > 0)
+            w.WriteLine($"  sequence       {s.Gc.MissingCycles} missing cycles, {s.Gc.SegmentCount} process segments ({(s.Gc.Interleaved ? "interleaved processes" : "restarts")}), {s.Gc.DuplicateCycles} duplicate lines");
         var i = s.Input;
         w.WriteLine($"  input          {i.Lines} lines: {i.GcLines} gc ({i.RepairedGcLines} repaired), {i.OtherTraceLines} other trace, {i.AppLines} app, {i.UnrecognizedGcLines} unrecognized");
     }
