@@ -2,6 +2,7 @@
 using GcTrace.Diagnosis;
 using GcTrace.Output;
 using GcTrace.Output.Charts;
+using GcTrace.Output.Html;
 using GcTrace.Output.Monitoring;
 using GcTrace.Pipeline;
 using GcTrace.Profiles;
@@ -13,6 +14,19 @@ internal static class Runner
     // Total size of the input files, for a progress percentage; 0 (unknown) when reading a pipe.
     private static long KnownSize(IReadOnlyList<string> inputs) =>
         inputs.Any(i => i == InputOpener.StandardInput) ? 0 : inputs.Sum(i => File.Exists(i) ? new FileInfo(i).Length : 0);
+
+    // The status must fit one row; 0 when the width is unknown (not a terminal).
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.IsErrorRedirected ? 0 : Console.WindowWidth;
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException)
+        {
+            return 0;
+        }
+    }
 
     public static async Task<int> RunAsync(CliOptions options, CancellationToken token)
     {
@@ -28,11 +42,15 @@ internal static class Runner
         if (outputs.Open(files, options.EventsPath, "--events") is { } ev) eventSinks.Add(new EventsJsonWriter(ev));
         if (outputs.Open(files, options.CsvPath, "--csv") is { } csv) eventSinks.Add(new CsvSink(csv));
         if (outputs.Open(files, options.JsonPath, "--json") is { } json) runSinks.Add(new JsonSummarySink(json));
-        if (outputs.OpenDirectory(files, options.PngDir, "--png") is { } png)
+        var png = outputs.OpenDirectory(files, options.PngDir, "--png");
+        var html = outputs.Open(files, options.HtmlPath, "--html");
+        if (png is not null || html is not null)
         {
-            var charts = new ChartSink(options.Charts, png);
+            // One series feeds both the PNG files and the HTML report's inline SVG charts.
+            var charts = new ChartSink(options.Charts, png) { GcPressureThreshold = DiagnosisOptions.Default.PressureCpuFraction };
             eventSinks.Add(charts);
             runSinks.Add(charts);
+            if (html is not null) runSinks.Add(new HtmlReportSink(html, charts, options.CommandLine));
         }
 
         var metrics = options.Metrics.Enabled ? new MetricsOutput(options.Metrics, line => Console.Error.WriteLine($"gctrace-pipe: {line}")) : null;
@@ -48,7 +66,12 @@ internal static class Runner
         // Passthrough only when reading a pipe (stdin); reading files, the user has the app's output already.
         var passthrough = options.Passthrough && options.ReadsStandardInput ? files.Stdout : null;
         var live = options.Status == StatusMode.Always || (options.Status == StatusMode.Auto && !Console.IsErrorRedirected);
-        var status = new StatusReporter(live, options.Interval, KnownSize(options.Inputs));
+        var terminal = live ? new StatusTerminal(Console.Error, TerminalWidth()) : null;
+        // Pass-through shares the screen with the status when stdout is a terminal too (or --status always: both may
+        // be one file or pty we cannot see); then every application write erases the status first.
+        if (terminal is not null && passthrough is not null && (options.Status == StatusMode.Always || !Console.IsOutputRedirected))
+            passthrough = terminal.Share(passthrough);
+        var status = new StatusReporter(terminal, options.Interval, KnownSize(options.Inputs), stamped: Console.IsErrorRedirected);
         var started = DateTimeOffset.UtcNow;
         var run = new TraceRun
         {
@@ -81,7 +104,8 @@ internal static class Runner
         foreach (var f in result.Failures) outputs.Report(f);
         outputs.Summarize();
         var held = options.FailOn.Where(c => c.Holds(result.Diagnosis)).ToList();
-        foreach (var c in held) Console.Error.WriteLine($"gctrace-pipe: --fail-on condition holds: {c.Text}");
+        // Every condition that holds, each with what was measured: a gate that only said "holds" sent people digging.
+        foreach (var c in held) Console.Error.WriteLine($"gctrace-pipe: --fail-on {c.Text} holds: {c.Measured(result.Diagnosis)}");
         // A metrics address that could not be bound was told when it happened; repeated last, it fails the run like an output.
         if (metrics?.ListenFailure is { } listen) Console.Error.WriteLine($"gctrace-pipe: {listen}");
         // prom's contract: an address that could not be bound exits 2 (a setup error), not 3.

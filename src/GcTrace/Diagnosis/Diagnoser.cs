@@ -144,7 +144,9 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
 
     private static Confidence Raise(Confidence confidence) => confidence == Confidence.Low ? Confidence.Medium : Confidence.High;
 
-    private static string Mib(long bytes) => Invariant($"{bytes / 1048576.0:0.#} MiB");
+    // "MB" as the runtime prints heap sizes (2^20 bytes) and with the reports' two decimals, so a reason and the
+    // suspect line beside it show the same number in the same unit.
+    private static string Mib(long bytes) => Invariant($"{bytes / 1048576.0:#,0.00} MB");
 
     // --pprof was given, so suggesting it would be wrong; say instead why its profiles did not count.
     private static string ScrapesFell(ScrapeTally scrapes) =>

@@ -18,7 +18,7 @@ public class SourceOptionCliTests
         var r = CliProcess.Run($"{Args("src_map")} --source '{Path.Combine(RepoPaths.Fixtures, "src")}' --json -");
 
         r.ExitCode.Should().Be(0, r.Stderr);
-        r.Stderr.Should().MatchRegex(@"suspect +main\.cacheResult  unbounded-map  \+[0-9.]+ MiB  main\.go:15  v := make\(\[\]byte, 8<<10\)");
+        r.Stderr.Should().MatchRegex(@"suspect +main\.cacheResult  unbounded-map  \+[0-9.,]+ MB  main\.go:15  v := make\(\[\]byte, 8<<10\)");
         r.Stderr.Should().Contain("main.go:17 `cache[fmt.Sprintf(\"req-%d\", id)] = v` assigns into the package-level map `cache`, which nothing deletes from");
         using var json = JsonDocument.Parse(r.Stdout);
         var suspect = json.RootElement.GetProperty("verdict").GetProperty("suspects")[0];
@@ -33,6 +33,6 @@ public class SourceOptionCliTests
         var r = CliProcess.Run($"{Args("src_ticker")} --source /no/such/dir --source /also/missing");
 
         r.ExitCode.Should().Be(0, r.Stderr);
-        r.Stderr.Should().MatchRegex(@"suspect +main\.pollLoop  ticker-not-stopped  \+[0-9.]+ KiB  main\.go:19\n");
+        r.Stderr.Should().MatchRegex(@"suspect +main\.pollLoop  ticker-not-stopped  \+[0-9.,]+ MB  main\.go:19\n");
     }
 }

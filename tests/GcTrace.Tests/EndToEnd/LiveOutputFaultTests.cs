@@ -116,7 +116,7 @@ public class LiveOutputFaultTests
 
         r.ExitCode.Should().Be(OutputFailed, r.Stderr);
         r.Stderr.Should().Contain("GC cycles", "the report is printed anyway");
-        r.Stderr.Should().Contain("--fail-on condition holds", "--fail-on is still evaluated");
+        r.Stderr.Should().Contain("--fail-on gc_cpu>0% holds: gc_cpu = ", "--fail-on is still evaluated");
         r.Stderr.Should().Contain("--json /dev/full").And.Contain("--png /dev/full/charts");
         File.ReadAllLines(csv).Should().HaveCount(File.ReadLines(Log).Count(l => l.StartsWith("gc ", StringComparison.Ordinal)) + 1, "the good outputs are complete");
         File.ReadLines(events).Should().NotContain("previous complete run", "replaced by this run's complete file");
