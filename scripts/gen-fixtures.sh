@@ -76,6 +76,26 @@ RUNS=(
   "pool_misuse|pool_misuse|6|100||gctrace=1|1|no-leak|sync-pool-misuse||sync.Pool Get without Put: Pool.New (main.newBuffer) allocates 64 KiB per request; GC pressure, flat in-use"
   "batch_sawtooth|batch_sawtooth|8|100||gctrace=1|1|no-leak|batch-sawtooth||batch job builds a ~40 MiB index, drops it, repeats: sawtooth live heap"
   "memlimit|memlimit|6|off|64MiB|gctrace=1|1|no-leak|memory-limit||GOMEMLIMIT=64MiB, GOGC=off, ~48 MiB live: goal pinned by the limit, GC runs often"
+  "src_map|src_map|8|100||gctrace=1|1|leak|unbounded-map|main.cacheResult|source-reading: package-level map cache assigned per request, never deleted from; default MemProfileRate"
+  "src_map_twin|src_map_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src_map: the same cache, but delete() evicts beyond 256 entries"
+  "src_slice|src_slice|8|100||gctrace=1|1|leak|unbounded-slice|main.audit|source-reading: package-level audit slice only appended to; default MemProfileRate"
+  "src_slice_twin|src_slice_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-slice||twin of src_slice: the slice is truncated to its last 64 records"
+  "src_closure|src_closure|8|100||gctrace=1|1|leak|closure-capture|main.registerCallback|source-reading: func literals capturing an 8 KiB buffer appended to a package-level slice; default MemProfileRate"
+  "src_closure_twin|src_closure_twin|8|100||gctrace=1|1|no-leak|twin:closure-capture||twin of src_closure: callbacks kept in a map and deleted once 256 newer exist"
+  "src_ticker|src_ticker|8|100||gctrace=1|1|leak|ticker-not-stopped|main.pollLoop,main.accept|source-reading: a goroutine per connection waits forever on a time.NewTicker it never stops; default MemProfileRate"
+  "src_ticker_twin|src_ticker_twin|8|100||gctrace=1|1|no-leak|twin:ticker-not-stopped||twin of src_ticker: defer t.Stop() and return after ten ticks"
+  "src_timer|src_timer|8|100||gctrace=1|1|leak|timer-not-stopped|main.consume|source-reading: time.After(time.Minute) armed on every pass of a consumer loop (Go 1.19 keeps each until it fires); default MemProfileRate"
+  "src_timer_twin|src_timer_twin|8|100||gctrace=1|1|no-leak|twin:timer-not-stopped||twin of src_timer: one idle timer stopped and reset per message"
+  "src_context|src_context|8|100||gctrace=1|1|leak|context-not-cancelled|main.handle|source-reading: ctx, _ := context.WithCancel under a long-lived root; the root keeps every child and its payload; default MemProfileRate"
+  "src_context_twin|src_context_twin|8|100||gctrace=1|1|no-leak|twin:context-not-cancelled||twin of src_context: defer cancel()"
+  "src_resource|src_resource|8|100||gctrace=1|1|leak|unclosed-resource|main.openSession|source-reading: os.Open plus a 32 KiB bufio.Reader per session, kept by id and never closed; default MemProfileRate"
+  "src_resource_twin|src_resource_twin|8|100||gctrace=1|1|no-leak|twin:unclosed-resource||twin of src_resource: sessions beyond the newest 64 are closed and deleted"
+  "src_subslice|src_subslice|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.indexRecord|source-reading: a 32-byte sub-slice of a 64 KiB buffer kept per record, pinning the buffer; default MemProfileRate"
+  "src_subslice_twin|src_subslice_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src_subslice: the header is copied and old headers deleted"
+  "src_pool|src_pool|6|100||gctrace=1|1|no-leak|sync-pool-misuse||source-reading: sync.Pool Get without Put, Pool.New allocates 64 KiB per request; default MemProfileRate"
+  "src_pool_twin|src_pool_twin|6|100||gctrace=1|1|no-leak|twin:sync-pool-misuse||twin of src_pool: every buffer is put back"
+  "src_goroutine|src_goroutine|8|100||gctrace=1|1|leak|goroutine-leak|main.callBackend|source-reading: backend goroutines park forever in chan send after the caller's timeout; default MemProfileRate"
+  "src_goroutine_twin|src_goroutine_twin|8|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src_goroutine: the result channel is buffered, so senders finish"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {
@@ -106,12 +126,38 @@ memprofilerate() {
   esac
 }
 
+# Source-reading runs (src_*): the program marks the line that allocates what leaks with "// SITE"; meta.json
+# records it as ground_truth.site {file (as the profiles record it under -trimpath), line}.
+site_truth() {
+  local prog="$1" line
+  line=$(grep -n '// SITE' "$SRC/$prog/main.go" | head -1 | cut -d: -f1 || true)
+  if [[ -z "$line" ]]; then echo null; return; fi
+  jq -n --arg file "gcfixtures/$prog/main.go" --argjson line "$line" '{file: $file, line: $line}'
+}
+
+# lines_oracles DIR FIRST LAST GFIRST GLAST : the line-level oracles of source-reading runs, what
+# `go tool pprof -lines` ranks (the site's line must equal pprof's first line for the suspect's function):
+#   heap-base-<a>-<b>.lines.txt      -top -lines -sample_index=inuse_space -base FIRST LAST   (flat order)
+#   heap-base-<a>-<b>.lines-cum.txt  the same with -cum
+#   goroutine-base-<a>-<b>.lines.txt -top -lines -base GFIRST GLAST   (where goroutines are parked)
+#   heap-base-<a>-<b>.list.txt           -list 'main\.' -source_path fixtures/src -trim_path gcfixtures -base FIRST LAST
+lines_oracles() {
+  local dir="$1" first="$2" last="$3" gf="$4" gl="$5" a="${2#heap-}" b="${3#heap-}"
+  pprof_top "$dir/heap-base-$a-$b.lines.txt" -lines -sample_index=inuse_space -base "$dir/$first.pb.gz" "$dir/$last.pb.gz"
+  pprof_top "$dir/heap-base-$a-$b.lines-cum.txt" -lines -cum -sample_index=inuse_space -base "$dir/$first.pb.gz" "$dir/$last.pb.gz"
+  pprof_top "$dir/goroutine-base-${gf#goroutine-}-${gl#goroutine-}.lines.txt" -lines -base "$dir/$gf.pb.gz" "$dir/$gl.pb.gz"
+  go tool pprof -list 'main\.' -source_path "$SRC" -trim_path gcfixtures -sample_index=inuse_space \
+    -base "$dir/$first.pb.gz" "$dir/$last.pb.gz" >"$dir/heap-base-$a-$b.list.txt" 2>/dev/null || true
+}
+
 # Goroutines that pile up (function names as in the goroutine profile), for meta.json.
 leak_goroutines() {
   case "$1" in
     leak_goroutine) echo "main.spawnWaiter.func1,main.subscribe.func1" ;;
     leak_ticker) echo "main.pollLoop" ;;
     leak_resource) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
+    src_ticker) echo "main.pollLoop" ;;
+    src_goroutine) echo "main.callBackend.func1" ;;
     *) echo "" ;;
   esac
 }
@@ -272,6 +318,7 @@ run_one() {
       gf=$(basename "${gors[0]}" .pb.gz); gl=$(basename "${gors[-1]}" .pb.gz)
       pprof_top "$dir/$gf.top.txt" "$dir/$gf.pb.gz"
       pprof_top "$dir/$gl.top.txt" "$dir/$gl.pb.gz"
+      if [[ "$prog" == src_* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
     else
       echo "   WARNING: $run wrote no heap profiles" >&2
     fi
@@ -287,7 +334,7 @@ run_one() {
     --arg start "$start_iso" --argjson req "$secs" \
     --argjson actual "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}')" \
     --argjson rc "$rc" --arg lbl "$label" --arg pattern "$pattern" \
-    --arg leakf "$leakf" --arg hot "$(hot_functions "$run")" --arg lgor "$(leak_goroutines "$run")" --arg note "$note" \
+    --arg leakf "$leakf" --argjson site "$(site_truth "$prog")" --arg hot "$(hot_functions "$run")" --arg lgor "$(leak_goroutines "$run")" --arg note "$note" \
     --argjson quick "$([[ $QUICK -eq 1 ]] && echo true || echo false)" \
     --argjson profiles "$prof_json" --argjson observed "$obs" '{
       name: $name, program: $program, source: ("fixtures/src/" + $program + "/main.go"),
@@ -298,6 +345,7 @@ run_one() {
       start_time: $start, duration_requested_s: $req, duration_actual_s: $actual, exit_code: $rc,
       ground_truth: {label: $lbl, pattern: $pattern,
         leak_functions: ($leakf | split(",") | map(select(. != ""))),
+        site: (if $lbl == "leak" then $site else null end),
         leak_goroutines: ($lgor | split(",") | map(select(. != ""))),
         hot_alloc_functions: ($hot | split(",") | map(select(. != ""))),
         note: $note},

@@ -30,6 +30,9 @@ internal sealed record CliOptions(
 
     public IReadOnlyList<string> GoroutineProfiles { get; init; } = [];
 
+    /// <summary>--source DIRs, in the order given; empty: the profiles' recorded paths are tried as they are.</summary>
+    public IReadOnlyList<string> SourceDirs { get; init; } = [];
+
     public Uri? PprofUrl { get; init; }
 
     public TimeSpan PprofInterval { get; init; } = Pipeline.PprofScraper.DefaultInterval;

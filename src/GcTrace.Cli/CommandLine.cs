@@ -81,6 +81,11 @@ internal static class CommandLine
         HelpName = "FILE",
         AllowMultipleArgumentsPerToken = true,
     };
+    public static readonly Option<string[]> Source = new("--source")
+    {
+        Description = "Where the program's Go sources are (repeatable): each suspect's line is quoted and its leak pattern read from the code. A recorded path is tried as it is, then its suffixes under each DIR (point DIR at the module root).",
+        HelpName = "DIR",
+    };
     public static readonly Option<string?> Pprof = new("--pprof") { Description = "Scrape URL/debug/pprof/heap and /goroutine while the trace streams.", HelpName = "URL" };
     public static readonly Option<string[]> WhatIf = new("--what-if")
     {
@@ -102,7 +107,7 @@ internal static class CommandLine
     public static RootCommand Build() => new(Examples)
     {
         Files, NoPassthrough, Json, Events, Csv, Png, Html, PngSize, FailOn, MinStw, Since, Until, Forced, Interval, Status,
-        HeapProfile, GoroutineProfile, Pprof, PprofInterval, WhatIf, MetricsListen, Label, PushgatewayUrl, Job, PushRequired,
+        HeapProfile, GoroutineProfile, Source, Pprof, PprofInterval, WhatIf, MetricsListen, Label, PushgatewayUrl, Job, PushRequired,
     };
 
     private static (MetricsOptions? Options, string? Error) ValidateMetrics(ParseResult r)
@@ -203,6 +208,7 @@ internal static class CommandLine
             Status = r.GetValue(Status),
             HeapProfiles = r.GetValue(HeapProfile) ?? [],
             GoroutineProfiles = r.GetValue(GoroutineProfile) ?? [],
+            SourceDirs = r.GetValue(Source) ?? [],
             PprofUrl = pprof,
             PprofInterval = pprofInterval,
             HtmlPath = r.GetValue(Html),

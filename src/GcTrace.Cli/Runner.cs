@@ -60,7 +60,8 @@ internal static class Runner
             runSinks.Add(metrics.RunSink);
         }
         // One rule for the final verdict and for the live one the metrics re-decide before scrapes.
-        var rule = new Diagnoser(profiles);
+        var sources = new GcTrace.Source.SourceLocator(options.SourceDirs);
+        var rule = new Diagnoser(profiles, sources: sources);
 
         // Passthrough only when reading a pipe (stdin); reading files, the user has the app's output already.
         var passthrough = options.Passthrough && options.ReadsStandardInput ? files.Stdout : null;
@@ -79,6 +80,7 @@ internal static class Runner
             Filter = options.Filter,
             WhatIf = options.WhatIf,
             Profiles = profiles,
+            Sources = sources,
             Rule = rule,
             EventSinks = eventSinks,
             RunSinks = runSinks,

@@ -26,6 +26,10 @@ public static class ContractNames
         SuspectPattern.UnboundedMap => "unbounded-map",
         SuspectPattern.TickerNotStopped => "ticker-not-stopped",
         SuspectPattern.UnclosedResource => "unclosed-resource",
+        SuspectPattern.UnboundedSlice => "unbounded-slice",
+        SuspectPattern.TimerNotStopped => "timer-not-stopped",
+        SuspectPattern.ContextNotCancelled => "context-not-cancelled",
+        SuspectPattern.SubslicePinsBuffer => "subslice-pins-buffer",
         _ => "unknown",
     };
 

@@ -5,6 +5,7 @@ using System.Globalization;
 using static System.FormattableString;
 using GcTrace.Analysis;
 using GcTrace.Profiles;
+using GcTrace.Source;
 
 /// <summary>
 /// The trace says whether what survives each GC keeps growing; the profiles say what it is. Without profiles this
@@ -15,8 +16,9 @@ using GcTrace.Profiles;
 /// otherwise the trace's pressure/healthy verdict stands and the profiles only add what allocates.
 /// The store is read at each call, so the scraper may keep adding to it.
 /// </summary>
-public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? options = null) : IVerdictRule
+public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? options = null, SourceLocator? sources = null) : IVerdictRule
 {
+    private readonly SuspectSiting siting = new(sources);
     private readonly DiagnosisOptions o = options ?? DiagnosisOptions.Default;
     private readonly TraceOnlyVerdict traceOnly = new(options);
 
@@ -36,7 +38,7 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         var traceReasons = trace.Reasons;
         var stacks = ProfileGrowth.StackGrowth(series);
         var goroutines = ProfileGrowth.GoroutineGrowth(series).Where(g => LeakPatternClassifier.IsGrowing(g, o)).ToList();
-        var suspects = LeakPatternClassifier.Classify(stacks, goroutines, o);
+        var suspects = siting.Attach(LeakPatternClassifier.Classify(stacks, goroutines, o), series, goroutines);
         var totals = ProfileGrowth.InuseTotals(series);
         var heapSuspects = suspects
             .Where(s => goroutines.All(g => !Blames(g, s.Function)) && totals.Count >= 2 && s.GrowthBytes >= o.MinRelativeGrowth * totals[0])
@@ -67,7 +69,7 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         }
 
         // Not a leak: keep the trace's kind, say what the profiles showed, name pool churn as what to look at.
-        var pool = LeakPatternClassifier.PoolChurn(stacks, o);
+        var pool = siting.Attach(LeakPatternClassifier.PoolChurn(stacks, o), series, goroutines);
         if (totals.Count >= 2)
         {
             reasons.Add(Invariant($"inuse_space went from {Mib(totals[0])} to {Mib(totals[^1])} across {series.Heaps.Count} distinct heap profiles{(heapSuspects.Count > 0 ? " but the growth neither held across snapshots nor showed in the trace's floor (a sawtooth, not a leak)" : string.Empty)}; the goroutine count did not grow."));
@@ -106,7 +108,7 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
     private static bool Blames(GoroutineGrowth g, string function) => LeakPatternClassifier.GoroutineBlame(g) == function;
 
     private static IEnumerable<string> SuspectReasons(IReadOnlyList<Suspect> suspects, IReadOnlyList<StackGrowth> stacks) =>
-        suspects.Take(3).Select(s => Invariant($"{s.Function} grew by {Mib(s.GrowthBytes)}: {Describe(s.Pattern)} ({ContractNames.Of(s.Pattern)})."));
+        suspects.Take(3).Select(s => Invariant($"{s.Function} grew by {Mib(s.GrowthBytes)}: {Describe(s.Pattern)} ({ContractNames.Of(s.Pattern)}){(s.Evidence is { } code ? ": " + code : string.Empty)}."));
 
     private static string Describe(SuspectPattern pattern) => pattern switch
     {
@@ -116,6 +118,10 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         SuspectPattern.UnclosedResource => "readers, files or connections that are never closed",
         SuspectPattern.ClosureCapture => "memory retained by a func literal that captured it",
         SuspectPattern.SyncPoolMisuse => "allocation through a sync.Pool that does not reuse",
+        SuspectPattern.UnboundedSlice => "a long-lived slice that is only appended to",
+        SuspectPattern.TimerNotStopped => "timers created faster than they fire or are stopped",
+        SuspectPattern.ContextNotCancelled => "derived contexts that are never cancelled, kept by their parent",
+        SuspectPattern.SubslicePinsBuffer => "small sub-slices that keep whole buffers alive",
         _ => "in-use memory that keeps growing; the stack does not say why",
     };
 

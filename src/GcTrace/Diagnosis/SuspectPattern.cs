@@ -10,4 +10,8 @@ public enum SuspectPattern
     UnboundedMap,
     TickerNotStopped,
     UnclosedResource,
+    UnboundedSlice,
+    TimerNotStopped,
+    ContextNotCancelled,
+    SubslicePinsBuffer,
 }

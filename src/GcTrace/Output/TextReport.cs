@@ -18,7 +18,7 @@ public static class TextReport
         w.WriteLine($"  verdict        {ContractNames.Of(v.Kind)} ({ContractNames.Of(v.Confidence)} confidence)");
         foreach (var reason in v.Reasons) w.WriteLine($"                 - {reason}");
         foreach (var suspect in v.Suspects)
-            w.WriteLine($"  suspect        {suspect.Function}  {ContractNames.Of(suspect.Pattern)}  +{ReportFormat.BytesAsMb(suspect.GrowthBytes)}");
+            WriteSuspect(suspect, w);
         if (s.StwMs.Count > 0)
         {
             w.WriteLine($"  STW pause      p50 {ReportFormat.Ms(s.StwMs.P50)}  p90 {ReportFormat.Ms(s.StwMs.P90)}  p99 {ReportFormat.Ms(s.StwMs.P99)}  p99.9 {ReportFormat.Ms(s.StwMs.P999)}  max {ReportFormat.Ms(s.StwMs.Max)}");
@@ -40,6 +40,20 @@ public static class TextReport
         var notes = ReportNotes.For(s);
         for (var n = 0; n < notes.Count; n++)
             w.WriteLine($"{(n == 0 ? "  note           " : "                 ")}- {notes[n]}");
+    }
+
+    // suspect main.cacheResult  unbounded-map  +31 MiB  cache.go:42  cache[id] = result
+    // then the code's evidence, the `go` statement of goroutine suspects and the call path, each on its own line.
+    private static void WriteSuspect(Suspect suspect, TextWriter w)
+    {
+        var site = suspect.Site is { } s ? $"  {Path.GetFileName(s.File)}:{s.Line.ToString(Inv)}{(s.Code is { Length: > 0 } code ? "  " + code : "")}" : "";
+        w.WriteLine($"  suspect        {suspect.Function}  {ContractNames.Of(suspect.Pattern)}  +{ReportFormat.BytesAsMb(suspect.GrowthBytes)}{site}");
+        if (suspect.Evidence is { } evidence)
+            w.WriteLine($"                 {evidence}");
+        if (suspect.CreatedBy is { } created)
+            w.WriteLine($"                 started by {created.Function} {Path.GetFileName(created.File)}:{created.Line.ToString(Inv)}");
+        if (suspect.Path.Count > 1)
+            w.WriteLine($"                 path {string.Join(" > ", suspect.Path.Select(f => $"{f.Function} {Path.GetFileName(f.File)}:{f.Line.ToString(Inv)}"))}");
     }
 
     private static void WriteWhatIf(WhatIfResult? result, TextWriter w)

@@ -5,6 +5,7 @@ using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Output;
 using GcTrace.Profiles;
+using GcTrace.Source;
 using GcTrace.Tuning;
 
 /// <summary>
@@ -26,6 +27,9 @@ public sealed class TraceRun
 
     /// <summary>Heap and goroutine profiles to correlate; the scraper adds to it while the run lasts.</summary>
     public ProfileStore Profiles { get; init; } = new();
+
+    /// <summary>Where suspects' Go sources are found (--source); by default the recorded paths as they are.</summary>
+    public SourceLocator Sources { get; init; } = new([]);
 
     /// <summary>The verdict rule; by default the one that reads the trace and <see cref="Profiles"/>.</summary>
     public IVerdictRule? Rule { get; init; }
@@ -81,7 +85,7 @@ public sealed class TraceRun
 
             var summary = analyzer.Summarize();
             // Interleaved processes are judged one by one (see PerProcessVerdict); otherwise this is the rule itself.
-            var diagnosis = new TraceDiagnosis(summary, new PerProcessVerdict(Rule ?? new Diagnoser(Profiles)).Decide(summary));
+            var diagnosis = new TraceDiagnosis(summary, new PerProcessVerdict(Rule ?? new Diagnoser(Profiles, sources: Sources)).Decide(summary));
             var advise = diagnosis.Verdict.Kind == VerdictKind.GcPressure;
             if (WhatIf.Count > 0 || advise)
             {

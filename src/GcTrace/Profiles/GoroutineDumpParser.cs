@@ -42,6 +42,7 @@ internal static partial class GoroutineDumpParser
             var (state, minutes) = ParseStatus(header.Groups[2].Value);
             var frames = new List<StackFrame>();
             string? createdBy = null;
+            StackFrame? creator = null;
             for (i++; i < lines.Length && lines[i].Length != 0; i++)
             {
                 var line = lines[i];
@@ -56,6 +57,7 @@ internal static partial class GoroutineDumpParser
                 if (created.Success)
                 {
                     createdBy = created.Groups[1].Value;
+                    creator = new StackFrame(createdBy, file, lineNumber, false, 0);
                     continue;
                 }
 
@@ -71,6 +73,7 @@ internal static partial class GoroutineDumpParser
                 WaitState = state,
                 WaitMinutes = minutes,
                 CreatedBy = createdBy,
+                Creator = creator,
                 GoroutineId = long.Parse(header.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture),
             });
         }

@@ -28,6 +28,9 @@ public sealed record ProfileSample
     /// <summary>Function named by `created by ...` in debug=2 dumps; null when absent or unknown.</summary>
     public string? CreatedBy { get; init; }
 
+    /// <summary>The `created by` frame with its file:line (the `go` statement), from debug=2 dumps; null otherwise.</summary>
+    public StackFrame? Creator { get; init; }
+
     /// <summary>Goroutine id from a debug=2 header; null otherwise.</summary>
     public long? GoroutineId { get; init; }
 

@@ -8,11 +8,11 @@ using GcTrace.Analysis;
 
 public class LayeringTests
 {
-    // Bottom up. Parsing and Profiles sit side by side on Events; neither may use the other.
+    // Bottom up. Parsing, Profiles and Source (reading Go source files) sit side by side on Events; none may use another.
     private static readonly string[][] Layers =
     [
         ["GcTrace.Events"],
-        ["GcTrace.Parsing", "GcTrace.Profiles"],
+        ["GcTrace.Parsing", "GcTrace.Profiles", "GcTrace.Source"],
         ["GcTrace.Analysis"],
         ["GcTrace.Tuning"],
         ["GcTrace.Diagnosis"],

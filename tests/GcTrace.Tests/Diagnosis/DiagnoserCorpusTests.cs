@@ -8,8 +8,9 @@ using GcTrace.Tests.Support;
 
 public class DiagnoserCorpusTests
 {
-    // Every fixtures/runs leak run is checked against its meta.json pattern: scripts/gen-fixtures.sh runs them with
-    // -memprofilerate 4096, so map buckets, func literals and tickers are sampled. The one exception is a shared
+    // Every fixtures/runs leak run is checked against its meta.json pattern: scripts/gen-fixtures.sh runs the leak_*
+    // programs with -memprofilerate 4096, so map buckets, func literals and tickers are sampled; the src_* programs run
+    // at Go's default rate and are read from their sources in fixtures/src (ProfiledRuns.FixtureSources). The one exception is a shared
     // corpus run whose profiles cannot be regenerated and provably lack the evidence:
     // - corpus/go1.19/leak_global_map: taken at the default 512 KiB sampling, its snapshots hold no map bucket array
     //   (runtime/pprof trims runtime.mapassign frames, and no doubling chain of bucket sizes was sampled), only the
@@ -74,7 +75,7 @@ public class DiagnoserCorpusTests
     public void FixtureRuns_EveryLeakRunIsHeldToItsGroundTruthPattern()
     {
         ProfiledRuns.Folders().Where(f => f.StartsWith("runs/", StringComparison.Ordinal) && ProfiledRuns.Truth(f).Label == "leak")
-            .Should().HaveCount(5).And.NotContain(f => EvidenceAbsent.ContainsKey(f));
+            .Should().HaveCount(14).And.NotContain(f => EvidenceAbsent.ContainsKey(f));
     }
 
     [Theory]

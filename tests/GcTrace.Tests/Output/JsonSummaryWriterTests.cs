@@ -55,7 +55,7 @@ public class JsonSummaryWriterTests
         using var json = JsonDocument.Parse(WriteJson(summary));
         var suspect = json.RootElement.GetProperty("verdict").GetProperty("suspects")[0];
 
-        suspect.EnumerateObject().Select(p => p.Name).Should().Equal("function", "pattern", "growth_bytes");
+        suspect.EnumerateObject().Select(p => p.Name).Should().Equal("function", "pattern", "growth_bytes", "site", "path", "created_by", "evidence");
         suspect.GetProperty("growth_bytes").GetInt64().Should().Be(1024);
     }
 

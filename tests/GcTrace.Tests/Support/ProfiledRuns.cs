@@ -5,6 +5,7 @@ using System.Text.Json;
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Profiles;
+using GcTrace.Source;
 
 public static class ProfiledRuns
 {
@@ -33,7 +34,11 @@ public static class ProfiledRuns
         return series;
     }
 
-    public static Verdict Diagnose(string folder, ProfileStore? series)
+    /// <summary>The fixture programs' sources: profiles built with -trimpath record gcfixtures/&lt;program&gt;/main.go,
+    /// found under fixtures/src by suffix, as `--source fixtures/src` finds them.</summary>
+    public static SourceLocator FixtureSources { get; } = new([Path.Combine(RepoPaths.Fixtures, "src")]);
+
+    public static Verdict Diagnose(string folder, ProfileStore? series, SourceLocator? sources = null)
     {
         var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.Fixtures, folder, "combined.log"));
         var analyzer = new TraceAnalyzer();
@@ -42,7 +47,7 @@ public static class ProfiledRuns
             analyzer.Add(cycle);
         }
 
-        return new Diagnoser(series).Decide(analyzer.Summarize());
+        return new Diagnoser(series, sources: sources ?? FixtureSources).Decide(analyzer.Summarize());
     }
 
     /// <summary>(label, pattern, leak functions) from meta.json; the corpus names them leak_alloc_sites.</summary>

@@ -1,0 +1,46 @@
+// CodePatterns: how the code reader's finding and the stacks' pattern combine into a suspect's pattern.
+namespace GcTrace.Diagnosis;
+
+using GcTrace.Source;
+
+/// <summary>
+/// Stacks decide when library frames name the mechanism: a pool's Get, a reader or connection, a timer (which the
+/// code may only sharpen from ticker to timer). Every other stack pattern is read from the shape of the evidence
+/// (goroutines piling up, a func literal's frame, sizes that double) and says what grows, not why; there the code,
+/// when it shows a pattern, decides. A look-alike in the code (the map has a delete) does not override anything: the
+/// profiles saw growth, and the code only failed to explain it.
+/// </summary>
+public static class CodePatterns
+{
+    public static SuspectPattern Of(CodePattern pattern) => pattern switch
+    {
+        CodePattern.GoroutineLeak => SuspectPattern.GoroutineLeak,
+        CodePattern.ClosureCapture => SuspectPattern.ClosureCapture,
+        CodePattern.SyncPoolMisuse => SuspectPattern.SyncPoolMisuse,
+        CodePattern.UnboundedMap => SuspectPattern.UnboundedMap,
+        CodePattern.TickerNotStopped => SuspectPattern.TickerNotStopped,
+        CodePattern.UnclosedResource => SuspectPattern.UnclosedResource,
+        CodePattern.UnboundedSlice => SuspectPattern.UnboundedSlice,
+        CodePattern.TimerNotStopped => SuspectPattern.TimerNotStopped,
+        CodePattern.ContextNotCancelled => SuspectPattern.ContextNotCancelled,
+        CodePattern.SubslicePinsBuffer => SuspectPattern.SubslicePinsBuffer,
+        _ => SuspectPattern.Unknown,
+    };
+
+    /// <summary>The suspect's pattern from its stacks' pattern and what the code at its site shows.</summary>
+    public static SuspectPattern Decide(SuspectPattern fromStacks, CodeFinding? code)
+    {
+        if (code is not { Holds: true })
+        {
+            return fromStacks;
+        }
+
+        var fromCode = Of(code.Pattern);
+        return fromStacks switch
+        {
+            SuspectPattern.SyncPoolMisuse or SuspectPattern.UnclosedResource => fromStacks,
+            SuspectPattern.TickerNotStopped => fromCode == SuspectPattern.TimerNotStopped ? fromCode : fromStacks,
+            _ => fromCode,
+        };
+    }
+}

@@ -1,0 +1,53 @@
+// SuspectSiting: gives each suspect its site, call path and creator from the profiles, and its code when found.
+namespace GcTrace.Diagnosis;
+
+using GcTrace.Profiles;
+using GcTrace.Source;
+
+/// <summary>
+/// Runs after the stacks have named the suspects: a suspect blamed for piling goroutines is sited where they are
+/// parked (and its `go` statement found), any other where its heap growth is largest. With a source locator the
+/// site's line is quoted and the code reader reads the path, leaf first; its finding may name the pattern (see
+/// <see cref="CodePatterns.Decide"/>) and becomes the suspect's evidence. Files that are not found change nothing.
+/// </summary>
+public sealed class SuspectSiting(SourceLocator? sources)
+{
+    private readonly CodeReader? code = sources is null ? null : new CodeReader(sources);
+
+    public IReadOnlyList<Suspect> Attach(IReadOnlyList<Suspect> suspects, ProfileSnapshot series, IReadOnlyList<GoroutineGrowth> goroutines)
+    {
+        ArgumentNullException.ThrowIfNull(suspects);
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(goroutines);
+        if (suspects.Count == 0)
+        {
+            return suspects;
+        }
+
+        var heap = SuspectSites.Heap(series);
+        return suspects.Select(s => Attach(s, series, heap, goroutines)).ToList();
+    }
+
+    private Suspect Attach(Suspect suspect, ProfileSnapshot series, IReadOnlyDictionary<string, SuspectLocation> heap, IReadOnlyList<GoroutineGrowth> goroutines)
+    {
+        var parked = goroutines.Where(g => LeakPatternClassifier.GoroutineBlame(g) == suspect.Function).MaxBy(g => g.Growth);
+        var location = parked is not null ? SuspectSites.Goroutine(parked, series) : heap.GetValueOrDefault(suspect.Function);
+        if (location is null)
+        {
+            return suspect;
+        }
+
+        var path = location.Path.Reverse().Select(f => new CodeFrame(f.Function, f.File, f.Line)).ToList();
+        var finding = code?.Read(path);
+        var createdBy = location.CreatedBy ?? (parked is not null ? code?.GoStatement(path) is { } go ? new SiteFrame(go.Function, go.File, go.Line) : null : null);
+        return suspect with
+        {
+            Pattern = CodePatterns.Decide(suspect.Pattern, finding),
+            Site = new SuspectSite(location.Site.File, location.Site.Line, code?.Code(location.Site.File, location.Site.Line)),
+            Path = location.Path,
+            CreatedBy = createdBy,
+            Evidence = finding?.Evidence,
+            Lines = location.Lines,
+        };
+    }
+}

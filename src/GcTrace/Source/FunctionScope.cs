@@ -1,0 +1,84 @@
+// FunctionScope: one function being read, with its package and the ranges (loops, `go` literals) rules ask about.
+namespace GcTrace.Source;
+
+/// <param name="Function">The profile's name for the frame, e.g. "main.spawnWaiter.func1".</param>
+internal sealed class FunctionScope
+{
+    private readonly List<(int First, int Last)> loops = [];
+    private readonly List<(int GoLine, int First, int Last)> goLiterals = [];
+
+    public FunctionScope(GoPackage package, GoFunction body, string function)
+    {
+        Package = package;
+        Body = body;
+        Function = function;
+        Lines = body.Lines().ToList();
+        var tokens = body.File.Tokens;
+        for (var i = body.BodyStart + 1; i < body.BodyEnd; i++)
+        {
+            if (tokens[i].Kind == GoTokenKind.Keyword && tokens[i].Text == "for" && OpeningBrace(i) is { } open)
+            {
+                loops.Add((tokens[open].Line, tokens[body.File.Closing(open)].Line));
+            }
+
+            if (tokens[i].Kind == GoTokenKind.Keyword && tokens[i].Text == "go" && i + 1 < body.BodyEnd && tokens[i + 1].Text == "func"
+                && OpeningBrace(i + 1) is { } literal)
+            {
+                goLiterals.Add((tokens[i].Line, tokens[literal].Line, tokens[body.File.Closing(literal)].Line));
+            }
+        }
+    }
+
+    public GoPackage Package { get; }
+
+    public GoFunction Body { get; }
+
+    public string Function { get; }
+
+    public IReadOnlyList<GoLine> Lines { get; }
+
+    public string FileName => Path.GetFileName(Body.File.Path);
+
+    public bool InLoop(int line) => loops.Any(l => line >= l.First && line <= l.Last);
+
+    /// <summary>The line of the `go func` whose literal holds <paramref name="line"/>, or null.</summary>
+    public int? GoStatementAround(int line) =>
+        goLiterals.Where(g => line > g.First && line <= g.Last).Select(g => (int?)g.GoLine).LastOrDefault();
+
+    /// <summary>Lines of the function that mention an identifier, as whole tokens.</summary>
+    public IEnumerable<GoLine> Mentioning(string identifier) =>
+        Lines.Where(l => Enumerable.Range(0, l.Count).Any(i => l[i].IsIdentifier && l[i].Text == identifier));
+
+    // The `{` that opens the block of the statement at `at` (the first brace at bracket depth 0 after it).
+    private int? OpeningBrace(int at)
+    {
+        var tokens = Body.File.Tokens;
+        for (var i = at + 1; i < Body.BodyEnd; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind != GoTokenKind.Operator)
+            {
+                continue;
+            }
+
+            if (t.Text is "(" or "[")
+            {
+                i = Body.File.Closing(i);
+            }
+            else if (t.Text == "{")
+            {
+                // A composite literal in a for clause (`for _, x := range []int{1, 2} {`) is followed by more clause.
+                var close = Body.File.Closing(i);
+                if (close + 1 < Body.BodyEnd && tokens[close + 1].Text == "{")
+                {
+                    i = close;
+                    continue;
+                }
+
+                return i;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,335 @@
+// GoSourceFile: one Go file read into tokens, its top-level funcs and its package-level vars.
+namespace GcTrace.Source;
+
+/// <summary>
+/// Only the top level is parsed (depth 0 of braces and parentheses): `var` declarations, single or grouped, and
+/// `func` declarations with or without a receiver. Bodies stay tokens; the code reader matches statement shapes in them.
+/// </summary>
+public sealed class GoSourceFile
+{
+    private readonly string[] lines;
+
+    private GoSourceFile(string path, string text)
+    {
+        Path = path;
+        lines = text.Split('\n');
+        Tokens = GoTokenizer.Tokenize(text);
+        Package = Tokens.Count >= 2 && Tokens[0].Text == "package" ? Tokens[1].Text : string.Empty;
+        var functions = new List<GoFunction>();
+        var vars = new List<GoPackageVar>();
+        ReadTopLevel(functions, vars);
+        Functions = functions;
+        Vars = vars;
+    }
+
+    /// <summary>The path the file was found at.</summary>
+    public string Path { get; }
+
+    public string Package { get; }
+
+    public IReadOnlyList<GoToken> Tokens { get; }
+
+    public IReadOnlyList<GoFunction> Functions { get; }
+
+    public IReadOnlyList<GoPackageVar> Vars { get; }
+
+    public int LineCount => lines.Length;
+
+    public static GoSourceFile Parse(string path, string text) => new(path, text);
+
+    /// <summary>The trimmed text of a 1-based line without its trailing `//` comment; empty outside the file.</summary>
+    public string LineText(int line) => line >= 1 && line <= lines.Length ? WithoutLineComment(lines[line - 1]).Trim() : string.Empty;
+
+    /// <summary>The untrimmed text of a 1-based line (tabs kept), for listings.</summary>
+    public string RawLine(int line) => line >= 1 && line <= lines.Length ? lines[line - 1].TrimEnd('\r') : string.Empty;
+
+    /// <summary>The top-level function with this in-package name (generic brackets ignored), or the one whose body
+    /// holds the line when the name is not found.</summary>
+    public GoFunction? FindFunction(string name, int line)
+    {
+        var plain = StripTypeArguments(name);
+        return Functions.FirstOrDefault(f => f.Name == plain) ?? Functions.FirstOrDefault(f => f.Contains(line));
+    }
+
+    /// <summary>Index of the bracket that closes the one at <paramref name="open"/>, or the last token.</summary>
+    public int Closing(int open)
+    {
+        var depth = 0;
+        for (var i = open; i < Tokens.Count; i++)
+        {
+            var t = Tokens[i];
+            if (t.Kind != GoTokenKind.Operator)
+            {
+                continue;
+            }
+
+            depth += t.Text is "(" or "[" or "{" ? 1 : t.Text is ")" or "]" or "}" ? -1 : 0;
+            if (depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return Tokens.Count - 1;
+    }
+
+    // Cuts at a `//` that is outside string, raw string and rune literals.
+    private static string WithoutLineComment(string text)
+    {
+        var quote = '\0';
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quote != '\0')
+            {
+                if (c == '\\' && quote != '`')
+                {
+                    i++;
+                }
+                else if (c == quote)
+                {
+                    quote = '\0';
+                }
+            }
+            else if (c is '"' or '`' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '/' && i + 1 < text.Length && text[i + 1] == '/')
+            {
+                return text[..i];
+            }
+        }
+
+        return text;
+    }
+
+    private static string StripTypeArguments(string name)
+    {
+        var open = name.IndexOf('[', StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return name;
+        }
+
+        var close = name.IndexOf(']', open);
+        return close < 0 ? name[..open] : StripTypeArguments(name[..open] + name[(close + 1)..]);
+    }
+
+    private void ReadTopLevel(List<GoFunction> functions, List<GoPackageVar> vars)
+    {
+        var i = 0;
+        while (i < Tokens.Count)
+        {
+            var t = Tokens[i];
+            if (t.Kind == GoTokenKind.Keyword && t.Text == "func")
+            {
+                i = ReadFunc(i, functions);
+            }
+            else if (t.Kind == GoTokenKind.Keyword && t.Text == "var")
+            {
+                i = ReadVar(i + 1, vars);
+            }
+            else if (t.Kind == GoTokenKind.Operator && t.Text is "(" or "[" or "{")
+            {
+                i = Closing(i) + 1;
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    // func Name(...) ... { }  or  func (r *T) Name(...) ... { }; a declaration without a body (assembly) is skipped.
+    private int ReadFunc(int at, List<GoFunction> functions)
+    {
+        var i = at + 1;
+        var receiver = string.Empty;
+        if (i < Tokens.Count && Tokens[i].Text == "(")
+        {
+            var close = Closing(i);
+            receiver = ReceiverType(i + 1, close);
+            i = close + 1;
+        }
+
+        if (i >= Tokens.Count || !Tokens[i].IsIdentifier)
+        {
+            return i;
+        }
+
+        var name = Tokens[i].Text;
+        // Skip type parameters and the signature up to the body's brace at depth 0.
+        for (i++; i < Tokens.Count; i++)
+        {
+            var t = Tokens[i];
+            if (t.Kind == GoTokenKind.Operator && t.Text is "(" or "[")
+            {
+                i = Closing(i);
+            }
+            else if (t.Kind == GoTokenKind.Operator && t.Text == "{")
+            {
+                // A struct or interface in the result type opens a brace that is not the body.
+                if (i > 0 && Tokens[i - 1].Text is "struct" or "interface")
+                {
+                    i = Closing(i);
+                    continue;
+                }
+
+                var end = Closing(i);
+                functions.Add(new GoFunction(receiver.Length == 0 ? name : receiver + "." + name, this, i, end));
+                return end + 1;
+            }
+            else if (t.Kind == GoTokenKind.Keyword && t.Text is "func" or "var" or "type" or "const" or "import")
+            {
+                return i;
+            }
+        }
+
+        return i;
+    }
+
+    // "(r *lru[K])" -> "(*lru)"; "(s server)" -> "server", as the compiler names methods.
+    private string ReceiverType(int from, int to)
+    {
+        var star = false;
+        string? type = null;
+        for (var i = from; i < to; i++)
+        {
+            var t = Tokens[i];
+            if (t.Text == "[")
+            {
+                i = Closing(i);
+                continue;
+            }
+
+            star |= t.Text == "*";
+            if (t.IsIdentifier)
+            {
+                type = t.Text;
+            }
+        }
+
+        return type is null ? string.Empty : star ? "(*" + type + ")" : type;
+    }
+
+    // var x T / var x = v / var ( ... ): one entry per name.
+    private int ReadVar(int at, List<GoPackageVar> vars)
+    {
+        if (at < Tokens.Count && Tokens[at].Text == "(")
+        {
+            var close = Closing(at);
+            var i = at + 1;
+            while (i < close)
+            {
+                i = ReadVarSpec(i, close, vars);
+            }
+
+            return close + 1;
+        }
+
+        return ReadVarSpec(at, Tokens.Count, vars);
+    }
+
+    // One spec: names, then a type and/or "= values", ending at the line's end outside brackets.
+    private int ReadVarSpec(int at, int limit, List<GoPackageVar> vars)
+    {
+        var names = new List<GoToken>();
+        var i = at;
+        while (i < limit && Tokens[i].IsIdentifier)
+        {
+            names.Add(Tokens[i]);
+            i++;
+            if (i < limit && Tokens[i].Text == ",")
+            {
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        var specStart = i;
+        var line = Tokens[Math.Min(at, Tokens.Count - 1)].Line;
+        while (i < limit)
+        {
+            var t = Tokens[i];
+            if (t.Line != line && i > specStart)
+            {
+                break;
+            }
+
+            if (t.Kind == GoTokenKind.Operator && t.Text is "(" or "[" or "{")
+            {
+                var close = Closing(i);
+                line = Tokens[close].Line;
+                i = close + 1;
+                continue;
+            }
+
+            if (t.Text == ";")
+            {
+                i++;
+                break;
+            }
+
+            i++;
+        }
+
+        var kind = KindOf(specStart, i);
+        foreach (var n in names)
+        {
+            vars.Add(new GoPackageVar(n.Text, kind, Path, n.Line));
+        }
+
+        return i == at ? at + 1 : i;
+    }
+
+    // map[K]V, make(map..), map[..]..{}, []T, make([]T..), sync.Map, sync.Pool, &sync.Pool{...}.
+    private GoVarKind KindOf(int from, int to)
+    {
+        var i = from;
+        if (i < to && Tokens[i].Text == "=")
+        {
+            i++;
+        }
+
+        while (i < to && Tokens[i].Text is "&" or "*")
+        {
+            i++;
+        }
+
+        if (i + 1 < to && Tokens[i].Text == "make" && Tokens[i + 1].Text == "(")
+        {
+            i += 2;
+        }
+
+        if (i >= to)
+        {
+            return GoVarKind.Other;
+        }
+
+        if (Tokens[i].Text == "map")
+        {
+            return GoVarKind.Map;
+        }
+
+        if (Tokens[i].Text == "[" && i + 1 < to && Tokens[i + 1].Text == "]")
+        {
+            return GoVarKind.Slice;
+        }
+
+        if (i + 2 < to && Tokens[i].Text == "sync" && Tokens[i + 1].Text == ".")
+        {
+            return Tokens[i + 2].Text switch
+            {
+                "Map" => GoVarKind.SyncMap,
+                "Pool" => GoVarKind.Pool,
+                _ => GoVarKind.Other,
+            };
+        }
+
+        return GoVarKind.Other;
+    }
+}

@@ -1,0 +1,11 @@
+// GoVarKind: what a package-level variable holds, as far as its declaration shows.
+namespace GcTrace.Source;
+
+public enum GoVarKind
+{
+    Other,
+    Map,
+    Slice,
+    SyncMap,
+    Pool,
+}

@@ -1,0 +1,580 @@
+// StatementRules: the shape of each pattern in one statement, and the package-wide check that tells it from its twin.
+namespace GcTrace.Source;
+
+/// <summary>
+/// One method per family, each looking at one line: retention (a value kept in a package-level map or slice, or in
+/// a struct field declared as a map: unbounded-map, unbounded-slice, closure-capture, subslice-pins-buffer),
+/// lifecycles (ticker, timer, context, resource, sync.Pool: something created that is never stopped, cancelled,
+/// closed or put back) and goroutines (a `go` literal parked on a channel or lock). The look-alike check is the
+/// pattern's antidote anywhere it could be: a `delete`/`clear`/reassignment anywhere in the package for maps, a
+/// truncation for slices, a `Stop`, a `cancel` call, a `Close`, a `Put`.
+/// </summary>
+internal static class StatementRules
+{
+    private static readonly string[] ResourceOpeners = ["Open", "OpenFile", "Create", "Dial", "DialTimeout", "Query", "QueryContext", "Listen"];
+    private static readonly string[] HttpCalls = ["Get", "Post", "Head", "PostForm", "Do"];
+    private static readonly string[] ContextDerivers = ["WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause"];
+
+    public static CodeFinding? Read(FunctionScope scope, GoLine line) =>
+        Retention(scope, line) ?? Lifecycle(scope, line) ?? Goroutine(scope, line);
+
+    private static CodeFinding? Retention(FunctionScope scope, GoLine line)
+    {
+        var eq = TopLevelAssign(line);
+        if (eq > 0 && Container(scope, line, 0, eq) is { } target)
+        {
+            // target[key] = value, or target.Store(key, value)
+            if (line[eq - 1].Text == "]" && target.Kind is GoVarKind.Map or GoVarKind.Other)
+            {
+                return Kept(scope, line, target, eq + 1, line.Count, isAppend: false);
+            }
+
+            // target = append(target, value...)
+            if (target.Kind is GoVarKind.Slice or GoVarKind.Other && line.Matches(eq + 1, "append", "(")
+                && SameTarget(line, eq + 3, target) is { } after && line[after].Text == ",")
+            {
+                return Kept(scope, line, target, after + 1, line.Count, isAppend: true);
+            }
+        }
+
+        var store = line.Find(".", "Store", "(");
+        if (store < 0)
+        {
+            store = line.Find(".", "LoadOrStore", "(");
+        }
+
+        if (store > 0 && scope.Package.Var(line[store - 1].Text) is { Kind: GoVarKind.SyncMap } syncMap)
+        {
+            var stored = new Target(syncMap.Name, null, GoVarKind.SyncMap);
+            return Kept(scope, line, stored, line.IndexOf(",", store) + 1, line.Count, isAppend: false);
+        }
+
+        return null;
+    }
+
+    // A value kept in a long-lived container: its shape names the pattern; an eviction anywhere makes it a look-alike.
+    private static CodeFinding Kept(FunctionScope scope, GoLine line, Target target, int from, int to, bool isAppend)
+    {
+        // A resource, ticker or context kept here is named by what was not closed, stopped or cancelled; when it is
+        // and the container is evicted too, the look-alike is that resource's, the more specific of the two.
+        var origin = Origin(scope, line, from, to);
+        if (origin is { Holds: true })
+        {
+            return origin;
+        }
+
+        var eviction = isAppend ? Truncation(scope, target, line) : Deletion(scope, target);
+        if (origin is not null && eviction is not null)
+        {
+            return origin;
+        }
+
+        var where = target.Describe(isAppend ? "slice" : "map");
+        if (IsFuncValue(scope, line, from, to))
+        {
+            return Finding(CodePattern.ClosureCapture, eviction is null, scope, line, eviction is null
+                ? $"stores a func literal in {where}, which nothing removes from: the literal and every variable it captures stay reachable"
+                : $"stores a func literal in {where}, which {Site(eviction)} removes from");
+        }
+
+        if (SubSliceIn(scope, line, from, to) is { } buffer)
+        {
+            return Finding(CodePattern.SubslicePinsBuffer, eviction is null, scope, line, eviction is null
+                ? $"keeps a sub-slice of `{buffer}` in {where}: the small slice pins the whole backing array of `{buffer}`"
+                : $"keeps a sub-slice of `{buffer}` in {where}, which {Site(eviction)} removes from");
+        }
+
+        if (isAppend)
+        {
+            return Finding(CodePattern.UnboundedSlice, eviction is null, scope, line, eviction is null
+                ? $"appends to {where}, which is never truncated"
+                : $"appends to {where}, which {Site(eviction)} truncates");
+        }
+
+        return Finding(CodePattern.UnboundedMap, eviction is null, scope, line, eviction is null
+            ? $"assigns into {where}, which nothing deletes from"
+            : $"assigns into {where}, which {Site(eviction)} deletes from");
+    }
+
+    private static CodeFinding? Lifecycle(FunctionScope scope, GoLine line)
+    {
+        var time = line.Find("time", ".");
+        var call = time >= 0 ? line[time + 2].Text : string.Empty;
+        if (call is "NewTicker" or "NewTimer" or "Tick")
+        {
+            var pattern = call == "NewTimer" ? CodePattern.TimerNotStopped : CodePattern.TickerNotStopped;
+            var what = call == "NewTimer" ? "timer" : "ticker";
+            if (call == "Tick")
+            {
+                return Finding(pattern, true, scope, line, "creates a ticker with time.Tick, which can never be stopped");
+            }
+
+            var name = AssignedName(line, time);
+            var stop = name is null ? null : FirstLine(scope.Mentioning(name).Where(l => l.Find(name, ".", "Stop") >= 0));
+            return stop is null
+                ? Finding(pattern, true, scope, line, $"creates a {what} that is never stopped (no `{name ?? "t"}.Stop()` in {Short(scope.Function)})")
+                : Finding(pattern, false, scope, line, $"creates a {what} that {Site(stop)} stops");
+        }
+
+        if (call == "After" && line.Matches(time + 3, "("))
+        {
+            return scope.InLoop(line.Number)
+                ? Finding(CodePattern.TimerNotStopped, true, scope, line, "creates a new timer on every pass of the loop; each stays reachable until it fires (before Go 1.23)")
+                : null;
+        }
+
+        if (call == "AfterFunc" && line.Find("func", "(") > time)
+        {
+            // Only a long delay keeps the literal for long; a short one is ordinary deferred work.
+            var longDelay = line.Has("Hour") || line.Has("Minute");
+            return Finding(CodePattern.ClosureCapture, longDelay && AssignedName(line, time) is null, scope, line,
+                "schedules a func literal with time.AfterFunc: the timer keeps it, and what it captures, until it fires");
+        }
+
+        var context = line.Find("context", ".");
+        if (context >= 0 && ContextDerivers.Contains(line[context + 2].Text))
+        {
+            return ContextFinding(scope, line, context);
+        }
+
+        if (PoolGet(scope, line) is { } pool)
+        {
+            var put = FirstLine(scope.Package.AllLines().Where(l => l.Find(pool, ".", "Put", "(") >= 0));
+            return Finding(CodePattern.SyncPoolMisuse, put is null, scope, line, put is null
+                ? $"takes from the sync.Pool `{pool}`, which nothing puts back, so its New allocates on most Gets"
+                : $"takes from the sync.Pool `{pool}`, which {Site(put)} puts back into");
+        }
+
+        return Resource(scope, line);
+    }
+
+    private static CodeFinding? ContextFinding(FunctionScope scope, GoLine line, int context)
+    {
+        var assign = line.IndexOf(":=") is var d and >= 0 ? d : line.IndexOf("=");
+        if (assign < 0 || assign > context)
+        {
+            return null;
+        }
+
+        var comma = line.IndexOf(",");
+        if (comma < 0 || comma > assign)
+        {
+            return null;
+        }
+
+        var cancel = line[comma + 1].Text;
+        if (cancel == "_")
+        {
+            return Finding(CodePattern.ContextNotCancelled, true, scope, line,
+                "drops the cancel function, so the parent context keeps this child (and every value attached to it) until the parent ends");
+        }
+
+        var uses = scope.Mentioning(cancel).Where(l => l.Number != line.Number && !l.Matches(0, "_", "=", cancel)).ToList();
+        return uses.Count == 0
+            ? Finding(CodePattern.ContextNotCancelled, true, scope, line, $"never calls `{cancel}`, so the parent context keeps this child until the parent ends")
+            : Finding(CodePattern.ContextNotCancelled, false, scope, line, $"cancels it ({Site(uses[0])})");
+    }
+
+    // r := http.Get(..) / client.Do(..) / os.Open(..) / net.Dial(..) / db.Query(..) with no r.Close or r.Body.Close.
+    private static CodeFinding? Resource(FunctionScope scope, GoLine line)
+    {
+        var assign = line.IndexOf(":=") is var d and >= 0 ? d : line.IndexOf("=");
+        if (assign < 1 || !line[0].IsIdentifier || line[0].Text == "_")
+        {
+            return null;
+        }
+
+        var isHttp = false;
+        var opens = false;
+        for (var i = assign + 1; i + 2 < line.Count; i++)
+        {
+            if (line[i + 1].Text != "." || !line.Matches(i + 3, "("))
+            {
+                continue;
+            }
+
+            var receiver = line[i].Text;
+            var method = line[i + 2].Text;
+            isHttp = HttpCalls.Contains(method) && (receiver == "http" || receiver.Contains("lient", StringComparison.Ordinal));
+            opens = isHttp || (ResourceOpeners.Contains(method) && receiver is "os" or "net" or "tls" or "sql" or "db" or "conn" or "dialer" or "d" or "l");
+            break;
+        }
+
+        if (!opens)
+        {
+            return null;
+        }
+
+        var name = line[0].Text;
+        var closes = FirstLine(scope.Mentioning(name).Where(l => l.Find(name, ".", "Close") >= 0 || l.Find(name, ".", "Body", ".", "Close") >= 0));
+        var handedOn = scope.Mentioning(name).Any(l => (l.Matches(0, "return", name) && !l.Matches(2, "."))
+            || (l.Number != line.Number && (l.Matches(0, "go") || l.Find("=", name) >= 0 && !l.Matches(l.Find("=", name) + 2, "."))));
+        var what = isHttp ? "a response whose body" : "a resource that";
+        var close = isHttp ? $"{name}.Body.Close()" : $"{name}.Close()";
+        if (closes is not null)
+        {
+            return Finding(CodePattern.UnclosedResource, false, scope, line, $"opens {what} {Site(closes)} closes");
+        }
+
+        return handedOn ? null : Finding(CodePattern.UnclosedResource, true, scope, line, $"opens {what} is never closed (no `{close}` in {Short(scope.Function)})");
+    }
+
+    // Inside a `go func` literal: parked on a send, a receive, a select without a way out, or a lock.
+    private static CodeFinding? Goroutine(FunctionScope scope, GoLine line)
+    {
+        if (scope.GoStatementAround(line.Number) is not { } goLine)
+        {
+            return null;
+        }
+
+        var arrow = line.IndexOf("<-");
+        var range = line.Matches(0, "for") ? line.IndexOf("range") : -1;
+        var rangesOverChannel = range > 0 && line[range + 1].IsIdentifier && MadeChannel(scope, line[range + 1].Text) is not null;
+        var parks = arrow >= 0 || rangesOverChannel || line.Matches(0, "select") || line.Find(".", "Lock", "(") >= 0 || line.Find(".", "Wait", "(") >= 0;
+        if (!parks || line.Matches(0, "case"))
+        {
+            return null;
+        }
+
+        // ch <- v on a channel made with room (make(chan T, n)) does not park for the sends it has room for.
+        if (arrow > 0 && line[arrow - 1].IsIdentifier && MadeChannel(scope, line[arrow - 1].Text) is { } made && made.Find("make", "(", "chan") is var mk and >= 0
+            && made.IndexOf(",", mk) > 0)
+        {
+            return Finding(CodePattern.GoroutineLeak, false, scope, line, $"sends on `{line[arrow - 1].Text}`, which {Site(made)} makes with a buffer, so the send does not park");
+        }
+
+        if (rangesOverChannel)
+        {
+            var ch = line[range + 1].Text;
+            var closes = scope.Package.AllLines().FirstOrDefault(l => l.Find("close", "(", ch, ")") >= 0);
+            return Finding(CodePattern.GoroutineLeak, closes is null, scope, line, closes is null
+                ? $"parks the goroutine started at {scope.FileName}:{scope.GoStatementAround(line.Number)} in a receive on `{ch}`, which nothing closes"
+                : $"ranges over `{ch}`, which {Site(closes)} closes");
+        }
+
+        var start = scope.Body.File.LineText(goLine);
+        var op = line.Matches(0, "select") ? "a select" : arrow > 0 ? "a send" : arrow == 0 || (arrow > 0 && line[arrow - 1].Text is "=" or ":=") ? "a receive" : "a lock";
+        if (line.Matches(0, "select") && SelectHasWayOut(scope, line))
+        {
+            return Finding(CodePattern.GoroutineLeak, false, scope, line, $"parks the goroutine started at {scope.FileName}:{goLine} in a select that a done or timeout case ends");
+        }
+
+        return Finding(CodePattern.GoroutineLeak, true, scope, line,
+            $"parks the goroutine started at {scope.FileName}:{goLine} (`{start}`) on {op} that nothing completes once its partner gives up");
+    }
+
+    // The line of the enclosing function that makes the channel: `ch := make(chan T[, n])`.
+    private static GoLine? MadeChannel(FunctionScope scope, string name) =>
+        scope.Lines.FirstOrDefault(l => l.Matches(0, name) && (l.Matches(1, ":=", "make", "(", "chan") || l.Matches(1, "=", "make", "(", "chan")));
+
+    private static bool SelectHasWayOut(FunctionScope scope, GoLine select)
+    {
+        var tokens = scope.Body.File.Tokens;
+        var open = select.IndexOf("{");
+        if (open < 0)
+        {
+            return false;
+        }
+
+        var close = scope.Body.File.Closing(select.Start + open);
+        for (var i = select.Start + open; i < close; i++)
+        {
+            if (tokens[i].Text is "Done" or "After" or "done" or "quit" or "stop" && tokens[i].IsIdentifier)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The container an assignment's left side names: a package-level var, or a struct field declared as a map or slice.
+    private static Target? Container(FunctionScope scope, GoLine line, int from, int to)
+    {
+        if (!line[from].IsIdentifier)
+        {
+            return null;
+        }
+
+        if (scope.Package.Var(line[from].Text) is { } v && (from + 1 == to || line[from + 1].Text is "[" or "="))
+        {
+            return v.Kind is GoVarKind.Map or GoVarKind.Slice ? new Target(v.Name, null, v.Kind) : null;
+        }
+
+        // owner.field[...] = / owner.field = append(owner.field, ...): a long-lived struct's container.
+        if (from + 2 < to && line[from + 1].Text == "." && line[from + 2].IsIdentifier)
+        {
+            var field = line[from + 2].Text;
+            var kind = FieldKind(scope.Package, field);
+            return kind is GoVarKind.Map or GoVarKind.Slice ? new Target(field, line[from].Text, kind) : null;
+        }
+
+        return null;
+    }
+
+    // `field map[...]` or `field []...` in a struct type anywhere in the package.
+    private static GoVarKind FieldKind(GoPackage package, string field)
+    {
+        foreach (var file in package.Files)
+        {
+            var t = file.Tokens;
+            for (var i = 0; i + 2 < t.Count; i++)
+            {
+                if (t[i].Text != field || !t[i].IsIdentifier || (i > 0 && t[i - 1].Text == "."))
+                {
+                    continue;
+                }
+
+                if (t[i + 1].Text == "map")
+                {
+                    return GoVarKind.Map;
+                }
+
+                if (t[i + 1].Text == "[" && t[i + 2].Text == "]")
+                {
+                    return GoVarKind.Slice;
+                }
+            }
+        }
+
+        return GoVarKind.Other;
+    }
+
+    // After "append(" the same container again: returns the index just past it, or null.
+    private static int? SameTarget(GoLine line, int at, Target target)
+    {
+        if (target.Owner is null)
+        {
+            return line[at].Text == target.Name ? at + 1 : null;
+        }
+
+        return line.Matches(at + 1, ".", target.Name) && line[at].IsIdentifier ? at + 3 : null;
+    }
+
+    // delete(X, k), clear(X), X = make(..)/map..{} anywhere in the package.
+    private static GoLine? Deletion(FunctionScope scope, Target target)
+    {
+        foreach (var l in scope.Package.AllLines())
+        {
+            var del = l.Find("delete", "(");
+            if (del < 0)
+            {
+                del = l.Find("clear", "(");
+            }
+
+            if (del >= 0)
+            {
+                var comma = l.IndexOf(",", del);
+                var end = comma > 0 ? comma : l.IndexOf(")", del);
+                if (end > 0 && l[end - 1].Text == target.Name)
+                {
+                    return l;
+                }
+            }
+
+            var eq = TopLevelAssign(l);
+            if (eq > 0 && l[eq - 1].Text == target.Name && (l.Matches(eq + 1, "make") || l.Matches(eq + 1, "map") || l.Matches(eq + 1, "nil")))
+            {
+                return l;
+            }
+
+            if (target.Kind == GoVarKind.SyncMap && (l.Find(target.Name, ".", "Delete") >= 0 || l.Find(target.Name, ".", "LoadAndDelete") >= 0))
+            {
+                return l;
+            }
+        }
+
+        return null;
+    }
+
+    // X = X[i:], X = nil, X = append(X[:0], ...), X = make(...): anything but the growing append.
+    private static GoLine? Truncation(FunctionScope scope, Target target, GoLine growing)
+    {
+        foreach (var l in scope.Package.AllLines())
+        {
+            var eq = TopLevelAssign(l);
+            if (eq <= 0 || l[eq - 1].Text != target.Name || l.Number == growing.Number && l.File == growing.File)
+            {
+                continue;
+            }
+
+            var grows = l.Matches(eq + 1, "append", "(") && SameTarget(l, eq + 3, target) is { } after && l[after].Text == ",";
+            if (!grows)
+            {
+                return l;
+            }
+        }
+
+        return null;
+    }
+
+    // The lifecycle finding (open, ticker, context) of a local the stored value names, e.g. `f` in &session{f: f}.
+    private static CodeFinding? Origin(FunctionScope scope, GoLine line, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (!line[i].IsIdentifier || line.Matches(i + 1, "(") || line.Matches(i - 1, ".") || line.Matches(i + 1, ":"))
+            {
+                continue;
+            }
+
+            var name = line[i].Text;
+            var def = scope.Lines.LastOrDefault(l => l.Number < line.Number && l.Matches(0, name) && (l.Matches(1, ":=") || l.Matches(1, "=") || l.Matches(1, ",")));
+            if (def is not null && Lifecycle(scope, def) is { } finding)
+            {
+                return finding;
+            }
+        }
+
+        return null;
+    }
+
+    // A func literal, or a local that holds one (h := func...), as the stored value.
+    private static bool IsFuncValue(FunctionScope scope, GoLine line, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (line[i].Text == "func" && line[i].Kind == GoTokenKind.Keyword)
+            {
+                return true;
+            }
+
+            if (line[i].IsIdentifier && !line.Matches(i + 1, "(") && !line.Matches(i - 1, "."))
+            {
+                var name = line[i].Text;
+                if (scope.Lines.Any(l => l.Number < line.Number && l.Matches(0, name) && (l.Matches(1, ":=", "func") || l.Matches(1, "=", "func"))))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // buf[i:j] (or a local assigned from one) in the stored value, not copied by Clone/string()/copy.
+    private static string? SubSliceIn(FunctionScope scope, GoLine line, int from, int to)
+    {
+        if (Enumerable.Range(from, Math.Max(0, to - from)).Any(i => line[i].Text is "Clone" or "string" or "copy" or "append"))
+        {
+            return null;
+        }
+
+        if (SliceExpression(line, from, to) is { } direct)
+        {
+            return direct;
+        }
+
+        for (var i = from; i < to; i++)
+        {
+            if (!line[i].IsIdentifier || line.Matches(i + 1, "("))
+            {
+                continue;
+            }
+
+            var name = line[i].Text;
+            var def = scope.Lines.LastOrDefault(l => l.Number < line.Number && l.Matches(0, name) && (l.Matches(1, ":=") || l.Matches(1, "=")));
+            if (def is not null && !Enumerable.Range(2, Math.Max(0, def.Count - 2)).Any(k => def[k].Text is "Clone" or "string" or "copy" or "make" or "append")
+                && SliceExpression(def, 2, def.Count) is { } viaLocal)
+            {
+                return viaLocal;
+            }
+        }
+
+        return null;
+    }
+
+    // ident[a:b] with a colon at the bracket's own depth.
+    private static string? SliceExpression(GoLine line, int from, int to)
+    {
+        for (var i = from; i + 1 < to; i++)
+        {
+            if (!line[i].IsIdentifier || line[i + 1].Text != "[")
+            {
+                continue;
+            }
+
+            var depth = 0;
+            for (var k = i + 1; k < to; k++)
+            {
+                var t = line[k].Text;
+                depth += t is "[" or "(" or "{" ? 1 : t is "]" or ")" or "}" ? -1 : 0;
+                if (depth == 0)
+                {
+                    break;
+                }
+
+                if (depth == 1 && t == ":")
+                {
+                    return line[i].Text;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // X.Get() where X is a package-level sync.Pool (or pool.Get().(T) on a field named like one).
+    private static string? PoolGet(FunctionScope scope, GoLine line)
+    {
+        var get = line.Find(".", "Get", "(", ")");
+        if (get <= 0)
+        {
+            return null;
+        }
+
+        var name = line[get - 1].Text;
+        return scope.Package.Var(name) is { Kind: GoVarKind.Pool } || name.Contains("ool", StringComparison.Ordinal) ? name : null;
+    }
+
+    // Index of the line's `=` (plain assignment or op-assign) outside brackets, or -1.
+    private static int TopLevelAssign(GoLine line)
+    {
+        var depth = 0;
+        for (var i = 0; i < line.Count; i++)
+        {
+            var t = line[i];
+            if (t.Kind != GoTokenKind.Operator)
+            {
+                continue;
+            }
+
+            depth += t.Text is "[" or "(" or "{" ? 1 : t.Text is "]" or ")" or "}" ? -1 : 0;
+            if (depth == 0 && t.Text is "=" or "+=")
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // t := time.NewTicker(..) / t = ... / s.t = ...: the name a later `.Stop()` would use.
+    private static string? AssignedName(GoLine line, int call)
+    {
+        var assign = line.IndexOf(":=") is var d and >= 0 && d < call ? d : line.IndexOf("=") is var e and >= 0 && e < call ? e : -1;
+        if (assign < 1)
+        {
+            return null;
+        }
+
+        var name = line[assign - 1];
+        return name.IsIdentifier && name.Text != "_" ? name.Text : null;
+    }
+
+    private static GoLine? FirstLine(IEnumerable<GoLine> lines) => lines.FirstOrDefault();
+
+    private static string Site(GoLine l) => $"{Path.GetFileName(l.File.Path)}:{l.Number} (`{l.Code}`)";
+
+    private static string Short(string function) => function[(function.LastIndexOf('/') + 1)..];
+
+    private static CodeFinding Finding(CodePattern pattern, bool holds, FunctionScope scope, GoLine line, string says) =>
+        new(pattern, holds, line.File.Path, line.Number, line.Code, $"{Path.GetFileName(line.File.Path)}:{line.Number} `{line.Code}` {says}");
+
+    private sealed record Target(string Name, string? Owner, GoVarKind Kind)
+    {
+        public string Describe(string shape) => Owner is null
+            ? $"the package-level {(Kind == GoVarKind.SyncMap ? "sync.Map" : shape)} `{Name}`"
+            : $"the field `{Owner}.{Name}`";
+    }
+}

@@ -1,0 +1,111 @@
+// SuspectSites against `go tool pprof -top -lines -base FIRST LAST` on the source-reading fixture runs (fixtures/runs/src_*):
+// the site's line is the line pprof ranks first for the suspect's function, and the one the program marks "// SITE".
+namespace GcTrace.Tests.Diagnosis;
+
+using System.Text.Json;
+using GcTrace.Diagnosis;
+using GcTrace.Source;
+using GcTrace.Tests.Support;
+
+public class SuspectSitesOracleTests
+{
+    public static TheoryData<string> LeakRuns() => new(SourceRuns().Where(r => ProfiledRuns.Truth(r).Label == "leak"));
+
+    private static IEnumerable<string> SourceRuns() =>
+        ProfiledRuns.Folders().Where(f => f.StartsWith("runs/src_", StringComparison.Ordinal));
+
+    [Fact]
+    public void SourceRuns_OnePerPatternWithATwinEach()
+    {
+        var runs = SourceRuns().ToList();
+        var leaks = runs.Where(r => ProfiledRuns.Truth(r).Label == "leak").ToList();
+
+        leaks.Select(r => ProfiledRuns.Truth(r).Pattern).Should().OnlyHaveUniqueItems().And.HaveCount(9);
+        runs.Where(r => r.EndsWith("_twin", StringComparison.Ordinal)).Should().HaveCount(10);
+    }
+
+    [Theory]
+    [MemberData(nameof(LeakRuns))]
+    public void HeapOrGoroutineSite_EqualsTheLinePprofRanksFirstForTheFunction(string folder)
+    {
+        var dir = Path.Combine(RepoPaths.Fixtures, folder);
+        var series = ProfiledRuns.Series(folder).Snapshot();
+        var truth = Site(folder);
+        var goroutines = ProfileGrowth.GoroutineGrowth(series).Where(g => g.Growth >= 10).ToList();
+
+        // Goroutine suspects are sited where their goroutines are parked; heap suspects where their memory grew.
+        var parked = goroutines.FirstOrDefault(g => CodeReader.Enclosing(g.Site) is var f && ProfiledRuns.Truth(folder).Functions.Contains(f));
+        SiteFrame site;
+        string oracle;
+        if (parked is not null)
+        {
+            site = SuspectSites.Goroutine(parked, series).Site;
+            oracle = Directory.GetFiles(dir, "goroutine-base-*.lines.txt").Single();
+        }
+        else
+        {
+            var heap = SuspectSites.Heap(series);
+            var function = ProfiledRuns.Truth(folder).Functions.First(heap.ContainsKey);
+            site = heap[function].Site;
+            oracle = Directory.GetFiles(dir, "heap-base-*.lines.txt").Single();
+        }
+
+        var expected = PprofLineRows.Load(oracle).First(r => CodeReader.Enclosing(r.Function) == CodeReader.Enclosing(site.Function));
+        (site.File, site.Line).Should().Be((expected.File, expected.Line), $"pprof ranks {expected.Function} {expected.File}:{expected.Line} first in {Path.GetFileName(oracle)}");
+        (site.File, site.Line).Should().Be(truth, "the program marks its leaking line with // SITE");
+    }
+
+    [Theory]
+    [MemberData(nameof(LeakRuns))]
+    public void Path_IsTheProgramsOwnFramesRootFirst_EndingAtTheSite(string folder)
+    {
+        var series = ProfiledRuns.Series(folder).Snapshot();
+        var heap = SuspectSites.Heap(series);
+        foreach (var location in heap.Values)
+        {
+            location.Path.Should().NotBeEmpty();
+            location.Path[^1].Should().Be(location.Site);
+            location.Path.Should().NotContain(f => f.Function.StartsWith("runtime.", StringComparison.Ordinal) || f.Function.StartsWith("bufio.", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(LeakRuns))]
+    public void Decide_WithoutSources_StillSitesTheSuspectFromTheProfilesAlone(string folder)
+    {
+        var nowhere = new SourceLocator([Path.Combine(RepoPaths.Fixtures, "no-such-dir")]);
+
+        var verdict = ProfiledRuns.Diagnose(folder, ProfiledRuns.Series(folder), nowhere);
+
+        var suspect = verdict.Suspects.First(s => ProfiledRuns.Truth(folder).Functions.Contains(s.Function));
+        (suspect.Site!.File, suspect.Site.Line).Should().Be(Site(folder));
+        suspect.Site.Code.Should().BeNull("the file is not found");
+        suspect.Evidence.Should().BeNull();
+        suspect.Path.Should().NotBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(LeakRuns))]
+    public void Decide_WithSources_QuotesTheSiteAndNamesTheGoStatementOfGoroutineSuspects(string folder)
+    {
+        var verdict = ProfiledRuns.Diagnose(folder, ProfiledRuns.Series(folder));
+
+        var suspect = verdict.Suspects.First(s => ProfiledRuns.Truth(folder).Functions.Contains(s.Function));
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Fixtures, "src", folder["runs/".Length..], "main.go"));
+        suspect.Site!.Code.Should().Be(lines[suspect.Site.Line - 1].Split("//")[0].Trim());
+        suspect.Evidence.Should().NotBeNullOrEmpty();
+        verdict.Reasons.Should().Contain(r => r.Contains(suspect.Evidence!, StringComparison.Ordinal));
+        if (ProfiledRuns.Truth(folder).Pattern is "goroutine-leak" or "ticker-not-stopped")
+        {
+            suspect.CreatedBy.Should().NotBeNull();
+            lines[suspect.CreatedBy!.Line - 1].TrimStart().Should().StartWith("go ");
+        }
+    }
+
+    private static (string File, long Line) Site(string folder)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Fixtures, folder, "meta.json")));
+        var site = doc.RootElement.GetProperty("ground_truth").GetProperty("site");
+        return (site.GetProperty("file").GetString()!, site.GetProperty("line").GetInt64());
+    }
+}

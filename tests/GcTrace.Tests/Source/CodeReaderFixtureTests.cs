@@ -1,0 +1,78 @@
+// CodeReader on the real source-reading fixture programs: the path the profiles give, found with --source
+// fixtures/src (the runs were built with -trimpath, so profiles record gcfixtures/<program>/main.go), names each leak's
+// pattern; each twin's look-alike line reads as the same pattern's shape without the pattern.
+namespace GcTrace.Tests.Source;
+
+using GcTrace.Diagnosis;
+using GcTrace.Source;
+using GcTrace.Tests.Support;
+
+public class CodeReaderFixtureTests
+{
+    private static readonly SourceLocator Locator = new([Path.Combine(RepoPaths.Fixtures, "src")]);
+
+    public static TheoryData<string> LeakRuns() => new(ProfiledRuns.Folders()
+        .Where(f => f.StartsWith("runs/src_", StringComparison.Ordinal) && ProfiledRuns.Truth(f).Label == "leak"));
+
+    [Theory]
+    [MemberData(nameof(LeakRuns))]
+    public void Read_PathFromTheProfiles_NamesTheGroundTruthPattern(string folder)
+    {
+        var truth = ProfiledRuns.Truth(folder);
+        var series = ProfiledRuns.Series(folder).Snapshot();
+        var parked = ProfileGrowth.GoroutineGrowth(series).FirstOrDefault(g => g.Growth >= 10 && truth.Functions.Contains(CodeReader.Enclosing(g.Site)));
+        var location = parked is not null
+            ? SuspectSites.Goroutine(parked, series)
+            : SuspectSites.Heap(series)[truth.Functions.First(SuspectSites.Heap(series).ContainsKey)];
+
+        var finding = new CodeReader(Locator).Read(location.Path.Reverse().Select(f => new CodeFrame(f.Function, f.File, f.Line)).ToList());
+
+        finding.Should().NotBeNull();
+        Name(finding!.Pattern).Should().Be(truth.Pattern);
+        finding.Holds.Should().BeTrue(finding.Evidence);
+        finding.Evidence.Should().StartWith("main.go:");
+    }
+
+    [Theory]
+    [InlineData("src_map_twin", "main.cacheResult", CodePattern.UnboundedMap)]
+    [InlineData("src_slice_twin", "main.audit", CodePattern.UnboundedSlice)]
+    [InlineData("src_closure_twin", "main.registerCallback", CodePattern.ClosureCapture)]
+    [InlineData("src_ticker_twin", "main.pollLoop", CodePattern.TickerNotStopped)]
+    [InlineData("src_timer_twin", "main.consume", CodePattern.TimerNotStopped)]
+    [InlineData("src_context_twin", "main.handle", CodePattern.ContextNotCancelled)]
+    [InlineData("src_resource_twin", "main.openSession", CodePattern.UnclosedResource)]
+    [InlineData("src_subslice_twin", "main.indexRecord", CodePattern.UnboundedMap)]
+    [InlineData("src_pool_twin", "main.handle", CodePattern.SyncPoolMisuse)]
+    [InlineData("src_goroutine_twin", "main.callBackend.func1", CodePattern.GoroutineLeak)]
+    public void Read_Twin_ShowsTheShapeWithoutThePattern(string program, string function, CodePattern shape)
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Fixtures, "src", program, "main.go"));
+        var site = Array.FindIndex(lines, l => l.Contains("// SITE", StringComparison.Ordinal)) + 1;
+        var path = new List<CodeFrame> { new(function, $"gcfixtures/{program}/main.go", site) };
+        if (program == "src_pool_twin")
+        {
+            // The pool's New literal is the leaf; the Get is one frame up.
+            path = [new("main.glob..func1", $"gcfixtures/{program}/main.go", site), new(function, $"gcfixtures/{program}/main.go", site + 4)];
+        }
+
+        var finding = new CodeReader(Locator).Read(path);
+
+        finding.Should().NotBeNull();
+        finding!.Pattern.Should().Be(shape);
+        finding.Holds.Should().BeFalse(finding.Evidence);
+    }
+
+    private static string Name(CodePattern p) => p switch
+    {
+        CodePattern.GoroutineLeak => "goroutine-leak",
+        CodePattern.ClosureCapture => "closure-capture",
+        CodePattern.SyncPoolMisuse => "sync-pool-misuse",
+        CodePattern.UnboundedMap => "unbounded-map",
+        CodePattern.TickerNotStopped => "ticker-not-stopped",
+        CodePattern.UnclosedResource => "unclosed-resource",
+        CodePattern.UnboundedSlice => "unbounded-slice",
+        CodePattern.TimerNotStopped => "timer-not-stopped",
+        CodePattern.ContextNotCancelled => "context-not-cancelled",
+        _ => "subslice-pins-buffer",
+    };
+}

@@ -1,0 +1,20 @@
+// PprofLineRows: the rows of a saved `go tool pprof -top -lines` output: function, file, line, flat and cum text.
+namespace GcTrace.Tests.Support;
+
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+internal static partial class PprofLineRows
+{
+    // "    3.53MB   100%   100%     3.53MB   100%  main.cacheResult gcfixtures/src_map/main.go:15 (inline)"
+    [GeneratedRegex(@"^\s*(\S+)\s+\S+\s+\S+\s+(\S+)\s+\S+\s+(\S+) (\S+):(\d+)( \(inline\))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Row();
+
+    /// <summary>Rows in pprof's order (|flat| descending, then |cum|): function, file, line.</summary>
+    public static List<(string Function, string File, long Line)> Load(string path) =>
+        PprofOracle.Load(path).Rows
+            .Select(r => Row().Match(r))
+            .Where(m => m.Success)
+            .Select(m => (m.Groups[3].Value, m.Groups[4].Value, long.Parse(m.Groups[5].Value, CultureInfo.InvariantCulture)))
+            .ToList();
+}
