@@ -18,6 +18,21 @@ public static class ProfiledRuns
             .Order(StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>Every run folder relative to fixtures/ with a meta.json and a combined.log (fixtures/runs and the corpus),
+    /// with or without profiles: what scripts/accuracy.sh scores.</summary>
+    public static List<string> AllRuns() =>
+        Directory.GetDirectories(Path.Combine(RepoPaths.Fixtures, "runs"))
+            .Concat(Directory.GetDirectories(RepoPaths.Corpus).SelectMany(Directory.GetDirectories))
+            .Where(d => File.Exists(Path.Combine(d, "meta.json")) && File.Exists(Path.Combine(d, "combined.log")))
+            .Select(d => Path.GetRelativePath(RepoPaths.Fixtures, d).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>True when the run folder holds heap or goroutine profiles.</summary>
+    public static bool HasProfiles(string folder) =>
+        Directory.GetFiles(Path.Combine(RepoPaths.Fixtures, folder), "*.pb.gz")
+            .Any(f => Path.GetFileName(f).StartsWith("heap-", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("goroutine-", StringComparison.Ordinal));
+
     public static ProfileSeries Series(string folder)
     {
         var series = new ProfileSeries();
@@ -45,8 +60,9 @@ public static class ProfiledRuns
         return analyzer.Summarize().Verdict;
     }
 
-    /// <summary>(label, pattern, leak functions) from meta.json; the corpus names them leak_alloc_sites.</summary>
-    public static (string Label, string? Pattern, IReadOnlyList<string> Functions) Truth(string folder)
+    /// <summary>(label, pattern, leak functions, expected verdict kind) from meta.json; the corpus names the functions
+    /// leak_alloc_sites. Kind is ground_truth.kind, null where a meta.json has none.</summary>
+    public static (string Label, string? Pattern, IReadOnlyList<string> Functions, string? Kind) Truth(string folder)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Fixtures, folder, "meta.json")));
         var gt = doc.RootElement.GetProperty("ground_truth");
@@ -56,6 +72,7 @@ public static class ProfiledRuns
         var functions = list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().Select(e => e.GetString()!).Where(s => !s.Contains(' ', StringComparison.Ordinal)).ToList()
             : [];
-        return (label, pattern, functions);
+        var kind = gt.TryGetProperty("kind", out var k) ? k.GetString() : null;
+        return (label, pattern, functions, kind);
     }
 }
