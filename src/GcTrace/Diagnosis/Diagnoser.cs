@@ -5,75 +5,104 @@ using System.Globalization;
 using GcTrace.Analysis;
 
 /// <summary>
-/// The trace says whether what survives each GC keeps growing; the profiles say what it is. Without profiles this
-/// is <see cref="TraceOnlyVerdict"/> unchanged. With them: goroutines piling up are a leak whatever the heap does (each
-/// one pins its stack and everything it references); in-use growth at a user site (at least a quarter of the first
-/// snapshot) is a leak when the trace calls a leak too or the growth is steady across snapshots (a batch sawtooth
-/// goes up and down, so it is not);
-/// otherwise the trace's pressure/healthy verdict stands and the profiles only add what allocates.
-/// The series is read at each call, so the scraper may keep adding to it.
+/// The trace says whether what survives each GC keeps growing and what the GC costs; the profiles say what grows.
+/// Without profiles this is <see cref="TraceOnlyVerdict"/>. With them, every series is judged by its trend after the
+/// profiles' warm-up (the first third of their time span), never first snapshot against last:
+/// a (stack, wait state) group of goroutines whose count keeps rising is a leak whatever the heap does; in-use memory
+/// at a site that keeps rising is a leak unless the trace's floor falls; the trace's lasting growth with no site
+/// growing steadily in enough snapshots is inconclusive; otherwise the trace's pressure/healthy verdict stands.
+/// Suspects are ranked by their growth after warm-up, not by their size. The series is read at each call, so the
+/// scraper may keep adding to it.
 /// </summary>
-public sealed class Diagnoser(ProfileSeries? series = null) : IVerdictRule
+public sealed class Diagnoser(ProfileSeries? series = null, DiagnosisOptions? options = null) : IVerdictRule
 {
-    /// <summary>Fewer distinct heap snapshots than this cannot show a trend, only two end points.</summary>
-    public const int MinSnapshots = 3;
-
-    /// <summary>Share of snapshot-to-snapshot steps in which in-use memory rose, for growth to count as steady.</summary>
-    public const double SteadyRiseShare = 0.7;
-
-    /// <summary>A site's growth, relative to the first snapshot's in-use total, below which a steady rise is a
-    /// service warming up (caches filling, pools sizing) rather than a leak worth a verdict.</summary>
-    public const double MinRelativeGrowth = 0.25;
-
-    private readonly TraceOnlyVerdict traceOnly = new();
+    private readonly DiagnosisOptions o = options ?? DiagnosisOptions.Default;
+    private readonly TraceOnlyVerdict traceOnly = new(options);
 
     public Verdict Decide(TraceFindings findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        var trace = traceOnly.Decide(findings);
         if (series is null || (series.HeapCount < 2 && series.GoroutineCount < 2))
         {
-            return trace;
+            return traceOnly.Decide(findings);
         }
 
-        var traceReasons = trace.Reasons.Where(r => !r.Contains("would name what grows", StringComparison.Ordinal)).ToList();
-        var stacks = series.StackGrowth();
-        var goroutines = series.GoroutineGrowth().Where(LeakPatternClassifier.IsGrowing).ToList();
-        var suspects = LeakPatternClassifier.Classify(stacks, goroutines);
-        var totals = series.InuseTotals();
-        var heapSuspects = suspects
-            .Where(s => goroutines.All(g => !Blames(g, s.Function)) && totals.Count >= 2 && s.GrowthBytes >= MinRelativeGrowth * totals[0])
+        var trace = traceOnly.Judge(findings);
+        var floor = traceOnly.FloorTrend(findings.Heap);
+        var traceLeak = trace.Kind == VerdictKinds.Leak;
+        var floorFalling = floor is not null && trace.Kind != VerdictKinds.Inconclusive && floor.Growth <= -Math.Max(o.MinLeakGrowthMb, o.MinLeakGrowthShare * floor.Min);
+
+        var heapTimes = series.HeapTimes();
+        var profileSpan = heapTimes.Count >= 2 ? heapTimes[^1] - heapTimes[0] : 0;
+        var noise = Math.Max(o.MinHeapGrowthBytes, o.NoiseSamples * SamplePeriod(series));
+        var siteSeries = series.InuseSeries(s => Frames.IsProfilerOwn(s) ? null : LeakPatternClassifier.Blame(s));
+        var siteTrends = siteSeries.ToDictionary(kv => kv.Key, kv => Trend.AfterWarmUp(kv.Value, o.WarmUpShare), StringComparer.Ordinal);
+        var judgedHeaps = siteTrends.Values.FirstOrDefault(t => t is not null)?.Points ?? 0;
+        var lastingSites = siteTrends
+            .Where(kv => kv.Value is { } t && t.Points >= o.MinSnapshots && t.Lasting(noise, o.MinRises, o.MinRiseShare))
+            .ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
+
+        var goroutines = series.GoroutineGrowth(o.WarmUpShare)
+            .Select(g => g with { Lasting = IsLastingGoroutines(g) })
             .ToList();
-        var steady = SteadyRise(totals);
-        var enough = series.HeapCount >= MinSnapshots || series.GoroutineCount >= MinSnapshots;
-        var reasons = new List<string>(traceReasons);
+        var lastingGoroutines = goroutines.Where(LeakPatternClassifier.IsGrowing).ToList();
+        var judgedGoroutines = goroutines.FirstOrDefault()?.Trend?.Points ?? 0;
 
-        if (goroutines.Count > 0)
+        var evidence = trace.Evidence with
         {
-            var top = goroutines[0];
-            reasons.Add(Invariant($"{goroutines.Sum(g => g.Growth)} goroutines piled up across {series.GoroutineCount} goroutine profiles; the most at {top.Site} ({top.First} -> {top.Last}, waiting in {top.WaitState})."));
-            reasons.AddRange(SuspectReasons(suspects, stacks));
-            var agree = trace.Kind == VerdictKinds.Leak || heapSuspects.Count > 0;
-            return new Verdict(VerdictKinds.Leak, enough ? (agree ? "high" : "medium") : "low", reasons, suspects);
+            HeapSnapshots = series.HeapCount,
+            HeapSnapshotsAfterWarmUp = judgedHeaps,
+            GoroutineSnapshots = series.GoroutineCount,
+            GoroutineSnapshotsAfterWarmUp = judgedGoroutines,
+            ProfileSpanS = Math.Round(profileSpan, 3),
+            ProfileWarmUpEndS = Math.Round(o.WarmUpShare * profileSpan, 3),
+        };
+
+        var stacks = series.StackGrowth();
+        var classified = LeakPatternClassifier.Classify(stacks, lastingGoroutines);
+        var suspects = Rank(classified, lastingSites, lastingGoroutines);
+        var reasons = new List<string>(trace.Reasons);
+
+        if (lastingGoroutines.Count > 0)
+        {
+            reasons.Add(GoroutineSentence(lastingGoroutines[0], evidence));
+            reasons.AddRange(SuspectReasons(suspects));
+            var agree = traceLeak || lastingSites.Count > 0;
+            return new Verdict(VerdictKinds.Leak, agree ? "high" : "medium", reasons, suspects) { Evidence = evidence };
         }
 
-        // Sampled heap profiles are noisy (a sample stands for MemProfileRate bytes, 512 KiB by default); the trace's live
-        // heap is exact. When the trace does not call a leak, steady growth in the profiles counts only if the trace's floor
-        // rises too or the growth is well above the sampling noise.
-        var beyondNoise = heapSuspects.Count > 0 && heapSuspects[0].GrowthBytes >= NoiseSamples * SamplePeriod(series);
-        if (heapSuspects.Count > 0 && (trace.Kind == VerdictKinds.Leak || (steady && (findings.Heap.EnvelopeRising || beyondNoise))))
+        if (lastingSites.Count > 0 && !floorFalling)
         {
-            reasons.Add(Invariant($"inuse_space went from {Mib(totals[0])} to {Mib(totals[^1])} across {series.HeapCount} distinct heap profiles over {series.HeapSpanS():0.#} s{(steady ? ", rising at nearly every step" : string.Empty)}."));
-            reasons.AddRange(SuspectReasons(suspects, stacks));
-            var confidence = !enough ? "low" : trace.Kind == VerdictKinds.Leak && steady ? "high" : "medium";
-            return new Verdict(VerdictKinds.Leak, confidence, reasons, suspects);
+            var top = lastingSites.OrderByDescending(kv => kv.Value.Growth).First();
+            reasons.Add(SiteSentence(top.Key, top.Value, evidence));
+            reasons.AddRange(SuspectReasons(suspects));
+            return new Verdict(VerdictKinds.Leak, traceLeak ? "high" : "medium", reasons, suspects) { Evidence = evidence };
+        }
+
+        var candidates = Candidates(siteSeries, classified, noise);
+        if (traceLeak || trace.Kind == VerdictKinds.Inconclusive)
+        {
+            if (traceLeak)
+            {
+                reasons.Add(judgedHeaps >= o.MinSnapshots
+                    ? Invariant($"No allocation site grew steadily across the {judgedHeaps} heap profiles after their warm-up, so the profiles do not confirm the trace; longer profiling would tell.")
+                    : Invariant($"Only {judgedHeaps} distinct heap profile(s) after their warm-up; at least {o.MinSnapshots} are needed to confirm which site keeps growing."));
+            }
+            else if (judgedHeaps < o.MinSnapshots)
+            {
+                reasons.Add(Invariant($"The profiles cannot decide either: {judgedHeaps} distinct heap profile(s) after their warm-up, at least {o.MinSnapshots} needed (heap profiles change only when a GC runs)."));
+            }
+
+            reasons.AddRange(candidates.Take(3).Select(c => Invariant($"Candidate: {c.Function} grew by {Mib(c.GrowthBytes)} across the heap profiles ({c.Pattern}).")));
+            return new Verdict(VerdictKinds.Inconclusive, "low", reasons, candidates) { Evidence = evidence };
         }
 
         // Not a leak: keep the trace's kind, say what the profiles showed, name pool churn as what to look at.
         var pool = LeakPatternClassifier.PoolChurn(stacks);
-        if (totals.Count >= 2)
+        reasons.Add(Invariant($"No allocation site and no goroutine group kept growing across the {judgedHeaps} heap and {judgedGoroutines} goroutine profiles after their warm-up (the first {o.WarmUpShare * profileSpan:0.#} s of {profileSpan:0.#} s)."));
+        if (lastingSites.Count > 0 && floorFalling)
         {
-            reasons.Add(Invariant($"inuse_space went from {Mib(totals[0])} to {Mib(totals[^1])} across {series.HeapCount} distinct heap profiles{(heapSuspects.Count > 0 ? " but the growth neither held across snapshots nor showed in the trace's floor (a sawtooth, not a leak)" : string.Empty)}; the goroutine count did not grow."));
+            reasons.Add(Invariant($"{lastingSites.Keys.First()} grew in the heap profiles, but the trace's floor fell, so that growth is not retained memory."));
         }
 
         if (pool.Count > 0)
@@ -81,39 +110,68 @@ public sealed class Diagnoser(ProfileSeries? series = null) : IVerdictRule
             reasons.Add(Invariant($"Most allocation goes through sync.Pool at {pool[0].Function} while in-use memory stays flat: the pool's New runs on most Gets, so this is pressure, not a leak (sync-pool-misuse)."));
         }
 
-        if (series.IdenticalHeapsSkipped > 0)
-        {
-            reasons.Add(Invariant($"{series.IdenticalHeapsSkipped} heap profile(s) equal to the one before were ignored (no GC in between)."));
-        }
-
-        var kind = trace.Kind;
         var conf = trace.Confidence;
-        if (kind == VerdictKinds.Leak)
+        if (judgedHeaps >= o.MinSnapshots || judgedGoroutines >= o.MinSnapshots)
         {
-            // The trace alone called a leak but nothing in the profiles grows: say so, and trust neither side fully.
-            kind = VerdictKinds.Inconclusive;
-            conf = "low";
-            reasons.Add("The trace's live heap rose but no allocation site grew in the profiles; longer profiling would tell.");
-        }
-        else if (enough && kind != VerdictKinds.Inconclusive)
-        {
-            conf = kind == VerdictKinds.GcPressure && pool.Count == 0 && findings.Heap.MemoryLimit.Suspected ? "high" : Raise(conf);
+            conf = trace.Kind == VerdictKinds.GcPressure && pool.Count == 0 && findings.Heap.MemoryLimit.Suspected ? "high" : Raise(conf);
         }
 
-        return new Verdict(kind, conf, reasons, pool);
+        return new Verdict(trace.Kind, conf, reasons, pool) { Evidence = evidence };
     }
 
-    /// <summary>How many heap samples' worth of growth is more than sampling noise.</summary>
-    public const int NoiseSamples = 8;
+    // A goroutine group leaks when its count keeps rising after warm-up, across several snapshots.
+    private bool IsLastingGoroutines(GoroutineGrowth g) =>
+        g.Trend is { } t && t.Points >= o.MinSnapshots && t.Lasting(o.MinGoroutineGrowth, o.MinRises, o.MinRiseShare);
+
+    // Suspects with lasting growth, ranked by how much they grew after warm-up: heap growth by the robust slope,
+    // goroutines at the smallest stack each. Patterns come from the classifier (stacks and wait states).
+    private static List<Suspect> Rank(IReadOnlyList<Suspect> classified, Dictionary<string, Trend> sites, IReadOnlyList<GoroutineGrowth> goroutines)
+    {
+        var patterns = classified.ToDictionary(s => s.Function, s => s.Pattern, StringComparer.Ordinal);
+        var growth = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (function, trend) in sites)
+        {
+            growth[function] = growth.GetValueOrDefault(function) + trend.Growth;
+        }
+
+        foreach (var g in goroutines)
+        {
+            var function = LeakPatternClassifier.GoroutineBlame(g);
+            growth[function] = growth.GetValueOrDefault(function) + ((g.Trend?.Growth ?? g.Growth) * LeakPatternClassifier.GoroutineStackBytes);
+        }
+
+        return growth
+            .Select(kv => new Suspect(kv.Key, patterns.GetValueOrDefault(kv.Key, SuspectPatterns.Unknown), (long)Math.Round(kv.Value)))
+            .OrderByDescending(s => s.GrowthBytes)
+            .ThenBy(s => s.Function, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    // What the profiles show growing when they are too few (or too short) to judge a trend: growth over every
+    // snapshot by the robust slope, above the sampling noise.
+    private static List<Suspect> Candidates(IReadOnlyDictionary<string, List<(double T, double V)>> sites, IReadOnlyList<Suspect> classified, double noise)
+    {
+        var patterns = classified.ToDictionary(s => s.Function, s => s.Pattern, StringComparer.Ordinal);
+        return sites
+            .Select(kv => (Function: kv.Key, Trend: Trend.Of(kv.Value)))
+            .Where(e => e.Trend is { } t && t.Growth >= noise && t.Rises > t.Falls)
+            .Select(e => new Suspect(e.Function, patterns.GetValueOrDefault(e.Function, SuspectPatterns.Unknown), (long)Math.Round(e.Trend!.Growth)))
+            .OrderByDescending(s => s.GrowthBytes)
+            .ThenBy(s => s.Function, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static string GoroutineSentence(GoroutineGrowth g, VerdictEvidence e) =>
+        Invariant($"After the profiles' warm-up (from {e.ProfileWarmUpEndS:0.#} s) the goroutines created at {g.Site} and waiting in {g.WaitState} went from {g.First} to {g.Last}, up at {g.Trend!.Rises} of {g.Trend.Points - 1} steps across {g.Trend.Points} goroutine profiles: the same stacks keep piling up.");
+
+    private static string SiteSentence(string function, Trend t, VerdictEvidence e) =>
+        Invariant($"After the profiles' warm-up (from {e.ProfileWarmUpEndS:0.#} s) in-use memory at {function} grew by {Mib((long)Math.Round(t.Growth))} by its robust slope, up at {t.Rises} of {t.Points - 1} steps across {t.Points} heap profiles.");
 
     private static long SamplePeriod(ProfileSeries series) =>
         series.Heaps() is { Count: > 0 } heaps && heaps[0].Period > 0 ? heaps[0].Period : 512 * 1024;
 
-    private static bool Blames(GoroutineGrowth g, string function) =>
-        (Frames.IsFuncLiteral(g.Site) ? Frames.Enclosing(g.Site) : g.Site) == function;
-
-    private static IEnumerable<string> SuspectReasons(IReadOnlyList<Suspect> suspects, IReadOnlyList<StackGrowth> stacks) =>
-        suspects.Take(3).Select(s => Invariant($"{s.Function} grew by {Mib(s.GrowthBytes)}: {Describe(s.Pattern)} ({s.Pattern})."));
+    private static IEnumerable<string> SuspectReasons(IReadOnlyList<Suspect> suspects) =>
+        suspects.Take(3).Select(s => Invariant($"{s.Function} grew by {Mib(s.GrowthBytes)} after warm-up: {Describe(s.Pattern)} ({s.Pattern})."));
 
     private static string Describe(string pattern) => pattern switch
     {
@@ -125,23 +183,6 @@ public sealed class Diagnoser(ProfileSeries? series = null) : IVerdictRule
         SuspectPatterns.SyncPoolMisuse => "allocation through a sync.Pool that does not reuse",
         _ => "in-use memory that keeps growing; the stack does not say why",
     };
-
-    // Growth that holds at most steps is a leak's signature; a batch job's heap falls back between batches.
-    private static bool SteadyRise(IReadOnlyList<long> totals)
-    {
-        if (totals.Count < MinSnapshots)
-        {
-            return false;
-        }
-
-        var rises = 0;
-        for (var i = 1; i < totals.Count; i++)
-        {
-            rises += totals[i] > totals[i - 1] ? 1 : 0;
-        }
-
-        return rises >= SteadyRiseShare * (totals.Count - 1) && totals[^1] > totals[0];
-    }
 
     private static string Raise(string confidence) => confidence == "low" ? "medium" : "high";
 

@@ -114,7 +114,7 @@ public static class LeakPatternClassifier
     }
 
     public static bool IsGrowing(GoroutineGrowth g) =>
-        g.Growth >= MinGoroutineGrowth && g.Last * 2 >= g.First * 3 && g.Site != GoroutineSummary.RuntimeOnly
+        (g.Lasting ?? (g.Growth >= MinGoroutineGrowth && g.Last * 2 >= g.First * 3)) && g.Site != GoroutineSummary.RuntimeOnly
         && !Frames.IsProfilerOwn(g.Stack);
 
     /// <summary>The pattern of one growing allocation stack: its library frames first, then a doubling chain of
@@ -241,8 +241,9 @@ public static class LeakPatternClassifier
     }
 
     // The user frame, or for an all-library stack its leaf-most non-runtime frame (e.g. bufio.NewReaderSize).
-    private static string Blame(IReadOnlyList<StackFrame> stack)
+    public static string Blame(IReadOnlyList<StackFrame> stack)
     {
+        ArgumentNullException.ThrowIfNull(stack);
         var user = Frames.UserFrameIndex(stack);
         if (user >= 0)
         {
@@ -254,7 +255,7 @@ public static class LeakPatternClassifier
             ?? (stack.Count > 0 ? stack[0].Function : "(unknown)");
     }
 
-    private static string GoroutineBlame(GoroutineGrowth g) =>
+    public static string GoroutineBlame(GoroutineGrowth g) =>
         Frames.IsFuncLiteral(g.Site) ? Frames.Enclosing(g.Site) : g.Site;
 
     // One suspect per function: growth adds up; a pattern seen directly in parked goroutines beats a guess from

@@ -173,6 +173,74 @@ public sealed class ProfileSeries
             .ToList();
     }
 
+    /// <summary>
+    /// In-use bytes per key (for example the function a stack is blamed on) in every kept heap snapshot, as (seconds
+    /// after the first kept snapshot, bytes) in time order; a key absent from a snapshot has 0 there. A trend over all
+    /// snapshots, not two end points, is what tells lasting growth from warm-up and bursts.
+    /// </summary>
+    public IReadOnlyDictionary<string, List<(double T, double V)>> InuseSeries(Func<IReadOnlyList<StackFrame>, string?> key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var kept = Heaps();
+        var times = Seconds(kept);
+        var result = new Dictionary<string, List<(double T, double V)>>(StringComparer.Ordinal);
+        for (var i = 0; i < kept.Count; i++)
+        {
+            var inuse = Inuse(kept[i]);
+            foreach (var sample in kept[i].Samples)
+            {
+                if (key(sample.Stack) is not { } k)
+                {
+                    continue;
+                }
+
+                if (!result.TryGetValue(k, out var list))
+                {
+                    result[k] = list = kept.Select((_, j) => (times[j], 0.0)).ToList();
+                }
+
+                list[i] = (times[i], list[i].V + sample.Values[inuse]);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Seconds from the first kept heap snapshot to each kept one (their index without timestamps).</summary>
+    public IReadOnlyList<double> HeapTimes() => Seconds(Heaps());
+
+    /// <summary>
+    /// Goroutine counts per site and wait state across every snapshot, judged after the first
+    /// <paramref name="warmUpShare"/> of the snapshots' time span: <see cref="GoroutineGrowth.First"/> is the count at
+    /// the first snapshot after warm-up, <see cref="GoroutineGrowth.Last"/> at the last, and
+    /// <see cref="GoroutineGrowth.Trend"/> says how it moved in between. Largest growth first.
+    /// </summary>
+    public IReadOnlyList<GoroutineGrowth> GoroutineGrowth(double warmUpShare)
+    {
+        var kept = Goroutines();
+        if (kept.Count < 2)
+        {
+            return [];
+        }
+
+        var times = Seconds(kept);
+        var groups = kept.Select(GoroutineGroups).ToList();
+        var cut = times[0] + (warmUpShare * (times[^1] - times[0]));
+        var judged = Enumerable.Range(0, kept.Count).Where(i => times[i] >= cut).ToList();
+        return groups.SelectMany(g => g.Keys).Distinct()
+            .Select(k =>
+            {
+                var points = judged.Select(i => (times[i], (double)groups[i].GetValueOrDefault(k).Count)).ToList();
+                var stack = groups.Select(g => g.GetValueOrDefault(k).Stack).Last(st => st is not null)!;
+                var first = groups[judged[0]].GetValueOrDefault(k).Count;
+                var last = groups[^1].GetValueOrDefault(k).Count;
+                return new GoroutineGrowth(k.Site, k.Wait, stack, first, last) { Trend = Trend.Of(points) };
+            })
+            .OrderByDescending(g => g.Growth)
+            .ThenBy(g => g.Site, StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>Total goroutines per snapshot, in time order.</summary>
     public IReadOnlyList<long> GoroutineTotals() =>
         Goroutines().Select(p => Total(p, SampleIndex.Resolve(p, "goroutine"))).ToList();

@@ -1,0 +1,77 @@
+// Every threshold the verdict uses, in one place, each with why it has its value and which runs set it.
+namespace GcTrace.Diagnosis;
+
+/// <summary>
+/// The rules are written so that each threshold has a reason independent of any one run; the runs named are the
+/// fixtures (fixtures/runs, fixtures/corpus; scripts/accuracy.sh scores them) that sit closest to each bound, so a
+/// change can be checked against them. docs/output-contract.md says what each verdict means in these terms.
+/// </summary>
+public sealed record DiagnosisOptions
+{
+    public static DiagnosisOptions Default { get; } = new();
+
+    /// <summary>Fewer GC cycles than this say too little about a trend (a few cycles are a few points).
+    /// Set by corpus edge_short_one (1 cycle) and runs/leak_sparse (3 cycles): both inconclusive.</summary>
+    public int MinCycles { get; init; } = 8;
+
+    /// <summary>The first share of the time span (trace or profiles) counts as warm-up: caches fill, pools size,
+    /// catalogues load there, and growth in it is not judged. A third leaves two thirds to show lasting growth.
+    /// Set by runs/cold_start and runs/leak_plateau (growth ends at about a quarter of the run) and runs/conn_pool.</summary>
+    public double WarmUpShare { get; init; } = 1.0 / 3;
+
+    /// <summary>Floor windows (the smallest live heap per window) needed after warm-up to judge the trace's trend.</summary>
+    public int MinFloorWindows { get; init; } = 3;
+
+    /// <summary>Lasting growth rises at most of its moves; a sawtooth or noise goes up about as often as down (0.5).
+    /// Set by runs/burst_inflight and runs/batch_nogc (sawtooth) against the leak runs (rise at ~every step).</summary>
+    public double MinRiseShare { get; init; } = 0.7;
+
+    /// <summary>Separate rises needed: "keeps growing" means across several steps; one step up is a plateau forming.</summary>
+    public int MinRises { get; init; } = 2;
+
+    /// <summary>The trace prints whole MB, floored, so a floor that grows by less than this after warm-up is
+    /// rounding, not growth.</summary>
+    public double MinLeakGrowthMb { get; init; } = 2;
+
+    /// <summary>Floor growth after warm-up, relative to the floor, below which a big heap is merely drifting.
+    /// Set by runs/leak_under_cache (a 0.9 MiB/s leak under an 80 MiB working set grows ~12 % after warm-up).</summary>
+    public double MinLeakGrowthShare { get; init; } = 0.03;
+
+    /// <summary>Heap-profile growth below this many samples' worth is sampling noise (one sample stands for
+    /// MemProfileRate bytes, 512 KiB by default). Set by runs/warmup_cache (a full LRU at its cap wobbles by a few
+    /// samples) against runs/leak_under_cache.</summary>
+    public int NoiseSamples { get; init; } = 8;
+
+    /// <summary>Heap growth below this is noise even with dense sampling (-memprofilerate 4096 runs).</summary>
+    public long MinHeapGrowthBytes { get; init; } = 1 << 20;
+
+    /// <summary>Goroutines a (stack, wait state) group must gain after warm-up to be a goroutine leak; a burst of
+    /// request goroutines comes and goes, a leak keeps adding. Set by runs/leak_goroutine and runs/conn_pool.</summary>
+    public long MinGoroutineGrowth { get; init; } = 10;
+
+    /// <summary>Heap or goroutine snapshots needed after warm-up to see a trend rather than two end points.</summary>
+    public int MinSnapshots { get; init; } = 3;
+
+    /// <summary>GC cost (assist + background + STW, idle excluded) at or above this share of the available CPU is
+    /// material: about one core in twenty busy with the GC. Set by runs/pressure_sched (5.4 %), runs/pool_misuse
+    /// (5.5 %) and runs/memlimit (5.8 %) above it, runs/churn_small (1.2 %) and runs/idle_heavy (1.6 %) below.</summary>
+    public double PressureCostFraction { get; init; } = 0.05;
+
+    /// <summary>Consecutive GC CPU windows at or above <see cref="PressureCostFraction"/> that make pressure sustained
+    /// even when quiet periods bring the whole run's average below it.</summary>
+    public int SustainedWindows { get; init; } = 3;
+
+    /// <summary>Mutator assists at or above this share of the available CPU are heavy: the program's own goroutines
+    /// stop to mark, so its latency pays directly, whatever the total cost.</summary>
+    public double HeavyAssistFraction { get; init; } = 0.025;
+
+    /// <summary>A GC rate at or above this (cycles per second) is worth a note when it is cheap, and part of the
+    /// reason when it is not. Set by runs/churn_small (~18 GC/s at ~1 % cost) and runs/forced_periodic.</summary>
+    public double HighGcRatePerS { get; init; } = 10;
+
+    /// <summary>An inferred GOGC below this means the goal hugs the live heap (a memory limit, or GOGC set very low).</summary>
+    public long LowGogc { get; init; } = 25;
+
+    /// <summary>Cycles needed for a healthy verdict to be more than low confidence.</summary>
+    public int ConfidentCycles { get; init; } = 30;
+}
