@@ -36,6 +36,9 @@ public sealed record VerdictEvidence
 
     public int? FloorFalls { get; init; }
 
+    /// <summary>Share of the floor's movement after warm-up (rises and falls weighed by size) that went up.</summary>
+    public double? FloorUpShare { get; init; }
+
     /// <summary>Longest run of consecutive GC CPU windows whose cost was at or above the pressure threshold.</summary>
     public int? CostWindowsAtThreshold { get; init; }
 

@@ -154,7 +154,7 @@ public sealed class Diagnoser(ProfileSeries? series = null, DiagnosisOptions? op
         var patterns = classified.ToDictionary(s => s.Function, s => s.Pattern, StringComparer.Ordinal);
         return sites
             .Select(kv => (Function: kv.Key, Trend: Trend.Of(kv.Value)))
-            .Where(e => e.Trend is { } t && t.Growth >= noise && t.Rises > t.Falls)
+            .Where(e => e.Trend is { } t && t.Growth >= noise && t.RiseShare > 0.5)
             .Select(e => new Suspect(e.Function, patterns.GetValueOrDefault(e.Function, SuspectPatterns.Unknown), (long)Math.Round(e.Trend!.Growth)))
             .OrderByDescending(s => s.GrowthBytes)
             .ThenBy(s => s.Function, StringComparer.Ordinal)

@@ -22,8 +22,9 @@ public sealed record DiagnosisOptions
     /// <summary>Floor windows (the smallest live heap per window) needed after warm-up to judge the trace's trend.</summary>
     public int MinFloorWindows { get; init; } = 3;
 
-    /// <summary>Lasting growth rises at most of its moves; a sawtooth or noise goes up about as often as down (0.5).
-    /// Set by runs/burst_inflight and runs/batch_nogc (sawtooth) against the leak runs (rise at ~every step).</summary>
+    /// <summary>Lasting growth moves mostly upward (rises and falls weighed by size); a sawtooth's troughs come back,
+    /// so it moves down about as far as up (0.5). Set by runs/batch_nogc (0.5) and runs/ttl_cache against the leak
+    /// runs (0.9-1).</summary>
     public double MinRiseShare { get; init; } = 0.7;
 
     /// <summary>Separate rises needed: "keeps growing" means across several steps; one step up is a plateau forming.</summary>

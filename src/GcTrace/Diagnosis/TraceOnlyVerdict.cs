@@ -103,12 +103,13 @@ public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdic
         FloorWindows = floor?.Points,
         FloorRises = floor?.Rises,
         FloorFalls = floor?.Falls,
+        FloorUpShare = floor is null ? null : Math.Round(floor.RiseShare, 3),
         CostWindowsAtThreshold = costRun,
     };
 
     // What the floor did after warm-up, in the numbers of the evidence block.
     private static string FloorSentence(VerdictEvidence e, bool rising) => rising
-        ? Invariant($"After warm-up (from {e.WarmUpEndS:0.#} s) the floor of the live heap (the smallest live heap per window, what survives every GC) rose from {e.FloorMbFirst} MB to {e.FloorMbLast} MB, {e.FloorGrowthMb:0.#} MB by its robust slope over {e.FloorSpanS:0.#} s, up at {e.FloorRises} of {e.FloorWindows - 1} steps: retained memory keeps growing.")
+        ? Invariant($"After warm-up (from {e.WarmUpEndS:0.#} s) the floor of the live heap (the smallest live heap per window, what survives every GC) rose from {e.FloorMbFirst} MB to {e.FloorMbLast} MB, {e.FloorGrowthMb:0.#} MB by its robust slope over {e.FloorSpanS:0.#} s, up at {e.FloorRises} of {e.FloorWindows - 1} steps ({e.FloorUpShare:P0} of its movement upward): retained memory keeps growing.")
         : Invariant($"After warm-up (from {e.WarmUpEndS:0.#} s) the floor of the live heap (the smallest live heap per window) stayed between {e.FloorMbMin} and {e.FloorMbMax} MB over {e.FloorSpanS:0.#} s ({e.FloorGrowthMb:0.#} MB by its robust slope, up at {e.FloorRises} and down at {e.FloorFalls} of {e.FloorWindows - 1} steps): no lasting growth.");
 
     // Growth during warm-up is said as such, so that "no lasting growth" never reads as "never grew".
