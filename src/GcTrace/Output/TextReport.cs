@@ -19,10 +19,13 @@ public static class TextReport
         if (s.StwMs.Count > 0)
         {
             w.WriteLine($"  STW pause      p50 {Ms(s.StwMs.P50)}  p90 {Ms(s.StwMs.P90)}  p99 {Ms(s.StwMs.P99)}  p99.9 {Ms(s.StwMs.P999)}  max {Ms(s.StwMs.Max)}");
-            w.WriteLine($"                 mean {Ms(s.StwMs.Mean)}  total {Ms(s.StwMs.Total)} over {s.StwMs.Count} cycles");
+            w.WriteLine($"                 mean {Ms(s.StwMs.Mean)}  total {Ms(s.StwMs.Total)} over {(s.StwMs.Count == s.Gc.Cycles ? string.Empty : $"{s.StwMs.Count} of ")}{s.Gc.Cycles} cycles");
         }
-        if (s.GcCpu.Fraction is { } f)
-            w.WriteLine($"  GC CPU         {Pct(f)} of available CPU (assist {Pct(s.GcCpu.AssistFraction)}, background {Pct(s.GcCpu.BackgroundFraction)}, idle {Pct(s.GcCpu.IdleFraction)}); runtime's cumulative U% {s.GcCpu.RuntimeCpuPctLast}%");
+        if (s.GcCpu.CostFraction is { } cost)
+        {
+            w.WriteLine($"  GC CPU cost    {Pct(cost)} of available CPU (assist {Pct(s.GcCpu.AssistFraction)}, background {Pct(s.GcCpu.BackgroundFraction)}, STW {Pct(s.GcCpu.StwFraction)}); runtime's cumulative U% {s.GcCpu.RuntimeCpuPctLast}%");
+            w.WriteLine($"                 idle mark workers a further {Pct(s.GcCpu.IdleFraction)} on otherwise idle processors (free, not counted); all parts {Pct(s.GcCpu.Fraction)}");
+        }
         var h = s.Heap;
         if (h.LiveMbFirst is not null)
         {

@@ -26,7 +26,12 @@ public class DiagnoserCorpusTests
         var verdict = ProfiledRuns.Diagnose(folder, ProfiledRuns.Series(folder));
         var truth = ProfiledRuns.Truth(folder);
 
-        if (truth.Label == "leak")
+        if (truth.Label == "leak" && truth.Kind == "inconclusive")
+        {
+            verdict.Kind.Should().Be(VerdictKinds.Inconclusive, "too few GC cycles and heap profiles to see a trend");
+            verdict.Suspects.Should().Contain(s => truth.Functions.Contains(s.Function), "inconclusive still names candidates");
+        }
+        else if (truth.Label == "leak")
         {
             verdict.Kind.Should().Be(VerdictKinds.Leak);
             verdict.Confidence.Should().BeOneOf("medium", "high");
@@ -53,7 +58,9 @@ public class DiagnoserCorpusTests
     public void Decide_LeakRun_NamesAGroundTruthFunctionWithItsPattern(string folder)
     {
         var truth = ProfiledRuns.Truth(folder);
-        if (truth.Label != "leak")
+        // At Go's default MemProfileRate the pattern's evidence is rarely sampled (leak-patterns.md): those fixture runs
+        // (and the sparse one, which is inconclusive) are held to their kind and leak function by GroundTruthTests.
+        if (truth.Label != "leak" || truth.Kind != "leak" || (folder.StartsWith("runs/", StringComparison.Ordinal) && !ProfiledRuns.DenselySampled(folder)))
         {
             return;
         }
@@ -71,7 +78,7 @@ public class DiagnoserCorpusTests
     [Fact]
     public void FixtureRuns_EveryLeakRunIsHeldToItsGroundTruthPattern()
     {
-        ProfiledRuns.Folders().Where(f => f.StartsWith("runs/", StringComparison.Ordinal) && ProfiledRuns.Truth(f).Label == "leak")
+        ProfiledRuns.Folders().Where(f => f.StartsWith("runs/", StringComparison.Ordinal) && ProfiledRuns.Truth(f).Label == "leak" && ProfiledRuns.DenselySampled(f))
             .Should().HaveCount(5).And.NotContain(f => EvidenceAbsent.ContainsKey(f));
     }
 

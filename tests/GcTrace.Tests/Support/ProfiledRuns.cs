@@ -28,6 +28,15 @@ public static class ProfiledRuns
             .Order(StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>True when the run was profiled with a dense runtime.MemProfileRate (-memprofilerate in its argv): only
+    /// then are the small objects that name a pattern (map buckets, func literals, timers) sampled.</summary>
+    public static bool DenselySampled(string folder)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Fixtures, folder, "meta.json")));
+        return doc.RootElement.TryGetProperty("argv", out var argv) && argv.ValueKind == JsonValueKind.Array
+            && argv.EnumerateArray().Any(a => a.GetString() == "-memprofilerate");
+    }
+
     /// <summary>True when the run folder holds heap or goroutine profiles.</summary>
     public static bool HasProfiles(string folder) =>
         Directory.GetFiles(Path.Combine(RepoPaths.Fixtures, folder), "*.pb.gz")
