@@ -56,4 +56,22 @@ public sealed record VerdictEvidence
     public double? ProfileSpanS { get; init; }
 
     public double? ProfileWarmUpEndS { get; init; }
+
+    /// <summary>The top growing goroutine group (same creator, same wait state) after warm-up: its count at the first
+    /// and last snapshot, and how often it rose and fell in between.</summary>
+    public long? GroupFirst { get; init; }
+
+    public long? GroupLast { get; init; }
+
+    public int? GroupRises { get; init; }
+
+    public int? GroupFalls { get; init; }
+
+    /// <summary>The site whose in-use memory grew most after warm-up: growth by the robust slope (bytes), and how
+    /// often it rose and fell between snapshots.</summary>
+    public long? SiteGrowthBytes { get; init; }
+
+    public int? SiteRises { get; init; }
+
+    public int? SiteFalls { get; init; }
 }

@@ -65,7 +65,9 @@ public sealed class Diagnoser(ProfileSeries? series = null, DiagnosisOptions? op
 
         if (lastingGoroutines.Count > 0)
         {
-            reasons.Add(GoroutineSentence(lastingGoroutines[0], evidence));
+            var group = lastingGoroutines[0];
+            evidence = evidence with { GroupFirst = group.First, GroupLast = group.Last, GroupRises = group.Trend!.Rises, GroupFalls = group.Trend.Falls };
+            reasons.Add(GoroutineSentence(group, evidence));
             reasons.AddRange(SuspectReasons(suspects));
             var agree = traceLeak || lastingSites.Count > 0;
             return new Verdict(VerdictKinds.Leak, agree ? "high" : "medium", reasons, suspects) { Evidence = evidence };
@@ -74,7 +76,8 @@ public sealed class Diagnoser(ProfileSeries? series = null, DiagnosisOptions? op
         if (lastingSites.Count > 0 && !floorFalling)
         {
             var top = lastingSites.OrderByDescending(kv => kv.Value.Growth).First();
-            reasons.Add(SiteSentence(top.Key, top.Value, evidence));
+            evidence = evidence with { SiteGrowthBytes = (long)Math.Round(top.Value.Growth), SiteRises = top.Value.Rises, SiteFalls = top.Value.Falls };
+            reasons.Add(SiteSentence(top.Key, evidence));
             reasons.AddRange(SuspectReasons(suspects));
             return new Verdict(VerdictKinds.Leak, traceLeak ? "high" : "medium", reasons, suspects) { Evidence = evidence };
         }
@@ -85,12 +88,12 @@ public sealed class Diagnoser(ProfileSeries? series = null, DiagnosisOptions? op
             if (traceLeak)
             {
                 reasons.Add(judgedHeaps >= o.MinSnapshots
-                    ? Invariant($"No allocation site grew steadily across the {judgedHeaps} heap profiles after their warm-up, so the profiles do not confirm the trace; longer profiling would tell.")
-                    : Invariant($"Only {judgedHeaps} distinct heap profile(s) after their warm-up; at least {o.MinSnapshots} are needed to confirm which site keeps growing."));
+                    ? Invariant($"No allocation site grew steadily across the {evidence.HeapSnapshotsAfterWarmUp} heap profiles after their warm-up, so the profiles do not confirm the trace; longer profiling would tell.")
+                    : Invariant($"Only {evidence.HeapSnapshotsAfterWarmUp} distinct heap profile(s) after their warm-up; at least {o.MinSnapshots} are needed to confirm which site keeps growing."));
             }
             else if (judgedHeaps < o.MinSnapshots)
             {
-                reasons.Add(Invariant($"The profiles cannot decide either: {judgedHeaps} distinct heap profile(s) after their warm-up, at least {o.MinSnapshots} needed (heap profiles change only when a GC runs)."));
+                reasons.Add(Invariant($"The profiles cannot decide either: {evidence.HeapSnapshotsAfterWarmUp} distinct heap profile(s) after their warm-up, at least {o.MinSnapshots} needed (heap profiles change only when a GC runs)."));
             }
 
             reasons.AddRange(candidates.Take(3).Select(c => Invariant($"Candidate: {c.Function} grew by {Mib(c.GrowthBytes)} across the heap profiles ({c.Pattern}).")));
@@ -99,7 +102,7 @@ public sealed class Diagnoser(ProfileSeries? series = null, DiagnosisOptions? op
 
         // Not a leak: keep the trace's kind, say what the profiles showed, name pool churn as what to look at.
         var pool = LeakPatternClassifier.PoolChurn(stacks);
-        reasons.Add(Invariant($"No allocation site and no goroutine group kept growing across the {judgedHeaps} heap and {judgedGoroutines} goroutine profiles after their warm-up (the first {o.WarmUpShare * profileSpan:0.#} s of {profileSpan:0.#} s)."));
+        reasons.Add(Invariant($"No allocation site and no goroutine group kept growing across the {evidence.HeapSnapshotsAfterWarmUp} heap and {evidence.GoroutineSnapshotsAfterWarmUp} goroutine profiles after their warm-up (the first {evidence.ProfileWarmUpEndS:0.#} s of {evidence.ProfileSpanS:0.#} s)."));
         if (lastingSites.Count > 0 && floorFalling)
         {
             reasons.Add(Invariant($"{lastingSites.Keys.First()} grew in the heap profiles, but the trace's floor fell, so that growth is not retained memory."));
@@ -162,10 +165,10 @@ public sealed class Diagnoser(ProfileSeries? series = null, DiagnosisOptions? op
     }
 
     private static string GoroutineSentence(GoroutineGrowth g, VerdictEvidence e) =>
-        Invariant($"After the profiles' warm-up (from {e.ProfileWarmUpEndS:0.#} s) the goroutines created at {g.Site} and waiting in {g.WaitState} went from {g.First} to {g.Last}, up at {g.Trend!.Rises} of {g.Trend.Points - 1} steps across {g.Trend.Points} goroutine profiles: the same stacks keep piling up.");
+        Invariant($"After the profiles' warm-up (from {e.ProfileWarmUpEndS:0.#} s) the goroutines created at {g.Site} and waiting in {g.WaitState} went from {e.GroupFirst} to {e.GroupLast}; the count rose {e.GroupRises} times and fell {e.GroupFalls} times across {e.GoroutineSnapshotsAfterWarmUp} goroutine profiles: the same stacks keep piling up.");
 
-    private static string SiteSentence(string function, Trend t, VerdictEvidence e) =>
-        Invariant($"After the profiles' warm-up (from {e.ProfileWarmUpEndS:0.#} s) in-use memory at {function} grew by {Mib((long)Math.Round(t.Growth))} by its robust slope, up at {t.Rises} of {t.Points - 1} steps across {t.Points} heap profiles.");
+    private static string SiteSentence(string function, VerdictEvidence e) =>
+        Invariant($"After the profiles' warm-up (from {e.ProfileWarmUpEndS:0.#} s) in-use memory at {function} grew by {Mib(e.SiteGrowthBytes ?? 0)} by its robust slope; it rose {e.SiteRises} times and fell {e.SiteFalls} times across {e.HeapSnapshotsAfterWarmUp} heap profiles.");
 
     private static long SamplePeriod(ProfileSeries series) =>
         series.Heaps() is { Count: > 0 } heaps && heaps[0].Period > 0 ? heaps[0].Period : 512 * 1024;

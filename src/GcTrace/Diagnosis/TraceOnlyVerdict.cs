@@ -47,7 +47,7 @@ public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdic
         if (floor is null || floor.Points < o.MinFloorWindows)
         {
             return Make(VerdictKinds.Inconclusive, "low", evidence,
-                [Invariant($"After warm-up (from {evidence.WarmUpEndS:0.#} s) the trace has cycles in only {floor?.Points ?? 0} window(s); at least {o.MinFloorWindows} are needed to see whether what survives each GC keeps growing."), .. notes]);
+                [Invariant($"After warm-up (from {evidence.WarmUpEndS:0.#} s) the trace has cycles in only {evidence.FloorWindows ?? 0} window(s); at least {o.MinFloorWindows} are needed to see whether what survives each GC keeps growing."), .. notes]);
         }
 
         if (IsLastingGrowth(floor))
@@ -109,8 +109,8 @@ public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdic
 
     // What the floor did after warm-up, in the numbers of the evidence block.
     private static string FloorSentence(VerdictEvidence e, bool rising) => rising
-        ? Invariant($"After warm-up (from {e.WarmUpEndS:0.#} s) the floor of the live heap (the smallest live heap per window, what survives every GC) rose from {e.FloorMbFirst} MB to {e.FloorMbLast} MB, {e.FloorGrowthMb:0.#} MB by its robust slope over {e.FloorSpanS:0.#} s, up at {e.FloorRises} of {e.FloorWindows - 1} steps ({e.FloorUpShare:P0} of its movement upward): retained memory keeps growing.")
-        : Invariant($"After warm-up (from {e.WarmUpEndS:0.#} s) the floor of the live heap (the smallest live heap per window) stayed between {e.FloorMbMin} and {e.FloorMbMax} MB over {e.FloorSpanS:0.#} s ({e.FloorGrowthMb:0.#} MB by its robust slope, up at {e.FloorRises} and down at {e.FloorFalls} of {e.FloorWindows - 1} steps): no lasting growth.");
+        ? Invariant($"After warm-up (from {e.WarmUpEndS:0.#} s) the floor of the live heap (the smallest live heap per window, what survives every GC) rose from {e.FloorMbFirst} MB to {e.FloorMbLast} MB, {e.FloorGrowthMb:0.#} MB by its robust slope over {e.FloorSpanS:0.#} s; it rose {e.FloorRises} times and fell {e.FloorFalls} times across {e.FloorWindows} windows, {e.FloorUpShare * 100:0}% of its movement upward: retained memory keeps growing.")
+        : Invariant($"After warm-up (from {e.WarmUpEndS:0.#} s) the floor of the live heap (the smallest live heap per window) stayed between {e.FloorMbMin} and {e.FloorMbMax} MB over {e.FloorSpanS:0.#} s ({e.FloorGrowthMb:0.#} MB by its robust slope; it rose {e.FloorRises} times and fell {e.FloorFalls} times across {e.FloorWindows} windows): no lasting growth.");
 
     // Growth during warm-up is said as such, so that "no lasting growth" never reads as "never grew".
     private string? WarmUpRise(VerdictEvidence e) =>

@@ -124,7 +124,8 @@ public class DiagnoserCorpusTests
 
         verdict.Confidence.Should().Be("high");
         verdict.Suspects[0].Function.Should().Be("main.cacheResult");
-        verdict.Suspects[0].GrowthBytes.Should().BeGreaterThan(25L << 20);
+        // ~0.8 MiB/s for the two thirds of the 35 s after warm-up (first against last it grew by ~27 MiB).
+        verdict.Suspects[0].GrowthBytes.Should().BeInRange(12L << 20, 27L << 20);
     }
 
     [Fact]

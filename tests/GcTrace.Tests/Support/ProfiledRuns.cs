@@ -57,7 +57,10 @@ public static class ProfiledRuns
         return series;
     }
 
-    public static Verdict Diagnose(string folder, ProfileSeries? series)
+    public static Verdict Diagnose(string folder, ProfileSeries? series) => Summarize(folder, series).Verdict;
+
+    /// <summary>The whole summary of the run's trace, with the verdict drawn from it and the profiles.</summary>
+    public static TraceSummary Summarize(string folder, ProfileSeries? series)
     {
         var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.Fixtures, folder, "combined.log"));
         var analyzer = new TraceAnalyzer(new Diagnoser(series));
@@ -66,7 +69,7 @@ public static class ProfiledRuns
             analyzer.Add(cycle);
         }
 
-        return analyzer.Summarize().Verdict;
+        return analyzer.Summarize();
     }
 
     /// <summary>(label, pattern, leak functions, expected verdict kind) from meta.json; the corpus names the functions
