@@ -83,13 +83,29 @@ public sealed class Diagnoser(ProfileSeries? series = null, DiagnosisOptions? op
         }
 
         var candidates = Candidates(siteSeries, classified, noise);
+        if (traceLeak && judgedHeaps >= o.MinSnapshots && TotalTrend(siteSeries) is { } total && total.Lasting(noise, o.MinRises, o.MinRiseShare))
+        {
+            // Growth spread over many sites, none above the noise alone: the total confirms the trace; rank the sites.
+            var spread = Spread(siteTrends, classified);
+            evidence = evidence with { SiteGrowthBytes = (long)Math.Round(total.Growth), SiteRises = total.Rises, SiteFalls = total.Falls };
+            reasons.Add(Invariant($"After the profiles' warm-up (from {evidence.ProfileWarmUpEndS:0.#} s) total in-use memory grew by {Mib(evidence.SiteGrowthBytes ?? 0)} by its robust slope; it rose {evidence.SiteRises} times and fell {evidence.SiteFalls} times across {evidence.HeapSnapshotsAfterWarmUp} heap profiles, spread over several sites."));
+            reasons.AddRange(SuspectReasons(spread));
+            return new Verdict(VerdictKinds.Leak, "high", reasons, spread) { Evidence = evidence };
+        }
+
+        if (traceLeak && judgedHeaps < o.MinSnapshots)
+        {
+            // Too few heap profiles to judge a site: the trace's verdict stands, the profiles only name candidates.
+            reasons.Add(Invariant($"Only {evidence.HeapSnapshotsAfterWarmUp} distinct heap profile(s) after their warm-up; at least {o.MinSnapshots} are needed to confirm which site keeps growing."));
+            reasons.AddRange(candidates.Take(3).Select(c => Invariant($"Candidate: {c.Function} grew by {Mib(c.GrowthBytes)} across the heap profiles ({c.Pattern}).")));
+            return new Verdict(VerdictKinds.Leak, trace.Confidence, reasons, candidates) { Evidence = evidence };
+        }
+
         if (traceLeak || trace.Kind == VerdictKinds.Inconclusive)
         {
             if (traceLeak)
             {
-                reasons.Add(judgedHeaps >= o.MinSnapshots
-                    ? Invariant($"No allocation site grew steadily across the {evidence.HeapSnapshotsAfterWarmUp} heap profiles after their warm-up, so the profiles do not confirm the trace; longer profiling would tell.")
-                    : Invariant($"Only {evidence.HeapSnapshotsAfterWarmUp} distinct heap profile(s) after their warm-up; at least {o.MinSnapshots} are needed to confirm which site keeps growing."));
+                reasons.Add(Invariant($"No allocation site, nor their total, grew steadily across the {evidence.HeapSnapshotsAfterWarmUp} heap profiles after their warm-up, so the profiles do not confirm the trace; longer profiling would tell."));
             }
             else if (judgedHeaps < o.MinSnapshots)
             {
@@ -147,6 +163,32 @@ public sealed class Diagnoser(ProfileSeries? series = null, DiagnosisOptions? op
             .Select(kv => new Suspect(kv.Key, patterns.GetValueOrDefault(kv.Key, SuspectPatterns.Unknown), (long)Math.Round(kv.Value)))
             .OrderByDescending(s => s.GrowthBytes)
             .ThenBy(s => s.Function, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    // Total in-use memory (every site but the profiler's own) per snapshot, after warm-up.
+    private Trend? TotalTrend(IReadOnlyDictionary<string, List<(double T, double V)>> sites)
+    {
+        var first = sites.Values.FirstOrDefault();
+        if (first is null)
+        {
+            return null;
+        }
+
+        var totals = first.Select((p, i) => (p.T, sites.Values.Sum(list => list[i].V))).ToList();
+        return Trend.AfterWarmUp(totals, o.WarmUpShare);
+    }
+
+    // Sites that grew after warm-up, by how much, when the growth is spread thin.
+    private static List<Suspect> Spread(Dictionary<string, Trend?> sites, IReadOnlyList<Suspect> classified)
+    {
+        var patterns = classified.ToDictionary(s => s.Function, s => s.Pattern, StringComparer.Ordinal);
+        return sites
+            .Where(kv => kv.Value is { Growth: > 0 } t && t.RiseShare > 0.5)
+            .Select(kv => new Suspect(kv.Key, patterns.GetValueOrDefault(kv.Key, SuspectPatterns.Unknown), (long)Math.Round(kv.Value!.Growth)))
+            .OrderByDescending(s => s.GrowthBytes)
+            .ThenBy(s => s.Function, StringComparer.Ordinal)
+            .Take(5)
             .ToList();
     }
 
