@@ -8,7 +8,7 @@ var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
     Console.Error.WriteLine($"gctrace-pipe: {parsed.Errors[0].Message} (see gctrace-pipe --help)");
-    return Runner.Usage;
+    return ExitCodes.Usage;
 }
 if (parsed.Action is not null && parsed.CommandResult.Command == root && parsed.Tokens.Any(t => t.Value is "--help" or "-h" or "-?" or "--version"))
     return parsed.Invoke();
@@ -17,7 +17,7 @@ var (options, error) = CommandLine.Validate(parsed);
 if (options is null)
 {
     Console.Error.WriteLine($"gctrace-pipe: {error}");
-    return Runner.Usage;
+    return ExitCodes.Usage;
 }
 
 // SIGINT/SIGTERM stop reading; what was read is still analysed and every requested output is written.

@@ -5,7 +5,7 @@ using GcTrace.Pipeline;
 
 namespace GcTrace.Cli;
 
-internal sealed class StatusReporter(AnalysisSink analysis, bool live, TimeSpan? interval, long totalBytes) : IProgress<long>
+internal sealed class StatusReporter(bool live, TimeSpan? interval, long totalBytes) : IProgress<long>
 {
     private static readonly TimeSpan Refresh = TimeSpan.FromMilliseconds(250);
     private long _bytesRead;
@@ -13,7 +13,7 @@ internal sealed class StatusReporter(AnalysisSink analysis, bool live, TimeSpan?
 
     public void Report(long value) => Interlocked.Exchange(ref _bytesRead, value);
 
-    public async Task RunAsync(CancellationToken token)
+    public async Task RunAsync(AnalysisSink analysis, CancellationToken token)
     {
         if (!live && interval is null) return;
         var nextInterval = interval is { } every ? DateTime.UtcNow + every : DateTime.MaxValue;
@@ -22,7 +22,7 @@ internal sealed class StatusReporter(AnalysisSink analysis, bool live, TimeSpan?
         {
             while (await timer.WaitForNextTickAsync(token).ConfigureAwait(false))
             {
-                var line = Line();
+                var line = Line(analysis);
                 if (live)
                 {
                     Console.Error.Write("\r" + line + "\u001b[K");
@@ -46,7 +46,7 @@ internal sealed class StatusReporter(AnalysisSink analysis, bool live, TimeSpan?
         }
     }
 
-    private string Line()
+    private string Line(AnalysisSink analysis)
     {
         var s = analysis.Snapshot();
         double? fraction = totalBytes > 0 ? Math.Min(1, Interlocked.Read(ref _bytesRead) / (double)totalBytes) : null;

@@ -39,7 +39,7 @@ public class PipelineBenchmarks
 
     private static async Task<TraceSummary> Run(string path)
     {
-        var analyzer = new TraceAnalyzer(new TraceOnlyVerdict());
+        var analyzer = new TraceAnalyzer();
         var pipeline = new TracePipeline([path], null, [new AnalysisSink(analyzer)], analyzer.Input);
         await pipeline.RunAsync(CancellationToken.None);
         return analyzer.Summarize();

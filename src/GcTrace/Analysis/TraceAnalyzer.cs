@@ -9,15 +9,13 @@ using GcTrace.Events;
 /// </summary>
 public sealed class TraceAnalyzer
 {
-    private readonly IVerdictRule verdictRule;
     private readonly CycleSequenceAnalyzer sequence = new();
     private readonly PauseDistribution pauses = new();
     private readonly GcCpuAnalyzer cpu;
     private readonly HeapTrendAnalyzer heap;
 
-    public TraceAnalyzer(IVerdictRule verdictRule, GcCpuAnalyzer? cpu = null, HeapTrendAnalyzer? heap = null)
+    public TraceAnalyzer(GcCpuAnalyzer? cpu = null, HeapTrendAnalyzer? heap = null)
     {
-        this.verdictRule = verdictRule;
         this.cpu = cpu ?? new GcCpuAnalyzer();
         this.heap = heap ?? new HeapTrendAnalyzer();
     }
@@ -44,25 +42,13 @@ public sealed class TraceAnalyzer
         if (Filter.Accepts(cycle)) pauses.Add(cycle);
     }
 
-    /// <summary>The GC CPU so far, without the heap trend and verdict work of a full summary (for a live status line).</summary>
+    /// <summary>The GC CPU so far, without the heap trend work of a full summary (for a live status line).</summary>
     public GcCpuSummary GcCpu() => cpu.Summarize();
 
-    public TraceFindings Findings() => new(
+    public TraceSummary Summarize() => new(
         Input.Summarize(),
         sequence.Summarize(),
         pauses.Summarize(),
         cpu.Summarize(),
         heap.Summarize());
-
-    public TraceSummary Summarize()
-    {
-        var findings = Findings();
-        return new TraceSummary(
-            findings.Input,
-            findings.Gc,
-            findings.StwMs,
-            findings.GcCpu,
-            findings.Heap,
-            verdictRule.Decide(findings));
-    }
 }

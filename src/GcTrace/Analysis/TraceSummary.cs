@@ -1,4 +1,4 @@
-// The whole `--json` summary. Property names become the contract's snake_case keys (see JsonSummaryWriter).
+// Everything the analyzers found in a trace: what a verdict rule decides from. Analysis stops here; no verdict.
 namespace GcTrace.Analysis;
 
 public sealed record TraceSummary(
@@ -6,5 +6,4 @@ public sealed record TraceSummary(
     CycleSequenceSummary Gc,
     DistributionSummary StwMs,
     GcCpuSummary GcCpu,
-    HeapSummary Heap,
-    Verdict Verdict);
+    HeapSummary Heap);

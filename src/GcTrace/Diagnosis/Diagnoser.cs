@@ -3,6 +3,7 @@ namespace GcTrace.Diagnosis;
 
 using System.Globalization;
 using GcTrace.Analysis;
+using GcTrace.Profiles;
 
 /// <summary>
 /// The trace says whether what survives each GC keeps growing and what the GC costs; the profiles say what grows.
@@ -11,55 +12,56 @@ using GcTrace.Analysis;
 /// a (stack, wait state) group of goroutines whose count keeps rising is a leak whatever the heap does; in-use memory
 /// at a site that keeps rising is a leak unless the trace's floor falls; the trace's lasting growth with no site
 /// growing steadily in enough snapshots is inconclusive; otherwise the trace's pressure/healthy verdict stands.
-/// Suspects are ranked by their growth after warm-up, not by their size. The series is read at each call, so the
+/// Suspects are ranked by their growth after warm-up, not by their size. The store is read at each call, so the
 /// scraper may keep adding to it.
 /// </summary>
-public sealed class Diagnoser(ProfileSeries? series = null, DiagnosisOptions? options = null) : IVerdictRule
+public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? options = null) : IVerdictRule
 {
     private readonly DiagnosisOptions o = options ?? DiagnosisOptions.Default;
     private readonly TraceOnlyVerdict traceOnly = new(options);
 
-    public Verdict Decide(TraceFindings findings)
+    public Verdict Decide(TraceSummary findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        if (series is null || (series.HeapCount < 2 && series.GoroutineCount < 2))
+        var series = profiles?.Snapshot() ?? ProfileSnapshot.Empty;
+        if (series.Heaps.Count < 2 && series.Goroutines.Count < 2)
         {
             return traceOnly.Decide(findings);
         }
 
         var trace = traceOnly.Judge(findings);
         var floor = traceOnly.FloorTrend(findings.Heap);
-        var traceLeak = trace.Kind == VerdictKinds.Leak;
-        var floorFalling = floor is not null && trace.Kind != VerdictKinds.Inconclusive && floor.Growth <= -Math.Max(o.MinLeakGrowthMb, o.MinLeakGrowthShare * floor.Min);
+        var traceLeak = trace.Kind == VerdictKind.Leak;
+        var floorFalling = floor is not null && trace.Kind != VerdictKind.Inconclusive && floor.Growth <= -Math.Max(o.MinLeakGrowthMb, o.MinLeakGrowthShare * floor.Min);
 
-        var heapTimes = series.HeapTimes();
+        var heapTimes = ProfileGrowth.HeapTimes(series);
         var profileSpan = heapTimes.Count >= 2 ? heapTimes[^1] - heapTimes[0] : 0;
         var noise = Math.Max(o.MinHeapGrowthBytes, o.NoiseSamples * SamplePeriod(series));
-        var siteSeries = series.InuseSeries(s => Frames.IsProfilerOwn(s) ? null : LeakPatternClassifier.Blame(s));
+        var siteSeries = ProfileGrowth.InuseSeries(series, s => Frames.IsProfilerOwn(s) ? null : LeakPatternClassifier.Blame(s));
         var siteTrends = siteSeries.ToDictionary(kv => kv.Key, kv => Trend.AfterWarmUp(kv.Value, o.WarmUpShare), StringComparer.Ordinal);
         var judgedHeaps = siteTrends.Values.FirstOrDefault(t => t is not null)?.Points ?? 0;
         var lastingSites = siteTrends
             .Where(kv => kv.Value is { } t && t.Points >= o.MinSnapshots && t.Lasting(noise, o.MinRises, o.MinRiseShare))
             .ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
 
-        var goroutines = series.GoroutineGrowth(o.WarmUpShare)
+        var goroutines = ProfileGrowth.GoroutineGrowth(series, o.WarmUpShare)
             .Select(g => g with { Lasting = IsLastingGoroutines(g) })
             .ToList();
-        var lastingGoroutines = goroutines.Where(LeakPatternClassifier.IsGrowing).ToList();
+        var lastingGoroutines = goroutines.Where(g => LeakPatternClassifier.IsGrowing(g, o)).ToList();
         var judgedGoroutines = goroutines.FirstOrDefault()?.Trend?.Points ?? 0;
 
         var evidence = trace.Evidence with
         {
-            HeapSnapshots = series.HeapCount,
+            HeapSnapshots = series.Heaps.Count,
             HeapSnapshotsAfterWarmUp = judgedHeaps,
-            GoroutineSnapshots = series.GoroutineCount,
+            GoroutineSnapshots = series.Goroutines.Count,
             GoroutineSnapshotsAfterWarmUp = judgedGoroutines,
             ProfileSpanS = Math.Round(profileSpan, 3),
             ProfileWarmUpEndS = Math.Round(o.WarmUpShare * profileSpan, 3),
         };
 
-        var stacks = series.StackGrowth();
-        var classified = LeakPatternClassifier.Classify(stacks, lastingGoroutines);
+        var stacks = ProfileGrowth.StackGrowth(series);
+        var classified = LeakPatternClassifier.Classify(stacks, lastingGoroutines, o);
         var suspects = Rank(classified, lastingSites, lastingGoroutines);
         var reasons = new List<string>(trace.Reasons);
 
@@ -70,7 +72,7 @@ public sealed class Diagnoser(ProfileSeries? series = null, DiagnosisOptions? op
             reasons.Add(GoroutineSentence(group, evidence));
             reasons.AddRange(SuspectReasons(suspects));
             var agree = traceLeak || lastingSites.Count > 0;
-            return new Verdict(VerdictKinds.Leak, agree ? "high" : "medium", reasons, suspects) { Evidence = evidence };
+            return new Verdict(VerdictKind.Leak, agree ? Confidence.High : Confidence.Medium, reasons, suspects) { Evidence = evidence };
         }
 
         if (lastingSites.Count > 0 && !floorFalling)
@@ -79,7 +81,7 @@ public sealed class Diagnoser(ProfileSeries? series = null, DiagnosisOptions? op
             evidence = evidence with { SiteGrowthBytes = (long)Math.Round(top.Value.Growth), SiteRises = top.Value.Rises, SiteFalls = top.Value.Falls };
             reasons.Add(SiteSentence(top.Key, evidence));
             reasons.AddRange(SuspectReasons(suspects));
-            return new Verdict(VerdictKinds.Leak, traceLeak ? "high" : "medium", reasons, suspects) { Evidence = evidence };
+            return new Verdict(VerdictKind.Leak, traceLeak ? Confidence.High : Confidence.Medium, reasons, suspects) { Evidence = evidence };
         }
 
         var candidates = Candidates(siteSeries, classified, noise);
@@ -90,18 +92,18 @@ public sealed class Diagnoser(ProfileSeries? series = null, DiagnosisOptions? op
             evidence = evidence with { SiteGrowthBytes = (long)Math.Round(total.Growth), SiteRises = total.Rises, SiteFalls = total.Falls };
             reasons.Add(Invariant($"After the profiles' warm-up (from {evidence.ProfileWarmUpEndS:0.#} s) total in-use memory grew by {Mib(evidence.SiteGrowthBytes ?? 0)} by its robust slope; it rose {evidence.SiteRises} times and fell {evidence.SiteFalls} times across {evidence.HeapSnapshotsAfterWarmUp} heap profiles, spread over several sites."));
             reasons.AddRange(SuspectReasons(spread));
-            return new Verdict(VerdictKinds.Leak, "high", reasons, spread) { Evidence = evidence };
+            return new Verdict(VerdictKind.Leak, Confidence.High, reasons, spread) { Evidence = evidence };
         }
 
         if (traceLeak && judgedHeaps < o.MinSnapshots)
         {
             // Too few heap profiles to judge a site: the trace's verdict stands, the profiles only name candidates.
             reasons.Add(Invariant($"Only {evidence.HeapSnapshotsAfterWarmUp} distinct heap profile(s) after their warm-up; at least {o.MinSnapshots} are needed to confirm which site keeps growing."));
-            reasons.AddRange(candidates.Take(3).Select(c => Invariant($"Candidate: {c.Function} grew by {Mib(c.GrowthBytes)} across the heap profiles ({c.Pattern}).")));
-            return new Verdict(VerdictKinds.Leak, trace.Confidence, reasons, candidates) { Evidence = evidence };
+            reasons.AddRange(candidates.Take(3).Select(c => Invariant($"Candidate: {c.Function} grew by {Mib(c.GrowthBytes)} across the heap profiles ({ContractNames.Of(c.Pattern)}).")));
+            return new Verdict(VerdictKind.Leak, trace.Confidence, reasons, candidates) { Evidence = evidence };
         }
 
-        if (traceLeak || trace.Kind == VerdictKinds.Inconclusive)
+        if (traceLeak || trace.Kind == VerdictKind.Inconclusive)
         {
             if (traceLeak)
             {
@@ -112,12 +114,12 @@ public sealed class Diagnoser(ProfileSeries? series = null, DiagnosisOptions? op
                 reasons.Add(Invariant($"The profiles cannot decide either: {evidence.HeapSnapshotsAfterWarmUp} distinct heap profile(s) after their warm-up, at least {o.MinSnapshots} needed (heap profiles change only when a GC runs)."));
             }
 
-            reasons.AddRange(candidates.Take(3).Select(c => Invariant($"Candidate: {c.Function} grew by {Mib(c.GrowthBytes)} across the heap profiles ({c.Pattern}).")));
-            return new Verdict(VerdictKinds.Inconclusive, "low", reasons, candidates) { Evidence = evidence };
+            reasons.AddRange(candidates.Take(3).Select(c => Invariant($"Candidate: {c.Function} grew by {Mib(c.GrowthBytes)} across the heap profiles ({ContractNames.Of(c.Pattern)}).")));
+            return new Verdict(VerdictKind.Inconclusive, Confidence.Low, reasons, candidates) { Evidence = evidence };
         }
 
         // Not a leak: keep the trace's kind, say what the profiles showed, name pool churn as what to look at.
-        var pool = LeakPatternClassifier.PoolChurn(stacks);
+        var pool = LeakPatternClassifier.PoolChurn(stacks, o);
         reasons.Add(Invariant($"No allocation site and no goroutine group kept growing across the {evidence.HeapSnapshotsAfterWarmUp} heap and {evidence.GoroutineSnapshotsAfterWarmUp} goroutine profiles after their warm-up (the first {evidence.ProfileWarmUpEndS:0.#} s of {evidence.ProfileSpanS:0.#} s)."));
         if (lastingSites.Count > 0 && floorFalling)
         {
@@ -132,7 +134,7 @@ public sealed class Diagnoser(ProfileSeries? series = null, DiagnosisOptions? op
         var conf = trace.Confidence;
         if (judgedHeaps >= o.MinSnapshots || judgedGoroutines >= o.MinSnapshots)
         {
-            conf = trace.Kind == VerdictKinds.GcPressure && pool.Count == 0 && findings.Heap.MemoryLimit.Suspected ? "high" : Raise(conf);
+            conf = trace.Kind == VerdictKind.GcPressure && pool.Count == 0 && findings.Heap.MemoryLimit.Suspected ? Confidence.High : Raise(conf);
         }
 
         return new Verdict(trace.Kind, conf, reasons, pool) { Evidence = evidence };
@@ -160,7 +162,7 @@ public sealed class Diagnoser(ProfileSeries? series = null, DiagnosisOptions? op
         }
 
         return growth
-            .Select(kv => new Suspect(kv.Key, patterns.GetValueOrDefault(kv.Key, SuspectPatterns.Unknown), (long)Math.Round(kv.Value)))
+            .Select(kv => new Suspect(kv.Key, patterns.GetValueOrDefault(kv.Key, SuspectPattern.Unknown), (long)Math.Round(kv.Value)))
             .OrderByDescending(s => s.GrowthBytes)
             .ThenBy(s => s.Function, StringComparer.Ordinal)
             .ToList();
@@ -185,7 +187,7 @@ public sealed class Diagnoser(ProfileSeries? series = null, DiagnosisOptions? op
         var patterns = classified.ToDictionary(s => s.Function, s => s.Pattern, StringComparer.Ordinal);
         return sites
             .Where(kv => kv.Value is { Growth: > 0 } t && t.RiseShare > 0.5)
-            .Select(kv => new Suspect(kv.Key, patterns.GetValueOrDefault(kv.Key, SuspectPatterns.Unknown), (long)Math.Round(kv.Value!.Growth)))
+            .Select(kv => new Suspect(kv.Key, patterns.GetValueOrDefault(kv.Key, SuspectPattern.Unknown), (long)Math.Round(kv.Value!.Growth)))
             .OrderByDescending(s => s.GrowthBytes)
             .ThenBy(s => s.Function, StringComparer.Ordinal)
             .Take(5)
@@ -200,7 +202,7 @@ public sealed class Diagnoser(ProfileSeries? series = null, DiagnosisOptions? op
         return sites
             .Select(kv => (Function: kv.Key, Trend: Trend.Of(kv.Value)))
             .Where(e => e.Trend is { } t && t.Growth >= noise && t.RiseShare > 0.5)
-            .Select(e => new Suspect(e.Function, patterns.GetValueOrDefault(e.Function, SuspectPatterns.Unknown), (long)Math.Round(e.Trend!.Growth)))
+            .Select(e => new Suspect(e.Function, patterns.GetValueOrDefault(e.Function, SuspectPattern.Unknown), (long)Math.Round(e.Trend!.Growth)))
             .OrderByDescending(s => s.GrowthBytes)
             .ThenBy(s => s.Function, StringComparer.Ordinal)
             .ToList();
@@ -212,24 +214,24 @@ public sealed class Diagnoser(ProfileSeries? series = null, DiagnosisOptions? op
     private static string SiteSentence(string function, VerdictEvidence e) =>
         Invariant($"After the profiles' warm-up (from {e.ProfileWarmUpEndS:0.#} s) in-use memory at {function} grew by {Mib(e.SiteGrowthBytes ?? 0)} by its robust slope; it rose {e.SiteRises} times and fell {e.SiteFalls} times across {e.HeapSnapshotsAfterWarmUp} heap profiles.");
 
-    private static long SamplePeriod(ProfileSeries series) =>
-        series.Heaps() is { Count: > 0 } heaps && heaps[0].Period > 0 ? heaps[0].Period : 512 * 1024;
+    private long SamplePeriod(ProfileSnapshot series) =>
+        series.Heaps is { Count: > 0 } heaps && heaps[0].Period > 0 ? heaps[0].Period : o.DefaultSamplePeriod;
 
     private static IEnumerable<string> SuspectReasons(IReadOnlyList<Suspect> suspects) =>
-        suspects.Take(3).Select(s => Invariant($"{s.Function} grew by {Mib(s.GrowthBytes)} after warm-up: {Describe(s.Pattern)} ({s.Pattern})."));
+        suspects.Take(3).Select(s => Invariant($"{s.Function} grew by {Mib(s.GrowthBytes)} after warm-up: {Describe(s.Pattern)} ({ContractNames.Of(s.Pattern)})."));
 
-    private static string Describe(string pattern) => pattern switch
+    private static string Describe(SuspectPattern pattern) => pattern switch
     {
-        SuspectPatterns.GoroutineLeak => "goroutines parked forever on a channel, select or lock",
-        SuspectPatterns.UnboundedMap => "memory held under map assignment, a map that only grows",
-        SuspectPatterns.TickerNotStopped => "timers or tickers that are never stopped",
-        SuspectPatterns.UnclosedResource => "readers, files or connections that are never closed",
-        SuspectPatterns.ClosureCapture => "memory retained by a func literal that captured it",
-        SuspectPatterns.SyncPoolMisuse => "allocation through a sync.Pool that does not reuse",
+        SuspectPattern.GoroutineLeak => "goroutines parked forever on a channel, select or lock",
+        SuspectPattern.UnboundedMap => "memory held under map assignment, a map that only grows",
+        SuspectPattern.TickerNotStopped => "timers or tickers that are never stopped",
+        SuspectPattern.UnclosedResource => "readers, files or connections that are never closed",
+        SuspectPattern.ClosureCapture => "memory retained by a func literal that captured it",
+        SuspectPattern.SyncPoolMisuse => "allocation through a sync.Pool that does not reuse",
         _ => "in-use memory that keeps growing; the stack does not say why",
     };
 
-    private static string Raise(string confidence) => confidence == "low" ? "medium" : "high";
+    private static Confidence Raise(Confidence confidence) => confidence == Confidence.Low ? Confidence.Medium : Confidence.High;
 
     private static string Mib(long bytes) => Invariant($"{bytes / 1048576.0:0.#} MiB");
 

@@ -1,4 +1,5 @@
-// Every threshold the verdict uses, in one place, each with why it has its value and which runs set it.
+// Every threshold the diagnosis decides by, in one record, each with why it has its value and which runs set it;
+// the defaults are the shipped rules, tests vary them.
 namespace GcTrace.Diagnosis;
 
 /// <summary>
@@ -8,7 +9,9 @@ namespace GcTrace.Diagnosis;
 /// </summary>
 public sealed record DiagnosisOptions
 {
-    public static DiagnosisOptions Default { get; } = new();
+    public static readonly DiagnosisOptions Default = new();
+
+    // ---- lasting growth (trace floor, heap sites, goroutine groups) ----
 
     /// <summary>Fewer GC cycles than this say too little about a trend (a few cycles are a few points).
     /// Set by corpus edge_short_one (1 cycle) and runs/leak_sparse (3 cycles): both inconclusive.</summary>
@@ -38,12 +41,18 @@ public sealed record DiagnosisOptions
     /// Set by runs/leak_under_cache (a 0.9 MiB/s leak under an 80 MiB working set grows ~12 % after warm-up).</summary>
     public double MinLeakGrowthShare { get; init; } = 0.03;
 
+    // ---- with profiles (Diagnoser) ----
+
     /// <summary>Heap-profile growth below this many samples' worth is sampling noise (one sample stands for
     /// MemProfileRate bytes, 512 KiB by default). Set by runs/warmup_cache (a full LRU at its cap wobbles by a few
     /// samples) against runs/leak_under_cache.</summary>
     public int NoiseSamples { get; init; } = 8;
 
-    /// <summary>Heap growth below this is noise even with dense sampling (-memprofilerate 4096 runs).</summary>
+    /// <summary>The heap profile's sampling period when a profile does not say (runtime.MemProfileRate's default).</summary>
+    public long DefaultSamplePeriod { get; init; } = 512 * 1024;
+
+    /// <summary>Heap growth below this is noise even with dense sampling (-memprofilerate 4096 runs); the classifier
+    /// ignores sites that grew less first to last.</summary>
     public long MinHeapGrowthBytes { get; init; } = 1 << 20;
 
     /// <summary>Goroutines a (stack, wait state) group must gain after warm-up to be a goroutine leak; a burst of
@@ -52,6 +61,8 @@ public sealed record DiagnosisOptions
 
     /// <summary>Heap or goroutine snapshots needed after warm-up to see a trend rather than two end points.</summary>
     public int MinSnapshots { get; init; } = 3;
+
+    // ---- GC cost (TraceOnlyVerdict) ----
 
     /// <summary>GC cost (assist + background + STW, idle excluded) at or above this share of the available CPU is
     /// material: about one core in twenty busy with the GC. Set by runs/pressure_sched (5.4 %), runs/pool_misuse
@@ -73,6 +84,22 @@ public sealed record DiagnosisOptions
     /// <summary>An inferred GOGC below this means the goal hugs the live heap (a memory limit, or GOGC set very low).</summary>
     public long LowGogc { get; init; } = 25;
 
-    /// <summary>Cycles needed for a healthy verdict to be more than low confidence.</summary>
-    public int ConfidentCycles { get; init; } = 30;
+    /// <summary>From this many cycles on, a healthy trace is called with medium confidence (enough to see a floor).</summary>
+    public int ConfidentHealthyCycles { get; init; } = 30;
+
+    // ---- suspects (LeakPatternClassifier) ----
+
+    /// <summary>When a goroutine series is compared end to end (no trend): it must end with at least this many times
+    /// the goroutines it started with (a pool resizing grows less).</summary>
+    public double MinGoroutineGrowthRatio { get; init; } = 1.5;
+
+    /// <summary>At least 1/this of all allocation must pass through sync.Pool before pool churn is named as the pressure.</summary>
+    public long PoolAllocDivisor { get; init; } = 3;
+
+    /// <summary>Distinct doubling sizes (each 2x the one before, the largest in use) that make a growing table.</summary>
+    public int MinDoublingChain { get; init; } = 3;
+
+    /// <summary>The largest object of a doubling chain must be at least this big: small slices also double while
+    /// they grow, up to 256 elements (runtime/slice.go growslice), so the chain must outgrow most of them.</summary>
+    public long MinDoublingTopBytes { get; init; } = 32 << 10;
 }

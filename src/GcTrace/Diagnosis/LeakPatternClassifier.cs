@@ -19,22 +19,15 @@ using GcTrace.Profiles;
 /// </summary>
 public static class LeakPatternClassifier
 {
-    /// <summary>Heap growth below this is sampling noise: the heap profile samples one allocation per 512 KiB.</summary>
-    public const long MinHeapGrowthBytes = 1 << 20;
-
-    /// <summary>Goroutine sites must gain at least this many goroutines, and grow by half, to count.</summary>
-    public const long MinGoroutineGrowth = 10;
-
     /// <summary>The runtime's smallest goroutine stack (runtime/stack.go, stackMin = 2048): a floor for what a
     /// leaked goroutine costs, used to rank goroutine sites among heap sites.</summary>
     public const long GoroutineStackBytes = 2048;
 
-    /// <summary>Distinct doubling sizes (each 2x the one before, the largest in use) that make a growing table.</summary>
-    public const int MinDoublingChain = 3;
+    // A hash table doubles (hashGrow allocates 2^B buckets); sampled sizes round, so "about twice" is 1.75x-2.3x.
+    private const double DoublingMin = 1.75, DoublingMax = 2.3;
 
-    /// <summary>The largest object of a doubling chain must be at least this big: small slices also double while
-    /// they grow, up to 256 elements (runtime/slice.go growslice), so the chain must outgrow most of them.</summary>
-    public const long MinDoublingTopBytes = 32 << 10;
+    // A slice past its doubling phase grows by ~1.25x (runtime/slice.go growslice); 1.1x-1.6x above a chain's top says so.
+    private const double SliceStepMin = 1.1, SliceStepMax = 1.6;
 
     private static readonly string[] MapFrames =
     [
@@ -50,14 +43,15 @@ public static class LeakPatternClassifier
     ];
 
     /// <summary>Suspects from heap stacks and goroutine sites, merged per function, largest growth first.</summary>
-    public static IReadOnlyList<Suspect> Classify(IReadOnlyList<StackGrowth> stacks, IReadOnlyList<GoroutineGrowth> goroutines)
+    public static IReadOnlyList<Suspect> Classify(IReadOnlyList<StackGrowth> stacks, IReadOnlyList<GoroutineGrowth> goroutines, DiagnosisOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stacks);
         ArgumentNullException.ThrowIfNull(goroutines);
+        var o = options ?? DiagnosisOptions.Default;
         var found = new List<Suspect>();
         // Functions whose own growing allocations create tickers or timers: their parked goroutines wait on them.
         var timerOwners = stacks
-            .Where(s => s.InuseGrowthBytes > 0 && !Frames.IsProfilerOwn(s.Stack) && FramePattern(s.Stack) == SuspectPatterns.TickerNotStopped)
+            .Where(s => s.InuseGrowthBytes > 0 && !Frames.IsProfilerOwn(s.Stack) && FramePattern(s.Stack) == SuspectPattern.TickerNotStopped)
             .Select(s => Blame(s.Stack))
             .ToHashSet(StringComparer.Ordinal);
         // Grouped by the blamed function first: one user function often holds memory from several stacks (the
@@ -65,26 +59,26 @@ public static class LeakPatternClassifier
         foreach (var group in stacks.Where(s => !Frames.IsProfilerOwn(s.Stack)).GroupBy(s => Blame(s.Stack), StringComparer.Ordinal))
         {
             var growth = group.Sum(s => s.InuseGrowthBytes);
-            if (growth >= MinHeapGrowthBytes)
+            if (growth >= o.MinHeapGrowthBytes)
             {
                 var pattern = group.Where(s => s.InuseGrowthBytes > 0)
-                    .Select(HeapPattern)
-                    .Where(p => p != SuspectPatterns.Unknown)
+                    .Select(s => HeapPattern(s, o))
+                    .Where(p => p != SuspectPattern.Unknown)
                     .GroupBy(p => p)
                     .OrderByDescending(g => g.Count())
                     .Select(g => g.Key)
-                    .FirstOrDefault() ?? SuspectPatterns.Unknown;
+                    .DefaultIfEmpty(SuspectPattern.Unknown).First();
                 found.Add(new Suspect(group.Key, pattern, growth));
             }
         }
 
         var fromGoroutines = new List<Suspect>();
-        foreach (var g in goroutines.Where(IsGrowing))
+        foreach (var g in goroutines.Where(g => IsGrowing(g, o)))
         {
             var pattern = GoroutinePattern(g);
-            if (pattern == SuspectPatterns.GoroutineLeak && WaitsOnTimerChannel(g, timerOwners))
+            if (pattern == SuspectPattern.GoroutineLeak && WaitsOnTimerChannel(g, timerOwners))
             {
-                pattern = SuspectPatterns.TickerNotStopped;
+                pattern = SuspectPattern.TickerNotStopped;
             }
 
             fromGoroutines.Add(new Suspect(GoroutineBlame(g), pattern, g.Growth * GoroutineStackBytes));
@@ -95,79 +89,81 @@ public static class LeakPatternClassifier
 
     /// <summary>Sites whose allocations pass through a sync.Pool and grew in alloc_space while in-use stayed flat:
     /// the pool's New runs on most Gets, which is pressure, not a leak.</summary>
-    public static IReadOnlyList<Suspect> PoolChurn(IReadOnlyList<StackGrowth> stacks)
+    public static IReadOnlyList<Suspect> PoolChurn(IReadOnlyList<StackGrowth> stacks, DiagnosisOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stacks);
+        var o = options ?? DiagnosisOptions.Default;
         var pooled = stacks.Where(s => !Frames.IsProfilerOwn(s.Stack) && Frames.Any(s.Stack, s.Stack.Count, PoolFrames)).ToList();
         var totalAlloc = stacks.Where(s => !Frames.IsProfilerOwn(s.Stack)).Sum(s => Math.Max(0, s.AllocGrowthBytes));
         var pooledAlloc = pooled.Sum(s => Math.Max(0, s.AllocGrowthBytes));
-        if (totalAlloc == 0 || pooledAlloc < totalAlloc / 3)
+        if (totalAlloc == 0 || pooledAlloc < totalAlloc / o.PoolAllocDivisor)
         {
             return [];
         }
 
         return pooled.GroupBy(s => Blame(s.Stack))
-            .Select(g => new Suspect(g.Key, SuspectPatterns.SyncPoolMisuse, g.Sum(s => s.InuseGrowthBytes)))
-            .Where(s => s.GrowthBytes < MinHeapGrowthBytes)
+            .Select(g => new Suspect(g.Key, SuspectPattern.SyncPoolMisuse, g.Sum(s => s.InuseGrowthBytes)))
+            .Where(s => s.GrowthBytes < o.MinHeapGrowthBytes)
             .OrderByDescending(s => pooled.Where(p => Blame(p.Stack) == s.Function).Sum(p => p.AllocGrowthBytes))
             .ToList();
     }
 
-    public static bool IsGrowing(GoroutineGrowth g) =>
-        (g.Lasting ?? (g.Growth >= MinGoroutineGrowth && g.Last * 2 >= g.First * 3)) && g.Site != GoroutineSummary.RuntimeOnly
+    public static bool IsGrowing(GoroutineGrowth g, DiagnosisOptions? options = null) =>
+        (g.Lasting ?? (g.Growth >= (options ?? DiagnosisOptions.Default).MinGoroutineGrowth
+            && g.Last >= (options ?? DiagnosisOptions.Default).MinGoroutineGrowthRatio * g.First)) && g.Site != GoroutineSummary.RuntimeOnly
         && !Frames.IsProfilerOwn(g.Stack);
 
     /// <summary>The pattern of one growing allocation stack: its library frames first, then a doubling chain of
     /// object sizes (a map's bucket arrays), then a func literal as the allocating user frame.</summary>
-    public static string HeapPattern(StackGrowth growth)
+    public static SuspectPattern HeapPattern(StackGrowth growth, DiagnosisOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(growth);
         var byFrames = FramePattern(growth.Stack);
-        if (byFrames != SuspectPatterns.Unknown)
+        if (byFrames != SuspectPattern.Unknown)
         {
             return byFrames;
         }
 
-        if (growth.Blocks is { } blocks && IsDoublingTable(blocks))
+        if (growth.Blocks is { } blocks && IsDoublingTable(blocks, options))
         {
-            return SuspectPatterns.UnboundedMap;
+            return SuspectPattern.UnboundedMap;
         }
 
         return HeapPattern(growth.Stack);
     }
 
-    /// <summary>True when the sampled sizes hold a chain of <see cref="MinDoublingChain"/> sizes, each about twice
-    /// the one before, whose largest is still in use and at least <see cref="MinDoublingTopBytes"/>, and nothing in
+    /// <summary>True when the sampled sizes hold a chain of <see cref="DiagnosisOptions.MinDoublingChain"/> sizes, each about twice
+    /// the one before, whose largest is still in use and at least <see cref="DiagnosisOptions.MinDoublingTopBytes"/>, and nothing in
     /// use just above it grew by a slice's 1.25x step: a hash table that doubled as it filled, the older arrays freed.</summary>
-    public static bool IsDoublingTable(IReadOnlyList<BlockSize> blocks)
+    public static bool IsDoublingTable(IReadOnlyList<BlockSize> blocks, DiagnosisOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(blocks);
+        var o = options ?? DiagnosisOptions.Default;
         var sizes = blocks.OrderBy(b => b.Bytes).ToList();
-        for (var top = sizes.Count - 1; top >= MinDoublingChain - 1; top--)
+        for (var top = sizes.Count - 1; top >= o.MinDoublingChain - 1; top--)
         {
-            if (sizes[top].InuseBytes <= 0 || sizes[top].Bytes < MinDoublingTopBytes)
+            if (sizes[top].InuseBytes <= 0 || sizes[top].Bytes < o.MinDoublingTopBytes)
             {
                 continue;
             }
 
-            // A larger size 1.1x-1.6x above the top means a slice that kept growing past its doubling phase.
-            if (sizes.Skip(top + 1).Any(b => IsRatio(b.Bytes, sizes[top].Bytes, 1.1, 1.6)))
+            if (sizes.Skip(top + 1).Any(b => IsRatio(b.Bytes, sizes[top].Bytes, SliceStepMin, SliceStepMax)))
             {
                 continue;
             }
 
             var length = 1;
             var current = sizes[top].Bytes;
-            for (var i = top - 1; i >= 0 && length < MinDoublingChain; i--)
+            for (var i = top - 1; i >= 0 && length < o.MinDoublingChain; i--)
             {
-                if (IsRatio(current, sizes[i].Bytes, 1.75, 2.3))
+                if (IsRatio(current, sizes[i].Bytes, DoublingMin, DoublingMax))
                 {
                     length++;
                     current = sizes[i].Bytes;
                 }
             }
 
-            if (length >= MinDoublingChain)
+            if (length >= o.MinDoublingChain)
             {
                 return true;
             }
@@ -177,40 +173,40 @@ public static class LeakPatternClassifier
     }
 
     /// <summary>The pattern of one allocation stack, from the library frames between the leaf and the user frame.</summary>
-    public static string HeapPattern(IReadOnlyList<StackFrame> stack)
+    public static SuspectPattern HeapPattern(IReadOnlyList<StackFrame> stack)
     {
         ArgumentNullException.ThrowIfNull(stack);
         var byFrames = FramePattern(stack);
-        if (byFrames != SuspectPatterns.Unknown)
+        if (byFrames != SuspectPattern.Unknown)
         {
             return byFrames;
         }
 
         var user = Frames.UserFrameIndex(stack);
-        return user >= 0 && Frames.IsFuncLiteral(stack[user].Function) ? SuspectPatterns.ClosureCapture : SuspectPatterns.Unknown;
+        return user >= 0 && Frames.IsFuncLiteral(stack[user].Function) ? SuspectPattern.ClosureCapture : SuspectPattern.Unknown;
     }
 
     // Map, timer, pool or resource frames between the leaf and the user frame.
-    private static string FramePattern(IReadOnlyList<StackFrame> stack)
+    private static SuspectPattern FramePattern(IReadOnlyList<StackFrame> stack)
     {
         var user = Frames.UserFrameIndex(stack);
         var below = user < 0 ? stack.Count : user;
         if (Frames.Any(stack, below, MapFrames))
         {
-            return SuspectPatterns.UnboundedMap;
+            return SuspectPattern.UnboundedMap;
         }
 
         if (Frames.Any(stack, below, TimerFrames))
         {
-            return SuspectPatterns.TickerNotStopped;
+            return SuspectPattern.TickerNotStopped;
         }
 
         if (Frames.Any(stack, below, PoolFrames))
         {
-            return SuspectPatterns.SyncPoolMisuse;
+            return SuspectPattern.SyncPoolMisuse;
         }
 
-        return Frames.Any(stack, below, ResourceFrames) ? SuspectPatterns.UnclosedResource : SuspectPatterns.Unknown;
+        return Frames.Any(stack, below, ResourceFrames) ? SuspectPattern.UnclosedResource : SuspectPattern.Unknown;
     }
 
     private static bool IsRatio(long larger, long smaller, double min, double max) =>
@@ -224,20 +220,20 @@ public static class LeakPatternClassifier
             && (timerOwners.Contains(f.Function) || timerOwners.Contains(Frames.Enclosing(f.Function))));
 
     /// <summary>The pattern of a growing goroutine site: a timer or a connection in its stack says why it is stuck.</summary>
-    public static string GoroutinePattern(GoroutineGrowth g)
+    public static SuspectPattern GoroutinePattern(GoroutineGrowth g)
     {
         ArgumentNullException.ThrowIfNull(g);
         if (Frames.Any(g.Stack, g.Stack.Count, TimerFrames))
         {
-            return SuspectPatterns.TickerNotStopped;
+            return SuspectPattern.TickerNotStopped;
         }
 
         if (Frames.Any(g.Stack, g.Stack.Count, ResourceFrames) || Frames.Any(g.Stack, g.Stack.Count, "net.", "internal/poll.", "bufio.(*Reader)"))
         {
-            return SuspectPatterns.UnclosedResource;
+            return SuspectPattern.UnclosedResource;
         }
 
-        return SuspectPatterns.GoroutineLeak;
+        return SuspectPattern.GoroutineLeak;
     }
 
     // The user frame, or for an all-library stack its leaf-most non-runtime frame (e.g. bufio.NewReaderSize).
@@ -255,6 +251,7 @@ public static class LeakPatternClassifier
             ?? (stack.Count > 0 ? stack[0].Function : "(unknown)");
     }
 
+    /// <summary>The function a goroutine pile-up blames: its site, or the function enclosing a func literal site.</summary>
     public static string GoroutineBlame(GoroutineGrowth g) =>
         Frames.IsFuncLiteral(g.Site) ? Frames.Enclosing(g.Site) : g.Site;
 
@@ -263,7 +260,7 @@ public static class LeakPatternClassifier
     // beats "unknown".
     private static List<Suspect> Merge(List<Suspect> fromGoroutines, List<Suspect> fromHeap) => fromGoroutines
         .Select(s => (Suspect: s, Rank: 2))
-        .Concat(fromHeap.Select(s => (Suspect: s, Rank: s.Pattern == SuspectPatterns.Unknown ? 0 : 1)))
+        .Concat(fromHeap.Select(s => (Suspect: s, Rank: s.Pattern == SuspectPattern.Unknown ? 0 : 1)))
         .GroupBy(e => e.Suspect.Function, StringComparer.Ordinal)
         .Select(g => new Suspect(
             g.Key,

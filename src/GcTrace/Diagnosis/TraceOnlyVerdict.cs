@@ -7,7 +7,7 @@ using GcTrace.Analysis;
 /// <summary>
 /// The trace shows how much survives each collection (the live heap, exact) and what the GC cost, not what is kept,
 /// so this rule can say "what survives keeps growing" but never where; heap and goroutine profiles name suspects,
-/// which is why it never says "high" for a leak. The rules, each one sentence (docs/output-contract.md):
+/// which is why it never says Confidence.High for a leak. The rules, each one sentence (docs/output-contract.md):
 /// leak = the floor of the live heap (smallest per window) keeps rising after warm-up (lasting growth, see
 /// <see cref="Trend.Lasting"/>); gc-pressure = the GC's cost (assist + background + STW, never idle) is material;
 /// healthy = neither, at any GC rate; inconclusive = too few cycles to judge, saying what is missing.
@@ -19,7 +19,7 @@ public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdic
     private const string ProfilesHint =
         "Heap and goroutine profiles (--heap-profile, --goroutine-profile or --pprof) would name what grows and sharpen this verdict.";
 
-    public Verdict Decide(TraceFindings findings)
+    public Verdict Decide(TraceSummary findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
         var judged = Judge(findings);
@@ -27,7 +27,7 @@ public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdic
     }
 
     /// <summary>The verdict without the hint about profiles (the diagnoser adds what the profiles say instead).</summary>
-    public Verdict Judge(TraceFindings findings)
+    public Verdict Judge(TraceSummary findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
         var gc = findings.Gc;
@@ -40,20 +40,20 @@ public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdic
 
         if (gc.Cycles < o.MinCycles)
         {
-            return Make(VerdictKinds.Inconclusive, "low", evidence,
+            return Make(VerdictKind.Inconclusive, Confidence.Low, evidence,
                 [Invariant($"Only {gc.Cycles} GC cycle(s) in the trace; at least {o.MinCycles} are needed to judge a trend (a longer run, or a lower GOGC, gives more)."), .. notes]);
         }
 
         if (floor is null || floor.Points < o.MinFloorWindows)
         {
-            return Make(VerdictKinds.Inconclusive, "low", evidence,
+            return Make(VerdictKind.Inconclusive, Confidence.Low, evidence,
                 [Invariant($"After warm-up (from {evidence.WarmUpEndS:0.#} s) the trace has cycles in only {evidence.FloorWindows ?? 0} window(s); at least {o.MinFloorWindows} are needed to see whether what survives each GC keeps growing."), .. notes]);
         }
 
         if (IsLastingGrowth(floor))
         {
             var strong = floor.Growth >= 2 * MinFloorGrowth(floor) && floor.Points >= 2 * o.MinFloorWindows;
-            return Make(VerdictKinds.Leak, strong ? "medium" : "low", evidence,
+            return Make(VerdictKind.Leak, strong ? Confidence.Medium : Confidence.Low, evidence,
                 [FloorSentence(evidence, rising: true), .. notes]);
         }
 
@@ -61,7 +61,7 @@ public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdic
         if (pressure.Count > 0)
         {
             pressure.Add(FloorSentence(evidence, rising: false) + " The program allocates a lot of short-lived memory rather than keeping it.");
-            return Make(VerdictKinds.GcPressure, "medium", evidence, [.. pressure, .. notes]);
+            return Make(VerdictKind.GcPressure, Confidence.Medium, evidence, [.. pressure, .. notes]);
         }
 
         var healthy = new List<string> { FloorSentence(evidence, rising: false) };
@@ -71,7 +71,7 @@ public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdic
         }
 
         healthy.Add(Invariant($"GC cost {Percent(cpu.CostFraction)} of the available CPU (assist + background + STW), below the {Percent(o.PressureCostFraction)} that makes it material."));
-        return Make(VerdictKinds.Healthy, gc.Cycles >= o.ConfidentCycles ? "medium" : "low", evidence, [.. healthy, .. notes]);
+        return Make(VerdictKind.Healthy, gc.Cycles >= o.ConfidentHealthyCycles ? Confidence.Medium : Confidence.Low, evidence, [.. healthy, .. notes]);
     }
 
     /// <summary>The floor of the live heap after warm-up; null with fewer than two envelope windows.</summary>
@@ -118,7 +118,7 @@ public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdic
             ? Invariant($"Before that the floor rose from {start} MB to {min} MB and then stopped: a working set forming (caches, pools, loaded data) or growth that ended, a plateau rather than a leak.")
             : null;
 
-    private List<string> PressureReasons(TraceFindings f, int costRun)
+    private List<string> PressureReasons(TraceSummary f, int costRun)
     {
         var cpu = f.GcCpu;
         var reasons = new List<string>();
@@ -152,7 +152,7 @@ public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdic
     }
 
     // Findings that never change the kind: forced cycles, idle marking, a high GC rate that costs little.
-    private List<string> Notes(TraceFindings f)
+    private List<string> Notes(TraceSummary f)
     {
         var notes = new List<string>();
         if (f.Gc.Forced > 0)
@@ -189,7 +189,7 @@ public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdic
     private static string Percent(double? fraction) =>
         fraction is { } f ? Invariant($"{f * 100:0.##}%") : "an unknown share";
 
-    private static Verdict Make(string kind, string confidence, VerdictEvidence evidence, List<string> reasons) =>
+    private static Verdict Make(VerdictKind kind, Confidence confidence, VerdictEvidence evidence, List<string> reasons) =>
         new(kind, confidence, reasons, []) { Evidence = evidence };
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

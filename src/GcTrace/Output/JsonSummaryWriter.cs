@@ -3,7 +3,7 @@ namespace GcTrace.Output;
 
 using System.Text;
 using System.Text.Json;
-using GcTrace.Analysis;
+using GcTrace.Diagnosis;
 
 /// <summary>
 /// System.Text.Json writes numbers culture-independently; decimals keep the digits the runtime printed.
@@ -11,16 +11,16 @@ using GcTrace.Analysis;
 /// </summary>
 public static class JsonSummaryWriter
 {
-    public static void Write(TraceSummary summary, Stream destination)
+    public static void Write(TraceDiagnosis summary, Stream destination)
     {
         using var writer = new Utf8JsonWriter(destination, new JsonWriterOptions { Indented = true, NewLine = "\n" });
-        JsonSerializer.Serialize(writer, summary, SummaryJsonContext.Default.TraceSummary);
+        JsonSerializer.Serialize(writer, SummaryDocument.Of(summary), SummaryJsonContext.Default.SummaryDocument);
         writer.Flush();
         destination.Write("\n"u8);
         destination.Flush();
     }
 
-    public static void Write(TraceSummary summary, TextWriter destination)
+    public static void Write(TraceDiagnosis summary, TextWriter destination)
     {
         using var buffer = new MemoryStream();
         Write(summary, buffer);

@@ -2,7 +2,6 @@
 namespace GcTrace.Output;
 
 using System.Text.Json.Serialization;
-using GcTrace.Analysis;
 
 /// <summary>
 /// snake_case_lower turns the record properties into the contract's keys (StwMs -> stw_ms, P999 -> p999,
@@ -12,6 +11,7 @@ using GcTrace.Analysis;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     WriteIndented = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-[JsonSerializable(typeof(TraceSummary))]
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    Converters = [typeof(VerdictKindConverter), typeof(ConfidenceConverter), typeof(SuspectPatternConverter)])]
+[JsonSerializable(typeof(SummaryDocument))]
 internal sealed partial class SummaryJsonContext : JsonSerializerContext;

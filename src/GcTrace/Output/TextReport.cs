@@ -1,6 +1,6 @@
 // The human report on stderr: the few numbers that matter first, aligned, with units.
 using System.Globalization;
-using GcTrace.Analysis;
+using GcTrace.Diagnosis;
 
 namespace GcTrace.Output;
 
@@ -8,14 +8,14 @@ public static class TextReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static void Write(TraceSummary s, TextWriter w)
+    public static void Write(TraceDiagnosis d, TextWriter w)
     {
-        var v = s.Verdict;
+        var (s, v) = (d.Summary, d.Verdict);
         w.WriteLine($"gctrace-pipe: {s.Gc.Cycles} GC cycles over {Num(Math.Round(s.Gc.SpanS, 3))} s ({s.Gc.Format ?? "no gc lines"})");
-        w.WriteLine($"  verdict        {v.Kind} ({v.Confidence} confidence)");
+        w.WriteLine($"  verdict        {ContractNames.Of(v.Kind)} ({ContractNames.Of(v.Confidence)} confidence)");
         foreach (var reason in v.Reasons) w.WriteLine($"                 - {reason}");
         foreach (var suspect in v.Suspects)
-            w.WriteLine($"  suspect        {suspect.Function}  {suspect.Pattern}  +{Bytes(suspect.GrowthBytes)}");
+            w.WriteLine($"  suspect        {suspect.Function}  {ContractNames.Of(suspect.Pattern)}  +{Bytes(suspect.GrowthBytes)}");
         if (s.StwMs.Count > 0)
         {
             w.WriteLine($"  STW pause      p50 {Ms(s.StwMs.P50)}  p90 {Ms(s.StwMs.P90)}  p99 {Ms(s.StwMs.P99)}  p99.9 {Ms(s.StwMs.P999)}  max {Ms(s.StwMs.Max)}");

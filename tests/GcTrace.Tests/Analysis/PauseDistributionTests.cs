@@ -77,7 +77,7 @@ public class PauseDistributionTests
         // most 229 x 230 / 2 distinct values however long the trace is.
         const int printable = 99 + 90 + 40;
         var random = new Random(42);
-        var analyzer = new TraceAnalyzer(new TraceOnlyVerdict());
+        var analyzer = new TraceAnalyzer();
         const int count = 2_000_000;
         var distinctAtHalf = 0;
         for (var i = 1; i <= count; i++)

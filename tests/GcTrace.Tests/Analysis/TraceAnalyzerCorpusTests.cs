@@ -99,7 +99,7 @@ public class TraceAnalyzerCorpusTests
 
     private static TraceSummary Analyze(IEnumerable<GcCycle> cycles)
     {
-        var analyzer = new TraceAnalyzer(new TraceOnlyVerdict());
+        var analyzer = new TraceAnalyzer();
         foreach (var cycle in cycles)
         {
             analyzer.Add(cycle);

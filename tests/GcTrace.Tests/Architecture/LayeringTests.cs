@@ -3,6 +3,7 @@ namespace GcTrace.Tests.Architecture;
 
 using System.Reflection;
 using GcTrace.Analysis;
+using GcTrace.Diagnosis;
 
 public class LayeringTests
 {

@@ -1,7 +1,9 @@
 // Diagnoser on every fixture run with profiles (trace + heap + goroutine), against the ground truth in its meta.json.
 namespace GcTrace.Tests.Diagnosis;
 
+using GcTrace.Profiles;
 using GcTrace.Analysis;
+using GcTrace.Diagnosis;
 using GcTrace.Tests.Support;
 
 public class DiagnoserCorpusTests
@@ -14,7 +16,7 @@ public class DiagnoserCorpusTests
     //   values main.cacheResult stores. The leak verdict and main.cacheResult as the suspect are all it can support.
     private static readonly Dictionary<string, string> EvidenceAbsent = new(StringComparer.Ordinal)
     {
-        ["corpus/go1.19/leak_global_map"] = SuspectPatterns.Unknown,
+        ["corpus/go1.19/leak_global_map"] = ContractNames.Of(SuspectPattern.Unknown),
     };
 
     public static TheoryData<string> Runs() => new(ProfiledRuns.Folders());
@@ -28,27 +30,27 @@ public class DiagnoserCorpusTests
 
         if (truth.Label == "leak" && truth.Kind == "inconclusive")
         {
-            verdict.Kind.Should().Be(VerdictKinds.Inconclusive, "too few GC cycles and heap profiles to see a trend");
+            verdict.Kind.Should().Be(VerdictKind.Inconclusive, "too few GC cycles and heap profiles to see a trend");
             verdict.Suspects.Should().Contain(s => truth.Functions.Contains(s.Function), "inconclusive still names candidates");
         }
         else if (truth.Label == "leak")
         {
-            verdict.Kind.Should().Be(VerdictKinds.Leak);
-            verdict.Confidence.Should().BeOneOf("medium", "high");
+            verdict.Kind.Should().Be(VerdictKind.Leak);
+            verdict.Confidence.Should().BeOneOf(Confidence.Medium, Confidence.High);
         }
         else
         {
-            verdict.Kind.Should().NotBe(VerdictKinds.Leak);
-            verdict.Suspects.Should().NotContain(s => s.Pattern != SuspectPatterns.SyncPoolMisuse);
+            verdict.Kind.Should().NotBe(VerdictKind.Leak);
+            verdict.Suspects.Should().NotContain(s => s.Pattern != SuspectPattern.SyncPoolMisuse);
         }
 
         switch (truth.Pattern)
         {
             case "gc-pressure" or "memory-limit" or "sync-pool-misuse" or "gc_pressure_short_lived_objects":
-                verdict.Kind.Should().Be(VerdictKinds.GcPressure);
+                verdict.Kind.Should().Be(VerdictKind.GcPressure);
                 break;
             case "healthy" or "batch-sawtooth" or "steady_state_service":
-                verdict.Kind.Should().Be(VerdictKinds.Healthy);
+                verdict.Kind.Should().Be(VerdictKind.Healthy);
                 break;
         }
     }
@@ -68,7 +70,7 @@ public class DiagnoserCorpusTests
         var verdict = ProfiledRuns.Diagnose(folder, ProfiledRuns.Series(folder));
         var expected = EvidenceAbsent.GetValueOrDefault(folder, truth.Pattern!);
 
-        verdict.Suspects.Should().Contain(s => truth.Functions.Contains(s.Function) && s.Pattern == expected);
+        verdict.Suspects.Should().Contain(s => truth.Functions.Contains(s.Function) && ContractNames.Of(s.Pattern) == expected);
         verdict.Suspects.Should().BeInDescendingOrder(s => s.GrowthBytes);
         verdict.Suspects.Should().NotContain(s => s.Function.StartsWith("runtime", StringComparison.Ordinal)
             || s.Function.StartsWith("compress/", StringComparison.Ordinal));
@@ -83,17 +85,17 @@ public class DiagnoserCorpusTests
     }
 
     [Theory]
-    [InlineData("runs/leak_map", "main.cacheResult", SuspectPatterns.UnboundedMap)]
-    [InlineData("runs/leak_closure", "main.registerCallback", SuspectPatterns.ClosureCapture)]
-    [InlineData("runs/leak_ticker", "main.pollLoop", SuspectPatterns.TickerNotStopped)]
-    [InlineData("runs/leak_goroutine", "main.spawnWaiter", SuspectPatterns.GoroutineLeak)]
-    [InlineData("runs/leak_resource", "main.openSession", SuspectPatterns.UnclosedResource)]
-    public void Decide_LeakRun_TopSuspectIsTheUserFunctionWithTheGroundTruthPattern(string folder, string function, string pattern)
+    [InlineData("runs/leak_map", "main.cacheResult", SuspectPattern.UnboundedMap)]
+    [InlineData("runs/leak_closure", "main.registerCallback", SuspectPattern.ClosureCapture)]
+    [InlineData("runs/leak_ticker", "main.pollLoop", SuspectPattern.TickerNotStopped)]
+    [InlineData("runs/leak_goroutine", "main.spawnWaiter", SuspectPattern.GoroutineLeak)]
+    [InlineData("runs/leak_resource", "main.openSession", SuspectPattern.UnclosedResource)]
+    public void Decide_LeakRun_TopSuspectIsTheUserFunctionWithTheGroundTruthPattern(string folder, string function, SuspectPattern pattern)
     {
         var verdict = ProfiledRuns.Diagnose(folder, ProfiledRuns.Series(folder));
 
         verdict.Suspects[0].Should().Be(verdict.Suspects[0] with { Function = function, Pattern = pattern });
-        ProfiledRuns.Truth(folder).Pattern.Should().Be(pattern);
+        ProfiledRuns.Truth(folder).Pattern.Should().Be(ContractNames.Of(pattern));
     }
 
     [Fact]
@@ -101,8 +103,8 @@ public class DiagnoserCorpusTests
     {
         var verdict = ProfiledRuns.Diagnose("runs/pool_misuse", ProfiledRuns.Series("runs/pool_misuse"));
 
-        verdict.Kind.Should().Be(VerdictKinds.GcPressure);
-        verdict.Suspects.Should().Contain(s => s.Pattern == SuspectPatterns.SyncPoolMisuse);
+        verdict.Kind.Should().Be(VerdictKind.GcPressure);
+        verdict.Suspects.Should().Contain(s => s.Pattern == SuspectPattern.SyncPoolMisuse);
         verdict.Reasons.Should().Contain(r => r.Contains("sync.Pool", StringComparison.Ordinal));
     }
 
@@ -111,8 +113,8 @@ public class DiagnoserCorpusTests
     {
         var verdict = ProfiledRuns.Diagnose("corpus/go1.19/leak_global_map", series: null);
 
-        verdict.Kind.Should().Be(VerdictKinds.Leak);
-        verdict.Confidence.Should().NotBe("high");
+        verdict.Kind.Should().Be(VerdictKind.Leak);
+        verdict.Confidence.Should().NotBe(Confidence.High);
         verdict.Suspects.Should().BeEmpty();
         verdict.Reasons.Should().Contain(r => r.Contains("profiles", StringComparison.Ordinal));
     }
@@ -122,7 +124,7 @@ public class DiagnoserCorpusTests
     {
         var verdict = ProfiledRuns.Diagnose("corpus/go1.19/leak_global_map", ProfiledRuns.Series("corpus/go1.19/leak_global_map"));
 
-        verdict.Confidence.Should().Be("high");
+        verdict.Confidence.Should().Be(Confidence.High);
         verdict.Suspects[0].Function.Should().Be("main.cacheResult");
         // ~0.8 MiB/s for the two thirds of the 35 s after warm-up (first against last it grew by ~27 MiB).
         verdict.Suspects[0].GrowthBytes.Should().BeInRange(12L << 20, 27L << 20);
@@ -131,7 +133,7 @@ public class DiagnoserCorpusTests
     [Fact]
     public void Decide_OnlyTwoSnapshots_NeverSaysHigh()
     {
-        var series = new GcTrace.Diagnosis.ProfileSeries();
+        var series = new GcTrace.Profiles.ProfileStore();
         foreach (var file in new[] { "heap-000.pb.gz", "heap-007.pb.gz" })
         {
             series.Add(GcTrace.Profiles.ProfileReader.ReadFile(Path.Combine(RepoPaths.Fixtures, "runs", "leak_map", file)));
@@ -139,6 +141,6 @@ public class DiagnoserCorpusTests
 
         var verdict = ProfiledRuns.Diagnose("runs/leak_map", series);
 
-        verdict.Confidence.Should().NotBe("high");
+        verdict.Confidence.Should().NotBe(Confidence.High);
     }
 }

@@ -1,6 +1,7 @@
 // Every real fixture run (fixtures/runs and the corpus) gets the verdict kind and leak function its meta.json names.
 namespace GcTrace.Tests.Diagnosis;
 
+using GcTrace.Diagnosis;
 using GcTrace.Tests.Support;
 
 /// <summary>
@@ -31,7 +32,7 @@ public class GroundTruthTests
 
         var verdict = ProfiledRuns.Diagnose(folder, ProfiledRuns.HasProfiles(folder) ? ProfiledRuns.Series(folder) : null);
 
-        verdict.Kind.Should().Be(truth.Kind, "the reasons were: {0}", string.Join(" | ", verdict.Reasons));
+        ContractNames.Of(verdict.Kind).Should().Be(truth.Kind, "the reasons were: {0}", string.Join(" | ", verdict.Reasons));
     }
 
     [Theory]

@@ -12,9 +12,9 @@ public class LeakPatternClassifierTests
 
     private static readonly string[] PprofBuffers = ["compress/flate.NewWriter", "compress/gzip.(*Writer).Write", "runtime/pprof.(*profileBuilder).build", "net/http/pprof.handler.ServeHTTP"];
 
-    private static ProfileSeries Series(params Profile[] profiles)
+    private static ProfileStore Series(params Profile[] profiles)
     {
-        var series = new ProfileSeries();
+        var series = new ProfileStore();
         foreach (var p in profiles.Reverse())
         {
             series.Add(p); // added newest first: the series must order them by their own time
@@ -23,8 +23,8 @@ public class LeakPatternClassifierTests
         return series;
     }
 
-    private static IReadOnlyList<Suspect> Classify(ProfileSeries s) =>
-        LeakPatternClassifier.Classify(s.StackGrowth(), s.GoroutineGrowth());
+    private static IReadOnlyList<Suspect> Classify(ProfileStore s) =>
+        LeakPatternClassifier.Classify(ProfileGrowth.StackGrowth(s.Snapshot()), ProfileGrowth.GoroutineGrowth(s.Snapshot()));
 
     [Fact]
     public void Classify_GrowthUnderMapAssignInALibraryType_BlamesTheCallerAsUnboundedMap()
@@ -39,7 +39,7 @@ public class LeakPatternClassifierTests
         var suspects = Classify(series);
 
         suspects.Should().ContainSingle().Which.Should().Be(
-            new Suspect("github.com/acme/store.(*Index).Put", SuspectPatterns.UnboundedMap, 12 * MiB));
+            new Suspect("github.com/acme/store.(*Index).Put", SuspectPattern.UnboundedMap, 12 * MiB));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class LeakPatternClassifierTests
             SyntheticProfiles.Heap(10, (5 * MiB, 5 * MiB, stack)));
 
         Classify(series).Should().ContainSingle().Which.Should().Be(
-            new Suspect("example.org/jobs.(*Scheduler).Every", SuspectPatterns.ClosureCapture, 4 * MiB));
+            new Suspect("example.org/jobs.(*Scheduler).Every", SuspectPattern.ClosureCapture, 4 * MiB));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class LeakPatternClassifierTests
             SyntheticProfiles.Heap(0, (0, 0, stack)),
             SyntheticProfiles.Heap(20, (2 * MiB, 2 * MiB, stack)));
 
-        Classify(series).Should().ContainSingle().Which.Pattern.Should().Be(SuspectPatterns.TickerNotStopped);
+        Classify(series).Should().ContainSingle().Which.Pattern.Should().Be(SuspectPattern.TickerNotStopped);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public class LeakPatternClassifierTests
             SyntheticProfiles.Heap(20, (3 * MiB, 3 * MiB, stack)));
 
         Classify(series).Should().ContainSingle().Which.Should().Be(
-            new Suspect("acme/logs.(*Rotator).rotate", SuspectPatterns.UnclosedResource, 3 * MiB));
+            new Suspect("acme/logs.(*Rotator).rotate", SuspectPattern.UnclosedResource, 3 * MiB));
     }
 
     [Fact]
@@ -87,12 +87,12 @@ public class LeakPatternClassifierTests
             SyntheticProfiles.Goroutines(10, (300, "example.org/rpc.(*Client).Go", parked), (1, null, idle)),
             SyntheticProfiles.Goroutines(20, (900, "example.org/rpc.(*Client).Go", parked), (1, null, idle)));
 
-        var growth = series.GoroutineGrowth();
+        var growth = ProfileGrowth.GoroutineGrowth(series.Snapshot());
         var suspects = Classify(series);
 
         growth[0].Should().Be(growth[0] with { Site = "example.org/rpc.(*Client).Go", WaitState = "select", First = 5, Last = 900 });
         suspects.Should().ContainSingle().Which.Should().Be(
-            new Suspect("example.org/rpc.(*Client).Go", SuspectPatterns.GoroutineLeak, 895 * LeakPatternClassifier.GoroutineStackBytes));
+            new Suspect("example.org/rpc.(*Client).Go", SuspectPattern.GoroutineLeak, 895 * LeakPatternClassifier.GoroutineStackBytes));
     }
 
     [Fact]
@@ -104,8 +104,8 @@ public class LeakPatternClassifierTests
             SyntheticProfiles.Heap(0, (MiB / 2, 10 * MiB, pooled), (MiB / 4, 2 * MiB, other)),
             SyntheticProfiles.Heap(10, (MiB / 2, 900 * MiB, pooled), (MiB / 4, 20 * MiB, other)));
 
-        LeakPatternClassifier.PoolChurn(series.StackGrowth()).Should().ContainSingle()
-            .Which.Should().Be(new Suspect("example.org/codec.newScratch", SuspectPatterns.SyncPoolMisuse, 0));
+        LeakPatternClassifier.PoolChurn(ProfileGrowth.StackGrowth(series.Snapshot())).Should().ContainSingle()
+            .Which.Should().Be(new Suspect("example.org/codec.newScratch", SuspectPattern.SyncPoolMisuse, 0));
         Classify(series).Should().BeEmpty();
     }
 
@@ -116,10 +116,10 @@ public class LeakPatternClassifierTests
         var heaps = Enumerable.Range(0, 5).Select(i => SyntheticProfiles.Heap(i * 10, ((2 + (2 * i)) * MiB, (2 + (2 * i)) * MiB, stack))).ToArray();
         var verdict = ProfiledRuns.Diagnose("runs/steady", Series(heaps));
 
-        verdict.Kind.Should().Be(VerdictKinds.Leak);
+        verdict.Kind.Should().Be(VerdictKind.Leak);
         // Growth is judged after warm-up (the first third of the 40 s): the snapshots at 20, 30 and 40 s, 6 -> 10 MiB.
         verdict.Suspects.Should().ContainSingle().Which.Should().Be(
-            new Suspect("example.org/sessions.(*Store).Touch", SuspectPatterns.UnboundedMap, 4 * MiB));
+            new Suspect("example.org/sessions.(*Store).Touch", SuspectPattern.UnboundedMap, 4 * MiB));
         verdict.Reasons.Should().Contain(r => r.Contains("unbounded-map", StringComparison.Ordinal));
     }
 
@@ -141,7 +141,7 @@ public class LeakPatternClassifierTests
                 (168 * KiB, 168 * KiB, 168 * KiB, put)));
 
         Classify(series).Should().ContainSingle().Which.Should().Be(
-            new Suspect("example.net/geo.(*TileIndex).remember", SuspectPatterns.UnboundedMap, (5 * MiB) + (148 * KiB)));
+            new Suspect("example.net/geo.(*TileIndex).remember", SuspectPattern.UnboundedMap, (5 * MiB) + (148 * KiB)));
     }
 
     [Theory]
@@ -178,7 +178,7 @@ public class LeakPatternClassifierTests
             SyntheticProfiles.Goroutines(20, (400, null, parked)));
 
         Classify(series).Should().ContainSingle().Which.Should().Be(
-            new Suspect("example.org/lease.(*Keeper).renew", SuspectPatterns.TickerNotStopped, 395 * LeakPatternClassifier.GoroutineStackBytes)); // 64 KiB of timers is below the heap floor: the goroutines carry it
+            new Suspect("example.org/lease.(*Keeper).renew", SuspectPattern.TickerNotStopped, 395 * LeakPatternClassifier.GoroutineStackBytes)); // 64 KiB of timers is below the heap floor: the goroutines carry it
     }
 
     [Fact]
@@ -192,6 +192,6 @@ public class LeakPatternClassifierTests
             SyntheticProfiles.Goroutines(0, (5, null, parked)),
             SyntheticProfiles.Goroutines(20, (400, null, parked)));
 
-        Classify(series).Should().ContainSingle().Which.Pattern.Should().Be(SuspectPatterns.GoroutineLeak);
+        Classify(series).Should().ContainSingle().Which.Pattern.Should().Be(SuspectPattern.GoroutineLeak);
     }
 }

@@ -8,24 +8,24 @@ using GcTrace.Tests.Support;
 public class TraceOnlyVerdictTests
 {
     [Theory]
-    [InlineData("go1.19/leak_global_map/combined.log", VerdictKinds.Leak)]
-    [InlineData("go1.19/steady/combined.log", VerdictKinds.Healthy)]
-    [InlineData("go1.26/steady/combined.log", VerdictKinds.Healthy)]
-    [InlineData("go1.19/pressure_noleak/combined.log", VerdictKinds.GcPressure)]
-    [InlineData("go1.19/edge_short_one/combined.log", VerdictKinds.Inconclusive)]
-    [InlineData("go1.19/edge_short_zero/combined.log", VerdictKinds.Inconclusive)]
-    public void Decide_CorpusRun_GivesTheExpectedKind(string log, string kind)
+    [InlineData("go1.19/leak_global_map/combined.log", VerdictKind.Leak)]
+    [InlineData("go1.19/steady/combined.log", VerdictKind.Healthy)]
+    [InlineData("go1.26/steady/combined.log", VerdictKind.Healthy)]
+    [InlineData("go1.19/pressure_noleak/combined.log", VerdictKind.GcPressure)]
+    [InlineData("go1.19/edge_short_one/combined.log", VerdictKind.Inconclusive)]
+    [InlineData("go1.19/edge_short_zero/combined.log", VerdictKind.Inconclusive)]
+    public void Decide_CorpusRun_GivesTheExpectedKind(string log, VerdictKind kind)
     {
-        var analyzer = new TraceAnalyzer(new TraceOnlyVerdict());
+        var analyzer = new TraceAnalyzer();
         foreach (var cycle in FixtureCycles.FromCorpus(log))
         {
             analyzer.Add(cycle);
         }
 
-        var verdict = analyzer.Summarize().Verdict;
+        var verdict = new TraceOnlyVerdict().Decide(analyzer.Summarize());
 
         verdict.Kind.Should().Be(kind);
-        verdict.Confidence.Should().BeOneOf("low", "medium");
+        verdict.Confidence.Should().BeOneOf(Confidence.Low, Confidence.Medium);
         verdict.Reasons.Should().Contain(r => r.Contains("profiles", StringComparison.Ordinal));
         verdict.Suspects.Should().BeEmpty();
     }
@@ -40,13 +40,13 @@ public class TraceOnlyVerdictTests
     [MemberData(nameof(NoLeakLogs))]
     public void Decide_NoLeakRuns_NeverSaysLeak(string log)
     {
-        var analyzer = new TraceAnalyzer(new TraceOnlyVerdict());
+        var analyzer = new TraceAnalyzer();
         foreach (var cycle in FixtureCycles.FromCorpus(log))
         {
             analyzer.Add(cycle);
         }
 
-        analyzer.Summarize().Verdict.Kind.Should().NotBe(VerdictKinds.Leak);
+        new TraceOnlyVerdict().Decide(analyzer.Summarize()).Kind.Should().NotBe(VerdictKind.Leak);
     }
 
     [Theory]
@@ -54,13 +54,13 @@ public class TraceOnlyVerdictTests
     [InlineData("go1.19/steady/combined.log", "no lasting growth")]
     public void Decide_NotALeak_SaysWhatTheFloorDid(string log, string words)
     {
-        var analyzer = new TraceAnalyzer(new TraceOnlyVerdict());
+        var analyzer = new TraceAnalyzer();
         foreach (var cycle in FixtureCycles.FromCorpus(log))
         {
             analyzer.Add(cycle);
         }
 
-        analyzer.Summarize().Verdict.Reasons.Should().Contain(r => r.Contains(words, StringComparison.Ordinal));
+        new TraceOnlyVerdict().Decide(analyzer.Summarize()).Reasons.Should().Contain(r => r.Contains(words, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -69,15 +69,15 @@ public class TraceOnlyVerdictTests
     public void Decide_GoalHugsLiveHeap_NamesMemoryLimitOrLowGogc(string log, bool named)
     {
         var (output, _) = CollectingOutput.Scan(File.ReadAllBytes(Path.Combine(RepoPaths.Fixtures, log)));
-        var analyzer = new TraceAnalyzer(new TraceOnlyVerdict());
+        var analyzer = new TraceAnalyzer();
         foreach (var cycle in output.Cycles)
         {
             analyzer.Add(cycle);
         }
 
-        var verdict = analyzer.Summarize().Verdict;
+        var verdict = new TraceOnlyVerdict().Decide(analyzer.Summarize());
 
-        verdict.Kind.Should().Be(VerdictKinds.GcPressure);
+        verdict.Kind.Should().Be(VerdictKind.GcPressure);
         verdict.Reasons.Any(r => r.Contains("GOMEMLIMIT", StringComparison.Ordinal)).Should().Be(named);
     }
 }

@@ -49,7 +49,7 @@ public partial class VerdictReasonTests
         var summary = ProfiledRuns.Summarize(folder, ProfiledRuns.Series(folder));
         var e = summary.Verdict.Evidence;
 
-        summary.Verdict.Kind.Should().Be(VerdictKinds.Healthy);
+        summary.Verdict.Kind.Should().Be(VerdictKind.Healthy);
         e.FloorMbMin.Should().BeGreaterThan(e.FloorMbStart!.Value, "the working set formed during warm-up");
         summary.Verdict.Reasons.Should().Contain(r => r.Contains($"rose from {e.FloorMbStart} MB to {e.FloorMbMin} MB", StringComparison.Ordinal))
             .And.NotContain(r => r.Contains("did not rise", StringComparison.Ordinal));
@@ -62,25 +62,25 @@ public partial class VerdictReasonTests
     {
         var summary = ProfiledRuns.Summarize(folder, ProfiledRuns.Series(folder));
 
-        summary.Verdict.Kind.Should().Be(VerdictKinds.Healthy);
+        summary.Verdict.Kind.Should().Be(VerdictKind.Healthy);
         summary.Verdict.Reasons.Should().Contain(
-            $"Note: {summary.Gc.Forced} of {summary.Gc.Cycles} cycles forced: runtime.GC or debug.FreeOSMemory.");
+            $"Note: {summary.Summary.Gc.Forced} of {summary.Summary.Gc.Cycles} cycles forced: runtime.GC or debug.FreeOSMemory.");
     }
 
     [Fact]
     public void Reasons_IdleMarking_IsNotCountedAsCost()
     {
         var summary = ProfiledRuns.Summarize("runs/idle_heavy", ProfiledRuns.Series("runs/idle_heavy"));
-        var cpu = summary.GcCpu;
+        var cpu = summary.Summary.GcCpu;
 
         cpu.CostFraction.Should().BeApproximately(cpu.AssistFraction!.Value + cpu.BackgroundFraction!.Value + cpu.StwFraction!.Value, 3e-6);
         cpu.IdleFraction.Should().BeGreaterThan(cpu.CostFraction!.Value / 2, "the idle Ps did much of the marking");
-        summary.Verdict.Kind.Should().Be(VerdictKinds.Healthy);
+        summary.Verdict.Kind.Should().Be(VerdictKind.Healthy);
         summary.Verdict.Reasons.Should().Contain(r => r.StartsWith("Note: idle mark workers", StringComparison.Ordinal));
     }
 
     // Every number in the summary's JSON (the contract's fields and the verdict's evidence).
-    private static List<double> Numbers(TraceSummary summary)
+    private static List<double> Numbers(TraceDiagnosis summary)
     {
         using var buffer = new MemoryStream();
         JsonSummaryWriter.Write(summary, buffer);

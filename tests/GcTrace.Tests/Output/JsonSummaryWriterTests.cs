@@ -46,7 +46,7 @@ public class JsonSummaryWriterTests
         var summary = Summarize("go1.19/steady/combined.log");
         summary = summary with
         {
-            Verdict = summary.Verdict with { Suspects = [new Suspect("main.cache", SuspectPatterns.UnboundedMap, 1024)] },
+            Verdict = summary.Verdict with { Suspects = [new Suspect("main.cache", SuspectPattern.UnboundedMap, 1024)] },
         };
 
         using var json = JsonDocument.Parse(WriteJson(summary));
@@ -59,26 +59,28 @@ public class JsonSummaryWriterTests
     [Fact]
     public void Write_Decimals_KeepThePrintedDigits()
     {
-        var analyzer = new TraceAnalyzer(new TraceOnlyVerdict());
+        var analyzer = new TraceAnalyzer();
         analyzer.Add(Cycles.Make(1, 0.005m, stwSweepMs: 0.010m, stwMarkMs: 0.020m));
 
-        var text = WriteJson(analyzer.Summarize());
+        var summary = analyzer.Summarize();
+        var text = WriteJson(new TraceDiagnosis(summary, new TraceOnlyVerdict().Decide(summary)));
 
         text.Should().Contain("\"p50\": 0.030").And.Contain("\"total\": 0.030").And.NotContain("\r");
     }
 
-    private static TraceSummary Summarize(string log)
+    private static TraceDiagnosis Summarize(string log)
     {
-        var analyzer = new TraceAnalyzer(new TraceOnlyVerdict());
+        var analyzer = new TraceAnalyzer();
         foreach (var cycle in FixtureCycles.FromCorpus(log))
         {
             analyzer.Add(cycle);
         }
 
-        return analyzer.Summarize();
+        var summary = analyzer.Summarize();
+        return new TraceDiagnosis(summary, new TraceOnlyVerdict().Decide(summary));
     }
 
-    private static string WriteJson(TraceSummary summary)
+    private static string WriteJson(TraceDiagnosis summary)
     {
         using var text = new StringWriter();
         JsonSummaryWriter.Write(summary, text);

@@ -42,9 +42,9 @@ public static class ProfiledRuns
         Directory.GetFiles(Path.Combine(RepoPaths.Fixtures, folder), "*.pb.gz")
             .Any(f => Path.GetFileName(f).StartsWith("heap-", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("goroutine-", StringComparison.Ordinal));
 
-    public static ProfileSeries Series(string folder)
+    public static ProfileStore Series(string folder)
     {
-        var series = new ProfileSeries();
+        var series = new ProfileStore();
         foreach (var f in Directory.GetFiles(Path.Combine(RepoPaths.Fixtures, folder), "*.pb.gz").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(f);
@@ -57,19 +57,20 @@ public static class ProfiledRuns
         return series;
     }
 
-    public static Verdict Diagnose(string folder, ProfileSeries? series) => Summarize(folder, series).Verdict;
+    public static Verdict Diagnose(string folder, ProfileStore? series) => Summarize(folder, series).Verdict;
 
     /// <summary>The whole summary of the run's trace, with the verdict drawn from it and the profiles.</summary>
-    public static TraceSummary Summarize(string folder, ProfileSeries? series)
+    public static TraceDiagnosis Summarize(string folder, ProfileStore? series)
     {
         var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.Fixtures, folder, "combined.log"));
-        var analyzer = new TraceAnalyzer(new Diagnoser(series));
+        var analyzer = new TraceAnalyzer();
         foreach (var cycle in CollectingOutput.Scan(bytes).Output.Cycles)
         {
             analyzer.Add(cycle);
         }
 
-        return analyzer.Summarize();
+        var summary = analyzer.Summarize();
+        return new TraceDiagnosis(summary, new Diagnoser(series).Decide(summary));
     }
 
     /// <summary>(label, pattern, leak functions, expected verdict kind) from meta.json; the corpus names the functions

@@ -1,10 +1,13 @@
-// --png: collects the bounded per-cycle series while events stream, and renders every chart when asked.
-using GcTrace.Analysis;
-using GcTrace.Events;
-
+// --png: collects the bounded per-cycle series while events stream, and renders every chart at the end of the run.
 namespace GcTrace.Output.Charts;
 
-public sealed class ChartSink(ChartOptions options) : IEventSink
+using GcTrace.Analysis;
+using GcTrace.Diagnosis;
+using GcTrace.Events;
+
+/// <param name="options">Size and drawing options.</param>
+/// <param name="create">Opens the stream for one chart file name (e.g. "heap.png").</param>
+public sealed class ChartSink(ChartOptions options, Func<string, Stream> create) : IEventSink, IRunSink
 {
     private readonly ChartSeries _series = new(options.Width);
 
@@ -23,22 +26,20 @@ public sealed class ChartSink(ChartOptions options) : IEventSink
     {
     }
 
-    /// <summary>Writes the charts into <paramref name="dir"/> with what the analysis found; returns the files written.</summary>
-    public IReadOnlyList<string> Render(string dir, TraceSummary summary, PauseDistribution pauses, ChartAnnotations? extra = null)
-    {
-        Directory.CreateDirectory(dir);
-        return ChartRenderer.RenderAll(_series, Annotate(summary, pauses, extra ?? ChartAnnotations.None), dir, options);
-    }
+    public void Write(RunEnd end) => ChartRenderer.RenderAll(_series, Annotate(end), create, options);
 
-    private ChartAnnotations Annotate(TraceSummary s, PauseDistribution pauses, ChartAnnotations extra)
+    private ChartAnnotations Annotate(RunEnd end)
     {
+        var s = end.Diagnosis.Summary;
         // The analysis counts window time from the first cycle; the series plots the runtime's @S.
-        var origin = double.IsNaN(_series.FirstS) ? 0 : _series.FirstS;
-        return extra with
+        var origin = FirstS;
+        var sites = LeakSitesChart.TopSitesOf(end.Diagnosis.Verdict.Suspects.Where(x => x.GrowthBytes > 0).Select(x => x.Function));
+        return ChartAnnotations.None with
         {
+            LeakSites = end.Heaps.Count < 2 ? ChartAnnotations.None.LeakSites : LeakSiteSeries.From(end.Heaps, sites, origin),
             StwP50Ms = s.StwMs.P50,
             StwP99Ms = s.StwMs.P99,
-            StwCounts = pauses.Counts,
+            StwCounts = end.Pauses.Counts,
             // The slope is fitted on the runtime's @S, which restarts with each process; the chart lays segments end to
             // end, so after a restart the fitted line would not sit on the drawn heap: leave it out rather than mislead.
             LiveSlopeMbPerMin = _series.Restarts == 0 ? s.Heap.LiveSlopeMbPerMin : null,

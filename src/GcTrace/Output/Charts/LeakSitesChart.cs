@@ -9,6 +9,9 @@ internal static class LeakSitesChart
 
     // More lines than this and the colours and legend entries stop being tellable apart.
     private const int TopSites = 6;
+
+    /// <summary>The sites worth a series: the first <see cref="TopSites"/> of <paramref name="functions"/>.</summary>
+    public static IEnumerable<string> TopSitesOf(IEnumerable<string> functions) => functions.Take(TopSites);
     private const int MaxNameLength = 60;
 
     public static Plot Build(ChartAnnotations annotations)

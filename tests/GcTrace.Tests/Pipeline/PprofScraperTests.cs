@@ -1,9 +1,11 @@
 // PprofScraper against a local endpoint serving fixture profiles, one that never answers, and one that refuses.
-namespace GcTrace.Tests.Diagnosis;
+namespace GcTrace.Tests.Pipeline;
 
 using System.Net;
 using System.Net.Sockets;
+using GcTrace.Profiles;
 using GcTrace.Diagnosis;
+using GcTrace.Pipeline;
 using GcTrace.Tests.Support;
 
 public class PprofScraperTests
@@ -31,7 +33,7 @@ public class PprofScraperTests
                 context.Response.Close();
             }
         });
-        var series = new ProfileSeries();
+        var series = new ProfileStore();
         var warnings = new List<string>();
         using var http = new HttpClient();
         var scraper = new PprofScraper(http, new Uri($"http://127.0.0.1:{port}"), series, warnings.Add);
@@ -42,8 +44,8 @@ public class PprofScraperTests
         added.Should().Be(2);
         warnings.Should().BeEmpty();
         requested.Should().Equal("/debug/pprof/heap", "/debug/pprof/goroutine");
-        series.HeapCount.Should().Be(1);
-        series.GoroutineCount.Should().Be(1);
+        series.Snapshot().Heaps.Count.Should().Be(1);
+        series.Snapshot().Goroutines.Count.Should().Be(1);
     }
 
     [Fact]
@@ -54,7 +56,7 @@ public class PprofScraperTests
         var port = ((IPEndPoint)silent.LocalEndpoint).Port;
         var warnings = new List<string>();
         using var http = new HttpClient();
-        var scraper = new PprofScraper(http, new Uri($"http://127.0.0.1:{port}/"), new ProfileSeries(), warnings.Add)
+        var scraper = new PprofScraper(http, new Uri($"http://127.0.0.1:{port}/"), new ProfileStore(), warnings.Add)
         {
             Timeout = TimeSpan.FromMilliseconds(300),
         };
@@ -71,7 +73,7 @@ public class PprofScraperTests
         var port = FreePort();
         var warnings = new List<string>();
         using var http = new HttpClient();
-        var scraper = new PprofScraper(http, new Uri($"http://127.0.0.1:{port}"), new ProfileSeries(), warnings.Add);
+        var scraper = new PprofScraper(http, new Uri($"http://127.0.0.1:{port}"), new ProfileStore(), warnings.Add);
 
         var added = await scraper.ScrapeOnceAsync(CancellationToken.None);
 
@@ -85,7 +87,7 @@ public class PprofScraperTests
         var port = FreePort();
         var warnings = new List<string>();
         using var http = new HttpClient();
-        var scraper = new PprofScraper(http, new Uri($"http://127.0.0.1:{port}"), new ProfileSeries(), warnings.Add)
+        var scraper = new PprofScraper(http, new Uri($"http://127.0.0.1:{port}"), new ProfileStore(), warnings.Add)
         {
             Interval = TimeSpan.FromMilliseconds(50),
         };

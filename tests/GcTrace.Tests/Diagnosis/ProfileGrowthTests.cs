@@ -1,46 +1,47 @@
-// ProfileSeries: time order, identical snapshots, per-function growth and slope.
+// ProfileStore and ProfileGrowth: time order, identical snapshots, per-function growth and slope.
 namespace GcTrace.Tests.Diagnosis;
 
+using GcTrace.Profiles;
 using GcTrace.Diagnosis;
 using GcTrace.Tests.Support;
 
-public class ProfileSeriesTests
+public class ProfileGrowthTests
 {
     private static readonly string[] Stack = ["example.org/a.grow", "example.org/a.caller"];
 
     [Fact]
     public void Heaps_AddedOutOfOrder_AreOrderedByProfileTime()
     {
-        var series = new ProfileSeries();
+        var series = new ProfileStore();
         series.Add(SyntheticProfiles.Heap(20, (3000, 3000, Stack)));
         series.Add(SyntheticProfiles.Heap(0, (1000, 1000, Stack)));
         series.Add(SyntheticProfiles.Heap(10, (2000, 2000, Stack)));
 
-        series.InuseTotals().Should().Equal(1000, 2000, 3000);
-        series.HeapSpanS().Should().Be(20);
+        ProfileGrowth.InuseTotals(series.Snapshot()).Should().Equal(1000, 2000, 3000);
+        ProfileGrowth.HeapSpanS(series.Snapshot()).Should().Be(20);
     }
 
     [Fact]
     public void Heaps_IdenticalConsecutiveSnapshots_AreSkipped()
     {
-        var series = new ProfileSeries();
+        var series = new ProfileStore();
         series.Add(SyntheticProfiles.Heap(0, (1000, 1000, Stack)));
         series.Add(SyntheticProfiles.Heap(5, (1000, 1000, Stack)));
         series.Add(SyntheticProfiles.Heap(10, (4000, 4000, Stack)));
 
-        series.HeapCount.Should().Be(2);
-        series.IdenticalHeapsSkipped.Should().Be(1);
+        series.Snapshot().Heaps.Count.Should().Be(2);
+        series.Snapshot().IdenticalHeapsSkipped.Should().Be(1);
     }
 
     [Fact]
     public void FunctionGrowth_ThreeSnapshots_GivesFlatCumAndSlope()
     {
-        var series = new ProfileSeries();
+        var series = new ProfileStore();
         series.Add(SyntheticProfiles.Heap(0, (1000, 1000, Stack)));
         series.Add(SyntheticProfiles.Heap(10, (2000, 2000, Stack)));
         series.Add(SyntheticProfiles.Heap(20, (3000, 3000, Stack)));
 
-        var growth = series.FunctionGrowth();
+        var growth = ProfileGrowth.FunctionGrowth(series.Snapshot());
 
         growth.Should().ContainEquivalentOf(new FunctionGrowth("example.org/a.grow", 2000, 2000, 100));
         growth.Should().ContainEquivalentOf(new FunctionGrowth("example.org/a.caller", 0, 2000, 0));
@@ -49,9 +50,9 @@ public class ProfileSeriesTests
     [Fact]
     public void GoroutineGrowth_SingleSnapshot_IsEmpty()
     {
-        var series = new ProfileSeries();
+        var series = new ProfileStore();
         series.Add(SyntheticProfiles.Goroutines(0, (10, null, ["runtime.gopark", "main.wait"])));
 
-        series.GoroutineGrowth().Should().BeEmpty();
+        ProfileGrowth.GoroutineGrowth(series.Snapshot()).Should().BeEmpty();
     }
 }

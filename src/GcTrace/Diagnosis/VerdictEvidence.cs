@@ -1,5 +1,5 @@
 // The numbers the verdict's reasons quote, so that a reader (and a test) can check every sentence against them.
-namespace GcTrace.Analysis;
+namespace GcTrace.Diagnosis;
 
 /// <summary>
 /// Written as <c>verdict.evidence</c>. Trace numbers are after warm-up (from <see cref="WarmUpEndS"/> on): the floor is

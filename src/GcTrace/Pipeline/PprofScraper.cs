@@ -1,5 +1,5 @@
-// `--pprof URL`: fetches heap and goroutine profiles from a live net/http/pprof endpoint into a ProfileSeries.
-namespace GcTrace.Diagnosis;
+// `--pprof URL`: fetches heap and goroutine profiles from a live net/http/pprof endpoint into a ProfileStore.
+namespace GcTrace.Pipeline;
 
 using System.Globalization;
 using GcTrace.Profiles;
@@ -20,11 +20,11 @@ public sealed class PprofScraper
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
     private readonly HttpClient http;
-    private readonly ProfileSeries series;
+    private readonly ProfileStore series;
     private readonly Action<string> warn;
     private readonly Uri baseUrl;
 
-    public PprofScraper(HttpClient http, Uri baseUrl, ProfileSeries series, Action<string> warn)
+    public PprofScraper(HttpClient http, Uri baseUrl, ProfileStore series, Action<string> warn)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(baseUrl);

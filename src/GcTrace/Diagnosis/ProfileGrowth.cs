@@ -1,89 +1,38 @@
-// Heap and goroutine snapshots of one program over time, and what grew between them.
+// What grew between profile snapshots: per function, per allocation stack, per goroutine site. Pure: a snapshot in,
+// numbers out; the store that collects the snapshots is Profiles/ProfileStore.
 namespace GcTrace.Diagnosis;
 
 using GcTrace.Profiles;
 
-/// <summary>
-/// Snapshots are ordered by their own timestamps (files can be given in any order; a scraper can be late), falling
-/// back to arrival order for formats without a time. A heap snapshot equal to the previous one is dropped: the heap
-/// profile only changes at a GC (runtime/mprof.go publishes a cycle's data when the next one ends), so an identical
-/// copy adds no information but would flatten a slope. Thread-safe: the scraper adds while the trace streams.
-/// </summary>
-public sealed class ProfileSeries
+public static class ProfileGrowth
 {
-    private readonly object gate = new();
-    private readonly List<(DateTimeOffset? Time, long Order, Profile Profile)> heaps = [];
-    private readonly List<(DateTimeOffset? Time, long Order, Profile Profile)> goroutines = [];
-    private long order;
-
-    /// <summary>Heap snapshots dropped because they equalled the one before.</summary>
-    public int IdenticalHeapsSkipped { get; private set; }
-
-    public int HeapCount { get { lock (gate) { return Distinct(heaps).Count; } } }
-
-    public int GoroutineCount { get { lock (gate) { return Ordered(goroutines).Count; } } }
-
-    /// <summary>Adds a heap profile (has inuse_space) or a goroutine profile (has goroutine), by its sample types.</summary>
-    public void Add(Profile profile)
-    {
-        ArgumentNullException.ThrowIfNull(profile);
-        if (profile.SampleTypes.Any(t => t.Type is "inuse_space" or "space"))
-        {
-            AddHeap(profile);
-        }
-        else if (profile.SampleTypes.Any(t => t.Type == "goroutine"))
-        {
-            AddGoroutine(profile);
-        }
-        else
-        {
-            throw new ArgumentException($"{profile.SourceName} is neither a heap nor a goroutine profile", nameof(profile));
-        }
-    }
-
-    public void AddHeap(Profile profile)
-    {
-        lock (gate)
-        {
-            heaps.Add((profile.Time, order++, profile));
-        }
-    }
-
-    public void AddGoroutine(Profile profile)
-    {
-        lock (gate)
-        {
-            goroutines.Add((profile.Time, order++, profile));
-        }
-    }
-
-    /// <summary>The kept heap snapshots in time order.</summary>
-    public IReadOnlyList<Profile> Heaps() { lock (gate) { return Distinct(heaps); } }
-
-    /// <summary>The goroutine snapshots in time order.</summary>
-    public IReadOnlyList<Profile> Goroutines() { lock (gate) { return Ordered(goroutines); } }
-
     /// <summary>Seconds from the first kept heap snapshot to the last; 0 without timestamps.</summary>
-    public double HeapSpanS()
+    public static double HeapSpanS(ProfileSnapshot snapshot)
     {
-        var kept = Heaps();
+        var kept = snapshot.Heaps;
         return kept.Count >= 2 && kept[0].Time is { } a && kept[^1].Time is { } b ? (b - a).TotalSeconds : 0;
     }
 
     /// <summary>Total inuse_space of each kept heap snapshot, in time order.</summary>
-    public IReadOnlyList<long> InuseTotals() => Heaps().Select(p => Total(p, Inuse(p))).ToList();
+    public static IReadOnlyList<long> InuseTotals(ProfileSnapshot snapshot) => snapshot.Heaps.Select(p => Total(p, Inuse(p))).ToList();
+
+    /// <summary>Total goroutines per snapshot, in time order.</summary>
+    public static IReadOnlyList<long> GoroutineTotals(ProfileSnapshot snapshot) =>
+        snapshot.Goroutines.Select(p => Total(p, SampleIndex.Resolve(p, "goroutine"))).ToList();
 
     /// <summary>Flat and cum inuse_space growth per function, largest flat growth first.</summary>
-    public IReadOnlyList<FunctionGrowth> FunctionGrowth()
+    public static IReadOnlyList<FunctionGrowth> FunctionGrowth(ProfileSnapshot snapshot)
     {
-        var kept = Heaps();
+        var kept = snapshot.Heaps;
         if (kept.Count < 2)
         {
             return [];
         }
 
-        var flats = kept.Select(p => PerFunction(p, cumulative: false)).ToList();
-        var cums = kept.Select(p => PerFunction(p, cumulative: true)).ToList();
+        // pprof's own per-function aggregation (flat: the leaf frame; cum: once per sample per function).
+        var tables = kept.Select(p => TopTable.Compute(p, Inuse(p)).Rows).ToList();
+        var flats = tables.Select(rows => rows.ToDictionary(r => r.Name, r => r.Flat, StringComparer.Ordinal)).ToList();
+        var cums = tables.Select(rows => rows.ToDictionary(r => r.Name, r => r.Cum, StringComparer.Ordinal)).ToList();
         var times = Seconds(kept);
         var names = flats.SelectMany(f => f.Keys).Concat(cums.SelectMany(c => c.Keys)).Distinct(StringComparer.Ordinal);
         return names
@@ -98,9 +47,9 @@ public sealed class ProfileSeries
     }
 
     /// <summary>inuse and alloc growth per allocation stack between the first and last kept heap snapshot.</summary>
-    public IReadOnlyList<StackGrowth> StackGrowth()
+    public static IReadOnlyList<StackGrowth> StackGrowth(ProfileSnapshot snapshot)
     {
-        var kept = Heaps();
+        var kept = snapshot.Heaps;
         if (kept.Count < 2)
         {
             return [];
@@ -135,7 +84,7 @@ public sealed class ProfileSeries
                 continue;
             }
 
-            var key = StackKey(s.Stack);
+            var key = ProfileStore.StackKey(s.Stack);
             if (!map.TryGetValue(key, out var bySize))
             {
                 map[key] = bySize = [];
@@ -151,9 +100,9 @@ public sealed class ProfileSeries
     }
 
     /// <summary>Goroutine counts per site and wait state, first and last snapshot, largest growth first.</summary>
-    public IReadOnlyList<GoroutineGrowth> GoroutineGrowth()
+    public static IReadOnlyList<GoroutineGrowth> GoroutineGrowth(ProfileSnapshot snapshot)
     {
-        var kept = Goroutines();
+        var kept = snapshot.Goroutines;
         if (kept.Count < 2)
         {
             return [];
@@ -175,15 +124,21 @@ public sealed class ProfileSeries
 
     /// <summary>
     /// In-use bytes per key (for example the function a stack is blamed on) in every kept heap snapshot, as (seconds
-    /// after the first kept snapshot, bytes) in time order; a key absent from a snapshot has 0 there. A trend over all
-    /// snapshots, not two end points, is what tells lasting growth from warm-up and bursts.
+    /// after the first kept snapshot, bytes) in time order; a key absent from a snapshot has 0 there; a null key skips
+    /// the sample. A trend over all snapshots, not two end points, is what tells lasting growth from warm-up and bursts.
     /// </summary>
-    public IReadOnlyDictionary<string, List<(double T, double V)>> InuseSeries(Func<IReadOnlyList<StackFrame>, string?> key)
+    public static IReadOnlyDictionary<string, List<(double T, double V)>> InuseSeries(ProfileSnapshot snapshot, Func<IReadOnlyList<StackFrame>, string?> key)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(key);
-        var kept = Heaps();
-        var times = Seconds(kept);
+        var kept = snapshot.Heaps;
         var result = new Dictionary<string, List<(double T, double V)>>(StringComparer.Ordinal);
+        if (kept.Count == 0)
+        {
+            return result;
+        }
+
+        var times = Seconds(kept);
         for (var i = 0; i < kept.Count; i++)
         {
             var inuse = Inuse(kept[i]);
@@ -207,7 +162,11 @@ public sealed class ProfileSeries
     }
 
     /// <summary>Seconds from the first kept heap snapshot to each kept one (their index without timestamps).</summary>
-    public IReadOnlyList<double> HeapTimes() => Seconds(Heaps());
+    public static IReadOnlyList<double> HeapTimes(ProfileSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return snapshot.Heaps.Count == 0 ? [] : Seconds(snapshot.Heaps);
+    }
 
     /// <summary>
     /// Goroutine counts per site and wait state across every snapshot, judged after the first
@@ -215,9 +174,10 @@ public sealed class ProfileSeries
     /// the first snapshot after warm-up, <see cref="GoroutineGrowth.Last"/> at the last, and
     /// <see cref="GoroutineGrowth.Trend"/> says how it moved in between. Largest growth first.
     /// </summary>
-    public IReadOnlyList<GoroutineGrowth> GoroutineGrowth(double warmUpShare)
+    public static IReadOnlyList<GoroutineGrowth> GoroutineGrowth(ProfileSnapshot snapshot, double warmUpShare)
     {
-        var kept = Goroutines();
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var kept = snapshot.Goroutines;
         if (kept.Count < 2)
         {
             return [];
@@ -241,64 +201,12 @@ public sealed class ProfileSeries
             .ToList();
     }
 
-    /// <summary>Total goroutines per snapshot, in time order.</summary>
-    public IReadOnlyList<long> GoroutineTotals() =>
-        Goroutines().Select(p => Total(p, SampleIndex.Resolve(p, "goroutine"))).ToList();
-
     internal static int Inuse(Profile p) => SampleIndex.Resolve(p, "inuse_space");
 
     internal static int? Alloc(Profile p) =>
         p.SampleTypes.Any(t => t.Type is "alloc_space") ? SampleIndex.Resolve(p, "alloc_space") : null;
 
     private static long Total(Profile p, int index) => p.Samples.Sum(s => s.Values[index]);
-
-    private static List<Profile> Ordered(List<(DateTimeOffset? Time, long Order, Profile Profile)> list) =>
-        list.OrderBy(e => e.Time ?? DateTimeOffset.MinValue).ThenBy(e => e.Order).Select(e => e.Profile).ToList();
-
-    private List<Profile> Distinct(List<(DateTimeOffset? Time, long Order, Profile Profile)> list)
-    {
-        var kept = new List<Profile>();
-        string? previous = null;
-        var skipped = 0;
-        foreach (var p in Ordered(list))
-        {
-            var print = Fingerprint(p);
-            if (print == previous)
-            {
-                skipped++;
-                continue;
-            }
-
-            kept.Add(p);
-            previous = print;
-        }
-
-        IdenticalHeapsSkipped = skipped;
-        return kept;
-    }
-
-    // Values by stack, ignoring the timestamp: two snapshots with no GC in between differ only in their time.
-    private static string Fingerprint(Profile p) => string.Join(
-        '\n',
-        p.Samples.Select(s => string.Join(',', s.Values) + "@" + StackKey(s.Stack)).Order(StringComparer.Ordinal));
-
-    private static string StackKey(IReadOnlyList<StackFrame> stack) => string.Join(';', stack.Select(f => f.Function));
-
-    private static Dictionary<string, long> PerFunction(Profile p, bool cumulative)
-    {
-        var index = Inuse(p);
-        var map = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var s in p.Samples)
-        {
-            var frames = cumulative ? s.Stack.Select(f => f.Function).Distinct(StringComparer.Ordinal) : s.Stack.Take(1).Select(f => f.Function);
-            foreach (var f in frames)
-            {
-                map[f] = map.GetValueOrDefault(f) + s.Values[index];
-            }
-        }
-
-        return map;
-    }
 
     private static Dictionary<string, (IReadOnlyList<StackFrame>? Stack, long Inuse, long Alloc)> PerStack(Profile p)
     {
@@ -307,7 +215,7 @@ public sealed class ProfileSeries
         var map = new Dictionary<string, (IReadOnlyList<StackFrame>? Stack, long Inuse, long Alloc)>(StringComparer.Ordinal);
         foreach (var s in p.Samples)
         {
-            var key = StackKey(s.Stack);
+            var key = ProfileStore.StackKey(s.Stack);
             var e = map.GetValueOrDefault(key);
             map[key] = (s.Stack, e.Inuse + s.Values[inuse], e.Alloc + (alloc is { } a ? s.Values[a] : 0));
         }

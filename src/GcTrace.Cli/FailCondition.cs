@@ -1,13 +1,14 @@
 // --fail-on: gate conditions such as `stw.p99>5ms`, `gc_cpu>25%`, `live_slope>1MB/min`, `verdict=leak`, with a small
-// Sprache grammar, evaluated against the summary.
+// Sprache grammar, evaluated against the summary and verdict.
 using System.Globalization;
 using Sprache;
 using GcTrace.Analysis;
+using GcTrace.Diagnosis;
 
-namespace GcTrace.Diagnosis;
+namespace GcTrace.Cli;
 
 /// <summary>One condition: a metric, a comparison and a value already converted to the metric's unit.</summary>
-public sealed record FailCondition(string Text, string Metric, string Op, decimal? Number, string? Word)
+internal sealed record FailCondition(string Text, string Metric, string Op, decimal? Number, string? Word)
 {
     // Metric -> (unit family, value from the summary). Units: ms for pauses, a fraction for CPU, MB/min for the slope.
     private static readonly Dictionary<string, (string Unit, Func<TraceSummary, decimal?> Value)> Metrics = new()
@@ -52,7 +53,7 @@ public sealed record FailCondition(string Text, string Metric, string Op, decima
         if (metric == "verdict")
         {
             if (op is not ("=" or "!=")) throw new FormatException($"--fail-on '{text}': verdict takes = or !=");
-            if (rest is not (VerdictKinds.Leak or VerdictKinds.GcPressure or VerdictKinds.Healthy or VerdictKinds.Inconclusive))
+            if (ContractNames.ParseKind(rest) is null)
                 throw new FormatException($"--fail-on '{text}': verdict is one of leak, gc-pressure, healthy, inconclusive");
             return new FailCondition(text, metric, op, null, rest);
         }
@@ -72,10 +73,10 @@ public sealed record FailCondition(string Text, string Metric, string Op, decima
     }
 
     /// <summary>True when the condition holds for <paramref name="s"/> (a missing value never holds).</summary>
-    public bool Holds(TraceSummary s)
+    public bool Holds(TraceDiagnosis d)
     {
-        if (Word is not null) return (s.Verdict.Kind == Word) == (Op == "=");
-        if (Metrics[Metric].Value(s) is not { } v || Number is not { } n) return false;
+        if (Word is not null) return (ContractNames.Of(d.Verdict.Kind) == Word) == (Op == "=");
+        if (Metrics[Metric].Value(d.Summary) is not { } v || Number is not { } n) return false;
         return Op switch
         {
             ">" => v > n, ">=" => v >= n, "<" => v < n, "<=" => v <= n, "=" => v == n, _ => v != n,

@@ -1,13 +1,13 @@
-// The `verdict` block of the summary. The model lives here; the rules that decide it live in Diagnosis.
-namespace GcTrace.Analysis;
+// The `verdict` block of the summary: what the diagnosis concluded, and why.
+namespace GcTrace.Diagnosis;
 
-/// <param name="Kind">One of <see cref="VerdictKinds"/>.</param>
-/// <param name="Confidence">"low", "medium" or "high": how much the evidence supports the kind.</param>
+/// <param name="Kind">What the evidence says the program does.</param>
+/// <param name="Confidence">How much the evidence supports the kind.</param>
 /// <param name="Reasons">Plain sentences, each one piece of evidence.</param>
 /// <param name="Suspects">Allocation sites to look at; empty without profiles.</param>
 public sealed record Verdict(
-    string Kind,
-    string Confidence,
+    VerdictKind Kind,
+    Confidence Confidence,
     IReadOnlyList<string> Reasons,
     IReadOnlyList<Suspect> Suspects)
 {

@@ -1,0 +1,17 @@
+// The `--json` document: the analysis' summary blocks followed by the verdict, in the contract's key order.
+namespace GcTrace.Output;
+
+using GcTrace.Analysis;
+using GcTrace.Diagnosis;
+
+internal sealed record SummaryDocument(
+    InputSummary Input,
+    CycleSequenceSummary Gc,
+    DistributionSummary StwMs,
+    GcCpuSummary GcCpu,
+    HeapSummary Heap,
+    Verdict Verdict)
+{
+    public static SummaryDocument Of(TraceDiagnosis d) =>
+        new(d.Summary.Input, d.Summary.Gc, d.Summary.StwMs, d.Summary.GcCpu, d.Summary.Heap, d.Verdict);
+}

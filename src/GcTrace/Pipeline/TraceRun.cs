@@ -1,0 +1,94 @@
+// The composition root: inputs -> read -> parse -> analyze -> diagnose -> outputs. The CLI and the tests both use it.
+namespace GcTrace.Pipeline;
+
+using GcTrace.Analysis;
+using GcTrace.Diagnosis;
+using GcTrace.Output;
+using GcTrace.Profiles;
+
+/// <summary>
+/// Set what a run reads and where it writes, then <see cref="RunAsync"/>. Per-event sinks see the cycles the
+/// <see cref="Filter"/> keeps while input streams; end-of-run sinks get the diagnosis once input has ended; then every
+/// file opened through <see cref="Files"/> gets its final name. A failing sink is reported in the result, once; the
+/// others keep going. Input errors (a missing file) are thrown as <see cref="InputException"/>.
+/// </summary>
+public sealed class TraceRun
+{
+    /// <summary>Files to read in order; <see cref="InputOpener.StandardInput"/> is stdin.</summary>
+    public required IReadOnlyList<string> Inputs { get; init; }
+
+    /// <summary>Where application lines go (pipe mode), or null to drop them.</summary>
+    public Stream? Passthrough { get; init; }
+
+    /// <summary>Which cycles the analysis and the per-event outputs take (see <see cref="TraceAnalyzer.Filter"/>).</summary>
+    public CycleFilter Filter { get; init; } = CycleFilter.None;
+
+    /// <summary>Heap and goroutine profiles to correlate; the scraper adds to it while the run lasts.</summary>
+    public ProfileStore Profiles { get; init; } = new();
+
+    /// <summary>The verdict rule; by default the one that reads the trace and <see cref="Profiles"/>.</summary>
+    public IVerdictRule? Rule { get; init; }
+
+    public IReadOnlyList<IEventSink> EventSinks { get; init; } = [];
+
+    public IReadOnlyList<IRunSink> RunSinks { get; init; } = [];
+
+    /// <summary>Committed (renamed to their final names) after the end-of-run sinks, disposed in every case.</summary>
+    public OutputFiles? Files { get; init; }
+
+    /// <summary>Bytes read so far, for progress reports on large files.</summary>
+    public IProgress<long>? Progress { get; init; }
+
+    /// <summary>Work beside the pipeline (live status, profile scraping), stopped when input has ended.</summary>
+    public IReadOnlyList<Func<AnalysisSink, CancellationToken, Task>> Beside { get; init; } = [];
+
+    /// <summary>Bytes per read; a chunk carries the whole lines of one read.</summary>
+    public int ChunkSize { get; init; } = 1 << 20;
+
+    /// <summary>Runs to the end of input (or <paramref name="token"/>: what was read is still analysed and written).</summary>
+    public async Task<TraceRunResult> RunAsync(CancellationToken token)
+    {
+        try
+        {
+            var analyzer = new TraceAnalyzer { Filter = Filter };
+            var analysis = new AnalysisSink(analyzer);
+            var sinks = new List<IEventSink> { analysis };
+            sinks.AddRange(EventSinks.Select(s => new FilteredSink(s, Filter)));
+            var pipeline = new TracePipeline(Inputs, Passthrough, sinks, analyzer.Input) { Progress = Progress, ChunkSize = ChunkSize };
+
+            using var stopBeside = new CancellationTokenSource();
+            var beside = Beside.Select(run => run(analysis, stopBeside.Token)).ToList();
+            var failures = new List<SinkFailure>();
+            try
+            {
+                failures.AddRange(await pipeline.RunAsync(token).ConfigureAwait(false));
+            }
+            finally
+            {
+                await stopBeside.CancelAsync().ConfigureAwait(false);
+                await Task.WhenAll(beside).ConfigureAwait(false);
+            }
+
+            var summary = analyzer.Summarize();
+            var diagnosis = new TraceDiagnosis(summary, (Rule ?? new Diagnoser(Profiles)).Decide(summary));
+            var end = new RunEnd(diagnosis, analyzer.Pauses, Profiles.Snapshot().Heaps);
+            foreach (var sink in RunSinks)
+            {
+                try
+                {
+                    sink.Write(end);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutputException)
+                {
+                    failures.Add(new SinkFailure(sink.Name, e));
+                }
+            }
+            Files?.Commit();
+            return new TraceRunResult(diagnosis, failures);
+        }
+        finally
+        {
+            Files?.Dispose();
+        }
+    }
+}
