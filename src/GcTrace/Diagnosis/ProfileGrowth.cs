@@ -100,27 +100,7 @@ public static class ProfileGrowth
     }
 
     /// <summary>Goroutine counts per site and wait state, first and last snapshot, largest growth first.</summary>
-    public static IReadOnlyList<GoroutineGrowth> GoroutineGrowth(ProfileSnapshot snapshot)
-    {
-        var kept = snapshot.Goroutines;
-        if (kept.Count < 2)
-        {
-            return [];
-        }
-
-        var first = GoroutineGroups(kept[0]);
-        var last = GoroutineGroups(kept[^1]);
-        return last.Keys.Concat(first.Keys).Distinct()
-            .Select(k =>
-            {
-                var a = first.GetValueOrDefault(k);
-                var b = last.GetValueOrDefault(k);
-                return new GoroutineGrowth(k.Site, k.Wait, (b.Stack ?? a.Stack)!, a.Count, b.Count);
-            })
-            .OrderByDescending(g => g.Growth)
-            .ThenBy(g => g.Site, StringComparer.Ordinal)
-            .ToList();
-    }
+    public static IReadOnlyList<GoroutineGrowth> GoroutineGrowth(ProfileSnapshot snapshot) => GoroutineGrowth(snapshot, warmUpShare: 0);
 
     /// <summary>
     /// In-use bytes per key (for example the function a stack is blamed on) in every kept heap snapshot, as (seconds
