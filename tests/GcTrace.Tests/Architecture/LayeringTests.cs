@@ -1,36 +1,56 @@
-// The library's folders only look one way (house style: Events <- Analysis <- Diagnosis <- Output).
+// The library's rooms only look down (docs/architecture.md): a type may use its own room and the rooms below it, in
+// its signatures and in its method bodies (read from the IL), never a room above.
 namespace GcTrace.Tests.Architecture;
 
 using System.Reflection;
+using System.Reflection.Emit;
 using GcTrace.Analysis;
-using GcTrace.Diagnosis;
 
 public class LayeringTests
 {
-    private static readonly string[] Layers =
-        ["GcTrace.Events", "GcTrace.Parsing", "GcTrace.Profiles", "GcTrace.Analysis", "GcTrace.Diagnosis", "GcTrace.Output", "GcTrace.Pipeline"];
+    // Bottom up. Parsing and Profiles sit side by side on Events; neither may use the other.
+    private static readonly string[][] Layers =
+    [
+        ["GcTrace.Events"],
+        ["GcTrace.Parsing", "GcTrace.Profiles"],
+        ["GcTrace.Analysis"],
+        ["GcTrace.Diagnosis"],
+        ["GcTrace.Output"],
+        ["GcTrace.Pipeline"],
+    ];
+
+    private static readonly Assembly Library = typeof(TraceAnalyzer).Assembly;
+
+    public static TheoryData<string> Rooms() => new(Layers.SelectMany(l => l));
+
+    [Fact]
+    public void Rooms_CoverEveryLibraryNamespace()
+    {
+        Library.GetTypes().Where(t => t.Namespace?.StartsWith("GcTrace", StringComparison.Ordinal) == true && Room(t.Namespace) is null)
+            .Select(t => t.FullName).Should().BeEmpty("every library type lives in one of the rooms");
+    }
 
     [Theory]
-    [InlineData("GcTrace.Analysis")]
-    [InlineData("GcTrace.Diagnosis")]
-    [InlineData("GcTrace.Output")]
-    public void Types_InLayer_ReferenceNoLayerAbove(string layer)
+    [MemberData(nameof(Rooms))]
+    public void Types_InRoom_ReferenceNoRoomAboveOrBeside(string room)
     {
-        var rank = Rank(layer);
-        var offenders = typeof(TraceAnalyzer).Assembly.GetTypes()
-            .Where(t => t.Namespace == layer)
+        var offenders = Library.GetTypes()
+            .Where(t => Room(t.Namespace) == room)
             .SelectMany(t => Referenced(t).Select(r => (From: t, To: r)))
-            .Where(x => x.To.Namespace is { } ns && Rank(ns) > rank)
-            .Select(x => $"{x.From.Name} -> {x.To.FullName}")
+            .Where(x => Room(x.To.Namespace) is { } to && to != room && !Below(to, room))
+            .Select(x => $"{x.From.FullName} -> {x.To.FullName}")
             .Distinct()
             .ToList();
 
         offenders.Should().BeEmpty();
     }
 
-    // -1 for namespaces outside the library (System, CsvHelper), which any layer may use.
-    private static int Rank(string ns) =>
-        Array.FindIndex(Layers, l => ns == l || ns.StartsWith(l + ".", StringComparison.Ordinal));
+    private static string? Room(string? ns) =>
+        ns is null ? null : Layers.SelectMany(l => l).FirstOrDefault(r => ns == r || ns.StartsWith(r + ".", StringComparison.Ordinal));
+
+    private static int Level(string room) => Array.FindIndex(Layers, l => l.Contains(room));
+
+    private static bool Below(string to, string from) => Level(to) < Level(from);
 
     private static IEnumerable<Type> Referenced(Type type)
     {
@@ -46,10 +66,75 @@ public class LayeringTests
             {
                 types.Add(info.ReturnType);
             }
+
+            types.AddRange(BodyReferences(method));
         }
 
         return types.OfType<Type>().SelectMany(Unwrap);
     }
+
+    // Every type, method and field token in the method's IL, resolved to the types it names.
+    private static IEnumerable<Type> BodyReferences(MethodBase method)
+    {
+        var il = method.GetMethodBody()?.GetILAsByteArray();
+        if (il is null)
+        {
+            yield break;
+        }
+
+        var typeArgs = method.DeclaringType is { IsGenericType: true } d ? d.GetGenericArguments() : null;
+        var methodArgs = method.IsGenericMethod ? method.GetGenericArguments() : null;
+        for (var i = 0; i < il.Length;)
+        {
+            var op = ReadOpCode(il, ref i);
+            var size = OperandSize(op, il, i);
+            if (op.OperandType is OperandType.InlineType or OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineTok)
+            {
+                var member = method.Module.ResolveMember(BitConverter.ToInt32(il, i), typeArgs, methodArgs);
+                foreach (var t in TypesOf(member).OfType<Type>())
+                {
+                    yield return t;
+                }
+            }
+
+            i += size;
+        }
+    }
+
+    private static IEnumerable<Type?> TypesOf(MemberInfo? member) => member switch
+    {
+        Type t => [t],
+        FieldInfo f => [f.DeclaringType, f.FieldType],
+        MethodInfo m => [m.DeclaringType, m.ReturnType, .. m.GetParameters().Select(p => p.ParameterType), .. m.IsGenericMethod ? m.GetGenericArguments() : []],
+        ConstructorInfo c => [c.DeclaringType, .. c.GetParameters().Select(p => p.ParameterType)],
+        _ => [],
+    };
+
+    private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => (OpCode)f.GetValue(null)!)
+        .ToDictionary(o => o.Value);
+
+    private static OpCode ReadOpCode(byte[] il, ref int i)
+    {
+        short value = il[i++];
+        if (value == 0xFE)
+        {
+            value = (short)(0xFE00 | il[i++]);
+        }
+
+        return OpCodesByValue[value];
+    }
+
+    private static int OperandSize(OpCode op, byte[] il, int i) => op.OperandType switch
+    {
+        OperandType.InlineNone => 0,
+        OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
+        OperandType.InlineVar => 2,
+        OperandType.InlineI8 or OperandType.InlineR => 8,
+        OperandType.InlineSwitch => 4 + (4 * BitConverter.ToInt32(il, i)),
+        _ => 4,
+    };
 
     // List<Verdict>, Verdict[], Func<T, Verdict>: the generic arguments count too.
     private static IEnumerable<Type> Unwrap(Type type)

@@ -166,7 +166,8 @@ public class GcTracePipeCliTests
     [Fact]
     public void Run_Interval_PrintsPeriodicSummaryLinesWhenNotATerminal()
     {
-        var r = CliProcess.Shell($"(cat '{Log("steady")}'; sleep 3) | {CliProcess.Command("--interval 1s --no-passthrough")}");
+        // The input stays open 6 s: enough for two 1 s intervals even when start-up takes seconds on a loaded machine.
+        var r = CliProcess.Shell($"(cat '{Log("steady")}'; sleep 6) | {CliProcess.Command("--interval 1s --no-passthrough")}");
 
         r.ExitCode.Should().Be(0, r.Stderr);
         var periodic = r.Stderr.Split('\n').Where(l => l.StartsWith("gctrace-pipe: 54 cycles, last pause", StringComparison.Ordinal)).ToList();

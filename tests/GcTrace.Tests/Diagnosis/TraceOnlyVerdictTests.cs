@@ -80,4 +80,20 @@ public class TraceOnlyVerdictTests
         verdict.Kind.Should().Be(VerdictKind.GcPressure);
         verdict.Reasons.Any(r => r.Contains("GOMEMLIMIT", StringComparison.Ordinal)).Should().Be(named);
     }
+
+    [Fact]
+    public void Decide_MinCyclesRaisedAboveTheRun_IsInconclusive()
+    {
+        var analyzer = new TraceAnalyzer();
+        var cycles = FixtureCycles.FromCorpus("go1.19/steady/combined.log").ToList();
+        foreach (var cycle in cycles)
+        {
+            analyzer.Add(cycle);
+        }
+
+        var strict = new TraceOnlyVerdict(DiagnosisOptions.Default with { MinCycles = cycles.Count + 1 });
+
+        new TraceOnlyVerdict().Decide(analyzer.Summarize()).Kind.Should().Be(VerdictKind.Healthy);
+        strict.Decide(analyzer.Summarize()).Kind.Should().Be(VerdictKind.Inconclusive);
+    }
 }
