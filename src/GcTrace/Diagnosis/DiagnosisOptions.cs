@@ -38,7 +38,7 @@ public sealed record DiagnosisOptions
     public double MinLeakGrowthMb { get; init; } = 2;
 
     /// <summary>Floor growth after warm-up, relative to the floor, below which a big heap is merely drifting.
-    /// Set by runs/leak_under_cache (a 0.9 MiB/s leak under an 80 MiB working set grows ~12 % after warm-up).</summary>
+    /// Set by runs/idle_heavy (a 35 MB floor drifting by 1.7 MB) against runs/memlimit_leak (15 MB on a 19 MB floor).</summary>
     public double MinLeakGrowthShare { get; init; } = 0.03;
 
     // ---- with profiles (Diagnoser) ----
@@ -66,7 +66,8 @@ public sealed record DiagnosisOptions
 
     /// <summary>GC cost (assist + background + STW, idle excluded) at or above this share of the available CPU is
     /// material: about one core in twenty busy with the GC. Set by runs/pressure_sched (5.4 %), runs/pool_misuse
-    /// (5.5 %) and runs/memlimit (5.8 %) above it, runs/churn_small (1.2 %) and runs/idle_heavy (1.6 %) below.</summary>
+    /// (5.5 %) and runs/memlimit (5.8 %) above it, runs/idle_heavy (3.0 %, 7.3 % with idle marking) and runs/churn_small
+    /// (0.9 % at 23 GC/s) below.</summary>
     public double PressureCostFraction { get; init; } = 0.05;
 
     /// <summary>Consecutive GC CPU windows at or above <see cref="PressureCostFraction"/> that make pressure sustained
@@ -78,7 +79,7 @@ public sealed record DiagnosisOptions
     public double HeavyAssistFraction { get; init; } = 0.025;
 
     /// <summary>A GC rate at or above this (cycles per second) is worth a note when it is cheap, and part of the
-    /// reason when it is not. Set by runs/churn_small (~18 GC/s at ~1 % cost) and runs/forced_periodic.</summary>
+    /// reason when it is not. Set by runs/churn_small (23 GC/s at 0.9 % cost) and runs/forced_periodic (10.6 GC/s).</summary>
     public double HighGcRatePerS { get; init; } = 10;
 
     /// <summary>An inferred GOGC below this means the goal hugs the live heap (a memory limit, or GOGC set very low).</summary>
