@@ -12,6 +12,7 @@ public class PipelineBenchmarks
 {
     private string _mixed = "";
     private string _gcOnly = "";
+    private string _allKinds = "";
 
     [GlobalSetup]
     public void Setup()
@@ -22,6 +23,8 @@ public class PipelineBenchmarks
         _gcOnly = Path.Combine(dir, "gctrace-bench-gc-only.log");
         File.WriteAllBytes(_mixed, Inputs.Mixed(32 << 20));
         File.WriteAllBytes(_gcOnly, Inputs.GcOnly(16 << 20));
+        _allKinds = Path.Combine(dir, "gctrace-bench-all-kinds.log");
+        File.WriteAllBytes(_allKinds, Inputs.AllKinds(16 << 20));
     }
 
     [GlobalCleanup]
@@ -29,6 +32,7 @@ public class PipelineBenchmarks
     {
         File.Delete(_mixed);
         File.Delete(_gcOnly);
+        File.Delete(_allKinds);
     }
 
     [Benchmark(Description = "pipeline 32 MiB mixed")]
@@ -36,6 +40,9 @@ public class PipelineBenchmarks
 
     [Benchmark(Description = "pipeline 16 MiB gc-only")]
     public Task<TraceSummary> GcOnly() => Run(_gcOnly);
+
+    [Benchmark(Description = "pipeline 16 MiB all kinds")]
+    public Task<TraceSummary> AllKinds() => Run(_allKinds);
 
     private static async Task<TraceSummary> Run(string path)
     {

@@ -14,4 +14,15 @@ public sealed record PacerEvent(long Line, string Phase, IReadOnlyList<KeyValueP
     public bool ControllerReset { get; init; }
 
     public double? this[string name] => Fields.FirstOrDefault(f => f.Key == name) is { Key: not null } f ? f.Value : null;
+
+    // By value, fields included (a record compares a list by reference): two parses of the same line are equal events.
+    public bool Equals(PacerEvent? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null && base.Equals(other) && Phase == other.Phase && ControllerReset == other.ControllerReset
+            && Fields.Count == other.Fields.Count && Enumerable.Range(0, Fields.Count).All(i => SameField(Fields[i], other.Fields[i])));
+
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Phase, ControllerReset, Fields.Count);
+
+    private static bool SameField(KeyValuePair<string, double> a, KeyValuePair<string, double> b) =>
+        string.Equals(a.Key, b.Key, StringComparison.Ordinal) && a.Value.Equals(b.Value);
 }

@@ -20,4 +20,16 @@ public sealed record SchedEvent(
     string? Detail) : TraceEvent(Line)
 {
     public override string Kind => "sched";
+
+    // By value, run queues and ticks included (a record compares a list by reference): two parses of a line are equal events.
+    public bool Equals(SchedEvent? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null && base.Equals(other) && ElapsedMs == other.ElapsedMs && GoMaxProcs == other.GoMaxProcs
+            && IdleProcs == other.IdleProcs && Threads == other.Threads && SpinningThreads == other.SpinningThreads
+            && NeedSpinning == other.NeedSpinning && IdleThreads == other.IdleThreads && RunQueue == other.RunQueue
+            && RunQueues.SequenceEqual(other.RunQueues)
+            && (SchedTicks is null ? other.SchedTicks is null : other.SchedTicks is not null && SchedTicks.SequenceEqual(other.SchedTicks))
+            && string.Equals(Detail, other.Detail, StringComparison.Ordinal));
+
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), ElapsedMs, GoMaxProcs, Threads, RunQueue, RunQueues.Count, Detail);
 }

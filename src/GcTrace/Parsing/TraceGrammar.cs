@@ -29,18 +29,25 @@ public static class TraceGrammar
         from v in Int
         select sign.IsDefined ? -v : v;
 
-    // "0", "0.004", "0.45", "4.5", "45": fmtNSAsMS, any digit count (a negative delta wraps to a huge integer)
+    // "42" where the field is an int (P counts, percentages, thread counts): a larger value fails the rule
+    private static readonly Parser<int> Int32 =
+        from v in Int
+        where v <= int.MaxValue
+        select (int)v;
+
+    // "0", "0.004", "0.45", "4.5", "45": fmtNSAsMS. A negative delta wraps to a huge integer, which is not represented
+    // (TraceLimits.MaxMsWholeDigits): the rule fails and the line counts as unrecognized.
     private static readonly Parser<decimal> Ms =
         from whole in Digits
         from frac in Parse.Char('.').Then(_ => Digits).Optional()
-        where whole.Length + (frac.IsDefined ? frac.Get().Length : 0) <= 28
+        where whole.Length <= TraceLimits.MaxMsWholeDigits && whole.Length + (frac.IsDefined ? frac.Get().Length : 0) <= 28
         select Numbers.ParseDecimal(frac.IsDefined ? whole + "." + frac.Get() : whole);
 
     // "12.503": itoaDiv(ms, 3), always exactly 3 decimals (go1.5 to master)
     private static readonly Parser<decimal> Seconds =
         from whole in Digits
         from frac in Parse.Char('.').Then(_ => Digits)
-        where frac.Length == 3 && whole.Length <= 25
+        where frac.Length == 3 && whole.Length <= TraceLimits.MaxSecondsWholeDigits
         select Numbers.ParseDecimal(whole + "." + frac);
 
     // "+8.750000e-001", "+Inf", "NaN" (go1.5-1.25) and "0.875", "1e-05" (go1.26+)
@@ -232,10 +239,10 @@ public static class TraceGrammar
          from _5 in Lit(" MB) workers=") from dedicated in Int
          from _6 in Lit("+") from fractional in GoFloat
          from e in End
-         select (TraceEvent)new PacerEvent(0, "start", new[]
+         select (TraceEvent)new PacerEvent(0, PacerNames.Start, new[]
          {
-             F("assist_ratio", ratio), F("heap_scan_mb", scan), F("heap_live_mb", live), F("heap_goal_mb", goal),
-             F("dedicated_workers", dedicated), F("fractional_workers", fractional),
+             F(PacerNames.AssistRatio, ratio), F(PacerNames.HeapScanMb, scan), F(PacerNames.HeapLiveMb, live), F(PacerNames.HeapGoalMb, goal),
+             F(PacerNames.DedicatedWorkers, dedicated), F(PacerNames.FractionalWorkers, fractional),
          })).Named("pacer start line");
 
     /// <summary>go1.18+: <c>pacer: 27% CPU (25 exp.) for 474144+3560+255952 B work (255952 B exp.) in 3997696 B -> 4636672 B (∆goal 442368, cons/mark +0.000000e+000)</c></summary>
@@ -253,36 +260,27 @@ public static class TraceGrammar
          from _11 in Lit(")")
          from reset in Lit(" [controller reset]").Optional()
          from e in End
-         select (TraceEvent)new PacerEvent(0, "end", new[]
+         select (TraceEvent)new PacerEvent(0, PacerNames.End, new[]
          {
-             F("cpu_pct", cpu), F("expected_cpu_pct", expCpu), F("heap_scan_work_b", heapWork), F("stack_scan_work_b", stackWork),
-             F("globals_scan_work_b", globalsWork), F("expected_work_b", expWork), F("trigger_b", triggered), F("live_b", live),
-             F("goal_delta_b", delta), F("cons_mark", consMark),
+             F(PacerNames.CpuPct, cpu), F(PacerNames.ExpectedCpuPct, expCpu), F(PacerNames.HeapScanWorkB, heapWork), F(PacerNames.StackScanWorkB, stackWork),
+             F(PacerNames.GlobalsScanWorkB, globalsWork), F(PacerNames.ExpectedWorkB, expWork), F(PacerNames.TriggerB, triggered), F(PacerNames.LiveB, live),
+             F(PacerNames.GoalDeltaB, delta), F(PacerNames.ConsMark, consMark),
          }) { ControllerReset = reset.IsDefined }).Named("pacer end line (go1.18+)");
-
-    // go1.5-1.17 end-of-cycle names, mapped to snake_case with units; Δ is U+0394 here.
-    private static readonly IReadOnlyDictionary<string, string> LegacyPacerNames = new Dictionary<string, string>
-    {
-        ["H_m_prev"] = "heap_marked_prev_b", ["h_t"] = "trigger_ratio", ["H_T"] = "trigger_b", ["h_a"] = "actual_growth_ratio",
-        ["H_a"] = "heap_actual_b", ["h_g"] = "goal_growth_ratio", ["H_g"] = "goal_b", ["u_a"] = "utilization_actual",
-        ["u_g"] = "utilization_goal", ["W_a"] = "scan_work_b", ["goal\u0394"] = "goal_delta", ["actual\u0394"] = "actual_delta",
-        ["u_a/u_g"] = "utilization_ratio",
-    };
 
     // "h_t=+9.500000e-001"
     private static readonly Parser<KeyValuePair<string, double>> LegacyPacerPair =
         from name in Parse.CharExcept(c => c == '=' || c == ' ', "name").AtLeastOnce().Text()
-        where LegacyPacerNames.ContainsKey(name)
+        where PacerNames.LegacyNames.ContainsKey(name)
         from _ in Lit("=")
         from value in GoFloat
-        select F(LegacyPacerNames[name], value);
+        select F(PacerNames.LegacyNames[name], value);
 
     /// <summary>go1.5-1.17: <c>pacer: H_m_prev=4194304 h_t=+9.500000e-001 H_T=8178892 ... u_a/u_g=+1.000000e+000</c></summary>
     public static readonly Parser<TraceEvent> PacerLegacyEndLine =
         (from _1 in Lit("pacer: ")
          from pairs in LegacyPacerPair.DelimitedBy(Parse.Char(' '))
          from e in End
-         select (TraceEvent)new PacerEvent(0, "end", pairs.ToArray())).Named("pacer end line (go1.5-1.17)");
+         select (TraceEvent)new PacerEvent(0, PacerNames.End, pairs.ToArray())).Named("pacer end line (go1.5-1.17)");
 
     /// <summary><c>pacer: sweep done at heap size 4MB; allocated 0MB during sweep; swept 530 pages at +1.005123e-004 pages/byte</c></summary>
     public static readonly Parser<TraceEvent> PacerSweepDoneLine =
@@ -292,15 +290,18 @@ public static class TraceGrammar
          from _4 in Lit(" pages at ") from rate in GoFloat
          from _5 in Lit(" pages/byte")
          from e in End
-         select (TraceEvent)new PacerEvent(0, "sweep-done", new[]
+         select (TraceEvent)new PacerEvent(0, PacerNames.SweepDone, new[]
          {
-             F("heap_size_mb", size), F("allocated_mb", allocated), F("swept_pages", pages), F("pages_per_byte", rate),
+             F(PacerNames.HeapSizeMb, size), F(PacerNames.AllocatedMb, allocated), F(PacerNames.SweptPages, pages), F(PacerNames.PagesPerByte, rate),
          })).Named("pacer sweep-done line");
 
     // ---- SCHED (spec §3.2) --------------------------------------------------------------------------------------
 
     // "name=42"
     private static Parser<long> Field(string name) => Lit(" " + name + "=").Then(_ => Int);
+
+    // "name=42" where the field is an int
+    private static Parser<int> Field32(string name) => Lit(" " + name + "=").Then(_ => Int32);
 
     // "[2 0]" (go1.5-1.24) or "[ 2 0 ]" (go1.25+)
     private static readonly Parser<long[]> Queues =
@@ -313,17 +314,17 @@ public static class TraceGrammar
     /// <summary><c>SCHED 1008ms: gomaxprocs=2 idleprocs=0 threads=7 spinningthreads=0 [needspinning=0 ]idlethreads=1 runqueue=0 [0 1][ schedticks=[ 5 6 ]]</c></summary>
     public static readonly Parser<TraceEvent> SchedLine =
         (from _1 in Lit("SCHED ") from ms in Int from _2 in Lit("ms:")
-         from gomaxprocs in Field("gomaxprocs") from idleprocs in Field("idleprocs") from threads in Field("threads")
-         from spinning in Field("spinningthreads") from need in Field("needspinning").Optional()
-         from idlethreads in Field("idlethreads") from runqueue in Field("runqueue")
+         from gomaxprocs in Field32("gomaxprocs") from idleprocs in Field32("idleprocs") from threads in Field32("threads")
+         from spinning in Field32("spinningthreads") from need in Field32("needspinning").Optional()
+         from idlethreads in Field32("idlethreads") from runqueue in Field("runqueue")
          from queues in Lit(" ").Then(_ => Queues).Optional()
          from ticks in Lit(" schedticks=").Then(_ => Queues).Optional()
          from detail in Parse.AnyChar.Except(Parse.LineEnd).Many().Text()
          from e in End
          // scheddetail=1 prints " gcwaiting=…" instead of the queue brackets (proc.go schedtrace); nothing else may follow.
          where detail.Length == 0 ? queues.IsDefined : !queues.IsDefined && !ticks.IsDefined && detail.StartsWith(" gcwaiting=", StringComparison.Ordinal)
-         select (TraceEvent)new SchedEvent(0, ms, (int)gomaxprocs, (int)idleprocs, (int)threads, (int)spinning,
-             need.IsDefined ? (int)need.Get() : null, (int)idlethreads, runqueue,
+         select (TraceEvent)new SchedEvent(0, ms, gomaxprocs, idleprocs, threads, spinning,
+             need.IsDefined ? need.Get() : null, idlethreads, runqueue,
              queues.GetOrElse(Array.Empty<long>()), ticks.IsDefined ? ticks.Get() : null,
              detail.Length == 0 ? null : detail.TrimStart())).Named("SCHED line");
 
@@ -361,6 +362,29 @@ public static class TraceGrammar
         if (parser is null) return null;
         var result = parser.TryParse(text);
         return result.WasSuccessful ? WithLine(result.Value, line) : null;
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/> would be a whole trace line if its integers were small: every run of digits not
+    /// after a decimal point read as "0". Fractions keep their digits, so the @ seconds still need exactly three.
+    /// </summary>
+    public static bool HasTraceShape(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                sb.Append(text[i++]);
+                continue;
+            }
+            var start = i;
+            while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
+            if (start > 0 && text[start - 1] == '.') sb.Append(text, start, i - start);
+            else sb.Append('0');
+        }
+        return TryParse(sb.ToString(), 0) is not null;
     }
 
     // Dispatch on the first characters so a line costs one rule, not every rule.

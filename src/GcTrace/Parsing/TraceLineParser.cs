@@ -7,7 +7,7 @@ namespace GcTrace.Parsing;
 /// <summary>
 /// Finds where the trace text starts (at column 0, or after a prefix such as a timestamp or a container log prefix
 /// <c>2026-11-26T14:31:55.026Z stderr F </c>), then parses it: gc lines through <see cref="FastGcLineParser"/> first,
-/// everything else and every declined line through <see cref="TraceGrammar"/>.
+/// other kinds through <see cref="FastTraceLineParser"/>, and every declined line through <see cref="TraceGrammar"/>.
 /// </summary>
 public static class TraceLineParser
 {
@@ -42,11 +42,32 @@ public static class TraceLineParser
             var fast = FastGcLineParser.TryParse(text, lineNumber);
             if (fast is not null) return fast;
         }
-        else if (!StartsWithMarker(text))
+        else
         {
-            return null;
+            // The fast path checks its own markers, so a trace line costs no marker loop; the loop only keeps app text
+            // from the grammar.
+            var fast = FastTraceLineParser.TryParse(text, lineNumber);
+            if (fast is not null) return fast;
+            if (!StartsWithMarker(text)) return null;
         }
         return TraceGrammar.TryParse(Decode(text), lineNumber);
+    }
+
+    /// <summary>
+    /// True when <paramref name="line"/> (line end removed) has the shape of a whole trace line, at column 0 or after a
+    /// prefix, but a number in it cannot be represented (<see cref="TraceLimits"/>), so it parses as nothing. Such a line
+    /// is counted as unrecognized and passed through.
+    /// </summary>
+    public static bool IsUnrepresentable(ReadOnlySpan<byte> line) => TryParse(line, 0) is null && HasUnrepresentableShape(line);
+
+    /// <summary><see cref="IsUnrepresentable"/> for a line <see cref="TryParse"/> already declined.</summary>
+    internal static bool HasUnrepresentableShape(ReadOnlySpan<byte> line)
+    {
+        line = TrimCarriageReturn(line);
+        if (StartsWithMarker(line) && TraceGrammar.HasTraceShape(Decode(line))) return true;
+        for (var start = NextMarkerAfterSpace(line, 1); start > 0; start = NextMarkerAfterSpace(line, start + 1))
+            if (TraceGrammar.HasTraceShape(Decode(line[start..]))) return true;
+        return false;
     }
 
     /// <summary>True when <paramref name="text"/> begins like a gc line: <c>gc </c> then a digit, or just <c>gc </c>.</summary>

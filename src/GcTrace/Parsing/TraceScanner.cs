@@ -68,12 +68,20 @@ public sealed class TraceScanner
         var lineNumber = ++Lines;
         var text = TraceLineParser.TrimCarriageReturn(nl < 0 ? raw : raw[..^1]);
         var parsed = TraceLineParser.TryParse(text, lineNumber);
-        if (_reassembler.IsPending && _reassembler.Offer(raw, lineNumber, parsed is not null)) return end;
+        // A whole trace line whose numbers cannot be represented: the runtime printed it, so it ends a pending split line too.
+        var unrepresentable = parsed is null && TraceLineParser.HasUnrepresentableShape(text);
+        if (_reassembler.IsPending && _reassembler.Offer(raw, lineNumber, parsed is not null || unrepresentable)) return end;
 
         if (parsed is not null)
         {
             if (parsed is GcCycle gc) _reassembler.LastCycle = gc.Number;
             _output.OnEvent(parsed);
+        }
+        else if (unrepresentable)
+        {
+            // Counted as unrecognized (the event counts the line) and passed through unchanged.
+            _output.OnEvent(new UnrecognizedLine(lineNumber, TraceLineParser.Decode(text)));
+            _output.OnAppText(raw, 0);
         }
         else if (TraceLineParser.IsGcStart(text))
         {

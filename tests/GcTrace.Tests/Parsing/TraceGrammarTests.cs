@@ -135,25 +135,26 @@ public class TraceGrammarTests
     }
 
     [Fact]
-    public void TryParse_HugeWrappedMsValue_ParsedWithAllDigits()
+    public void TryParse_WrappedMsValue_NotRepresentedNull()
     {
-        // A negative delta wraps to a huge uint64 (spec §1.2: accept any digit count).
-        var c = Gc("gc 5 @1.000s 3%: 18446744073709551615+1.2+0.050 ms clock, 0.10+0/1.0/0+0.10 ms cpu, 4->4->2 MB, 5 MB goal, 0 MB stacks, 0 MB globals, 2 P");
+        // A negative delta wraps to a huge uint64 (spec §1.2); it is no duration, and beyond TraceLimits.MaxMsWholeDigits.
+        var text = "gc 5 @1.000s 3%: 18446744073709551615+1.2+0.050 ms clock, 0.10+0/1.0/0+0.10 ms cpu, 4->4->2 MB, 5 MB goal, 0 MB stacks, 0 MB globals, 2 P";
 
-        S(c.StwSweepTermMs).Should().Be("18446744073709551615");
-        c.MarkMs.Should().Be(1.2m);
+        TraceGrammar.TryParse(text, 1).Should().BeNull();
+        TraceLineParser.IsUnrepresentable(Encoding.ASCII.GetBytes(text)).Should().BeTrue();
     }
 
     [Fact]
-    public void TryParse_HugeMsValueThroughLineParser_FastPathDeclinesAndGrammarParses()
+    public void TryParse_MsValueAtLimit_BothPathsKeepAllDigits()
     {
-        var text = "gc 5 @1.000s 3%: 0.010+12345678901234567890+0.050 ms clock, 0.10+0/1.0/0+0.10 ms cpu, 4->4->2 MB, 5 MB goal, 2 P";
+        var text = "gc 5 @999999999999.999s 3%: 0.010+999999999999.999+0.050 ms clock, 0.10+0/1.0/0+0.10 ms cpu, 4->4->2 MB, 5 MB goal, 2 P";
         var bytes = Encoding.ASCII.GetBytes(text);
 
-        FastGcLineParser.TryParse(bytes, 1).Should().BeNull();
         var c = TraceLineParser.TryParse(bytes, 1).Should().BeOfType<GcCycle>().Subject;
-        S(c.MarkMs).Should().Be("12345678901234567890");
-        c.Format.Should().Be(GcFormat.Go16);
+        S(c.MarkMs).Should().Be("999999999999.999");
+        S(c.StartS).Should().Be("999999999999.999");
+        FastGcLineParser.TryParse(bytes, 1).Should().Be(TraceGrammar.TryParse(text, 1));
+        TraceGrammar.TryParse(text.Replace("+999999999999.999+", "+1000000000000+", StringComparison.Ordinal), 1).Should().BeNull();
     }
 
     [Theory]
