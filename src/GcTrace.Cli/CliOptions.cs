@@ -2,6 +2,7 @@
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Output.Charts;
+using GcTrace.Output.Monitoring;
 
 namespace GcTrace.Cli;
 
@@ -30,7 +31,9 @@ internal sealed record CliOptions(
 
     public Uri? PprofUrl { get; init; }
 
-    public TimeSpan PprofInterval { get; init; } = TimeSpan.FromSeconds(15);
+    public TimeSpan PprofInterval { get; init; } = Pipeline.PprofScraper.DefaultInterval;
+
+    public MetricsOptions Metrics { get; init; } = new(null, new Dictionary<string, string>(), null, null, false);
 
     public bool ReadsStandardInput => Inputs.Contains(Pipeline.InputOpener.StandardInput);
 }

@@ -3,6 +3,7 @@ using System.CommandLine;
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Output.Charts;
+using GcTrace.Output.Monitoring;
 
 namespace GcTrace.Cli;
 
@@ -59,11 +60,42 @@ internal static class CommandLine
     public static readonly Option<string?> Pprof = new("--pprof") { Description = "Scrape URL/debug/pprof/heap and /goroutine while the trace streams.", HelpName = "URL" };
     public static readonly Option<string?> PprofInterval = new("--pprof-interval") { Description = "How often --pprof scrapes (default 15s).", HelpName = "DURATION" };
 
+    public static readonly Option<string?> MetricsListen = new("--metrics-listen")
+    {
+        Description = "Serve Prometheus metrics at http://ADDR/metrics while the pipe runs, e.g. 127.0.0.1:9464 or :9464 (every interface).",
+        HelpName = "ADDR",
+    };
+    public static readonly Option<string[]> Label = new("--label") { Description = "A constant label on every metric, e.g. service=api. Repeatable.", HelpName = "KEY=VALUE" };
+    public static readonly Option<string?> PushgatewayUrl = new("--pushgateway") { Description = "Push the final metrics to this Prometheus Pushgateway when the run ends (needs --job).", HelpName = "URL" };
+    public static readonly Option<string?> Job = new("--job") { Description = "The Pushgateway job name.", HelpName = "NAME" };
+    public static readonly Option<bool> PushRequired = new("--push-required") { Description = "Exit 2 when the push fails (default: a warning on stderr)." };
+
     public static RootCommand Build() => new(Examples)
     {
         Files, NoPassthrough, Json, Events, Csv, Png, PngSize, FailOn, MinStw, Since, Until, Forced, Interval, Status,
-        HeapProfile, GoroutineProfile, Pprof, PprofInterval,
+        HeapProfile, GoroutineProfile, Pprof, PprofInterval, MetricsListen, Label, PushgatewayUrl, Job, PushRequired,
     };
+
+    private static (MetricsOptions? Options, string? Error) ValidateMetrics(ParseResult r)
+    {
+        try
+        {
+            var listen = r.GetValue(MetricsListen) is { } addr ? ListenAddress.Parse(addr) : null;
+            var labels = ConstantLabels.Parse(r.GetValue(Label) ?? []);
+            Uri? gateway = null;
+            if (r.GetValue(PushgatewayUrl) is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out gateway) || gateway.Scheme is not ("http" or "https")))
+                return (null, $"--pushgateway: '{url}' is not an http:// or https:// URL");
+            var job = r.GetValue(Job);
+            if (gateway is not null && string.IsNullOrEmpty(job)) return (null, "--pushgateway needs --job NAME");
+            if (gateway is null && (job is not null || r.GetValue(PushRequired))) return (null, "--job and --push-required need --pushgateway URL");
+            if (gateway is null && listen is null && labels.Count > 0) return (null, "--label needs --metrics-listen or --pushgateway");
+            return (new MetricsOptions(listen, labels, gateway, job, r.GetValue(PushRequired)), null);
+        }
+        catch (FormatException e)
+        {
+            return (null, e.Message);
+        }
+    }
 
     /// <summary>The options, or a one-line error for a value that makes no sense.</summary>
     public static (CliOptions? Options, string? Error) Validate(ParseResult r)
@@ -110,7 +142,7 @@ internal static class CommandLine
         Uri? pprof = null;
         if (r.GetValue(Pprof) is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out pprof) || pprof.Scheme is not ("http" or "https")))
             return (null, $"--pprof: '{url}' is not an http:// or https:// URL");
-        var pprofInterval = TimeSpan.FromSeconds(15);
+        var pprofInterval = Pipeline.PprofScraper.DefaultInterval;
         if (r.GetValue(PprofInterval) is { } pi)
         {
             try
@@ -122,6 +154,8 @@ internal static class CommandLine
                 return (null, e.Message);
             }
         }
+        var (metrics, metricsError) = ValidateMetrics(r);
+        if (metrics is null) return (null, metricsError);
         var passthrough = !r.GetValue(NoPassthrough) && json != CliOptions.Stdout && events != CliOptions.Stdout;
         return (new CliOptions(inputs, passthrough, json, events, csv, r.GetValue(Png), charts)
         {
@@ -133,6 +167,7 @@ internal static class CommandLine
             GoroutineProfiles = r.GetValue(GoroutineProfile) ?? [],
             PprofUrl = pprof,
             PprofInterval = pprofInterval,
+            Metrics = metrics,
         }, null);
     }
 }

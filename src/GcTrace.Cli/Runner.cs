@@ -1,6 +1,8 @@
 // Binds the validated options to a TraceRun, runs it and prints what the report and the gates say.
 using GcTrace.Output;
+using GcTrace.Diagnosis;
 using GcTrace.Output.Charts;
+using GcTrace.Output.Monitoring;
 using GcTrace.Pipeline;
 using GcTrace.Profiles;
 
@@ -28,6 +30,15 @@ internal static class Runner
             runSinks.Add(charts);
         }
 
+        var metrics = options.Metrics.Enabled ? new MetricsOutput(options.Metrics, line => Console.Error.WriteLine($"gctrace-pipe: {line}")) : null;
+        if (metrics is not null)
+        {
+            eventSinks.Add(metrics.EventSink);
+            runSinks.Add(metrics.RunSink);
+        }
+        // One rule for the final verdict and for the live one the metrics re-decide before scrapes.
+        var rule = new Diagnoser(profiles);
+
         // Passthrough only when reading a pipe (stdin); reading files, the user has the app's output already.
         var passthrough = options.Passthrough && options.ReadsStandardInput ? files.Stdout : null;
         var live = options.Status == StatusMode.Always || (options.Status == StatusMode.Auto && !Console.IsErrorRedirected);
@@ -38,11 +49,12 @@ internal static class Runner
             Passthrough = passthrough,
             Filter = options.Filter,
             Profiles = profiles,
+            Rule = rule,
             EventSinks = eventSinks,
             RunSinks = runSinks,
             Files = files,
             Progress = status,
-            Beside = [status.RunAsync, (_, stop) => Scrape(options, profiles, stop)],
+            Beside = [status.RunAsync, (_, stop) => Scrape(options, profiles, stop), (analysis, stop) => ServeMetrics(metrics, analysis, rule, stop)],
         };
         var result = await run.RunAsync(token).ConfigureAwait(false);
 
@@ -50,8 +62,16 @@ internal static class Runner
         foreach (var f in result.Failures) Console.Error.WriteLine($"gctrace-pipe: --{f.Sink}: {f.Error.Message}");
         var held = options.FailOn.Where(c => c.Holds(result.Diagnosis)).ToList();
         foreach (var c in held) Console.Error.WriteLine($"gctrace-pipe: --fail-on condition holds: {c.Text}");
-        return ExitCodes.Of(result, held.Count > 0);
+        // A metrics address that could not be bound was told when it happened; repeated last, it fails the run like an output.
+        if (metrics?.ListenFailure is { } listen) Console.Error.WriteLine($"gctrace-pipe: {listen}");
+        return metrics?.ListenFailure is not null ? ExitCodes.OutputFailed : ExitCodes.Of(result, held.Count > 0);
     }
+
+    // --metrics-listen: serves while input streams; the line counts and a throttled verdict come from the analysis.
+    private static Task ServeMetrics(MetricsOutput? metrics, AnalysisSink analysis, IVerdictRule rule, CancellationToken stop) =>
+        metrics?.Options.Listen is null
+            ? Task.CompletedTask
+            : metrics.ServeAsync(analysis.Analyzer.Input.Summarize, () => analysis.Diagnose(rule), stop);
 
     // --pprof: failures are warnings on stderr; the trace keeps streaming whatever the endpoint does.
     private static async Task Scrape(CliOptions options, ProfileStore series, CancellationToken token)

@@ -2,6 +2,7 @@
 namespace GcTrace.Diagnosis;
 
 using System.Globalization;
+using static System.FormattableString;
 using GcTrace.Analysis;
 using GcTrace.Profiles;
 
@@ -235,5 +236,4 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
 
     private static string Mib(long bytes) => Invariant($"{bytes / 1048576.0:0.#} MiB");
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

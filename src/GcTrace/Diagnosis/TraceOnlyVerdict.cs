@@ -2,6 +2,7 @@
 namespace GcTrace.Diagnosis;
 
 using System.Globalization;
+using static System.FormattableString;
 using GcTrace.Analysis;
 
 /// <summary>
@@ -192,5 +193,4 @@ public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdic
     private static Verdict Make(VerdictKind kind, Confidence confidence, VerdictEvidence evidence, List<string> reasons) =>
         new(kind, confidence, reasons, []) { Evidence = evidence };
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

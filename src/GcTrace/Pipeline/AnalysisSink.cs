@@ -1,5 +1,6 @@
 // Feeds the streaming analyzer from the sink seam, and lets other threads (live status) read it safely.
 using GcTrace.Analysis;
+using GcTrace.Diagnosis;
 using GcTrace.Events;
 using GcTrace.Output;
 
@@ -29,6 +30,17 @@ public sealed class AnalysisSink(TraceAnalyzer analyzer) : IEventSink
 
     public void Complete(InputSummary counts)
     {
+    }
+
+    /// <summary>A full summary and verdict taken between batches, for outputs that re-diagnose while input streams (metrics).</summary>
+    public TraceDiagnosis Diagnose(IVerdictRule rule)
+    {
+        TraceSummary summary;
+        lock (_lock)
+        {
+            summary = analyzer.Summarize();
+        }
+        return new TraceDiagnosis(summary, rule.Decide(summary));
     }
 
     /// <summary>A consistent view for the live status line, taken between batches.</summary>

@@ -25,23 +25,15 @@ public static class InputOpener
     }
 
     /// <summary>
-    /// GZipStream ends quietly when a file stops mid-stream, so for a gzip file check its trailer after reading it: the last
-    /// four bytes are ISIZE, the decompressed length mod 2^32. Pipes cannot be checked this way and are trusted.
+    /// GZipStream ends quietly when a file stops mid-stream, so a gzip file's trailer is checked after reading it
+    /// (<see cref="Profiles.GzipTrailer"/>). Pipes cannot be checked this way and are trusted.
     /// </summary>
     /// <exception cref="InputException">The file's trailer does not match what was decompressed.</exception>
     public static void CheckComplete(string path, Stream opened, long decompressedLength)
     {
         if (opened is not GZipStream || path == StandardInput) return;
         using var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        Span<byte> isize = stackalloc byte[4];
-        var ok = f.Length >= 18;
-        if (ok)
-        {
-            f.Seek(-4, SeekOrigin.End);
-            f.ReadExactly(isize);
-            ok = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(isize) == (uint)decompressedLength;
-        }
-        if (!ok && !MayHoldSeveralMembers(f)) throw new InputException($"{path}: gzip data is truncated (read {decompressedLength} bytes before it ended)");
+        if (!Profiles.GzipTrailer.Matches(f, decompressedLength) && !MayHoldSeveralMembers(f)) throw new InputException($"{path}: gzip data is truncated (read {decompressedLength} bytes before it ended)");
     }
 
     // Concatenated gzip files (`gzip -c part >> log.gz`) are valid and GZipStream reads every member, but the trailer then

@@ -2,6 +2,7 @@
 namespace GcTrace.Pipeline;
 
 using System.Globalization;
+using static System.FormattableString;
 using GcTrace.Profiles;
 
 /// <summary>
@@ -114,5 +115,4 @@ public sealed class PprofScraper
         return null;
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

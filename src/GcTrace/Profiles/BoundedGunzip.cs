@@ -38,31 +38,13 @@ internal static class BoundedGunzip
             throw new ProfileFormatException(sourceName, "gzip stream truncated", ex);
         }
 
-        // GZipStream ends quietly when the input stops mid-stream, so check the trailer: its last four bytes are ISIZE,
-        // the decompressed length mod 2^32 (RFC 1952). Go writes one member, so this covers its profiles.
-        if (!TrailerMatches(compressed, output.Length))
+        // Go writes one gzip member, so the trailer covers the whole profile. ProfileReader always passes a MemoryStream;
+        // a stream that cannot seek is not checked.
+        if (compressed.CanSeek && !GzipTrailer.Matches(compressed, output.Length))
         {
             throw new ProfileFormatException(sourceName, "gzip stream truncated");
         }
 
         return output.ToArray();
-    }
-
-    private static bool TrailerMatches(Stream compressed, long decompressedLength)
-    {
-        if (!compressed.CanSeek)
-        {
-            return true; // ProfileReader always passes a MemoryStream; nothing to check otherwise
-        }
-
-        if (compressed.Length < 18)
-        {
-            return false; // smaller than the smallest gzip member (10 byte header + 8 byte trailer)
-        }
-
-        Span<byte> isize = stackalloc byte[4];
-        compressed.Seek(-4, SeekOrigin.End);
-        compressed.ReadExactly(isize);
-        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(isize) == (uint)decompressedLength;
     }
 }

@@ -1,5 +1,6 @@
 // GoFloatFormatTests: %.2f and %.2g must match Go's fmt byte for byte, ties and carries included (oracle made by Go).
 using System.Globalization;
+using GcTrace.Tests.Support.Oracles;
 using GcTrace.Profiles;
 using GcTrace.Tests.Support;
 

@@ -1,6 +1,7 @@
 // LegacyHeapOracleTests: our reading of a debug=1 heap text agrees with `go tool pprof` reading the same text with
 // the binary at hand (fixtures/profiles/heap-debug1.*, made by scripts/make-heap-debug1.sh).
 using System.Globalization;
+using GcTrace.Tests.Support.Oracles;
 using GcTrace.Profiles;
 using GcTrace.Tests.Support;
 

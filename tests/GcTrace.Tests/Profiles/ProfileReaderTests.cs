@@ -1,5 +1,6 @@
 // ProfileReaderTests: every format Go writes is read into the same model, and broken input fails with file and stage.
 using System.IO.Compression;
+using GcTrace.Tests.Support.Oracles;
 using GcTrace.Profiles;
 using GcTrace.Tests.Support;
 

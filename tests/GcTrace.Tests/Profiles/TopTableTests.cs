@@ -1,4 +1,5 @@
 // TopTableTests: TopTable and its formatter must reproduce `go tool pprof -top` rows byte for byte on real profiles.
+using GcTrace.Tests.Support.Oracles;
 using GcTrace.Profiles;
 using GcTrace.Tests.Support;
 

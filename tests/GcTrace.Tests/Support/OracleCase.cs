@@ -1,5 +1,6 @@
 // OracleCase: which profile(s) and options a corpus *.top.txt oracle file was produced from, decoded from its name.
 using System.Text.RegularExpressions;
+using GcTrace.Tests.Support.Oracles;
 using GcTrace.Profiles;
 
 namespace GcTrace.Tests.Support;

@@ -15,6 +15,7 @@ public static class ChartRenderer
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(annotations);
         ArgumentNullException.ThrowIfNull(options);
+        if (SkiaNativeLibraries.Problem is { } missing) throw new ChartLibraryException(missing);
         var written = new List<string>();
         void Write(string name, Func<Plot> build)
         {

@@ -2,7 +2,9 @@
 using System.Globalization;
 using System.Text;
 
-namespace GcTrace.Profiles;
+namespace GcTrace.Tests.Support.Oracles;
+
+using GcTrace.Profiles;
 
 internal static class ProfileMerger
 {

@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 
-namespace GcTrace.Profiles;
+namespace GcTrace.Tests.Support.Oracles;
+
+using GcTrace.Profiles;
 
 /// <summary>
 /// Go rounds the exact binary value half-to-even (strconv ftoa), while .NET's "F2" rounds ties away from zero:

@@ -1,5 +1,7 @@
 // PprofMeasurement: pprof's value labels and percentages (internal/measurement ScaledLabel, Scale, Percentage).
-namespace GcTrace.Profiles;
+namespace GcTrace.Tests.Support.Oracles;
+
+using GcTrace.Profiles;
 
 internal static class PprofMeasurement
 {

@@ -1,0 +1,133 @@
+// The installed tool: scripts/pack-tool.sh packs this machine's RID, `dotnet tool install` installs it, and the native
+// binary it installs, copied alone into an empty folder, still draws charts (its chart libraries travel inside it).
+using System.Runtime.InteropServices;
+using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Packaging;
+
+/// <summary>
+/// Runs only with GCTRACE_PACK_TESTS=1: packing compiles Native AOT, minutes on two idle cores and far more on a busy
+/// machine, too long for every `scripts/test.sh`. <c>GCTRACE_PACK_TESTS=1 bash scripts/test.sh</c> runs them.
+/// </summary>
+public sealed class PackTestFactAttribute : FactAttribute
+{
+    public const string Variable = "GCTRACE_PACK_TESTS";
+
+    public PackTestFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable(Variable) != "1")
+            Skip = $"packs Native AOT (minutes): set {Variable}=1 to run";
+    }
+}
+
+/// <summary>
+/// Packs once per test run (Native AOT compiles for minutes), on first use, and installs the tool from those packages into a
+/// tool path, with a NuGet configuration that knows only that folder and a private package cache, so neither a
+/// package published elsewhere nor an older local build of the same version is installed instead.
+/// </summary>
+public sealed class InstalledToolFixture : IDisposable
+{
+    private readonly Lazy<(CliProcess.Result Pack, CliProcess.Result Install)> _built;
+
+    public InstalledToolFixture()
+    {
+        Dir = Directory.CreateTempSubdirectory("gctrace-tool-").FullName;
+        _built = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public string Dir { get; }
+
+    public CliProcess.Result Pack => _built.Value.Pack;
+
+    public CliProcess.Result Install => _built.Value.Install;
+
+    private (CliProcess.Result, CliProcess.Result) Build()
+    {
+        var packages = Path.Combine(Dir, "packages");
+        var pack = CliProcess.Shell(
+            $"PACK_RIDS='{RuntimeInformation.RuntimeIdentifier}' bash '{RepoPaths.Root}/scripts/pack-tool.sh' '{packages}'",
+            timeout: TimeSpan.FromMinutes(40));
+        File.WriteAllText(Path.Combine(Dir, "nuget.config"),
+            $"""
+             <configuration>
+               <packageSources><clear /><add key="local" value="{packages}" /></packageSources>
+             </configuration>
+             """);
+        var install = CliProcess.Shell(
+            $"cd '{Dir}' && NUGET_PACKAGES='{Dir}/nuget-cache' dotnet tool install --tool-path '{Dir}/t' --configfile nuget.config GcTrace.Pipe",
+            timeout: TimeSpan.FromMinutes(5));
+        return (pack, install);
+    }
+
+    /// <summary>The command `dotnet tool install` put on the tool path (a link into its package store).</summary>
+    public string Command => Path.Combine(Dir, "t", "gctrace-pipe");
+
+    public void Dispose() => Directory.Delete(Dir, recursive: true);
+}
+
+public class ToolPackageTests(InstalledToolFixture tool) : IClassFixture<InstalledToolFixture>
+{
+    private static readonly string Log = Path.Combine(RepoPaths.Corpus, "go1.19", "leak_global_map", "combined.log");
+
+    [PackTestFact]
+    public void PackAndInstall_InstallsTheNativeBinaryForThisRid()
+    {
+        tool.Pack.ExitCode.Should().Be(0, tool.Pack.Stderr);
+        tool.Install.ExitCode.Should().Be(0, tool.Install.Stdout + tool.Install.Stderr);
+        var target = new FileInfo(tool.Command).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? tool.Command;
+        target.Should().Contain($"gctrace.pipe.{RuntimeInformation.RuntimeIdentifier}", "the RID package, not the framework-dependent one");
+        File.ReadAllBytes(target).AsSpan(0, 4).ToArray().Should().Equal([0x7F, (byte)'E', (byte)'L', (byte)'F']);
+        var version = CliProcess.Shell($"'{tool.Command}' --version");
+        version.ExitCode.Should().Be(0, version.Stderr);
+    }
+
+    [PackTestFact]
+    public void NativeBinaryAloneInEmptyFolder_DrawsChartsAndPrintsReport()
+    {
+        var dir = AloneCopy("alone");
+        var cache = Path.Combine(dir, "cache");
+
+        var first = Charts(dir, cache);
+        var second = Charts(dir, cache); // from the cache written by the first run
+
+        foreach (var (r, charts) in new[] { first, second })
+        {
+            r.ExitCode.Should().Be(0, r.Stderr);
+            r.Stderr.Should().Contain("verdict").And.Contain("STW pause");
+            Directory.GetFiles(charts, "*.png").Should().HaveCountGreaterThanOrEqualTo(4);
+            foreach (var png in Directory.GetFiles(charts, "*.png"))
+                File.ReadAllBytes(png).AsSpan(1, 3).ToArray().Should().Equal("PNG"u8.ToArray());
+        }
+        Directory.GetFiles(Path.Combine(cache, "gctrace-pipe"), "*.so", SearchOption.AllDirectories)
+            .Select(Path.GetFileName).Should().BeEquivalentTo(["libSkiaSharp.so", "libHarfBuzzSharp.so"]);
+    }
+
+    [PackTestFact]
+    public void NativeBinaryWithBrokenLibraryBesideIt_UsesItsEmbeddedCopy()
+    {
+        var dir = AloneCopy("broken-beside");
+        File.WriteAllText(Path.Combine(dir, "libSkiaSharp.so"), "not a shared library\n");
+
+        var (r, charts) = Charts(dir, Path.Combine(dir, "cache"));
+
+        r.ExitCode.Should().Be(0, r.Stderr);
+        Directory.GetFiles(charts, "*.png").Should().HaveCountGreaterThanOrEqualTo(4);
+    }
+
+    // The installed binary, copied alone into a new empty folder.
+    private string AloneCopy(string name)
+    {
+        tool.Install.ExitCode.Should().Be(0, tool.Install.Stdout + tool.Install.Stderr);
+        var dir = Directory.CreateDirectory(Path.Combine(tool.Dir, name)).FullName;
+        var binary = Path.Combine(dir, "gctrace-pipe");
+        File.Copy(tool.Command, binary); // keeps the executable mode on Unix
+        return dir;
+    }
+
+    private static (CliProcess.Result Result, string Charts) Charts(string dir, string cache)
+    {
+        var charts = Path.Combine(dir, $"charts-{Guid.NewGuid():N}");
+        var r = CliProcess.Shell($"cd '{dir}' && XDG_CACHE_HOME='{cache}' ./gctrace-pipe '{Log}' --png '{charts}'");
+        return (r, charts);
+    }
+}
