@@ -2,6 +2,7 @@
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Output.Charts;
+using GcTrace.Tuning;
 using GcTrace.Output.Monitoring;
 
 namespace GcTrace.Cli;
@@ -34,6 +35,8 @@ internal sealed record CliOptions(
     public TimeSpan PprofInterval { get; init; } = Pipeline.PprofScraper.DefaultInterval;
 
     public MetricsOptions Metrics { get; init; } = new(null, new Dictionary<string, string>(), null, null, false);
+
+    public IReadOnlyList<GcSetting> WhatIf { get; init; } = [];
 
     public bool ReadsStandardInput => Inputs.Contains(Pipeline.InputOpener.StandardInput);
 }

@@ -3,6 +3,7 @@ using System.CommandLine;
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Output.Charts;
+using GcTrace.Tuning;
 using GcTrace.Output.Monitoring;
 
 namespace GcTrace.Cli;
@@ -17,6 +18,7 @@ internal static class CommandLine
           GODEBUG=gctrace=1 ./myapp 2>&1 | gctrace-pipe                 live: app output on stdout, report on stderr
           gctrace-pipe app.log --json summary.json --csv cycles.csv     archived log to a summary and one row per cycle
           gctrace-pipe app.log.gz --events - | jq 'select(.stw_total_ms > 1)'
+          gctrace-pipe app.log --what-if GOGC=200 --what-if GOMEMLIMIT=512MiB   predicted GC rate, cost and peak heap
         """;
 
     public static readonly Argument<string[]> Files = new("FILE")
@@ -58,6 +60,11 @@ internal static class CommandLine
         AllowMultipleArgumentsPerToken = true,
     };
     public static readonly Option<string?> Pprof = new("--pprof") { Description = "Scrape URL/debug/pprof/heap and /goroutine while the trace streams.", HelpName = "URL" };
+    public static readonly Option<string[]> WhatIf = new("--what-if")
+    {
+        Description = "Predict GC rate, GC cost and peak heap under another setting, e.g. GOGC=200, GOMEMLIMIT=512MiB, GOGC=off,GOMEMLIMIT=1GiB. Repeatable.",
+        HelpName = "SETTING",
+    };
     public static readonly Option<string?> PprofInterval = new("--pprof-interval") { Description = "How often --pprof scrapes (default 15s).", HelpName = "DURATION" };
 
     public static readonly Option<string?> MetricsListen = new("--metrics-listen")
@@ -73,7 +80,7 @@ internal static class CommandLine
     public static RootCommand Build() => new(Examples)
     {
         Files, NoPassthrough, Json, Events, Csv, Png, PngSize, FailOn, MinStw, Since, Until, Forced, Interval, Status,
-        HeapProfile, GoroutineProfile, Pprof, PprofInterval, MetricsListen, Label, PushgatewayUrl, Job, PushRequired,
+        HeapProfile, GoroutineProfile, Pprof, PprofInterval, WhatIf, MetricsListen, Label, PushgatewayUrl, Job, PushRequired,
     };
 
     private static (MetricsOptions? Options, string? Error) ValidateMetrics(ParseResult r)
@@ -154,6 +161,15 @@ internal static class CommandLine
                 return (null, e.Message);
             }
         }
+        List<GcSetting> whatIf;
+        try
+        {
+            whatIf = (r.GetValue(WhatIf) ?? []).Select(GcSetting.Parse).ToList();
+        }
+        catch (FormatException e)
+        {
+            return (null, $"--what-if {e.Message}");
+        }
         var (metrics, metricsError) = ValidateMetrics(r);
         if (metrics is null) return (null, metricsError);
         var passthrough = !r.GetValue(NoPassthrough) && json != CliOptions.Stdout && events != CliOptions.Stdout;
@@ -167,6 +183,7 @@ internal static class CommandLine
             GoroutineProfiles = r.GetValue(GoroutineProfile) ?? [],
             PprofUrl = pprof,
             PprofInterval = pprofInterval,
+            WhatIf = whatIf,
             Metrics = metrics,
         }, null);
     }

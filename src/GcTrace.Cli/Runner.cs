@@ -48,6 +48,7 @@ internal static class Runner
             Inputs = options.Inputs,
             Passthrough = passthrough,
             Filter = options.Filter,
+            WhatIf = options.WhatIf,
             Profiles = profiles,
             Rule = rule,
             EventSinks = eventSinks,

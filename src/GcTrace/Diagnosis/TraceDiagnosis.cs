@@ -2,5 +2,10 @@
 namespace GcTrace.Diagnosis;
 
 using GcTrace.Analysis;
+using GcTrace.Tuning;
 
-public sealed record TraceDiagnosis(TraceSummary Summary, Verdict Verdict);
+public sealed record TraceDiagnosis(TraceSummary Summary, Verdict Verdict)
+{
+    /// <summary>The what-if predictions (--what-if) and tuning advice (gc-pressure), when either was made.</summary>
+    public WhatIfResult? WhatIf { get; init; }
+}

@@ -10,8 +10,10 @@ internal sealed record SummaryDocument(
     DistributionSummary StwMs,
     GcCpuSummary GcCpu,
     HeapSummary Heap,
-    Verdict Verdict)
+    Verdict Verdict,
+    IReadOnlyList<WhatIfEntry> WhatIf,
+    TuningAdviceEntry? TuningAdvice)
 {
     public static SummaryDocument Of(TraceDiagnosis d) =>
-        new(d.Summary.Input, d.Summary.Gc, d.Summary.StwMs, d.Summary.GcCpu, d.Summary.Heap, d.Verdict);
+        new(d.Summary.Input, d.Summary.Gc, d.Summary.StwMs, d.Summary.GcCpu, d.Summary.Heap, d.Verdict, WhatIfEntry.Of(d.WhatIf), TuningAdviceEntry.Of(d.WhatIf));
 }

@@ -1,6 +1,7 @@
 // The human report on stderr: the few numbers that matter first, aligned, with units.
 using System.Globalization;
 using GcTrace.Diagnosis;
+using GcTrace.Tuning;
 
 namespace GcTrace.Output;
 
@@ -32,10 +33,36 @@ public static class TextReport
             w.WriteLine($"  live heap      {h.LiveMbFirst} -> {h.LiveMbLast} MB (min {h.LiveMbMin}, max {h.LiveMbMax}), slope {Signed(h.LiveSlopeMbPerMin)} MB/min, lower envelope {(h.EnvelopeRising ? "rising" : "flat")}");
             w.WriteLine($"  allocation     {Num(h.AllocRateMbPerS)} MB/s, {Num(h.GcPerS)} GC/s, goal {h.GoalMbLast} MB, inferred GOGC {h.InferredGogc?.ToString(Inv) ?? "?"}{(h.MemoryLimit.Suspected ? ", memory limit suspected" : "")}");
         }
+        WriteWhatIf(d.WhatIf, w);
         if (s.Gc.MissingCycles > 0 || s.Gc.SegmentCount > 1)
             w.WriteLine($"  sequence       {s.Gc.MissingCycles} missing cycles, {s.Gc.SegmentCount} process segments (restarts)");
         var i = s.Input;
         w.WriteLine($"  input          {i.Lines} lines: {i.GcLines} gc ({i.RepairedGcLines} repaired), {i.OtherTraceLines} other trace, {i.AppLines} app, {i.UnrecognizedGcLines} unrecognized");
+    }
+
+    private static void WriteWhatIf(WhatIfResult? result, TextWriter w)
+    {
+        if (result is null)
+        {
+            return;
+        }
+
+        if (result.Measured is not { } m)
+        {
+            if (result.Settings.Count > 0)
+                w.WriteLine($"  what if        not predicted: {TuningAdvisor.Explain(result.Limit)}");
+            return;
+        }
+
+        foreach (var p in result.Predictions)
+        {
+            var peak = p.PeakHeapMb is { } mb ? $"{mb:0} MB" : "unbounded";
+            var bound = p.Basis == PredictionBasis.Bound ? " (bounds: the limit counts memory the trace does not show)" : "";
+            w.WriteLine(string.Create(Inv, $"  what if        {p.Setting.Text}: {p.GcPerS:0.###} GC/s (now {m.GcPerS:0.###}), GC cost {Pct(p.GcCostFraction)} (now {Pct(m.CostFraction)}), peak heap {peak} (now {m.PeakHeapMb:0} MB){bound}"));
+        }
+
+        if (result.Advice is { } advice)
+            w.WriteLine($"  advice         {advice.Text}");
     }
 
     private static string Ms(decimal? v) => v is null ? "-" : v.Value.ToString(Inv) + " ms";

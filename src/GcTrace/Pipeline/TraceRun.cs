@@ -5,6 +5,7 @@ using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Output;
 using GcTrace.Profiles;
+using GcTrace.Tuning;
 
 /// <summary>
 /// Set what a run reads and where it writes, then <see cref="RunAsync"/>. Per-event sinks see the cycles the
@@ -29,6 +30,9 @@ public sealed class TraceRun
     /// <summary>The verdict rule; by default the one that reads the trace and <see cref="Profiles"/>.</summary>
     public IVerdictRule? Rule { get; init; }
 
+    /// <summary>Settings to predict GC rate, cost and heap under (--what-if); a gc-pressure verdict gets advice either way.</summary>
+    public IReadOnlyList<GcSetting> WhatIf { get; init; } = [];
+
     public IReadOnlyList<IEventSink> EventSinks { get; init; } = [];
 
     public IReadOnlyList<IRunSink> RunSinks { get; init; } = [];
@@ -52,7 +56,9 @@ public sealed class TraceRun
         {
             var analyzer = new TraceAnalyzer { Filter = Filter };
             var analysis = new AnalysisSink(analyzer);
-            var sinks = new List<IEventSink> { analysis };
+            // The what-if model sees every cycle, as the verdict does: filters choose only what is shown.
+            var recent = new SegmentCycles();
+            var sinks = new List<IEventSink> { analysis, new SegmentCyclesSink(recent) };
             sinks.AddRange(EventSinks.Select(s => new FilteredSink(s, Filter)));
             var pipeline = new TracePipeline(Inputs, Passthrough, sinks, analyzer.Input) { Progress = Progress, ChunkSize = ChunkSize };
 
@@ -71,6 +77,13 @@ public sealed class TraceRun
 
             var summary = analyzer.Summarize();
             var diagnosis = new TraceDiagnosis(summary, (Rule ?? new Diagnoser(Profiles)).Decide(summary));
+            var advise = diagnosis.Verdict.Kind == VerdictKind.GcPressure;
+            if (WhatIf.Count > 0 || advise)
+            {
+                var threshold = advise ? DiagnosisOptions.Default.PressureCpuFraction : (double?)null;
+                diagnosis = diagnosis with { WhatIf = WhatIfResult.Compute(recent.Snapshot(), WhatIf, threshold) };
+            }
+
             var end = new RunEnd(diagnosis, analyzer.Pauses, Profiles.Snapshot().Heaps);
             foreach (var sink in RunSinks)
             {

@@ -14,6 +14,7 @@ public class LayeringTests
         ["GcTrace.Events"],
         ["GcTrace.Parsing", "GcTrace.Profiles"],
         ["GcTrace.Analysis"],
+        ["GcTrace.Tuning"],
         ["GcTrace.Diagnosis"],
         ["GcTrace.Output"],
         ["GcTrace.Pipeline"],

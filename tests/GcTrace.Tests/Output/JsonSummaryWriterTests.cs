@@ -28,7 +28,10 @@ public class JsonSummaryWriterTests
         using var json = JsonDocument.Parse(WriteJson(Summarize(log)));
         var root = json.RootElement;
 
-        root.EnumerateObject().Select(p => p.Name).Should().Equal(ContractKeys.Keys);
+        // The what-if blocks (contract, "What-if") follow the verdict; without --what-if or advice they are empty.
+        root.EnumerateObject().Select(p => p.Name).Should().Equal([.. ContractKeys.Keys, "what_if", "tuning_advice"]);
+        root.GetProperty("what_if").GetArrayLength().Should().Be(0);
+        root.GetProperty("tuning_advice").ValueKind.Should().Be(JsonValueKind.Null);
         foreach (var (block, keys) in ContractKeys)
         {
             var names = root.GetProperty(block).EnumerateObject().Select(p => p.Name).ToList();

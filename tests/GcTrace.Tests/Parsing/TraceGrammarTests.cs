@@ -60,60 +60,51 @@ public class TraceGrammarTests
         Times(c).Should().Equal("1.500", "0.011", "0", "2.3", "0.022", "0", "0", "0", "4.6");
     }
 
-    [Fact]
-    public void TryParse_Go16Example_AllFields()
+    // One case per era and flag (go1.6-1.17, go1.18+, go1.26 leak checks), from the spec's examples: the whole record, and
+    // the printed digits of every time field in print order.
+    public static TheoryData<string, GcCycle, string[]> GcExamples() => new()
     {
-        var c = Gc("gc 4 @0.321s 1%: 0.019+2.4+0.064 ms clock, 0.077+0.35/2.1/4.6+0.25 ms cpu, 8->9->4 MB, 9 MB goal, 4 P");
+        {
+            "gc 4 @0.321s 1%: 0.019+2.4+0.064 ms clock, 0.077+0.35/2.1/4.6+0.25 ms cpu, 8->9->4 MB, 9 MB goal, 4 P",
+            new GcCycle(7, GcFormat.Go16, 4, 0.321m, 1, false, 0.019m, 2.4m, 0.064m, 0.077m, 0.35m, 2.1m, 4.6m, 0.25m, 8, 9, 4, 9, null, null, 4, false),
+            ["0.321", "0.019", "2.4", "0.064", "0.077", "0.35", "2.1", "4.6", "0.25"]
+        },
+        {
+            "gc 7 @3.004s 0%: 0.012+0+1.9 ms clock, 0.048+0/0/0+7.6 ms cpu, 5->5->2 MB, 5 MB goal, 4 P (forced)",
+            new GcCycle(7, GcFormat.Go16, 7, 3.004m, 0, false, 0.012m, 0m, 1.9m, 0.048m, 0m, 0m, 0m, 7.6m, 5, 5, 2, 5, null, null, 4, true),
+            ["3.004", "0.012", "0", "1.9", "0.048", "0", "0", "0", "7.6"]
+        },
+        {
+            "gc 87 @12.503s 4%: 0.092+18+0.11 ms clock, 0.73+4.2/35/61+0.91 ms cpu, 412->438->221 MB, 442 MB goal, 1 MB stacks, 0 MB globals, 8 P",
+            new GcCycle(7, GcFormat.Go118, 87, 12.503m, 4, false, 0.092m, 18m, 0.11m, 0.73m, 4.2m, 35m, 61m, 0.91m, 412, 438, 221, 442, 1, 0, 8, false),
+            ["12.503", "0.092", "18", "0.11", "0.73", "4.2", "35", "61", "0.91"]
+        },
+        {
+            "gc 3 @0.045s 2%: 0.015+0.88+0.024 ms clock, 0.12+0.11/1.5/0.31+0.19 ms cpu, 4->5->2 MB, 5 MB goal, 0 MB stacks, 0 MB globals, 8 P",
+            new GcCycle(7, GcFormat.Go118, 3, 0.045m, 2, false, 0.015m, 0.88m, 0.024m, 0.12m, 0.11m, 1.5m, 0.31m, 0.19m, 4, 5, 2, 5, 0, 0, 8, false),
+            ["0.045", "0.015", "0.88", "0.024", "0.12", "0.11", "1.5", "0.31", "0.19"]
+        },
+        {
+            "gc 12 @60.002s 0%: 0.021+1.1+0.030 ms clock, 0.17+0/1.9/3.2+0.24 ms cpu, 3->3->1 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 8 P (forced)",
+            new GcCycle(7, GcFormat.Go118, 12, 60.002m, 0, false, 0.021m, 1.1m, 0.030m, 0.17m, 0m, 1.9m, 3.2m, 0.24m, 3, 3, 1, 4, 0, 0, 8, true),
+            ["60.002", "0.021", "1.1", "0.030", "0.17", "0", "1.9", "3.2", "0.24"]
+        },
+        {
+            "gc 15 @8.210s 1% (checking for goroutine leaks): 0.031+1.4+0.052 ms clock, 0.25+0.08/2.0/1.1+0.41 ms cpu, 6->6->3 MB, 7 MB goal, 0 MB stacks, 0 MB globals, 8 P (forced)",
+            new GcCycle(7, GcFormat.Go118, 15, 8.210m, 1, true, 0.031m, 1.4m, 0.052m, 0.25m, 0.08m, 2.0m, 1.1m, 0.41m, 6, 6, 3, 7, 0, 0, 8, true),
+            ["8.210", "0.031", "1.4", "0.052", "0.25", "0.08", "2.0", "1.1", "0.41"]
+        },
+    };
 
-        c.Should().Be(new GcCycle(7, GcFormat.Go16, 4, 0.321m, 1, false, 0.019m, 2.4m, 0.064m, 0.077m, 0.35m, 2.1m, 4.6m, 0.25m,
-            8, 9, 4, 9, null, null, 4, false));
-        Times(c).Should().Equal("0.321", "0.019", "2.4", "0.064", "0.077", "0.35", "2.1", "4.6", "0.25");
-        c.RootScanMs.Should().BeNull();
-        c.InstallWriteBarrierMs.Should().BeNull();
-    }
-
-    [Fact]
-    public void TryParse_Go16To18ForcedStwExample_ZeroMarkAndForced()
+    [Theory]
+    [MemberData(nameof(GcExamples))]
+    public void TryParse_GcExample_EveryFieldWithItsPrintedDigits(string text, GcCycle expected, string[] times)
     {
-        var c = Gc("gc 7 @3.004s 0%: 0.012+0+1.9 ms clock, 0.048+0/0/0+7.6 ms cpu, 5->5->2 MB, 5 MB goal, 4 P (forced)");
+        var c = Gc(text);
 
-        c.Should().Be(new GcCycle(7, GcFormat.Go16, 7, 3.004m, 0, false, 0.012m, 0m, 1.9m, 0.048m, 0m, 0m, 0m, 7.6m,
-            5, 5, 2, 5, null, null, 4, true));
-        Times(c).Should().Equal("3.004", "0.012", "0", "1.9", "0.048", "0", "0", "0", "7.6");
-    }
-
-    [Fact]
-    public void TryParse_Go118Example_StacksAndGlobals()
-    {
-        var c = Gc("gc 87 @12.503s 4%: 0.092+18+0.11 ms clock, 0.73+4.2/35/61+0.91 ms cpu, 412->438->221 MB, 442 MB goal, 1 MB stacks, 0 MB globals, 8 P");
-
-        c.Should().Be(new GcCycle(7, GcFormat.Go118, 87, 12.503m, 4, false, 0.092m, 18m, 0.11m, 0.73m, 4.2m, 35m, 61m, 0.91m,
-            412, 438, 221, 442, 1, 0, 8, false));
-        Times(c).Should().Equal("12.503", "0.092", "18", "0.11", "0.73", "4.2", "35", "61", "0.91");
-    }
-
-    [Fact]
-    public void TryParse_Go126Examples_AllFields()
-    {
-        var a = Gc("gc 3 @0.045s 2%: 0.015+0.88+0.024 ms clock, 0.12+0.11/1.5/0.31+0.19 ms cpu, 4->5->2 MB, 5 MB goal, 0 MB stacks, 0 MB globals, 8 P");
-        a.Should().Be(new GcCycle(7, GcFormat.Go118, 3, 0.045m, 2, false, 0.015m, 0.88m, 0.024m, 0.12m, 0.11m, 1.5m, 0.31m, 0.19m,
-            4, 5, 2, 5, 0, 0, 8, false));
-        Times(a).Should().Equal("0.045", "0.015", "0.88", "0.024", "0.12", "0.11", "1.5", "0.31", "0.19");
-
-        var f = Gc("gc 12 @60.002s 0%: 0.021+1.1+0.030 ms clock, 0.17+0/1.9/3.2+0.24 ms cpu, 3->3->1 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 8 P (forced)");
-        f.Should().Be(new GcCycle(7, GcFormat.Go118, 12, 60.002m, 0, false, 0.021m, 1.1m, 0.030m, 0.17m, 0m, 1.9m, 3.2m, 0.24m,
-            3, 3, 1, 4, 0, 0, 8, true));
-        Times(f).Should().Equal("60.002", "0.021", "1.1", "0.030", "0.17", "0", "1.9", "3.2", "0.24");
-    }
-
-    [Fact]
-    public void TryParse_Go126LeakCheckAndForced_BothFlags()
-    {
-        var c = Gc("gc 15 @8.210s 1% (checking for goroutine leaks): 0.031+1.4+0.052 ms clock, 0.25+0.08/2.0/1.1+0.41 ms cpu, 6->6->3 MB, 7 MB goal, 0 MB stacks, 0 MB globals, 8 P (forced)");
-
-        c.Should().Be(new GcCycle(7, GcFormat.Go118, 15, 8.210m, 1, true, 0.031m, 1.4m, 0.052m, 0.25m, 0.08m, 2.0m, 1.1m, 0.41m,
-            6, 6, 3, 7, 0, 0, 8, true));
-        Times(c).Should().Equal("8.210", "0.031", "1.4", "0.052", "0.25", "0.08", "2.0", "1.1", "0.41");
+        c.Should().Be(expected);
+        Times(c).Should().Equal(times);
+        c.RootScanMs.Should().BeNull("go1.6+ lines have no go1.5 phases");
     }
 
     [Fact]

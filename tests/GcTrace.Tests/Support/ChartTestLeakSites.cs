@@ -18,7 +18,7 @@ internal static partial class ChartTestLeakSites
 
     public static Dictionary<string, IReadOnlyList<LeakSample>> FromCorpus(string run)
     {
-        string dir = RepoRoot.Combine("fixtures", "corpus", "go1.19", run);
+        string dir = Path.Combine(RepoPaths.Corpus, "go1.19", run);
         using JsonDocument manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
         var elapsed = manifest.RootElement.GetProperty("samples").EnumerateArray()
             .ToDictionary(s => s.GetProperty("index").GetInt32(), s => s.GetProperty("elapsed_s").GetDouble());

@@ -14,6 +14,17 @@ internal static partial class FixtureCycles
     [GeneratedRegex(@"^gc (\d+) @(\d+\.\d{3})s (\d+)%( \(checking for goroutine leaks\))?: (\d+(?:\.\d+)?)\+(\d+(?:\.\d+)?)\+(\d+(?:\.\d+)?) ms clock, (\d+(?:\.\d+)?)\+(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)/(\d+(?:\.\d+)?)\+(\d+(?:\.\d+)?) ms cpu, (\d+)->(\d+)->(\d+) MB, (\d+) MB goal, (\d+) MB stacks, (\d+) MB globals, (\d+) P( \(forced\))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Go118Line();
 
+    /// <summary>The go1.19 corpus runs whose combined.log has at least one whole gc line (what a chart can draw).</summary>
+    public static IEnumerable<string> Go119RunsWithCycles() =>
+        Directory.GetDirectories(Path.Combine(RepoPaths.Corpus, "go1.19"))
+            .Where(dir => File.ReadLines(Path.Combine(dir, "combined.log")).Any(l => Go118Line().IsMatch(l)))
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Order(StringComparer.Ordinal);
+
+    /// <summary>The cycles of one go1.19 corpus run, by its folder name.</summary>
+    public static List<GcCycle> FromGo119Run(string run) => [.. FromCorpus($"go1.19/{run}/combined.log")];
+
     public static IReadOnlyList<GcCycle> FromCorpus(string relativePath) =>
         FromLines(File.ReadLines(Path.Combine(RepoPaths.Corpus, relativePath)));
 

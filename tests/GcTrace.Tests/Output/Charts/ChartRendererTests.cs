@@ -11,7 +11,7 @@ public sealed class ChartRendererTests : IDisposable
 
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "gctrace-charts-" + Guid.NewGuid().ToString("N"));
 
-    public static TheoryData<string> CorpusRuns() => new(ChartTestCycles.CorpusRuns());
+    public static TheoryData<string> CorpusRuns() => new(FixtureCycles.Go119RunsWithCycles());
 
     public void Dispose()
     {
@@ -22,7 +22,7 @@ public sealed class ChartRendererTests : IDisposable
     [MemberData(nameof(CorpusRuns))]
     public void RenderAll_CorpusRun_WritesPngsOfTheRequestedSizeWithText(string run)
     {
-        List<GcCycle> cycles = ChartTestCycles.FromCorpus(run);
+        List<GcCycle> cycles = FixtureCycles.FromGo119Run(run);
         var options = new ChartOptions { Width = 1000, Height = 500 };
         ChartSeries series = Feed(cycles, options.Width);
         ChartAnnotations annotations = ChartTestAnnotations.From(cycles) with
@@ -47,7 +47,7 @@ public sealed class ChartRendererTests : IDisposable
     [Fact]
     public void RenderAll_NoLeakSites_SkipsLeakChart()
     {
-        List<GcCycle> cycles = ChartTestCycles.FromCorpus("steady");
+        List<GcCycle> cycles = FixtureCycles.FromGo119Run("steady");
 
         var written = ChartRenderer.RenderAll(Feed(cycles, 1200), ChartTestAnnotations.From(cycles), _dir,
             ChartOptions.Default);
@@ -73,7 +73,7 @@ public sealed class ChartRendererTests : IDisposable
     [InlineData(false)]
     public void RenderAll_LogScaleForcedEitherWay_Renders(bool log)
     {
-        List<GcCycle> cycles = ChartTestCycles.FromCorpus("pressure_noleak");
+        List<GcCycle> cycles = FixtureCycles.FromGo119Run("pressure_noleak");
         var options = ChartOptions.Default with { LogScale = log };
 
         var written = ChartRenderer.RenderAll(Feed(cycles, 1200), ChartTestAnnotations.From(cycles), _dir, options);
@@ -109,7 +109,7 @@ public sealed class ChartRendererTests : IDisposable
     public void RenderAll_RestartAndMemoryLimitRegime_AreDrawnOnHeapChart()
     {
         // Two runs of the same program one after the other: the second one's clock starts again near zero.
-        List<GcCycle> once = ChartTestCycles.FromCorpus("steady");
+        List<GcCycle> once = FixtureCycles.FromGo119Run("steady");
         ChartSeries series = Feed(once.Concat(once), 1200);
         double restart = series.FirstS + (series.LastS - series.FirstS) / 2;
         ChartAnnotations plain = ChartTestAnnotations.From(once);
@@ -131,14 +131,18 @@ public sealed class ChartRendererTests : IDisposable
     public void RenderAll_LeakGlobalMap_ReadmeHeapChartIsCurrent()
     {
         // The README shows this chart. It is rewritten only on request (GCTRACE_REGENERATE_DOCS=1), like golden files.
-        string readmeChart = RepoRoot.Combine("docs", "heap-leak_global_map.png");
-        List<GcCycle> cycles = ChartTestCycles.FromCorpus("leak_global_map");
+        string readmeChart = Path.Combine(RepoPaths.Root, "docs", "heap-leak_global_map.png");
+        List<GcCycle> cycles = FixtureCycles.FromGo119Run("leak_global_map");
         ChartRenderer.RenderAll(Feed(cycles, 1200), ChartTestAnnotations.From(cycles), _dir, ChartOptions.Default);
         if (Environment.GetEnvironmentVariable("GCTRACE_REGENERATE_DOCS") == "1")
             File.Copy(Path.Combine(_dir, "heap.png"), readmeChart, overwrite: true);
 
-        byte[] png = File.ReadAllBytes(readmeChart);
-        PngFile.Size(png).Should().Be((1200, 600));
+        byte[] shown = File.ReadAllBytes(readmeChart);
+        byte[] fresh = File.ReadAllBytes(Path.Combine(_dir, "heap.png"));
+        PngFile.Size(shown).Should().Be((1200, 600));
+        // Pixels, not bytes: the PNG encoder may compress differently; what the reader sees must be today's chart.
+        PngFile.DifferingPixels(fresh, shown, new SKRectI(0, 0, 1200, 600))
+            .Should().Be(0, "docs/heap-leak_global_map.png must be what the code draws now (GCTRACE_REGENERATE_DOCS=1 rewrites it)");
     }
 
     /// <summary>GCTRACE_CHARTS_OUT=DIR keeps the corpus charts, to look at them after a change.</summary>
