@@ -36,6 +36,12 @@ internal sealed record CliOptions(
 
     public MetricsOptions Metrics { get; init; } = new(null, new Dictionary<string, string>(), null, null, false);
 
+    /// <summary>--html: the self-contained HTML report's path.</summary>
+    public string? HtmlPath { get; init; }
+
+    /// <summary>The command line as typed (shell-quoted), shown in the HTML report so it can be run again.</summary>
+    public string CommandLine { get; init; } = "gctrace-pipe";
+
     public IReadOnlyList<GcSetting> WhatIf { get; init; } = [];
 
     public bool ReadsStandardInput => Inputs.Contains(Pipeline.InputOpener.StandardInput);

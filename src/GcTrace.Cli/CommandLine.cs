@@ -12,13 +12,22 @@ internal static class CommandLine
 {
     private const string Examples = """
         Reads Go GODEBUG=gctrace=1 output from a pipe or from files (plain or gzip) and reports stop-the-world pauses,
-        GC CPU and the live-heap trend. In pipe mode the application's own lines pass through to stdout unchanged.
+        GC CPU and the live-heap trend. In pipe mode the application's own lines pass through to stdout unchanged;
+        reading FILEs, nothing is passed through.
 
         Examples:
           GODEBUG=gctrace=1 ./myapp 2>&1 | gctrace-pipe                 live: app output on stdout, report on stderr
           gctrace-pipe app.log --json summary.json --csv cycles.csv     archived log to a summary and one row per cycle
           gctrace-pipe app.log.gz --events - | jq 'select(.stw_total_ms > 1)'
+          gctrace-pipe app.log --png charts --html report.html          charts as PNG files, and one HTML report to share
+          GODEBUG=gctrace=1 ./myapp 2>&1 | gctrace-pipe --pprof http://127.0.0.1:6060
+                                                                        also scrape heap/goroutine profiles: names leak sites
+          gctrace-pipe app.log --fail-on 'stw.p99>5ms' --fail-on 'gc_cpu>25%' --fail-on 'verdict=leak'
+                                                                        CI gate: every number carries its unit
           gctrace-pipe app.log --what-if GOGC=200 --what-if GOMEMLIMIT=512MiB   predicted GC rate, cost and peak heap
+
+        Exit codes: 0 ok; 1 a --fail-on condition holds (each one is printed with its measured value);
+                    2 usage error, unreadable input or an output that cannot be written.
         """;
 
     public static readonly Argument<string[]> Files = new("FILE")
@@ -33,6 +42,7 @@ internal static class CommandLine
     public static readonly Option<string?> Csv = new("--csv") { Description = "Write one CSV row per GC cycle to PATH.", HelpName = "PATH" };
 
     public static readonly Option<string?> Png = new("--png") { Description = "Write charts (pauses, pause distribution, heap, GC CPU) as PNG files into DIR.", HelpName = "DIR" };
+    public static readonly Option<string?> Html = new("--html") { Description = "Write one self-contained HTML report (verdict, suspects, charts, tables; no network needed) to FILE.", HelpName = "FILE" };
     public static readonly Option<string?> PngSize = new("--png-size") { Description = "Chart size, default 1200x600.", HelpName = "WxH" };
 
     public static readonly Option<string[]> FailOn = new("--fail-on")
@@ -43,9 +53,21 @@ internal static class CommandLine
     public static readonly Option<string?> MinStw = new("--min-stw") { Description = "Only cycles whose stop-the-world total is at least this, e.g. 1ms.", HelpName = "DURATION" };
     public static readonly Option<string?> Since = new("--since") { Description = "Only cycles at or after this trace time (@S, seconds).", HelpName = "SECONDS" };
     public static readonly Option<string?> Until = new("--until") { Description = "Only cycles at or before this trace time (@S, seconds).", HelpName = "SECONDS" };
-    public static readonly Option<ForcedFilter> Forced = new("--forced") { Description = "Which cycles to keep by their (forced) mark.", DefaultValueFactory = _ => ForcedFilter.All };
+    public static readonly Option<ForcedFilter> Forced = new("--forced")
+    {
+        Description = "Which cycles to keep by their (forced) mark.",
+        HelpName = "all|only|exclude",
+        DefaultValueFactory = _ => ForcedFilter.All,
+        CustomParser = r => OptionChecks.Enum(r, "--forced", ForcedFilter.All),
+    };
     public static readonly Option<string?> Interval = new("--interval") { Description = "Print a summary line on stderr every DURATION (e.g. 30s), for long runs in containers.", HelpName = "DURATION" };
-    public static readonly Option<StatusMode> Status = new("--status") { Description = "The live status line on stderr: auto (when stderr is a terminal), always, never.", DefaultValueFactory = _ => StatusMode.Auto };
+    public static readonly Option<StatusMode> Status = new("--status")
+    {
+        Description = "The live status line on stderr: auto (when stderr is a terminal), always, never.",
+        HelpName = "auto|always|never",
+        DefaultValueFactory = _ => StatusMode.Auto,
+        CustomParser = r => OptionChecks.Enum(r, "--status", StatusMode.Auto),
+    };
 
     public static readonly Option<string[]> HeapProfile = new("--heap-profile")
     {
@@ -79,7 +101,7 @@ internal static class CommandLine
 
     public static RootCommand Build() => new(Examples)
     {
-        Files, NoPassthrough, Json, Events, Csv, Png, PngSize, FailOn, MinStw, Since, Until, Forced, Interval, Status,
+        Files, NoPassthrough, Json, Events, Csv, Png, Html, PngSize, FailOn, MinStw, Since, Until, Forced, Interval, Status,
         HeapProfile, GoroutineProfile, Pprof, PprofInterval, WhatIf, MetricsListen, Label, PushgatewayUrl, Job, PushRequired,
     };
 
@@ -136,8 +158,8 @@ internal static class CommandLine
             failOn = (r.GetValue(FailOn) ?? []).Select(FailCondition.ParseText).ToList();
             filter = new CycleFilter(
                 r.GetValue(MinStw) is { } ms ? FailCondition.ParseDurationMs(ms, "--min-stw") : null,
-                r.GetValue(Since) is { } since ? FailCondition.ParseDurationMs(since, "--since") / 1000m : null,
-                r.GetValue(Until) is { } until ? FailCondition.ParseDurationMs(until, "--until") / 1000m : null,
+                r.GetValue(Since) is { } since ? Quantity.ParseTraceSeconds(since, "--since") : null,
+                r.GetValue(Until) is { } until ? Quantity.ParseTraceSeconds(until, "--until") : null,
                 r.GetValue(Forced));
             if (r.GetValue(Interval) is { } iv) interval = TimeSpan.FromMilliseconds((double)FailCondition.ParseDurationMs(iv, "--interval"));
         }
@@ -183,8 +205,18 @@ internal static class CommandLine
             GoroutineProfiles = r.GetValue(GoroutineProfile) ?? [],
             PprofUrl = pprof,
             PprofInterval = pprofInterval,
+            HtmlPath = r.GetValue(Html),
+            CommandLine = ShellQuoted(Environment.GetCommandLineArgs()),
             WhatIf = whatIf,
             Metrics = metrics,
         }, null);
+    }
+
+    /// <summary>"gctrace-pipe" and the arguments, each quoted for a POSIX shell where it needs it.</summary>
+    private static string ShellQuoted(string[] commandLine)
+    {
+        // GetCommandLineArgs: [program or dll, args...]; under `dotnet x.dll` the dll comes first as well.
+        var args = commandLine.Skip(1).Select(a => a.Length > 0 && a.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:,@%+".Contains(c)) ? a : "'" + a.Replace("'", "'\\''") + "'");
+        return string.Join(' ', args.Prepend("gctrace-pipe"));
     }
 }

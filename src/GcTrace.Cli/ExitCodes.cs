@@ -1,4 +1,4 @@
-// The one place that maps a run's outcome or failure to an exit code (0 ok, 1 --fail-on, 2 usage, input or output).
+// The one place that maps a run's outcome or failure to an exit code (0 ok, 1 --fail-on, 2 usage or input, 3 output).
 using GcTrace.Output;
 using GcTrace.Pipeline;
 
@@ -10,14 +10,14 @@ internal static class ExitCodes
     public const int ConditionFailed = 1;
     public const int Usage = 2;
 
-    // The output contract has one code for everything that stops a run being trusted: bad usage, unreadable input
-    // and an output that could not be written share 2, under their own names here.
+    // Bad usage and unreadable input stop a run before it is worth anything; a failed output leaves a run whose report
+    // was printed and whose other outputs were written, which a script must be able to tell apart.
     public const int InputFailed = 2;
-    public const int OutputFailed = 2;
+    public const int OutputFailed = 3;
 
     /// <summary>The exit code of a run that completed: a failed output beats a held --fail-on condition.</summary>
-    public static int Of(TraceRunResult result, bool conditionHeld) =>
-        result.Failures.Count > 0 ? OutputFailed : conditionHeld ? ConditionFailed : Ok;
+    public static int Of(bool outputFailed, bool conditionHeld) =>
+        outputFailed ? OutputFailed : conditionHeld ? ConditionFailed : Ok;
 
     /// <summary>Returns the exit code for <paramref name="e"/> after printing at most one line.</summary>
     public static int Report(Exception e)
@@ -37,8 +37,9 @@ internal static class ExitCodes
             case AggregateException { InnerExceptions.Count: > 0 } agg:
                 return Report(agg.InnerExceptions[0]);
             default:
+                // Unexpected: the run did not complete, so nothing it wrote can be trusted.
                 Console.Error.WriteLine($"gctrace-pipe: {e.GetType().Name}: {e.Message}");
-                return OutputFailed;
+                return Usage;
         }
     }
 }

@@ -1,6 +1,5 @@
 // Entry point of gctrace-pipe: parse the command line, run, map failures to exit codes. Wiring only.
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using GcTrace.Cli;
 
 var root = CommandLine.Build();
@@ -20,10 +19,8 @@ if (options is null)
     return ExitCodes.Usage;
 }
 
-// SIGINT/SIGTERM stop reading; what was read is still analysed and every requested output is written.
-using var stop = new CancellationTokenSource();
-using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
-using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+// SIGINT/SIGTERM/SIGHUP (and SIGQUIT after a grace) stop reading; what was read is analysed and every output written.
+using var stop = new StopSignals();
 try
 {
     return await Runner.RunAsync(options, stop.Token);

@@ -1,38 +1,36 @@
-// Live feedback on stderr while input streams: a status line redrawn at most 4 times a second on a terminal, and/or a
-// summary line every --interval for containers and other non-terminals.
+// Live feedback on stderr while input streams: a status line redrawn at most 4 times a second on a terminal (only when
+// its text changed or pass-through erased it), and/or a summary line every --interval for containers and other
+// non-terminals, stamped with the time when stderr is not a terminal.
+using System.Globalization;
 using GcTrace.Output;
 using GcTrace.Pipeline;
 
 namespace GcTrace.Cli;
 
-internal sealed class StatusReporter(bool live, TimeSpan? interval, long totalBytes) : IProgress<long>
+internal sealed class StatusReporter(StatusTerminal? live, TimeSpan? interval, long totalBytes, bool stamped) : IProgress<long>
 {
     private static readonly TimeSpan Refresh = TimeSpan.FromMilliseconds(250);
     private long _bytesRead;
-    private bool _drawn;
 
     public void Report(long value) => Interlocked.Exchange(ref _bytesRead, value);
 
     public async Task RunAsync(AnalysisSink analysis, CancellationToken token)
     {
-        if (!live && interval is null) return;
+        if (live is null && interval is null) return;
         var nextInterval = interval is { } every ? DateTime.UtcNow + every : DateTime.MaxValue;
-        using var timer = new PeriodicTimer(live ? Refresh : interval!.Value);
+        using var timer = new PeriodicTimer(live is not null ? Refresh : interval!.Value);
         try
         {
             while (await timer.WaitForNextTickAsync(token).ConfigureAwait(false))
             {
                 var line = Line(analysis);
-                if (live)
-                {
-                    Console.Error.Write("\r" + line + "\u001b[K");
-                    _drawn = true;
-                }
+                live?.Draw(line);
                 // Without a live line the timer ticks at the interval itself; with one, allow for the timer's jitter.
-                if (interval is not null && (!live || DateTime.UtcNow + Refresh / 2 >= nextInterval))
+                if (interval is not null && (live is null || DateTime.UtcNow + Refresh / 2 >= nextInterval))
                 {
-                    if (live) Console.Error.Write("\r\u001b[K");
-                    Console.Error.WriteLine(line);
+                    var text = stamped ? DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) + " " + line : line;
+                    if (live is not null) live.WriteLine(text);
+                    else Console.Error.WriteLine(text);
                     nextInterval = DateTime.UtcNow + interval.Value;
                 }
             }
@@ -42,7 +40,7 @@ internal sealed class StatusReporter(bool live, TimeSpan? interval, long totalBy
         }
         finally
         {
-            if (_drawn) Console.Error.Write("\r\u001b[K");
+            live?.Clear();
         }
     }
 

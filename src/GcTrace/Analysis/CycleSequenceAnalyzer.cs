@@ -1,4 +1,4 @@
-// Follows the gc numbers: gaps inside a run, restarts that begin a new run, forced cycles and format eras.
+// Follows the gc numbers: gaps inside a run, restarts and interleaved processes, duplicates, forced cycles and format eras.
 namespace GcTrace.Analysis;
 
 using GcTrace.Events;
@@ -6,28 +6,36 @@ using GcTrace.Events;
 /// <summary>
 /// gc N counts every cycle from 1 (spec §1.5), so a skipped number is a lost line, and a number that does not rise
 /// (or a clock that goes back) is another run of the program. A log that starts mid-run (gc 40 first) is not a gap:
-/// nothing says what came before. Lists are capped so memory does not grow with a pathological input.
+/// nothing says what came before. The cycles are first split into per-process series (<see cref="ProcessSplitter"/>):
+/// gaps are counted inside each series, so two processes interleaved in one pipe are two segments, not a "restart" at
+/// every line with the distance between their numbers counted as missing. Lists are capped so memory does not grow with
+/// a pathological input.
 /// </summary>
 public sealed class CycleSequenceAnalyzer
 {
     public const int MaxListed = 10;
 
+    private readonly ProcessSplitter splitter = new();
     private readonly List<CycleRange> missingRanges = new();
-    private readonly List<SegmentSummary> segments = new();
+    private readonly Dictionary<int, SeriesState> open = new();
+    private readonly List<SegmentSummary> closed = new();
     private readonly SortedSet<GcFormat> formats = new();
-    private GcCycle? segmentFirst;
     private GcCycle? previous;
     private long? firstCycle;
     private long cycles;
     private long forced;
     private long missing;
-    private long segmentCycles;
-    private long segmentMissing;
-    private long segmentCount;
     private decimal closedSpanS;
 
-    public void Add(GcCycle cycle)
+    /// <summary>True once the gc lines of more than one process interleave (see <see cref="ProcessSplitter"/>).</summary>
+    public bool Interleaved => splitter.Interleaved;
+
+    /// <summary>The process series the cycle belongs to (see <see cref="ProcessSplitter.Assign"/>), or
+    /// <see cref="ProcessSplitter.Duplicate"/> for an exact repeat, which is not counted.</summary>
+    public int Add(GcCycle cycle)
     {
+        var id = splitter.Assign(cycle);
+        if (id == ProcessSplitter.Duplicate) return id;
         cycles++;
         firstCycle ??= cycle.Number;
         formats.Add(cycle.Format);
@@ -36,50 +44,45 @@ public sealed class CycleSequenceAnalyzer
             forced++;
         }
 
-        if (previous is null || CycleOrder.StartsNewSegment(previous, cycle))
+        if (!open.TryGetValue(id, out var series))
         {
-            if (previous is not null)
+            // The splitter keeps at most MaxOpenSeries series open; the oldest one here is then over for good.
+            if (open.Count >= ProcessSplitter.MaxOpenSeries) Close(open.Keys.Min());
+            open[id] = new SeriesState(cycle);
+        }
+        else
+        {
+            if (cycle.Number > series.Last.Number + 1)
             {
-                var closed = Segment();
-                closedSpanS += closed.SpanS;
-                if (segments.Count < MaxListed)
+                var gap = cycle.Number - series.Last.Number - 1;
+                missing += gap;
+                series.Missing += gap;
+                if (missingRanges.Count < MaxListed)
                 {
-                    segments.Add(closed);
+                    missingRanges.Add(new CycleRange(series.Last.Number + 1, cycle.Number - 1));
                 }
             }
 
-            segmentCount++;
-            segmentFirst = cycle;
-            segmentCycles = 0;
-            segmentMissing = 0;
-        }
-        else if (cycle.Number > previous.Number + 1)
-        {
-            var gap = cycle.Number - previous.Number - 1;
-            missing += gap;
-            segmentMissing += gap;
-            if (missingRanges.Count < MaxListed)
-            {
-                missingRanges.Add(new CycleRange(previous.Number + 1, cycle.Number - 1));
-            }
+            series.Last = cycle;
+            series.Cycles++;
         }
 
-        segmentCycles++;
         previous = cycle;
+        return id;
     }
 
     /// <summary>The sequence so far. Does not change the analyzer, so it can be called mid-stream.</summary>
     public CycleSequenceSummary Summarize()
     {
-        var list = new List<SegmentSummary>(segments);
+        var list = new List<SegmentSummary>(closed);
         var span = closedSpanS;
-        if (previous is not null)
+        foreach (var (_, series) in open.OrderBy(kv => kv.Key))
         {
-            var open = Segment();
-            span += open.SpanS;
+            var segment = series.Summary();
+            span += segment.SpanS;
             if (list.Count < MaxListed)
             {
-                list.Add(open);
+                list.Add(segment);
             }
         }
 
@@ -94,20 +97,39 @@ public sealed class CycleSequenceAnalyzer
             names.Count switch { 0 => null, 1 => names[0], _ => "mixed" },
             missingRanges.ToList(),
             names,
-            segmentCount,
-            list);
+            splitter.SeriesCount,
+            list)
+        {
+            DuplicateCycles = splitter.Duplicates,
+            Interleaved = splitter.Interleaved,
+        };
     }
 
-    private SegmentSummary Segment()
+    private void Close(int id)
     {
-        var end = previous!.StartS + CycleOrder.ClockS(previous);
-        return new SegmentSummary(
-            segmentFirst!.Number,
-            previous.Number,
-            segmentCycles,
-            segmentMissing,
-            segmentFirst.StartS,
-            end,
-            end - segmentFirst.StartS);
+        var segment = open[id].Summary();
+        open.Remove(id);
+        closedSpanS += segment.SpanS;
+        if (closed.Count < MaxListed)
+        {
+            closed.Add(segment);
+        }
+    }
+
+    private sealed class SeriesState(GcCycle first)
+    {
+        private readonly GcCycle first = first;
+
+        public GcCycle Last { get; set; } = first;
+
+        public long Cycles { get; set; } = 1;
+
+        public long Missing { get; set; }
+
+        public SegmentSummary Summary()
+        {
+            var end = Last.StartS + CycleOrder.ClockS(Last);
+            return new SegmentSummary(first.Number, Last.Number, Cycles, Missing, first.StartS, end, end - first.StartS);
+        }
     }
 }

@@ -23,4 +23,11 @@ public sealed record CycleSequenceSummary(
     IReadOnlyList<CycleRange> MissingRanges,
     IReadOnlyList<string> Formats,
     long SegmentCount,
-    IReadOnlyList<SegmentSummary> Segments);
+    IReadOnlyList<SegmentSummary> Segments)
+{
+    /// <summary>Exact repeats of a cycle already seen (a log shipped twice); not counted as cycles.</summary>
+    public long DuplicateCycles { get; init; }
+
+    /// <summary>The gc lines of more than one process are interleaved in the input; each is a segment of its own.</summary>
+    public bool Interleaved { get; init; }
+}

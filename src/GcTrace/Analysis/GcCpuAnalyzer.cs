@@ -141,6 +141,8 @@ public sealed class GcCpuAnalyzer
     }
 
     // Six decimals: cpu parts have at most two significant digits each, so more would be noise.
+    // A share of the available cpu cannot exceed all of it. It can come out above 1 only when the clock is not one
+    // process's (interleaved processes, a clock going back, mixed formats): the available time is then undercounted.
     private static double? Ratio(decimal part, decimal whole) =>
-        whole <= 0m ? null : Math.Round((double)(part / whole), 6);
+        whole <= 0m ? null : Math.Min(1d, Math.Round((double)(part / whole), 6));
 }

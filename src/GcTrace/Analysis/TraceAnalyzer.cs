@@ -13,6 +13,7 @@ public sealed class TraceAnalyzer
     private readonly PauseDistribution pauses = new();
     private readonly GcCpuAnalyzer cpu;
     private readonly HeapTrendAnalyzer heap;
+    private ProcessAnalyses? processes;
 
     public TraceAnalyzer(GcCpuAnalyzer? cpu = null, HeapTrendAnalyzer? heap = null)
     {
@@ -34,9 +35,16 @@ public sealed class TraceAnalyzer
     /// </summary>
     public CycleFilter Filter { get; init; } = CycleFilter.None;
 
+    /// <summary>Whether processes interleaved in the stream also get an analysis each (see <see cref="ProcessAnalyses"/>);
+    /// off for those per-process analyses themselves.</summary>
+    public bool SplitsProcesses { get; init; } = true;
+
     public void Add(GcCycle cycle)
     {
-        sequence.Add(cycle);
+        // An exact repeat of a line (a log shipped twice) is not another cycle for any analysis.
+        var series = sequence.Add(cycle);
+        if (series == ProcessSplitter.Duplicate) return;
+        if (SplitsProcesses) (processes ??= new ProcessAnalyses(Filter)).Add(cycle, series, sequence.Interleaved);
         cpu.Add(cycle);
         heap.Add(cycle);
         if (Filter.Accepts(cycle)) pauses.Add(cycle);
@@ -50,5 +58,8 @@ public sealed class TraceAnalyzer
         sequence.Summarize(),
         pauses.Summarize(),
         cpu.Summarize(),
-        heap.Summarize());
+        heap.Summarize())
+    {
+        Processes = processes?.Summarize() ?? [],
+    };
 }

@@ -6,4 +6,9 @@ public sealed record TraceSummary(
     CycleSequenceSummary Gc,
     DistributionSummary StwMs,
     GcCpuSummary GcCpu,
-    HeapSummary Heap);
+    HeapSummary Heap)
+{
+    /// <summary>One summary per process when the gc lines of several processes interleave (see ProcessAnalyses);
+    /// empty otherwise.</summary>
+    public IReadOnlyList<TraceSummary> Processes { get; init; } = [];
+}

@@ -27,7 +27,10 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         var series = profiles?.Snapshot() ?? ProfileSnapshot.Empty;
         if (series.Heaps.Count < 2 && series.Goroutines.Count < 2)
         {
-            return traceOnly.Decide(findings);
+            // --pprof was given but gave too few profiles: say so instead of suggesting it.
+            if (profiles?.Scrapes is not { } scrapes) return traceOnly.Decide(findings);
+            var judged = traceOnly.Judge(findings);
+            return judged with { Reasons = [.. judged.Reasons, ScrapesFell(scrapes)] };
         }
 
         var trace = traceOnly.Judge(findings);
@@ -234,6 +237,11 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
 
     private static Confidence Raise(Confidence confidence) => confidence == Confidence.Low ? Confidence.Medium : Confidence.High;
 
-    private static string Mib(long bytes) => Invariant($"{bytes / 1048576.0:0.#} MiB");
+    // "MB" as the runtime prints heap sizes (2^20 bytes) and with the reports' two decimals, so a reason and the
+    // suspect line beside it show the same number in the same unit.
+    private static string Mib(long bytes) => Invariant($"{bytes / 1048576.0:#,0.00} MB");
 
+    // --pprof was given, so suggesting it would be wrong; say instead why its profiles did not count.
+    private static string ScrapesFell(ScrapeTally scrapes) =>
+        Invariant($"--pprof {scrapes.Endpoint} gave too few profiles to compare ({scrapes.Succeeded} of {scrapes.Attempts} scrapes succeeded), so this verdict rests on the trace alone.");
 }

@@ -5,8 +5,9 @@ using GcTrace.Events;
 namespace GcTrace.Output;
 
 /// <summary>
-/// A consumer of parsed events. Each sink runs on its own task behind its own bounded channel, so a slow sink slows the
-/// pipeline (backpressure) but never loses events. <see cref="Complete"/> is called once, after the last batch.
+/// A consumer of parsed events. Each sink runs on its own task behind its own queue: the analysis slows the pipeline
+/// (backpressure) and never loses events; a side output that stalls is detached rather than waited for, so it can
+/// never hold the application's lines back. <see cref="Complete"/> is called once, after the last batch.
 /// </summary>
 public interface IEventSink
 {

@@ -1,5 +1,5 @@
 // The one place outputs are opened: '-' is stdout; a file is written under a temporary name beside it and renamed when
-// complete, so a half-written file never looks finished.
+// complete, so a half-written file never looks finished; one output's failure never stops the others.
 namespace GcTrace.Output;
 
 public sealed class OutputFiles : IDisposable
@@ -10,7 +10,7 @@ public sealed class OutputFiles : IDisposable
     private readonly List<Pending> _open = [];
     private Stream? _stdout;
 
-    private sealed record Pending(Stream Stream, string? Temp, string Path, string Label);
+    private sealed record Pending(GuardedStream Stream, string? Temp, string Path, string Label);
 
     /// <summary>Standard output, buffered; shared by passthrough and any '-' destination.</summary>
     public Stream Stdout => _stdout ??= new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
@@ -22,15 +22,16 @@ public sealed class OutputFiles : IDisposable
         var temp = TempName(path);
         try
         {
-            if (!IsRegularOrMissing(path)) temp = null;
-            var s = new FileStream(temp ?? path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+            var inPlace = OpenInPlace(path);
+            if (inPlace is not null) temp = null;
+            var s = new GuardedStream(inPlace ?? new FileStream(temp!, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16));
             _open.Add(new Pending(s, temp, path, label));
             return s;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
             var message = temp is null ? e.Message : e.Message.Replace(temp, path, StringComparison.Ordinal);
-            throw new OutputException($"{label} {path}: {message}", e);
+            throw new OutputException(label, $"{label} {path}: {message}", e);
         }
     }
 
@@ -43,24 +44,49 @@ public sealed class OutputFiles : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            throw new OutputException($"{label} {dir}: {e.Message}", e);
+            throw new OutputException(label, $"{label} {dir}: {e.Message}", e);
         }
         return name => Open(System.IO.Path.Combine(dir, name), label);
     }
 
-    /// <summary>Flushes and closes every file and gives it its final name; a full disk surfaces here as an <see cref="OutputException"/>.</summary>
-    public void Commit()
+    /// <summary>
+    /// Flushes and closes every file and gives it its final name. Each file on its own: one that fails (a full disk,
+    /// /dev/full) loses its temporary file and is returned, the others are still committed. A file whose writer is
+    /// blocked (a FIFO nobody reads), or whose close does not finish within <see cref="OutputStalledException.StallLimit"/>,
+    /// is left alone and returned as stalled: it never gets its final name. A file whose writes already failed is only
+    /// dropped (its writer reported it); it is returned too, for callers that match failures by option.
+    /// </summary>
+    public IReadOnlyList<OutputException> Commit()
     {
-        foreach (var p in _open)
+        var failures = new List<OutputException>();
+        // Sorted once: a stream being closed below is busy while it flushes, which must not read as stalled.
+        var (stuck, healthy) = (_open.Where(p => p.Stream.Busy || p.Stream.Failed).ToList(), _open.Where(p => !p.Stream.Busy && !p.Stream.Failed).ToList());
+        var closing = healthy.Except(stuck).Select(p => (p, Task.Run(() => p.Stream.Close(flush: true)))).ToList();
+        var deadline = DateTime.UtcNow + OutputStalledException.StallLimit;
+        foreach (var p in stuck)
         {
+            failures.Add(p.Stream.Failed
+                ? new OutputException(p.Label, $"{p.Label} {p.Path}: not written completely; removed")
+                : Stalled(p));
+            if (p.Stream.Failed) Drop(p);
+        }
+        foreach (var (p, close) in closing)
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (!close.Wait(left > TimeSpan.Zero ? left : TimeSpan.Zero))
+            {
+                failures.Add(Stalled(p));
+                continue;
+            }
             try
             {
-                p.Stream.Dispose();
+                close.GetAwaiter().GetResult();
                 if (p.Temp is not null) File.Move(p.Temp, p.Path, overwrite: true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new OutputException($"{p.Label} {p.Path}: {e.Message}", e);
+                failures.Add(new OutputException(p.Label, $"{p.Label} {p.Path}: {e.Message}", e));
+                if (p.Temp is not null) TryDelete(p.Temp);
             }
         }
         _open.Clear();
@@ -70,24 +96,32 @@ public sealed class OutputFiles : IDisposable
         }
         catch (IOException e) when (!IsBrokenPipe(e))
         {
-            throw new OutputException($"stdout: {e.Message}", e);
+            failures.Add(new OutputException("stdout", $"stdout: {e.Message}", e));
         }
+        return failures;
+    }
+
+    private static OutputException Stalled(Pending p) => new(p.Label,
+        $"{p.Label} {p.Path}: took no output for {OutputStalledException.StallLimit.TotalSeconds:0} s; detached, its output is incomplete",
+        new OutputStalledException("stalled"));
+
+    private static void Drop(Pending p)
+    {
+        try
+        {
+            p.Stream.Close(flush: false);
+        }
+        catch (IOException)
+        {
+        }
+        if (p.Temp is not null) TryDelete(p.Temp);
     }
 
     /// <summary>Closes whatever was not committed and removes its temporary file.</summary>
     public void Dispose()
     {
-        foreach (var p in _open)
-        {
-            try
-            {
-                p.Stream.Dispose();
-            }
-            catch (IOException)
-            {
-            }
-            if (p.Temp is not null) TryDelete(p.Temp);
-        }
+        // A stream whose writer is blocked is not touched: closing would flush into the same block.
+        foreach (var p in _open.Where(p => !p.Stream.Busy)) Drop(p);
         _open.Clear();
         try
         {
@@ -110,13 +144,22 @@ public sealed class OutputFiles : IDisposable
         return System.IO.Path.Combine(dir, $".{System.IO.Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
     }
 
-    // Devices (/dev/null, /dev/stdout) and symlinks are written in place: a rename would replace the node or the link.
-    private static bool IsRegularOrMissing(string path)
+    // Devices (/dev/null, /dev/stdout), FIFOs and symlinks are written in place: a rename would replace the node or the
+    // link. Nothing tells a FIFO from a regular file short of stat(2), so an existing path is opened as it is: a regular
+    // file can seek (and is closed again, untouched, to be replaced by rename), a FIFO or device cannot.
+    private static FileStream? OpenInPlace(string path)
     {
         var full = System.IO.Path.GetFullPath(path);
-        if (full.StartsWith("/dev/", StringComparison.Ordinal) || full.StartsWith("/proc/", StringComparison.Ordinal)) return false;
-        return !File.Exists(full) || new FileInfo(full).LinkTarget is null;
+        var special = full.StartsWith("/dev/", StringComparison.Ordinal) || full.StartsWith("/proc/", StringComparison.Ordinal);
+        if (!special && (!File.Exists(full) || new FileInfo(full).LinkTarget is not null))
+            return new FileInfo(full).LinkTarget is null ? null : Create(full);
+        var existing = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16);
+        if (!existing.CanSeek) return existing;
+        existing.Dispose();
+        return special ? Create(full) : null;
     }
+
+    private static FileStream Create(string path) => new(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
 
     private static void TryDelete(string path)
     {

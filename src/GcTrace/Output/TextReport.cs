@@ -1,4 +1,5 @@
-// The human report on stderr: the few numbers that matter first, aligned, with units.
+// The human report on stderr: the few numbers that matter first, aligned, with units, one number format per unit
+// (ReportFormat), and notes for what a number cannot say by itself (ReportNotes).
 using System.Globalization;
 using GcTrace.Diagnosis;
 using GcTrace.Tuning;
@@ -12,32 +13,39 @@ public static class TextReport
     public static void Write(TraceDiagnosis d, TextWriter w)
     {
         var (s, v) = (d.Summary, d.Verdict);
-        w.WriteLine($"gctrace-pipe: {s.Gc.Cycles} GC cycles over {Num(Math.Round(s.Gc.SpanS, 3))} s ({s.Gc.Format ?? "no gc lines"})");
+        var cycles = s.Gc.Cycles == 1 ? "1 GC cycle" : $"{ReportFormat.Count(s.Gc.Cycles)} GC cycles";
+        w.WriteLine($"gctrace-pipe: {cycles} over {ReportFormat.Seconds(s.Gc.SpanS)} ({s.Gc.Format ?? "no gc lines"})");
         w.WriteLine($"  verdict        {ContractNames.Of(v.Kind)} ({ContractNames.Of(v.Confidence)} confidence)");
         foreach (var reason in v.Reasons) w.WriteLine($"                 - {reason}");
         foreach (var suspect in v.Suspects)
-            w.WriteLine($"  suspect        {suspect.Function}  {ContractNames.Of(suspect.Pattern)}  +{Bytes(suspect.GrowthBytes)}");
+            w.WriteLine($"  suspect        {suspect.Function}  {ContractNames.Of(suspect.Pattern)}  +{ReportFormat.BytesAsMb(suspect.GrowthBytes)}");
         if (s.StwMs.Count > 0)
         {
-            w.WriteLine($"  STW pause      p50 {Ms(s.StwMs.P50)}  p90 {Ms(s.StwMs.P90)}  p99 {Ms(s.StwMs.P99)}  p99.9 {Ms(s.StwMs.P999)}  max {Ms(s.StwMs.Max)}");
-            w.WriteLine($"                 mean {Ms(s.StwMs.Mean)}  total {Ms(s.StwMs.Total)} over {(s.StwMs.Count == s.Gc.Cycles ? string.Empty : $"{s.StwMs.Count} of ")}{s.Gc.Cycles} cycles");
+            w.WriteLine($"  STW pause      p50 {ReportFormat.Ms(s.StwMs.P50)}  p90 {ReportFormat.Ms(s.StwMs.P90)}  p99 {ReportFormat.Ms(s.StwMs.P99)}  p99.9 {ReportFormat.Ms(s.StwMs.P999)}  max {ReportFormat.Ms(s.StwMs.Max)}");
+            // A filter selects the cycles this section shows; say so when it is not every cycle.
+            var over = s.StwMs.Count == s.Gc.Cycles ? ReportFormat.Cycles(s.Gc.Cycles) : $"{ReportFormat.Count(s.StwMs.Count)} of {ReportFormat.Cycles(s.Gc.Cycles)}";
+            w.WriteLine($"                 mean {ReportFormat.Ms(s.StwMs.Mean)}  total {ReportFormat.Ms(s.StwMs.Total)} over {over}");
         }
-        if (s.GcCpu.CostFraction is { } cost)
+        if (s.GcCpu.CostFraction is not null)
         {
-            w.WriteLine($"  GC CPU cost    {Pct(cost)} of available CPU (assist {Pct(s.GcCpu.AssistFraction)}, background {Pct(s.GcCpu.BackgroundFraction)}, STW {Pct(s.GcCpu.StwFraction)}); runtime's cumulative U% {s.GcCpu.RuntimeCpuPctLast}%");
-            w.WriteLine($"                 idle mark workers a further {Pct(s.GcCpu.IdleFraction)} on otherwise idle processors (free, not counted); all parts {Pct(s.GcCpu.Fraction)}");
+            // The cost leads: idle mark workers only use processors the program left idle, so they are stated apart.
+            w.WriteLine($"  GC CPU cost    {ReportFormat.GcCostParts(s.GcCpu)}; runtime's cumulative U% {s.GcCpu.RuntimeCpuPctLast?.ToString(Inv) ?? "–"}%");
+            w.WriteLine($"                 idle mark workers a further {ReportFormat.Pct(s.GcCpu.IdleFraction)} on otherwise idle processors (free, not counted): {ReportFormat.GcCpuParts(s.GcCpu)}");
         }
         var h = s.Heap;
         if (h.LiveMbFirst is not null)
         {
-            w.WriteLine($"  live heap      {h.LiveMbFirst} -> {h.LiveMbLast} MB (min {h.LiveMbMin}, max {h.LiveMbMax}), slope {Signed(h.LiveSlopeMbPerMin)} MB/min, lower envelope {(h.EnvelopeRising ? "rising" : "flat")}");
-            w.WriteLine($"  allocation     {Num(h.AllocRateMbPerS)} MB/s, {Num(h.GcPerS)} GC/s, goal {h.GoalMbLast} MB, inferred GOGC {h.InferredGogc?.ToString(Inv) ?? "?"}{(h.MemoryLimit.Suspected ? ", memory limit suspected" : "")}");
+            w.WriteLine($"  live heap      {ReportFormat.Mb(h.LiveMbFirst)} -> {ReportFormat.Mb(h.LiveMbLast)} (min {ReportFormat.Mb(h.LiveMbMin)}, max {ReportFormat.Mb(h.LiveMbMax)}), slope {ReportFormat.SignedRate(h.LiveSlopeMbPerMin, "MB/min")}, lower envelope {(h.EnvelopeRising ? "rising" : "flat")}");
+            w.WriteLine($"  allocation     {ReportFormat.Rate(h.AllocRateMbPerS, "MB/s")}, {ReportFormat.Rate(h.GcPerS, "GC/s")}, goal {ReportFormat.Mb(h.GoalMbLast)}, inferred GOGC {h.InferredGogc?.ToString(Inv) ?? "? (see note)"}{(h.MemoryLimit.Suspected ? ", memory limit suspected" : "")}");
         }
         WriteWhatIf(d.WhatIf, w);
-        if (s.Gc.MissingCycles > 0 || s.Gc.SegmentCount > 1)
-            w.WriteLine($"  sequence       {s.Gc.MissingCycles} missing cycles, {s.Gc.SegmentCount} process segments (restarts)");
+        if (s.Gc.MissingCycles > 0 || s.Gc.SegmentCount > 1 || s.Gc.DuplicateCycles > 0)
+            w.WriteLine($"  sequence       {ReportFormat.Count(s.Gc.MissingCycles)} missing cycles, {ReportFormat.Count(s.Gc.SegmentCount)} process segments ({(s.Gc.Interleaved ? "interleaved processes" : "restarts")}), {ReportFormat.Count(s.Gc.DuplicateCycles)} duplicate lines");
         var i = s.Input;
-        w.WriteLine($"  input          {i.Lines} lines: {i.GcLines} gc ({i.RepairedGcLines} repaired), {i.OtherTraceLines} other trace, {i.AppLines} app, {i.UnrecognizedGcLines} unrecognized");
+        w.WriteLine($"  input          {ReportFormat.Count(i.Lines)} lines: {ReportFormat.Count(i.GcLines)} gc ({ReportFormat.Count(i.RepairedGcLines)} repaired), {ReportFormat.Count(i.OtherTraceLines)} other trace, {ReportFormat.Count(i.AppLines)} app, {ReportFormat.Count(i.UnrecognizedGcLines)} unrecognized");
+        var notes = ReportNotes.For(s);
+        for (var n = 0; n < notes.Count; n++)
+            w.WriteLine($"{(n == 0 ? "  note           " : "                 ")}- {notes[n]}");
     }
 
     private static void WriteWhatIf(WhatIfResult? result, TextWriter w)
@@ -58,22 +66,11 @@ public static class TextReport
         {
             var peak = p.PeakHeapMb is { } mb ? $"{mb:0} MB" : "unbounded";
             var bound = p.Basis == PredictionBasis.Bound ? " (bounds: the limit counts memory the trace does not show)" : "";
-            w.WriteLine(string.Create(Inv, $"  what if        {p.Setting.Text}: {p.GcPerS:0.###} GC/s (now {m.GcPerS:0.###}), GC cost {Pct(p.GcCostFraction)} (now {Pct(m.CostFraction)}), peak heap {peak} (now {m.PeakHeapMb:0} MB){bound}"));
+            w.WriteLine(string.Create(Inv, $"  what if        {p.Setting.Text}: {p.GcPerS:0.###} GC/s (now {m.GcPerS:0.###}), GC cost {ReportFormat.Pct(p.GcCostFraction)} (now {ReportFormat.Pct(m.CostFraction)}), peak heap {peak} (now {m.PeakHeapMb:0} MB){bound}"));
         }
 
         if (result.Advice is { } advice)
             w.WriteLine($"  advice         {advice.Text}");
     }
 
-    private static string Ms(decimal? v) => v is null ? "-" : v.Value.ToString(Inv) + " ms";
-
-    private static string Num(decimal v) => v.ToString(Inv);
-
-    private static string Num(double? v) => v is null ? "-" : v.Value.ToString("0.###", Inv);
-
-    private static string Signed(double? v) => v is null ? "-" : v.Value.ToString("+0.###;-0.###;0", Inv);
-
-    private static string Pct(double? v) => v is null ? "-" : (v.Value * 100).ToString("0.##", Inv) + "%";
-
-    private static string Bytes(long b) => b >= 1 << 20 ? (b / 1048576.0).ToString("0.##", Inv) + " MiB" : (b / 1024.0).ToString("0.##", Inv) + " KiB";
 }

@@ -11,6 +11,8 @@ public static class InputOpener
     /// <exception cref="InputException">The file cannot be opened.</exception>
     public static Stream Open(string path)
     {
+        // Opening a directory fails with "access denied" on Linux, which sent people checking permissions.
+        if (path != StandardInput && Directory.Exists(path)) throw new InputException($"{path}: is a directory; give a log file (plain or gzip) or '-' for standard input");
         Stream raw;
         try
         {

@@ -17,7 +17,7 @@ internal sealed class ReadStage(IReadOnlyList<string> inputs, int chunkSize, IPr
         {
             foreach (var input in inputs)
             {
-                await using var stream = InputOpener.Open(input);
+                await using var stream = await OpenAsync(input, token).ConfigureAwait(false);
                 var before = _total;
                 await ReadOneAsync(input, stream, writer, token).ConfigureAwait(false);
                 if (!token.IsCancellationRequested) InputOpener.CheckComplete(input, stream, _total - before);
@@ -49,7 +49,13 @@ internal sealed class ReadStage(IReadOnlyList<string> inputs, int chunkSize, IPr
                 int n;
                 try
                 {
-                    n = await stream.ReadAsync(buffer.AsMemory(filled), token).ConfigureAwait(false);
+                    n = await ReadAsync(name, stream, buffer.AsMemory(filled), token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (token.IsCancellationRequested && name == InputOpener.StandardInput)
+                {
+                    // The abandoned read may still fill this buffer later, so it must not go back to the pool.
+                    buffer = [];
+                    throw;
                 }
                 catch (Exception e) when (e is InvalidDataException or IOException && e is not OperationCanceledException)
                 {
@@ -72,6 +78,27 @@ internal sealed class ReadStage(IReadOnlyList<string> inputs, int chunkSize, IPr
         {
             if (buffer.Length > 0) ChunkPool.Return(buffer);
         }
+    }
+
+    // Opening standard input reads its first bytes (gzip detection), which blocks on a quiet pipe like any read.
+    private static Task<Stream> OpenAsync(string input, CancellationToken token) =>
+        input == InputOpener.StandardInput && token.CanBeCanceled
+            ? Task.Run(() => InputOpener.Open(input), CancellationToken.None).WaitAsync(token)
+            : Task.FromResult(InputOpener.Open(input));
+
+    /// <summary>
+    /// Reads from a pipe or terminal ignore the token: the read blocks until the next line or EOF, so SIGTERM to a quiet
+    /// service did nothing until the service wrote again. For standard input the wait, not the read, is cancelled: the
+    /// pending read is abandoned (its thread ends with the process) and the run finishes with what was read. Files are
+    /// never quiet, so their reads keep the plain path.
+    /// </summary>
+    private static async ValueTask<int> ReadAsync(string name, Stream stream, Memory<byte> buffer, CancellationToken token)
+    {
+        if (name != InputOpener.StandardInput || !token.CanBeCanceled) return await stream.ReadAsync(buffer, token).ConfigureAwait(false);
+        token.ThrowIfCancellationRequested();
+        var read = stream.ReadAsync(buffer, CancellationToken.None);
+        if (read.IsCompleted) return read.Result;
+        return await read.AsTask().WaitAsync(token).ConfigureAwait(false);
     }
 
     // Sends buffer[..cut] and returns a new buffer holding the rest (the start of the next line).

@@ -49,6 +49,10 @@ public sealed class TraceRun
     /// <summary>Bytes per read; a chunk carries the whole lines of one read.</summary>
     public int ChunkSize { get; init; } = 1 << 20;
 
+    /// <summary>Told at once when a per-event output fails or is detached (the run goes on); all failures are also in
+    /// the result.</summary>
+    public Action<SinkFailure>? OnOutputFailure { get; init; }
+
     /// <summary>Runs to the end of input (or <paramref name="token"/>: what was read is still analysed and written).</summary>
     public async Task<TraceRunResult> RunAsync(CancellationToken token)
     {
@@ -60,7 +64,7 @@ public sealed class TraceRun
             var recent = new SegmentCycles();
             var sinks = new List<IEventSink> { analysis, new SegmentCyclesSink(recent) };
             sinks.AddRange(EventSinks.Select(s => new FilteredSink(s, Filter)));
-            var pipeline = new TracePipeline(Inputs, Passthrough, sinks, analyzer.Input) { Progress = Progress, ChunkSize = ChunkSize };
+            var pipeline = new TracePipeline(Inputs, Passthrough, sinks, analyzer.Input) { Progress = Progress, ChunkSize = ChunkSize, OnSinkFailure = OnOutputFailure };
 
             using var stopBeside = new CancellationTokenSource();
             var beside = Beside.Select(run => run(analysis, stopBeside.Token)).ToList();
@@ -76,7 +80,8 @@ public sealed class TraceRun
             }
 
             var summary = analyzer.Summarize();
-            var diagnosis = new TraceDiagnosis(summary, (Rule ?? new Diagnoser(Profiles)).Decide(summary));
+            // Interleaved processes are judged one by one (see PerProcessVerdict); otherwise this is the rule itself.
+            var diagnosis = new TraceDiagnosis(summary, new PerProcessVerdict(Rule ?? new Diagnoser(Profiles)).Decide(summary));
             var advise = diagnosis.Verdict.Kind == VerdictKind.GcPressure;
             if (WhatIf.Count > 0 || advise)
             {
@@ -96,7 +101,12 @@ public sealed class TraceRun
                     failures.Add(new SinkFailure(sink.Name, e));
                 }
             }
-            Files?.Commit();
+            // An output already reported (its writes failed, or it was detached) is not reported again when closed.
+            foreach (var e in Files?.Commit() ?? [])
+            {
+                var name = e.Option.TrimStart('-');
+                if (failures.All(f => f.Sink != name)) failures.Add(new SinkFailure(name, e));
+            }
             return new TraceRunResult(diagnosis, failures);
         }
         finally

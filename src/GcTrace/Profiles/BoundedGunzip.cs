@@ -1,4 +1,4 @@
-// BoundedGunzip: decompresses a gzip profile into memory, refusing output beyond a cap (gzip bombs) and truncated streams.
+// BoundedGunzip: checks a gzip profile before it is decoded, refusing output beyond a cap (gzip bombs) and truncated streams.
 using System.Globalization;
 using System.IO.Compression;
 
@@ -6,27 +6,28 @@ namespace GcTrace.Profiles;
 
 internal static class BoundedGunzip
 {
+    /// <summary>Inflate buffer: the only memory the check holds, whatever the compression ratio.</summary>
     private const int ChunkSize = 64 * 1024;
 
-    /// <summary>Reads at most <paramref name="maxBytes"/> decompressed bytes; memory use is bounded by that cap plus
-    /// one chunk, whatever the compression ratio.</summary>
-    public static byte[] Decompress(Stream compressed, long maxBytes, string sourceName)
+    /// <summary>Inflates <paramref name="compressed"/> without keeping anything, and returns its decompressed length.
+    /// A stream that inflates beyond <paramref name="maxBytes"/> is refused as soon as it passes the cap, having held one
+    /// chunk, so a 2 GB bomb costs no more memory than a small profile.</summary>
+    public static long CheckLength(CappedBuffer compressed, long maxBytes, string sourceName)
     {
-        using var output = new MemoryStream();
         var buffer = new byte[ChunkSize];
+        long length = 0;
         try
         {
-            using var gzip = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
+            using var gzip = new GZipStream(compressed.OpenRead(), CompressionMode.Decompress);
             int read;
             while ((read = gzip.Read(buffer, 0, buffer.Length)) > 0)
             {
-                if (output.Length + read > maxBytes)
+                length += read;
+                if (length > maxBytes)
                 {
                     throw new ProfileFormatException(sourceName,
                         string.Create(CultureInfo.InvariantCulture, $"gzip stream exceeds the {maxBytes} byte decompression limit (possible gzip bomb)"));
                 }
-
-                output.Write(buffer, 0, read);
             }
         }
         catch (InvalidDataException ex)
@@ -38,13 +39,14 @@ internal static class BoundedGunzip
             throw new ProfileFormatException(sourceName, "gzip stream truncated", ex);
         }
 
-        // Go writes one gzip member, so the trailer covers the whole profile. ProfileReader always passes a MemoryStream;
-        // a stream that cannot seek is not checked.
-        if (compressed.CanSeek && !GzipTrailer.Matches(compressed, output.Length))
+        // GZipStream ends quietly when the input stops mid-stream, so check the trailer: its last four bytes are ISIZE,
+        // the decompressed length mod 2^32 (RFC 1952). Go writes one member, so this covers its profiles.
+        using var view = compressed.OpenRead();
+        if (!GzipTrailer.Matches(view, length))
         {
             throw new ProfileFormatException(sourceName, "gzip stream truncated");
         }
 
-        return output.ToArray();
+        return length;
     }
 }

@@ -1,5 +1,6 @@
 // ProfileReader: the one entry point that turns a profile stream in any of Go's formats into a Profile.
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using Google.Protobuf;
 
@@ -13,15 +14,42 @@ public static class ProfileReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= ProfileReaderOptions.Default;
-        var bytes = ReadAllBounded(stream, options.MaxDecompressedBytes, sourceName);
-        if (bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b)
+        if (stream.CanSeek && stream.Length - stream.Position > options.MaxDecompressedBytes)
         {
-            using var compressed = new MemoryStream(bytes, writable: false);
-            bytes = BoundedGunzip.Decompress(compressed, options.MaxDecompressedBytes, sourceName);
-            return ReadDecompressed(bytes, sourceName, gzipped: true);
+            throw TooLarge(sourceName, options.MaxDecompressedBytes);
         }
 
-        return ReadDecompressed(bytes, sourceName, gzipped: false);
+        var raw = new CappedBuffer(options.MaxDecompressedBytes);
+        try
+        {
+            if (!raw.Fill(stream))
+            {
+                throw TooLarge(sourceName, options.MaxDecompressedBytes);
+            }
+        }
+        catch (IOException ex)
+        {
+            throw new ProfileFormatException(sourceName, $"read failed ({ex.Message})", ex);
+        }
+
+        return Read(raw, sourceName, options);
+    }
+
+    /// <summary>Reads a profile already held in <paramref name="raw"/> (an HTTP body read under its own cap). A gzip
+    /// profile is inflated twice, first only to count (refusing a bomb with nothing but a small buffer held), then straight
+    /// into the decoder, so its decompressed bytes are never held as a whole.</summary>
+    public static Profile Read(CappedBuffer raw, string sourceName, ProfileReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        options ??= ProfileReaderOptions.Default;
+        var head = raw.Head(2);
+        if (head.Length == 2 && head[0] == 0x1f && head[1] == 0x8b)
+        {
+            BoundedGunzip.CheckLength(raw, options.MaxDecompressedBytes, sourceName);
+            return ReadDecompressed(() => new GZipStream(raw.OpenRead(), CompressionMode.Decompress), sourceName, gzipped: true);
+        }
+
+        return ReadDecompressed(raw.OpenRead, sourceName, gzipped: false);
     }
 
     public static Profile ReadFile(string path, ProfileReaderOptions? options = null)
@@ -30,9 +58,12 @@ public static class ProfileReader
         return Read(stream, Path.GetFileName(path), options);
     }
 
-    private static Profile ReadDecompressed(byte[] bytes, string sourceName, bool gzipped)
+    private static ProfileFormatException TooLarge(string sourceName, long maxBytes) =>
+        new(sourceName, string.Create(CultureInfo.InvariantCulture, $"input exceeds the {maxBytes} byte limit"));
+
+    private static Profile ReadDecompressed(Func<Stream> open, string sourceName, bool gzipped)
     {
-        var text = TryDecodeText(bytes);
+        var text = TryDecodeText(open);
         if (text is not null)
         {
             if (text.StartsWith("heap profile:", StringComparison.Ordinal))
@@ -54,7 +85,8 @@ public static class ProfileReader
         Proto.Profile message;
         try
         {
-            message = Proto.Profile.Parser.ParseFrom(bytes);
+            using var body = open();
+            message = Proto.Profile.Parser.ParseFrom(body);
         }
         catch (InvalidProtocolBufferException ex)
         {
@@ -73,39 +105,21 @@ public static class ProfileReader
     }
 
     /// <summary>Text forms start with a known ASCII header; anything else is left to the protobuf decoder.</summary>
-    private static string? TryDecodeText(byte[] bytes)
+    private static string? TryDecodeText(Func<Stream> open)
     {
-        ReadOnlySpan<byte> head = bytes.AsSpan(0, Math.Min(bytes.Length, 32));
-        if (!head.StartsWith("heap profile:"u8) && !head.StartsWith("goroutine "u8))
+        var head = new byte[32];
+        int length;
+        using (var peek = open())
+        {
+            length = peek.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+
+        if (!head.AsSpan(0, length).StartsWith("heap profile:"u8) && !head.AsSpan(0, length).StartsWith("goroutine "u8))
         {
             return null;
         }
 
-        return Encoding.UTF8.GetString(bytes);
-    }
-
-    private static byte[] ReadAllBounded(Stream stream, long maxBytes, string sourceName)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[64 * 1024];
-        int read;
-        try
-        {
-            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-            {
-                if (buffer.Length + read > maxBytes)
-                {
-                    throw new ProfileFormatException(sourceName, string.Create(CultureInfo.InvariantCulture, $"input exceeds the {maxBytes} byte limit"));
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (IOException ex)
-        {
-            throw new ProfileFormatException(sourceName, $"read failed ({ex.Message})", ex);
-        }
-
-        return buffer.ToArray();
+        using var reader = new StreamReader(open(), Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
+        return reader.ReadToEnd();
     }
 }

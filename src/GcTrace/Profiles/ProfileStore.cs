@@ -14,6 +14,9 @@ public sealed class ProfileStore
     private readonly List<(DateTimeOffset? Time, long Order, Profile Profile)> goroutines = [];
     private long order;
 
+    /// <summary>How --pprof scraping went, when it was asked for; the verdict then does not suggest asking for it.</summary>
+    public ScrapeTally? Scrapes { get; set; }
+
     /// <summary>Adds a heap profile (has inuse_space) or a goroutine profile (has goroutine), by its sample types.</summary>
     public void Add(Profile profile)
     {

@@ -58,7 +58,7 @@ public class GcTracePipeCliTests
         var r = CliProcess.Run($"'{Log("leak_global_map")}' --fail-on '{condition}'");
 
         r.ExitCode.Should().Be(exit, r.Stderr);
-        if (exit == 1) r.Stderr.Should().Contain("--fail-on condition holds: " + condition);
+        if (exit == 1) r.Stderr.Should().Contain($"--fail-on {condition} holds: ");
     }
 
     [Theory]
@@ -94,11 +94,12 @@ public class GcTracePipeCliTests
     }
 
     [Fact]
-    public void Run_CsvOnFullDisk_ClearErrorExitTwo()
+    public void Run_CsvOnFullDisk_ClearErrorExitThree()
     {
         var r = CliProcess.Run($"'{Log("pressure_noleak")}' --csv /dev/full");
 
-        r.ExitCode.Should().Be(2);
+        r.ExitCode.Should().Be(3, "an output failed (the contract's code for it); the report is still printed");
+        r.Stderr.Should().Contain("GC cycles");
         r.Stderr.Should().Contain("gctrace-pipe: --csv").And.Contain("No space left on device").And.NotContain("   at ");
     }
 
@@ -170,8 +171,11 @@ public class GcTracePipeCliTests
         var r = CliProcess.Shell($"(cat '{Log("steady")}'; sleep 6) | {CliProcess.Command("--interval 1s --no-passthrough")}");
 
         r.ExitCode.Should().Be(0, r.Stderr);
-        var periodic = r.Stderr.Split('\n').Where(l => l.StartsWith("gctrace-pipe: 54 cycles, last pause", StringComparison.Ordinal)).ToList();
+        // Not a terminal (a container's log): each line carries its UTC time, as a log line does.
+        // (On a loaded machine the first line may come before the input is read: it counts, with fewer cycles.)
+        var periodic = r.Stderr.Split('\n').Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ gctrace-pipe: \d+ cycles?")).ToList();
         periodic.Should().HaveCountGreaterThanOrEqualTo(2, r.Stderr);
+        periodic.Should().Contain(l => l.Contains("gctrace-pipe: 54 cycles, last pause", StringComparison.Ordinal), r.Stderr);
         r.Stderr.Should().NotContain("\r", "no terminal: no redrawn status line");
     }
 

@@ -36,6 +36,9 @@ public sealed record ChartAnnotations
     /// <summary>GC CPU per analysis window, in time order.</summary>
     public IReadOnlyList<GcCpuWindow> GcCpu { get; init; } = [];
 
+    /// <summary>The GC cost share (fraction, without idle) above which the diagnosis calls it gc-pressure.</summary>
+    public double? GcPressureThreshold { get; init; }
+
     /// <summary>inuse_space per allocation site across heap-profile snapshots; empty when no profiles were read.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<LeakSample>> LeakSites { get; init; } =
         new Dictionary<string, IReadOnlyList<LeakSample>>();

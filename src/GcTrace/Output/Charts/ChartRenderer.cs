@@ -17,7 +17,7 @@ public static class ChartRenderer
         ArgumentNullException.ThrowIfNull(options);
         if (SkiaNativeLibraries.Problem is { } missing) throw new ChartLibraryException(missing);
         var written = new List<string>();
-        void Write(string name, Func<Plot> build)
+        foreach (var (name, _, build) in Charts(series, annotations, options))
         {
             using Plot plot = build();
             var png = Png(plot, options);
@@ -26,14 +26,33 @@ public static class ChartRenderer
             stream.Flush();
             written.Add(name);
         }
-
-        Write(PauseChart.FileName, () => PauseChart.Build(series, annotations, options));
-        Write(PauseDistributionChart.FileName, () => PauseDistributionChart.Build(annotations, options));
-        Write(HeapChart.FileName, () => HeapChart.Build(series, annotations));
-        Write(GcCpuChart.FileName, () => GcCpuChart.Build(annotations, options));
-        if (annotations.LeakSites.Any(kv => kv.Value.Count > 0))
-            Write(LeakSitesChart.FileName, () => LeakSitesChart.Build(annotations));
         return written;
+    }
+
+    /// <summary>The same charts as SVG elements (for the HTML report), each with a title, in the same order.</summary>
+    public static IReadOnlyList<(string Title, string Svg)> RenderSvgs(ChartSeries series, ChartAnnotations annotations,
+        ChartOptions options)
+    {
+        var svgs = new List<(string, string)>();
+        foreach (var (_, title, build) in Charts(series, annotations, options))
+        {
+            using Plot plot = build();
+            if (!options.DrawText) ChartText.Hide(plot);
+            svgs.Add((title, plot.GetSvgHtml(options.Width, options.Height)));
+        }
+        return svgs;
+    }
+
+    // The one list of charts: file name, title, and how to build it.
+    private static IEnumerable<(string Name, string Title, Func<Plot> Build)> Charts(ChartSeries series,
+        ChartAnnotations annotations, ChartOptions options)
+    {
+        yield return (PauseChart.FileName, "Stop-the-world pauses over time", () => PauseChart.Build(series, annotations, options));
+        yield return (PauseDistributionChart.FileName, "Pause distribution", () => PauseDistributionChart.Build(annotations, options));
+        yield return (HeapChart.FileName, "Heap over time", () => HeapChart.Build(series, annotations));
+        yield return (GcCpuChart.FileName, "GC CPU per window", () => GcCpuChart.Build(annotations, options));
+        if (annotations.LeakSites.Any(kv => kv.Value.Count > 0))
+            yield return (LeakSitesChart.FileName, "Leak sites across heap snapshots", () => LeakSitesChart.Build(annotations));
     }
 
     /// <summary>Renders every chart into files in <paramref name="dir"/> (created if missing); returns the paths.</summary>

@@ -59,20 +59,58 @@ public sealed class ChartSeries
     /// <summary>Seconds of trace time per bucket now (doubles each time the buckets are merged).</summary>
     public double BucketSeconds => _bucketS;
 
+    /// <summary>
+    /// A pause between cycles this many times the mean interval so far is a hole in the data (the program stopped
+    /// logging, or lines were cut out), not a stretch where the heap moved in a straight line.
+    /// </summary>
+    public const double TimeJumpFactor = 10;
+
+    // Intervals seen before a jump can be told from the program's own rhythm.
+    private const int MinIntervalsForJump = 3;
+
+    // Start-up collects a few times within milliseconds; against that rhythm a normal 1 s interval would look like a hole.
+    private const double MinJumpS = 1;
+
+    /// <summary>The runtime forces a GC at least every 2 minutes (forcegcperiod), so a longer silence is lost output.</summary>
+    private const double ForcedGcPeriodS = 120;
+
+    private const int MaxGaps = 256;
+    private readonly List<TimeRange> _gaps = [];
+    private double _intervalSumS;
+    private long _intervals;
+
+    /// <summary>
+    /// Where the data have holes (cycles missing from the numbering, a jump in trace time, a process restart), from the
+    /// last cycle before to the first after (the first <see cref="MaxGaps"/>): lines are broken there, not drawn across.
+    /// </summary>
+    public IReadOnlyList<TimeRange> Gaps => _gaps;
+
     public void Add(GcCycle cycle)
     {
         ArgumentNullException.ThrowIfNull(cycle);
         double raw = (double)cycle.StartS;
+        bool gap = false;
         if (Count > 0 && (raw < _lastRawS || cycle.Number < _lastNumber))
         {
             _segmentOffsetS = LastS;
             Restarts++;
             if (_restartTimes.Count < MaxRestartTimes) _restartTimes.Add(_segmentOffsetS + raw);
+            gap = true;
+        }
+        else if (Count > 0)
+        {
+            double dt = raw - _lastRawS;
+            gap = cycle.Number > _lastNumber + 1
+                || dt > ForcedGcPeriodS
+                || (_intervals >= MinIntervalsForJump && dt > MinJumpS && dt > TimeJumpFactor * (_intervalSumS / _intervals));
+            _intervalSumS += dt;
+            _intervals++;
         }
         _lastRawS = raw;
         _lastNumber = cycle.Number;
 
         double t = _segmentOffsetS + raw;
+        if (gap && _gaps.Count < MaxGaps) _gaps.Add(new TimeRange(LastS, t));
         if (Count == 0) _originS = t;
         LastS = t;
         Count++;

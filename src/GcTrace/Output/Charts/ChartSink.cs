@@ -6,8 +6,9 @@ using GcTrace.Diagnosis;
 using GcTrace.Events;
 
 /// <param name="options">Size and drawing options.</param>
-/// <param name="create">Opens the stream for one chart file name (e.g. "heap.png").</param>
-public sealed class ChartSink(ChartOptions options, Func<string, Stream> create) : IEventSink, IRunSink
+/// <param name="create">Opens the stream for one chart file name (e.g. "heap.png"); null when only the HTML report
+/// wants the charts (<see cref="RenderSvgs"/>), so nothing is written as PNG.</param>
+public sealed class ChartSink(ChartOptions options, Func<string, Stream>? create) : IEventSink, IRunSink
 {
     private readonly ChartSeries _series = new(options.Width);
 
@@ -26,7 +27,34 @@ public sealed class ChartSink(ChartOptions options, Func<string, Stream> create)
     {
     }
 
-    public void Write(RunEnd end) => ChartRenderer.RenderAll(_series, Annotate(end), create, options);
+    public void Write(RunEnd end)
+    {
+        if (create is not null) ChartRenderer.RenderAll(_series, Annotate(end), create, options);
+    }
+
+    /// <summary>Every chart as an SVG element with its title, for the HTML report.</summary>
+    public IReadOnlyList<(string Title, string Svg)> RenderSvgs(RunEnd end) => ChartRenderer.RenderSvgs(_series, Annotate(end), options);
+
+    /// <summary>Where the gc-pressure line is drawn on the GC CPU chart (a fraction of available CPU).</summary>
+    public double? GcPressureThreshold { get; init; }
+
+    /// <summary>
+    /// The summary's windows on the chart's time axis, each drawn only as wide as its data: the last window ends with
+    /// the trace (7 cycles in 0.06 s were drawn as a whole 10 s window, past the end of a 35 s trace). Stop-the-world is
+    /// what a window's total holds beyond its three concurrent parts.
+    /// </summary>
+    internal static List<GcCpuWindow> ChartWindows(GcCpuSummary g, double origin, double endS) =>
+        g.Windows
+            .Where(w => w.Cycles > 0)
+            .Select(w =>
+            {
+                double start = origin + (double)w.StartS;
+                double end = Math.Min(origin + (double)(w.StartS + w.WidthS), Math.Max(endS, start));
+                double assist = w.AssistFraction ?? 0, background = w.BackgroundFraction ?? 0, idle = w.IdleFraction ?? 0;
+                double stw = Math.Max(0, (w.Fraction ?? 0) - assist - background - idle);
+                return new GcCpuWindow(start, end, assist, background, idle, stw);
+            })
+            .ToList();
 
     private ChartAnnotations Annotate(RunEnd end)
     {
@@ -50,11 +78,8 @@ public sealed class ChartSink(ChartOptions options, Func<string, Stream> create)
                 .Where(r => r.Start is not null && r.End is not null)
                 .Select(r => new TimeRange(r.Start!.Value, r.End!.Value))
                 .ToList(),
-            GcCpu = s.GcCpu.Windows
-                .Where(w => w.Cycles > 0)
-                .Select(w => new GcCpuWindow(origin + (double)w.StartS, origin + (double)(w.StartS + w.WidthS),
-                    w.AssistFraction ?? 0, w.BackgroundFraction ?? 0, w.IdleFraction ?? 0))
-                .ToList(),
+            GcCpu = ChartWindows(s.GcCpu, origin, origin + (double)s.Gc.SpanS),
+            GcPressureThreshold = GcPressureThreshold,
         };
     }
 }

@@ -16,7 +16,7 @@ internal static class HeapChart
         string title = annotations.LiveSlopeMbPerMin is double slope
             ? $"Heap over time: live heap trend {slope.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)} MB/min"
             : "Heap over time";
-        Plot plot = ChartStyle.NewPlot(title, "trace time (s)", "heap (MiB)");
+        Plot plot = ChartStyle.NewPlot(title, "trace time (s)", "heap (MB, as the runtime prints it)");
         if (series.Count == 0)
         {
             ChartStyle.NoData(plot, "no GC cycles in the input");
@@ -60,13 +60,41 @@ internal static class HeapChart
     private static void Line(Plot plot, ChartSeries series, ChartMetric metric, string label, Color color,
         float width, LinePattern pattern)
     {
-        IReadOnlyList<ChartPoint> points = series.Points(metric);
-        var line = plot.Add.ScatterLine(points.Select(p => p.TimeS).ToArray(), points.Select(p => p.Value).ToArray(),
-            color);
-        line.LineWidth = width;
-        line.LinePattern = pattern;
-        line.MarkerSize = 0;
-        line.LegendText = label;
+        // One line per stretch of data: across a gap (missing cycles, a jump in time, a restart) nothing was measured,
+        // and a straight line there claimed a heap nobody saw.
+        bool first = true;
+        foreach (var part in Segments(series.Points(metric), series.Gaps))
+        {
+            var line = plot.Add.ScatterLine(part.Select(p => p.TimeS).ToArray(), part.Select(p => p.Value).ToArray(), color);
+            line.LineWidth = width;
+            line.LinePattern = pattern;
+            line.MarkerSize = part.Count == 1 ? width * 2 : 0;
+            if (first) line.LegendText = label;
+            first = false;
+        }
+    }
+
+    /// <summary>Cuts time-ordered points wherever a gap lies between two neighbours.</summary>
+    internal static List<List<ChartPoint>> Segments(IReadOnlyList<ChartPoint> points, IReadOnlyList<TimeRange> gaps)
+    {
+        var parts = new List<List<ChartPoint>>();
+        var current = new List<ChartPoint>();
+        int g = 0;
+        for (int i = 0; i < points.Count; i++)
+        {
+            if (i > 0)
+            {
+                while (g < gaps.Count && gaps[g].EndS <= points[i - 1].TimeS) g++;
+                if (g < gaps.Count && gaps[g].StartS >= points[i - 1].TimeS && gaps[g].EndS <= points[i].TimeS)
+                {
+                    parts.Add(current);
+                    current = [];
+                }
+            }
+            current.Add(points[i]);
+        }
+        if (current.Count > 0) parts.Add(current);
+        return parts;
     }
 
     private static void Trend(Plot plot, ChartSeries series, ChartAnnotations annotations)

@@ -17,7 +17,7 @@ internal static class LeakSitesChart
     public static Plot Build(ChartAnnotations annotations)
     {
         Plot plot = ChartStyle.NewPlot("Allocation sites that grew most (heap profiles)", "trace time (s)",
-            "inuse_space (MiB)");
+            "inuse_space (MB = 2^20 bytes, as the runtime prints)");
         // Only sites that grew: a shrinking or flat site listed under "grew most" sent readers the wrong way.
         var top = annotations.LeakSites
             .Where(kv => kv.Value.Count > 0)
@@ -41,7 +41,7 @@ internal static class LeakSitesChart
             line.LineWidth = 2;
             line.MarkerSize = 7;
             string shown = name.Length <= MaxNameLength ? name : name[..(MaxNameLength - 1)] + "…";
-            line.LegendText = $"{shown} (+{ChartStyle.Number(growth / 1048576.0)} MiB)";
+            line.LegendText = $"{shown} (+{ChartStyle.Number(growth / 1048576.0)} MB)";
         }
         ChartStyle.YFromZero(plot, top.SelectMany(s => s.Samples).Max(s => s.InuseBytes) / 1048576.0);
         ChartStyle.TimeAxis(plot, top.SelectMany(s => s.Samples).Min(s => s.TimeS),

@@ -1,0 +1,124 @@
+// Tells apart the processes whose gc lines share one stream, by the continuity of each one's gc numbers and clock.
+namespace GcTrace.Analysis;
+
+using GcTrace.Events;
+
+/// <summary>
+/// Each Go process numbers its cycles 1, 2, 3... and stamps them with seconds since its own start (spec §1.5), so a
+/// cycle continues a process when its number is a little above that process's last one and its clock is not behind.
+/// Two processes writing into one pipe (a supervisor with two children, `a & b` into one log) then come apart into
+/// two series, where a single sequence would see a "restart" at every line and count the gaps between their numbers as
+/// missing cycles. A series that never overlaps the next one is an ordinary restart. A line equal to the last cycle
+/// of its series (same number, clock and values) is a duplicate: a log shipped twice, a `tee` loop. When several series
+/// could continue, the one whose clock fits best wins: the time since its last cycle against what its usual time per
+/// cycle predicts for the jump in numbers. That keeps a restarted program that overtakes its previous run's count (with
+/// a lost line at the crossing) in its own series, and a slow process apart from a fast one.
+/// </summary>
+public sealed class ProcessSplitter
+{
+    /// <summary>Open series kept at once: more processes than this in one pipe is not a plausible input, and the
+    /// bound keeps memory constant whatever the stream does; the least recently continued series is closed first.</summary>
+    public const int MaxOpenSeries = 8;
+
+    /// <summary>Smallest expected time between cycles the clock is compared against (cycles printed in one millisecond).</summary>
+    private const double MinPaceS = 0.001;
+
+    /// <summary>The runtime's minimum heap goal (4 MB, heapminimum in mgcpacer.go): smaller goals are not compared
+    /// relative to themselves.</summary>
+    private const long MinGoalMb = 4;
+
+    /// <summary>Assigned to a cycle that repeats the last cycle of its series exactly.</summary>
+    public const int Duplicate = -1;
+
+    /// <summary>Cycles remembered for recognising a repeat from further back than the last line (a whole log shipped
+    /// twice): 64-bit fingerprints, about 2 MB at most, after which only repeats of a series' last cycle are caught.</summary>
+    public const int MaxRemembered = 1 << 16;
+
+    private readonly List<Series> open = [];
+    private readonly HashSet<long> seen = [];
+    private int nextId;
+    private int lastId = -1;
+
+    /// <summary>Series started so far (the first process, restarts and interleaved processes alike).</summary>
+    public int SeriesCount => nextId;
+
+    /// <summary>Exact duplicate cycles seen (not counted as cycles).</summary>
+    public long Duplicates { get; private set; }
+
+    /// <summary>True once a series received a cycle after a later series had started: processes interleave.</summary>
+    public bool Interleaved { get; private set; }
+
+    /// <summary>The series <paramref name="cycle"/> belongs to (0, 1, 2... in order of appearance), or <see cref="Duplicate"/>.</summary>
+    public int Assign(GcCycle cycle)
+    {
+        if (IsRepeat(cycle))
+        {
+            Duplicates++;
+            return Duplicate;
+        }
+
+        Series? best = null;
+        foreach (var s in open)
+        {
+            if (cycle.Number == s.Last.Number && cycle with { Line = s.Last.Line } == s.Last)
+            {
+                Duplicates++;
+                return Duplicate;
+            }
+            var gap = cycle.Number - s.Last.Number;
+            if (gap <= 0 || cycle.StartS < s.Last.StartS || !s.Admits(cycle)) continue;
+            if (best is null || s.Closer(cycle, best.Value)) best = s;
+        }
+
+        Series next;
+        if (best is { } found)
+        {
+            if (found.Id != lastId && found.Id != nextId - 1) Interleaved = true;
+            open.Remove(found);
+            next = found.Continue(cycle);
+        }
+        else
+        {
+            if (open.Count == MaxOpenSeries) open.RemoveAt(0);
+            next = new Series(nextId++, cycle, cycle);
+        }
+        open.Add(next);
+        var id = next.Id;
+        lastId = id;
+        return id;
+    }
+
+    // Two independent 32-bit hashes of everything but the line number: a false match among 2^16 cycles is ~2^-33 likely.
+    private bool IsRepeat(GcCycle cycle)
+    {
+        if (seen.Count >= MaxRemembered) return false;
+        var key = cycle with { Line = 0 };
+        var second = HashCode.Combine(cycle.Number, cycle.StartS, cycle.StwSweepTermMs, cycle.MarkMs, cycle.StwMarkTermMs, cycle.CpuAssistMs, cycle.HeapStartMb, cycle.HeapLiveMb);
+        return !seen.Add(((long)key.GetHashCode() << 32) | (uint)second);
+    }
+
+    private readonly record struct Series(int Id, GcCycle First, GcCycle Last)
+    {
+        public Series Continue(GcCycle next) => this with { Last = next };
+
+        // On a tie the later series in the list (the one continued most recently) wins.
+        public bool Closer(GcCycle next, Series other) => Misfit(next) <= other.Misfit(next);
+
+        // The heap in use only grows between collections, from what the last one marked: a next cycle that starts below
+        // it (beyond the MB floor's rounding) is another process's.
+        public bool Admits(GcCycle next) => next.HeapStartMb + 1 >= Last.HeapLiveMb;
+
+        // How badly the next cycle fits this series, as the sum of two relative errors: its clock against what the
+        // series' pace predicts for the jump in numbers, and its starting heap against the series' last goal (a cycle
+        // starts when the heap nears its goal, and the goal moves slowly).
+        private double Misfit(GcCycle next)
+        {
+            // A series of one cycle has no pace yet: its clock says nothing, and the newest series (a restart) stays ahead.
+            var pace = Last.Number > First.Number ? (double)(Last.StartS - First.StartS) / (Last.Number - First.Number) : 0;
+            var expected = (next.Number - Last.Number) * pace;
+            var time = pace == 0 ? 0 : Math.Abs((double)(next.StartS - Last.StartS) - expected) / Math.Max(expected, MinPaceS);
+            var heap = Math.Abs(next.HeapStartMb - Last.HeapGoalMb) / (double)Math.Max(Last.HeapGoalMb, MinGoalMb);
+            return time + heap;
+        }
+    }
+}
