@@ -96,6 +96,20 @@ RUNS=(
   "src_pool_twin|src_pool_twin|6|100||gctrace=1|1|no-leak|twin:sync-pool-misuse||twin of src_pool: every buffer is put back"
   "src_goroutine|src_goroutine|8|100||gctrace=1|1|leak|goroutine-leak|main.callBackend|source-reading: backend goroutines park forever in chan send after the caller's timeout; default MemProfileRate"
   "src_goroutine_twin|src_goroutine_twin|8|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src_goroutine: the result channel is buffered, so senders finish"
+  # issue 10 (verdict): default MemProfileRate (512 KiB), so the profiles look like a real service's
+  "warmup_cache|warmup_cache|16|100||gctrace=1|1|no-leak|warm-up||bounded LRU cache (6144 x 8 KiB) fills in the first ~2 s then stays at its cap; first heap profile nearly empty"
+  "cold_start|cold_start|14|100||gctrace=1|1|no-leak|warm-up||idle for 2.5 s (first profiles before the first request), then loads a 32 MiB catalogue and serves garbage-only requests"
+  "burst_inflight|burst_inflight|15|100||gctrace=1|1|no-leak|burst-sawtooth||every 3 s a burst of 480 request goroutines each holding 256 KiB for 800 ms (~120 MiB in flight); the last profile lands inside a burst"
+  "batch_nogc|batch_nogc|18|100||gctrace=1|1|no-leak|batch-sawtooth||64 MiB batch every 3 s, nothing allocated between batches: every gc line falls inside a batch"
+  "churn_small|churn_small|12|100||gctrace=1|1|no-leak|frequent-cheap-gc||2 MiB working set, ~60 MB/s of short-lived strings: 15-30 GC/s at about 1 % GC cost"
+  "forced_periodic|forced_periodic|16|100||gctrace=1|1|no-leak|forced||runtime.GC() every 6 s and debug.FreeOSMemory() every 6 s (alternating every 3 s) in a quiet service"
+  "idle_heavy|idle_heavy|16|100||gctrace=1|1|no-leak|idle-mark||mostly idle program with a pointer-rich 750 k-node index: idle mark workers dominate the cpu triple, real GC cost is small"
+  "leak_under_cache|leak_under_cache|18|100||gctrace=1|1|leak|unbounded-map|main.recordAudit|64 MiB bounded document ring (main.loadDocument) fills in ~1.5 s; under it an audit map grows ~0.9 MiB/s forever"
+  "leak_sparse|leak_sparse|20|400||gctrace=1|1|leak|unbounded-map|main.retainSession|GOGC=400 session-map leak (~3 MiB/s): only 2-3 gc lines in 20 s; heap profiles still show main.retainSession growing"
+  "leak_plateau|leak_plateau|20|100||gctrace=1|1|no-leak|plateau||main.rememberRequest retains ~13 MiB in the first 5 s, then stops; flat for 15 s under light traffic (a plateau, not lasting growth)"
+  "ttl_cache|ttl_cache|18|100||gctrace=1|1|no-leak|ttl-cache||every request caches a 4 KiB entry under a new key; a janitor deletes entries older than 3 s each second: grows for 3 s, then saws around a flat level"
+  "conn_pool|conn_pool|16|100||gctrace=1|1|no-leak|conn-pool||loopback HTTP client pool ramps 2 -> 24 callers in 4 s (readLoop/writeLoop goroutines and buffers grow), then stays; bodies closed"
+  "memlimit_leak|memlimit_leak|18|100|48MiB|gctrace=1|1|leak|unbounded-map|main.trackOrder|GOMEMLIMIT=48MiB with an order map that never shrinks (~1.3 MiB/s): the GC runs more and more often as the heap nears the limit"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {
@@ -109,10 +123,37 @@ hot_functions() {
     pool_misuse) echo "main.newBuffer" ;;
     batch_sawtooth) echo "main.buildIndex" ;;
     memlimit) echo "main.serveRequest" ;;
+    warmup_cache) echo "main.loadEntry,main.renderPage" ;;
+    cold_start) echo "main.loadCatalog,main.handleQuery" ;;
+    burst_inflight) echo "main.renderReport,main.handlePing" ;;
+    batch_nogc) echo "main.loadRows" ;;
+    churn_small) echo "main.tokenize,strings.genSplit,strings.ToUpper" ;;
+    forced_periodic) echo "main.handleOrder" ;;
+    idle_heavy) echo "main.buildIndex,main.handleLookup" ;;
+    leak_under_cache) echo "main.loadDocument,main.handle" ;;
+    leak_sparse) echo "main.handle" ;;
+    leak_plateau) echo "main.rememberRequest,main.handlePing" ;;
+    ttl_cache) echo "main.storeEntry,main.main.func2" ;;
+    memlimit_leak) echo "main.handle" ;;
     chatty) echo "main.renderPage,main.handleRequest" ;;
     slow) echo "main.produceChunk" ;;
     forced) echo "main.handleBatch" ;;
     *) echo "" ;;
+  esac
+}
+
+# The verdict kind the diagnosis must give (meta.json ground_truth.kind; scripts/accuracy.sh compares against it).
+# A leak run expects "leak", a pressure run "gc-pressure", every other no-leak run "healthy", except where the
+# evidence cannot decide: leak_sparse has 2-3 gc lines, so "inconclusive" naming main.retainSession as a candidate.
+expected_kind() {
+  local run="$1" label="$2" pattern="$3"
+  case "$run" in
+    leak_sparse) echo inconclusive; return ;;
+  esac
+  case "$label:$pattern" in
+    leak:*) echo leak ;;
+    *:gc-pressure|*:memory-limit|*:sync-pool-misuse) echo gc-pressure ;;
+    *) echo healthy ;;
   esac
 }
 
@@ -335,6 +376,8 @@ run_one() {
     --argjson actual "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}')" \
     --argjson rc "$rc" --arg lbl "$label" --arg pattern "$pattern" \
     --arg leakf "$leakf" --argjson site "$(site_truth "$prog")" --arg hot "$(hot_functions "$run")" --arg lgor "$(leak_goroutines "$run")" --arg note "$note" \
+    --argjson rc "$rc" --arg lbl "$label" --arg pattern "$pattern" --arg kind "$(expected_kind "$run" "$label" "$pattern")" \
+    --arg leakf "$leakf" --arg hot "$(hot_functions "$run")" --arg lgor "$(leak_goroutines "$run")" --arg note "$note" \
     --argjson quick "$([[ $QUICK -eq 1 ]] && echo true || echo false)" \
     --argjson profiles "$prof_json" --argjson observed "$obs" '{
       name: $name, program: $program, source: ("fixtures/src/" + $program + "/main.go"),
@@ -343,7 +386,7 @@ run_one() {
             GOMEMLIMIT: (if $memlimit == "" then null else $memlimit end)},
       go_version: $gov, host: {os: $os, cpus: $cpus}, quick: $quick,
       start_time: $start, duration_requested_s: $req, duration_actual_s: $actual, exit_code: $rc,
-      ground_truth: {label: $lbl, pattern: $pattern,
+      ground_truth: {label: $lbl, kind: $kind, pattern: $pattern,
         leak_functions: ($leakf | split(",") | map(select(. != ""))),
         site: (if $lbl == "leak" then $site else null end),
         leak_goroutines: ($lgor | split(",") | map(select(. != ""))),

@@ -47,7 +47,7 @@ internal static class Runner
         if (png is not null || html is not null)
         {
             // One series feeds both the PNG files and the HTML report's inline SVG charts.
-            var charts = new ChartSink(options.Charts, png) { GcPressureThreshold = DiagnosisOptions.Default.PressureCpuFraction };
+            var charts = new ChartSink(options.Charts, png) { GcPressureThreshold = DiagnosisOptions.Default.PressureCostFraction };
             eventSinks.Add(charts);
             runSinks.Add(charts);
             if (html is not null) runSinks.Add(new HtmlReportSink(html, charts, options.CommandLine));

@@ -96,6 +96,7 @@ public sealed class GcCpuAnalyzer
                 AssistFraction = Ratio(w.AssistMs.ToDecimal(), windowAvailable),
                 BackgroundFraction = Ratio(w.BackgroundMs.ToDecimal(), windowAvailable),
                 IdleFraction = Ratio(w.IdleMs.ToDecimal(), windowAvailable),
+                CostFraction = Ratio((w.GcMs - w.IdleMs).ToDecimal(), windowAvailable),
             });
         }
 
@@ -108,7 +109,10 @@ public sealed class GcCpuAnalyzer
             gc,
             available,
             runtimeCpuPctLast,
-            list);
+            list)
+        {
+            CostFraction = Ratio((stwMs + assistMs + backgroundMs).ToDecimal(), available),
+        };
     }
 
     private int IndexOfLast() => windows.IndexOf(previousElapsed);

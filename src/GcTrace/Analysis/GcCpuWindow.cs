@@ -15,4 +15,7 @@ public sealed record GcCpuWindow(decimal StartS, decimal WidthS, long Cycles, do
 
     /// <summary>The idle-priority mark workers' share.</summary>
     public double? IdleFraction { get; init; }
+
+    /// <summary>GC cost in the window: assist + background + STW, without idle marking.</summary>
+    public double? CostFraction { get; init; }
 }

@@ -28,8 +28,10 @@ public sealed class TraceAnalyzer
     public PauseDistribution Pauses => pauses;
 
     /// <summary>
-    /// Which cycles the pause, cpu and heap analyses take (--min-stw, --since/--until, --forced). The cycle sequence
-    /// (counts, missing cycles, restarts) always sees every cycle: it accounts for the input, not for a selection.
+    /// Which cycles the pause distribution shows (--min-stw, --since/--until, --forced), like the exported events, CSV
+    /// rows and charts. The cycle sequence, GC cpu and heap trend, and so the verdict, always see every cycle: a filter
+    /// chooses what is shown, it must not change the diagnosis (a --min-stw filter would otherwise keep only the
+    /// slowest cycles and call them the program's GC cost).
     /// </summary>
     public CycleFilter Filter { get; init; } = CycleFilter.None;
 
@@ -43,10 +45,9 @@ public sealed class TraceAnalyzer
         var series = sequence.Add(cycle);
         if (series == ProcessSplitter.Duplicate) return;
         if (SplitsProcesses) (processes ??= new ProcessAnalyses(Filter)).Add(cycle, series, sequence.Interleaved);
-        if (!Filter.Accepts(cycle)) return;
-        pauses.Add(cycle);
         cpu.Add(cycle);
         heap.Add(cycle);
+        if (Filter.Accepts(cycle)) pauses.Add(cycle);
     }
 
     /// <summary>The GC CPU so far, without the heap trend work of a full summary (for a live status line).</summary>

@@ -8,13 +8,14 @@ using GcTrace.Profiles;
 using GcTrace.Source;
 
 /// <summary>
-/// The trace says whether what survives each GC keeps growing; the profiles say what it is. Without profiles this
-/// is <see cref="TraceOnlyVerdict"/> unchanged. With them: goroutines piling up are a leak whatever the heap does (each
-/// one pins its stack and everything it references); in-use growth at a user site (at least a quarter of the first
-/// snapshot) is a leak when the trace calls a leak too or the growth is steady across snapshots (a batch sawtooth
-/// goes up and down, so it is not);
-/// otherwise the trace's pressure/healthy verdict stands and the profiles only add what allocates.
-/// The store is read at each call, so the scraper may keep adding to it.
+/// The trace says whether what survives each GC keeps growing and what the GC costs; the profiles say what grows.
+/// Without profiles this is <see cref="TraceOnlyVerdict"/>. With them, every series is judged by its trend after the
+/// profiles' warm-up (the first third of their time span), never first snapshot against last:
+/// a (stack, wait state) group of goroutines whose count keeps rising is a leak whatever the heap does; in-use memory
+/// at a site that keeps rising is a leak unless the trace's floor falls; the trace's lasting growth with no site
+/// growing steadily in enough snapshots is inconclusive; otherwise the trace's pressure/healthy verdict stands.
+/// Suspects are ranked by their growth after warm-up, not by their size. The store is read at each call, so the
+/// scraper may keep adding to it.
 /// </summary>
 public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? options = null, SourceLocator? sources = null) : IVerdictRule
 {
@@ -35,44 +36,100 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         }
 
         var trace = traceOnly.Judge(findings);
-        var traceReasons = trace.Reasons;
-        var stacks = ProfileGrowth.StackGrowth(series);
-        var goroutines = ProfileGrowth.GoroutineGrowth(series).Where(g => LeakPatternClassifier.IsGrowing(g, o)).ToList();
-        var suspects = siting.Attach(LeakPatternClassifier.Classify(stacks, goroutines, o), series, goroutines);
-        var totals = ProfileGrowth.InuseTotals(series);
-        var heapSuspects = suspects
-            .Where(s => goroutines.All(g => !Blames(g, s.Function)) && totals.Count >= 2 && s.GrowthBytes >= o.MinRelativeGrowth * totals[0])
-            .ToList();
-        var steady = SteadyRise(totals);
-        var enough = series.Heaps.Count >= o.MinSnapshots || series.Goroutines.Count >= o.MinSnapshots;
-        var reasons = new List<string>(traceReasons);
+        var floor = traceOnly.FloorTrend(findings.Heap);
+        var traceLeak = trace.Kind == VerdictKind.Leak;
+        var floorFalling = floor is not null && trace.Kind != VerdictKind.Inconclusive && floor.Growth <= -Math.Max(o.MinLeakGrowthMb, o.MinLeakGrowthShare * floor.Min);
 
-        if (goroutines.Count > 0)
+        var heapTimes = ProfileGrowth.HeapTimes(series);
+        var profileSpan = heapTimes.Count >= 2 ? heapTimes[^1] - heapTimes[0] : 0;
+        var noise = Math.Max(o.MinHeapGrowthBytes, o.NoiseSamples * SamplePeriod(series));
+        var siteSeries = ProfileGrowth.InuseSeries(series, s => Frames.IsProfilerOwn(s) ? null : LeakPatternClassifier.Blame(s));
+        var siteTrends = siteSeries.ToDictionary(kv => kv.Key, kv => Trend.AfterWarmUp(kv.Value, o.WarmUpShare), StringComparer.Ordinal);
+        var judgedHeaps = siteTrends.Values.FirstOrDefault(t => t is not null)?.Points ?? 0;
+        var lastingSites = siteTrends
+            .Where(kv => kv.Value is { } t && t.Points >= o.MinSnapshots && t.Lasting(noise, o.MinRises, o.MinRiseShare))
+            .ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
+
+        var goroutines = ProfileGrowth.GoroutineGrowth(series, o.WarmUpShare)
+            .Select(g => g with { Lasting = IsLastingGoroutines(g) })
+            .ToList();
+        var lastingGoroutines = goroutines.Where(g => LeakPatternClassifier.IsGrowing(g, o)).ToList();
+        var judgedGoroutines = goroutines.FirstOrDefault()?.Trend?.Points ?? 0;
+
+        var evidence = trace.Evidence with
         {
-            var top = goroutines[0];
-            reasons.Add(Invariant($"{goroutines.Sum(g => g.Growth)} goroutines piled up across {series.Goroutines.Count} goroutine profiles; the most at {top.Site} ({top.First} -> {top.Last}, waiting in {top.WaitState})."));
-            reasons.AddRange(SuspectReasons(suspects, stacks));
-            var agree = trace.Kind == VerdictKind.Leak || heapSuspects.Count > 0;
-            return new Verdict(VerdictKind.Leak, enough ? (agree ? Confidence.High : Confidence.Medium) : Confidence.Low, reasons, suspects);
+            HeapSnapshots = series.Heaps.Count,
+            HeapSnapshotsAfterWarmUp = judgedHeaps,
+            GoroutineSnapshots = series.Goroutines.Count,
+            GoroutineSnapshotsAfterWarmUp = judgedGoroutines,
+            ProfileSpanS = Math.Round(profileSpan, 3),
+            ProfileWarmUpEndS = Math.Round(o.WarmUpShare * profileSpan, 3),
+        };
+
+        var stacks = ProfileGrowth.StackGrowth(series);
+        var classified = LeakPatternClassifier.Classify(stacks, lastingGoroutines, o);
+        var suspects = siting.Attach(Rank(classified, lastingSites, lastingGoroutines), series, lastingGoroutines);
+        var reasons = new List<string>(trace.Reasons);
+
+        if (lastingGoroutines.Count > 0)
+        {
+            var group = lastingGoroutines[0];
+            evidence = evidence with { GroupFirst = group.First, GroupLast = group.Last, GroupRises = group.Trend!.Rises, GroupFalls = group.Trend.Falls };
+            reasons.Add(GoroutineSentence(group, evidence));
+            reasons.AddRange(SuspectReasons(suspects));
+            var agree = traceLeak || lastingSites.Count > 0;
+            return new Verdict(VerdictKind.Leak, agree ? Confidence.High : Confidence.Medium, reasons, suspects) { Evidence = evidence };
         }
 
-        // Sampled heap profiles are noisy (a sample stands for MemProfileRate bytes, 512 KiB by default); the trace's live
-        // heap is exact. When the trace does not call a leak, steady growth in the profiles counts only if the trace's floor
-        // rises too or the growth is well above the sampling noise.
-        var beyondNoise = heapSuspects.Count > 0 && heapSuspects[0].GrowthBytes >= o.NoiseSamples * SamplePeriod(series);
-        if (heapSuspects.Count > 0 && (trace.Kind == VerdictKind.Leak || (steady && (findings.Heap.EnvelopeRising || beyondNoise))))
+        if (lastingSites.Count > 0 && !floorFalling)
         {
-            reasons.Add(Invariant($"inuse_space went from {Mib(totals[0])} to {Mib(totals[^1])} across {series.Heaps.Count} distinct heap profiles over {ProfileGrowth.HeapSpanS(series):0.#} s{(steady ? ", rising at nearly every step" : string.Empty)}."));
-            reasons.AddRange(SuspectReasons(suspects, stacks));
-            var confidence = !enough ? Confidence.Low : trace.Kind == VerdictKind.Leak && steady ? Confidence.High : Confidence.Medium;
-            return new Verdict(VerdictKind.Leak, confidence, reasons, suspects);
+            var top = lastingSites.OrderByDescending(kv => kv.Value.Growth).First();
+            evidence = evidence with { SiteGrowthBytes = (long)Math.Round(top.Value.Growth), SiteRises = top.Value.Rises, SiteFalls = top.Value.Falls };
+            reasons.Add(SiteSentence(top.Key, evidence));
+            reasons.AddRange(SuspectReasons(suspects));
+            return new Verdict(VerdictKind.Leak, traceLeak ? Confidence.High : Confidence.Medium, reasons, suspects) { Evidence = evidence };
+        }
+
+        var candidates = siting.Attach(Candidates(siteSeries, classified, noise), series, lastingGoroutines);
+        if (traceLeak && judgedHeaps >= o.MinSnapshots && TotalTrend(siteSeries) is { } total && total.Lasting(noise, o.MinRises, o.MinRiseShare))
+        {
+            // Growth spread over many sites, none above the noise alone: the total confirms the trace; rank the sites.
+            var spread = siting.Attach(Spread(siteTrends, classified), series, lastingGoroutines);
+            evidence = evidence with { SiteGrowthBytes = (long)Math.Round(total.Growth), SiteRises = total.Rises, SiteFalls = total.Falls };
+            reasons.Add(Invariant($"After the profiles' warm-up (from {evidence.ProfileWarmUpEndS:0.#} s) total in-use memory grew by {Mib(evidence.SiteGrowthBytes ?? 0)} by its robust slope; it rose {evidence.SiteRises} times and fell {evidence.SiteFalls} times across {evidence.HeapSnapshotsAfterWarmUp} heap profiles, spread over several sites."));
+            reasons.AddRange(SuspectReasons(spread));
+            return new Verdict(VerdictKind.Leak, Confidence.High, reasons, spread) { Evidence = evidence };
+        }
+
+        if (traceLeak && judgedHeaps < o.MinSnapshots)
+        {
+            // Too few heap profiles to judge a site: the trace's verdict stands, the profiles only name candidates.
+            reasons.Add(Invariant($"Only {evidence.HeapSnapshotsAfterWarmUp} distinct heap profile(s) after their warm-up; at least {o.MinSnapshots} are needed to confirm which site keeps growing."));
+            reasons.AddRange(candidates.Take(3).Select(c => Invariant($"Candidate: {c.Function} grew by {Mib(c.GrowthBytes)} across the heap profiles ({ContractNames.Of(c.Pattern)}).")));
+            return new Verdict(VerdictKind.Leak, trace.Confidence, reasons, candidates) { Evidence = evidence };
+        }
+
+        if (traceLeak || trace.Kind == VerdictKind.Inconclusive)
+        {
+            if (traceLeak)
+            {
+                reasons.Add(Invariant($"No allocation site, nor their total, grew steadily across the {evidence.HeapSnapshotsAfterWarmUp} heap profiles after their warm-up, so the profiles do not confirm the trace; longer profiling would tell."));
+            }
+            else if (judgedHeaps < o.MinSnapshots)
+            {
+                reasons.Add(Invariant($"The profiles cannot decide either: {evidence.HeapSnapshotsAfterWarmUp} distinct heap profile(s) after their warm-up, at least {o.MinSnapshots} needed (heap profiles change only when a GC runs)."));
+            }
+
+            reasons.AddRange(candidates.Take(3).Select(c => Invariant($"Candidate: {c.Function} grew by {Mib(c.GrowthBytes)} across the heap profiles ({ContractNames.Of(c.Pattern)}).")));
+            return new Verdict(VerdictKind.Inconclusive, Confidence.Low, reasons, candidates) { Evidence = evidence };
         }
 
         // Not a leak: keep the trace's kind, say what the profiles showed, name pool churn as what to look at.
-        var pool = siting.Attach(LeakPatternClassifier.PoolChurn(stacks, o), series, goroutines);
-        if (totals.Count >= 2)
+        var pool = siting.Attach(LeakPatternClassifier.PoolChurn(stacks, o), series, lastingGoroutines);
+        reasons.Add(Invariant($"No allocation site and no goroutine group kept growing across the {evidence.HeapSnapshotsAfterWarmUp} heap and {evidence.GoroutineSnapshotsAfterWarmUp} goroutine profiles after their warm-up (the first {evidence.ProfileWarmUpEndS:0.#} s of {evidence.ProfileSpanS:0.#} s)."));
+        if (lastingSites.Count > 0 && floorFalling)
         {
-            reasons.Add(Invariant($"inuse_space went from {Mib(totals[0])} to {Mib(totals[^1])} across {series.Heaps.Count} distinct heap profiles{(heapSuspects.Count > 0 ? " but the growth neither held across snapshots nor showed in the trace's floor (a sawtooth, not a leak)" : string.Empty)}; the goroutine count did not grow."));
+            reasons.Add(Invariant($"{lastingSites.Keys.First()} grew in the heap profiles, but the trace's floor fell, so that growth is not retained memory."));
         }
 
         if (pool.Count > 0)
@@ -80,35 +137,94 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
             reasons.Add(Invariant($"Most allocation goes through sync.Pool at {pool[0].Function} while in-use memory stays flat: the pool's New runs on most Gets, so this is pressure, not a leak (sync-pool-misuse)."));
         }
 
-        if (series.IdenticalHeapsSkipped > 0)
-        {
-            reasons.Add(Invariant($"{series.IdenticalHeapsSkipped} heap profile(s) equal to the one before were ignored (no GC in between)."));
-        }
-
-        var kind = trace.Kind;
         var conf = trace.Confidence;
-        if (kind == VerdictKind.Leak)
+        if (judgedHeaps >= o.MinSnapshots || judgedGoroutines >= o.MinSnapshots)
         {
-            // The trace alone called a leak but nothing in the profiles grows: say so, and trust neither side fully.
-            kind = VerdictKind.Inconclusive;
-            conf = Confidence.Low;
-            reasons.Add("The trace's live heap rose but no allocation site grew in the profiles; longer profiling would tell.");
-        }
-        else if (enough && kind != VerdictKind.Inconclusive)
-        {
-            conf = kind == VerdictKind.GcPressure && pool.Count == 0 && findings.Heap.MemoryLimit.Suspected ? Confidence.High : Raise(conf);
+            conf = trace.Kind == VerdictKind.GcPressure && pool.Count == 0 && findings.Heap.MemoryLimit.Suspected ? Confidence.High : Raise(conf);
         }
 
-        return new Verdict(kind, conf, reasons, pool);
+        return new Verdict(trace.Kind, conf, reasons, pool) { Evidence = evidence };
     }
+
+    // A goroutine group leaks when its count keeps rising after warm-up, across several snapshots.
+    private bool IsLastingGoroutines(GoroutineGrowth g) =>
+        g.Trend is { } t && t.Points >= o.MinSnapshots && t.Lasting(o.MinGoroutineGrowth, o.MinRises, o.MinRiseShare);
+
+    // Suspects with lasting growth, ranked by how much they grew after warm-up: heap growth by the robust slope,
+    // goroutines at the smallest stack each. Patterns come from the classifier (stacks and wait states).
+    private static List<Suspect> Rank(IReadOnlyList<Suspect> classified, Dictionary<string, Trend> sites, IReadOnlyList<GoroutineGrowth> goroutines)
+    {
+        var patterns = classified.ToDictionary(s => s.Function, s => s.Pattern, StringComparer.Ordinal);
+        var growth = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (function, trend) in sites)
+        {
+            growth[function] = growth.GetValueOrDefault(function) + trend.Growth;
+        }
+
+        foreach (var g in goroutines)
+        {
+            var function = LeakPatternClassifier.GoroutineBlame(g);
+            growth[function] = growth.GetValueOrDefault(function) + ((g.Trend?.Growth ?? g.Growth) * LeakPatternClassifier.GoroutineStackBytes);
+        }
+
+        return growth
+            .Select(kv => new Suspect(kv.Key, patterns.GetValueOrDefault(kv.Key, SuspectPattern.Unknown), (long)Math.Round(kv.Value)))
+            .OrderByDescending(s => s.GrowthBytes)
+            .ThenBy(s => s.Function, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    // Total in-use memory (every site but the profiler's own) per snapshot, after warm-up.
+    private Trend? TotalTrend(IReadOnlyDictionary<string, List<(double T, double V)>> sites)
+    {
+        var first = sites.Values.FirstOrDefault();
+        if (first is null)
+        {
+            return null;
+        }
+
+        var totals = first.Select((p, i) => (p.T, sites.Values.Sum(list => list[i].V))).ToList();
+        return Trend.AfterWarmUp(totals, o.WarmUpShare);
+    }
+
+    // Sites that grew after warm-up, by how much, when the growth is spread thin.
+    private static List<Suspect> Spread(Dictionary<string, Trend?> sites, IReadOnlyList<Suspect> classified)
+    {
+        var patterns = classified.ToDictionary(s => s.Function, s => s.Pattern, StringComparer.Ordinal);
+        return sites
+            .Where(kv => kv.Value is { Growth: > 0 } t && t.RiseShare > 0.5)
+            .Select(kv => new Suspect(kv.Key, patterns.GetValueOrDefault(kv.Key, SuspectPattern.Unknown), (long)Math.Round(kv.Value!.Growth)))
+            .OrderByDescending(s => s.GrowthBytes)
+            .ThenBy(s => s.Function, StringComparer.Ordinal)
+            .Take(5)
+            .ToList();
+    }
+
+    // What the profiles show growing when they are too few (or too short) to judge a trend: growth over every
+    // snapshot by the robust slope, above the sampling noise.
+    private static List<Suspect> Candidates(IReadOnlyDictionary<string, List<(double T, double V)>> sites, IReadOnlyList<Suspect> classified, double noise)
+    {
+        var patterns = classified.ToDictionary(s => s.Function, s => s.Pattern, StringComparer.Ordinal);
+        return sites
+            .Select(kv => (Function: kv.Key, Trend: Trend.Of(kv.Value)))
+            .Where(e => e.Trend is { } t && t.Growth >= noise && t.RiseShare > 0.5)
+            .Select(e => new Suspect(e.Function, patterns.GetValueOrDefault(e.Function, SuspectPattern.Unknown), (long)Math.Round(e.Trend!.Growth)))
+            .OrderByDescending(s => s.GrowthBytes)
+            .ThenBy(s => s.Function, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static string GoroutineSentence(GoroutineGrowth g, VerdictEvidence e) =>
+        Invariant($"After the profiles' warm-up (from {e.ProfileWarmUpEndS:0.#} s) the goroutines created at {g.Site} and waiting in {g.WaitState} went from {e.GroupFirst} to {e.GroupLast}; the count rose {e.GroupRises} times and fell {e.GroupFalls} times across {e.GoroutineSnapshotsAfterWarmUp} goroutine profiles: the same stacks keep piling up.");
+
+    private static string SiteSentence(string function, VerdictEvidence e) =>
+        Invariant($"After the profiles' warm-up (from {e.ProfileWarmUpEndS:0.#} s) in-use memory at {function} grew by {Mib(e.SiteGrowthBytes ?? 0)} by its robust slope; it rose {e.SiteRises} times and fell {e.SiteFalls} times across {e.HeapSnapshotsAfterWarmUp} heap profiles.");
 
     private long SamplePeriod(ProfileSnapshot series) =>
         series.Heaps is { Count: > 0 } heaps && heaps[0].Period > 0 ? heaps[0].Period : o.DefaultSamplePeriod;
 
-    private static bool Blames(GoroutineGrowth g, string function) => LeakPatternClassifier.GoroutineBlame(g) == function;
-
-    private static IEnumerable<string> SuspectReasons(IReadOnlyList<Suspect> suspects, IReadOnlyList<StackGrowth> stacks) =>
-        suspects.Take(3).Select(s => Invariant($"{s.Function} grew by {Mib(s.GrowthBytes)}: {Describe(s.Pattern)} ({ContractNames.Of(s.Pattern)}){(s.Evidence is { } code ? ": " + code : string.Empty)}."));
+    private static IEnumerable<string> SuspectReasons(IReadOnlyList<Suspect> suspects) =>
+        suspects.Take(3).Select(s => Invariant($"{s.Function} grew by {Mib(s.GrowthBytes)} after warm-up: {Describe(s.Pattern)} ({ContractNames.Of(s.Pattern)}){(s.Evidence is { } code ? ": " + code : string.Empty)}."));
 
     private static string Describe(SuspectPattern pattern) => pattern switch
     {
@@ -124,23 +240,6 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         SuspectPattern.SubslicePinsBuffer => "small sub-slices that keep whole buffers alive",
         _ => "in-use memory that keeps growing; the stack does not say why",
     };
-
-    // Growth that holds at most steps is a leak's signature; a batch job's heap falls back between batches.
-    private bool SteadyRise(IReadOnlyList<long> totals)
-    {
-        if (totals.Count < o.MinSnapshots)
-        {
-            return false;
-        }
-
-        var rises = 0;
-        for (var i = 1; i < totals.Count; i++)
-        {
-            rises += totals[i] > totals[i - 1] ? 1 : 0;
-        }
-
-        return rises >= o.SteadyRiseShare * (totals.Count - 1) && totals[^1] > totals[0];
-    }
 
     private static Confidence Raise(Confidence confidence) => confidence == Confidence.Low ? Confidence.Medium : Confidence.High;
 

@@ -1,60 +1,97 @@
-// Every threshold the diagnosis decides by, in one record: the defaults are the shipped rules; tests vary them.
+// Every threshold the diagnosis decides by, in one record, each with why it has its value and which runs set it;
+// the defaults are the shipped rules, tests vary them.
 namespace GcTrace.Diagnosis;
 
+/// <summary>
+/// The rules are written so that each threshold has a reason independent of any one run; the runs named are the
+/// fixtures (fixtures/runs, fixtures/corpus; scripts/accuracy.sh scores them) that sit closest to each bound, so a
+/// change can be checked against them. docs/output-contract.md says what each verdict means in these terms.
+/// </summary>
 public sealed record DiagnosisOptions
 {
     public static readonly DiagnosisOptions Default = new();
 
-    // ---- the trace alone (TraceOnlyVerdict) ----
+    // ---- lasting growth (trace floor, heap sites, goroutine groups) ----
 
-    /// <summary>Fewer cycles than this say too little about a trend.</summary>
+    /// <summary>Fewer GC cycles than this say too little about a trend (a few cycles are a few points).
+    /// Set by corpus edge_short_one (1 cycle) and runs/leak_sparse (3 cycles): both inconclusive.</summary>
     public int MinCycles { get; init; } = 8;
 
-    /// <summary>From this many cycles on, a healthy trace is called with medium confidence (enough to see a floor).</summary>
-    public int ConfidentHealthyCycles { get; init; } = 30;
+    /// <summary>The first share of the time span (trace or profiles) counts as warm-up: caches fill, pools size,
+    /// catalogues load there, and growth in it is not judged. A third leaves two thirds to show lasting growth.
+    /// Set by runs/cold_start and runs/leak_plateau (growth ends at about a quarter of the run) and runs/conn_pool.</summary>
+    public double WarmUpShare { get; init; } = 1.0 / 3;
 
-    /// <summary>GC using this share of the available cpu is pressure whatever the heap does.</summary>
-    public double PressureCpuFraction { get; init; } = 0.10;
+    /// <summary>Floor windows (the smallest live heap per window) needed after warm-up to judge the trace's trend.</summary>
+    public int MinFloorWindows { get; init; } = 3;
 
-    /// <summary>Background (not forced) cycles per second above which GC runs back to back.</summary>
-    public double PressureCyclesPerS { get; init; } = 10;
+    /// <summary>Lasting growth moves mostly upward (rises and falls weighed by size); a sawtooth's troughs come back,
+    /// so it moves down about as far as up (0.5). Set by runs/batch_nogc (0.5) and runs/ttl_cache against the leak
+    /// runs (0.9-1).</summary>
+    public double MinRiseShare { get; init; } = 0.7;
 
-    /// <summary>Envelope growth over the trace, relative to the smallest live heap (at least <see cref="MinReferenceMb"/>), for a leak.</summary>
-    public double LeakRelativeGrowth { get; init; } = 0.5;
+    /// <summary>Separate rises needed: "keeps growing" means across several steps; one step up is a plateau forming.</summary>
+    public int MinRises { get; init; } = 2;
 
-    /// <summary>Growth is measured against at least this many MB, so a tiny heap's doubling is not a leak.</summary>
-    public long MinReferenceMb { get; init; } = 4;
+    /// <summary>The trace prints whole MB, floored, so a floor that grows by less than this after warm-up is
+    /// rounding, not growth.</summary>
+    public double MinLeakGrowthMb { get; init; } = 2;
 
-    /// <summary>An inferred GOGC below this means the goal hugs the live heap (a memory limit, or GOGC set very low).</summary>
-    public long LowGogc { get; init; } = 25;
+    /// <summary>Floor growth after warm-up, relative to the floor, below which a big heap is merely drifting.
+    /// Set by runs/idle_heavy (a 35 MB floor drifting by 1.7 MB) against runs/memlimit_leak (15 MB on a 19 MB floor).</summary>
+    public double MinLeakGrowthShare { get; init; } = 0.03;
 
     // ---- with profiles (Diagnoser) ----
 
-    /// <summary>Fewer distinct heap snapshots than this cannot show a trend, only two end points.</summary>
-    public int MinSnapshots { get; init; } = 3;
-
-    /// <summary>Share of snapshot-to-snapshot steps in which in-use memory rose, for growth to count as steady.</summary>
-    public double SteadyRiseShare { get; init; } = 0.7;
-
-    /// <summary>A site's growth, relative to the first snapshot's in-use total, below which a steady rise is a
-    /// service warming up (caches filling, pools sizing) rather than a leak worth a verdict.</summary>
-    public double MinRelativeGrowth { get; init; } = 0.25;
-
-    /// <summary>How many heap samples' worth of growth is more than sampling noise.</summary>
+    /// <summary>Heap-profile growth below this many samples' worth is sampling noise (one sample stands for
+    /// MemProfileRate bytes, 512 KiB by default). Set by runs/warmup_cache (a full LRU at its cap wobbles by a few
+    /// samples) against runs/leak_under_cache.</summary>
     public int NoiseSamples { get; init; } = 8;
 
     /// <summary>The heap profile's sampling period when a profile does not say (runtime.MemProfileRate's default).</summary>
     public long DefaultSamplePeriod { get; init; } = 512 * 1024;
 
-    // ---- suspects (LeakPatternClassifier) ----
-
-    /// <summary>Heap growth below this is sampling noise: the heap profile samples one allocation per 512 KiB.</summary>
+    /// <summary>Heap growth below this is noise even with dense sampling (-memprofilerate 4096 runs); the classifier
+    /// ignores sites that grew less first to last.</summary>
     public long MinHeapGrowthBytes { get; init; } = 1 << 20;
 
-    /// <summary>Goroutine sites must gain at least this many goroutines to count.</summary>
+    /// <summary>Goroutines a (stack, wait state) group must gain after warm-up to be a goroutine leak; a burst of
+    /// request goroutines comes and goes, a leak keeps adding. Set by runs/leak_goroutine and runs/conn_pool.</summary>
     public long MinGoroutineGrowth { get; init; } = 10;
 
-    /// <summary>...and end with at least this many times the goroutines they started with (a pool resizing grows less).</summary>
+    /// <summary>Heap or goroutine snapshots needed after warm-up to see a trend rather than two end points.</summary>
+    public int MinSnapshots { get; init; } = 3;
+
+    // ---- GC cost (TraceOnlyVerdict) ----
+
+    /// <summary>GC cost (assist + background + STW, idle excluded) at or above this share of the available CPU is
+    /// material: about one core in twenty busy with the GC. Set by runs/pressure_sched (5.4 %), runs/pool_misuse
+    /// (5.5 %) and runs/memlimit (5.8 %) above it, runs/idle_heavy (3.0 %, 7.3 % with idle marking) and runs/churn_small
+    /// (0.9 % at 23 GC/s) below.</summary>
+    public double PressureCostFraction { get; init; } = 0.05;
+
+    /// <summary>Consecutive GC CPU windows at or above <see cref="PressureCostFraction"/> that make pressure sustained
+    /// even when quiet periods bring the whole run's average below it.</summary>
+    public int SustainedWindows { get; init; } = 3;
+
+    /// <summary>Mutator assists at or above this share of the available CPU are heavy: the program's own goroutines
+    /// stop to mark, so its latency pays directly, whatever the total cost.</summary>
+    public double HeavyAssistFraction { get; init; } = 0.025;
+
+    /// <summary>A GC rate at or above this (cycles per second) is worth a note when it is cheap, and part of the
+    /// reason when it is not. Set by runs/churn_small (23 GC/s at 0.9 % cost) and runs/forced_periodic (10.6 GC/s).</summary>
+    public double HighGcRatePerS { get; init; } = 10;
+
+    /// <summary>An inferred GOGC below this means the goal hugs the live heap (a memory limit, or GOGC set very low).</summary>
+    public long LowGogc { get; init; } = 25;
+
+    /// <summary>From this many cycles on, a healthy trace is called with medium confidence (enough to see a floor).</summary>
+    public int ConfidentHealthyCycles { get; init; } = 30;
+
+    // ---- suspects (LeakPatternClassifier) ----
+
+    /// <summary>When a goroutine series is compared end to end (no trend): it must end with at least this many times
+    /// the goroutines it started with (a pool resizing grows less).</summary>
     public double MinGoroutineGrowthRatio { get; init; } = 1.5;
 
     /// <summary>At least 1/this of all allocation must pass through sync.Pool before pool churn is named as the pressure.</summary>

@@ -10,4 +10,11 @@ using GcTrace.Profiles;
 public sealed record GoroutineGrowth(string Site, string WaitState, IReadOnlyList<StackFrame> Stack, long First, long Last)
 {
     public long Growth => Last - First;
+
+    /// <summary>How the count moved across the snapshots after warm-up; null when the series was compared end to end.</summary>
+    public Trend? Trend { get; init; }
+
+    /// <summary>Set by the diagnosis when it judged the trend: lasting growth (true) or not (false); null to judge by
+    /// first and last only.</summary>
+    public bool? Lasting { get; init; }
 }

@@ -109,8 +109,8 @@ public static class LeakPatternClassifier
     }
 
     public static bool IsGrowing(GoroutineGrowth g, DiagnosisOptions? options = null) =>
-        g.Growth >= (options ?? DiagnosisOptions.Default).MinGoroutineGrowth
-        && g.Last >= (options ?? DiagnosisOptions.Default).MinGoroutineGrowthRatio * g.First && g.Site != GoroutineSummary.RuntimeOnly
+        (g.Lasting ?? (g.Growth >= (options ?? DiagnosisOptions.Default).MinGoroutineGrowth
+            && g.Last >= (options ?? DiagnosisOptions.Default).MinGoroutineGrowthRatio * g.First)) && g.Site != GoroutineSummary.RuntimeOnly
         && !Frames.IsProfilerOwn(g.Stack);
 
     /// <summary>The pattern of one growing allocation stack: its library frames first, then a doubling chain of
@@ -237,8 +237,9 @@ public static class LeakPatternClassifier
     }
 
     // The user frame, or for an all-library stack its leaf-most non-runtime frame (e.g. bufio.NewReaderSize).
-    private static string Blame(IReadOnlyList<StackFrame> stack)
+    public static string Blame(IReadOnlyList<StackFrame> stack)
     {
+        ArgumentNullException.ThrowIfNull(stack);
         var user = Frames.UserFrameIndex(stack);
         if (user >= 0)
         {

@@ -100,22 +100,81 @@ public static class ProfileGrowth
     }
 
     /// <summary>Goroutine counts per site and wait state, first and last snapshot, largest growth first.</summary>
-    public static IReadOnlyList<GoroutineGrowth> GoroutineGrowth(ProfileSnapshot snapshot)
+    public static IReadOnlyList<GoroutineGrowth> GoroutineGrowth(ProfileSnapshot snapshot) => GoroutineGrowth(snapshot, warmUpShare: 0);
+
+    /// <summary>
+    /// In-use bytes per key (for example the function a stack is blamed on) in every kept heap snapshot, as (seconds
+    /// after the first kept snapshot, bytes) in time order; a key absent from a snapshot has 0 there; a null key skips
+    /// the sample. A trend over all snapshots, not two end points, is what tells lasting growth from warm-up and bursts.
+    /// </summary>
+    public static IReadOnlyDictionary<string, List<(double T, double V)>> InuseSeries(ProfileSnapshot snapshot, Func<IReadOnlyList<StackFrame>, string?> key)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(key);
+        var kept = snapshot.Heaps;
+        var result = new Dictionary<string, List<(double T, double V)>>(StringComparer.Ordinal);
+        if (kept.Count == 0)
+        {
+            return result;
+        }
+
+        var times = Seconds(kept);
+        for (var i = 0; i < kept.Count; i++)
+        {
+            var inuse = Inuse(kept[i]);
+            foreach (var sample in kept[i].Samples)
+            {
+                if (key(sample.Stack) is not { } k)
+                {
+                    continue;
+                }
+
+                if (!result.TryGetValue(k, out var list))
+                {
+                    result[k] = list = kept.Select((_, j) => (times[j], 0.0)).ToList();
+                }
+
+                list[i] = (times[i], list[i].V + sample.Values[inuse]);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Seconds from the first kept heap snapshot to each kept one (their index without timestamps).</summary>
+    public static IReadOnlyList<double> HeapTimes(ProfileSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return snapshot.Heaps.Count == 0 ? [] : Seconds(snapshot.Heaps);
+    }
+
+    /// <summary>
+    /// Goroutine counts per site and wait state across every snapshot, judged after the first
+    /// <paramref name="warmUpShare"/> of the snapshots' time span: <see cref="GoroutineGrowth.First"/> is the count at
+    /// the first snapshot after warm-up, <see cref="GoroutineGrowth.Last"/> at the last, and
+    /// <see cref="GoroutineGrowth.Trend"/> says how it moved in between. Largest growth first.
+    /// </summary>
+    public static IReadOnlyList<GoroutineGrowth> GoroutineGrowth(ProfileSnapshot snapshot, double warmUpShare)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
         var kept = snapshot.Goroutines;
         if (kept.Count < 2)
         {
             return [];
         }
 
-        var first = GoroutineGroups(kept[0]);
-        var last = GoroutineGroups(kept[^1]);
-        return last.Keys.Concat(first.Keys).Distinct()
+        var times = Seconds(kept);
+        var groups = kept.Select(GoroutineGroups).ToList();
+        var cut = times[0] + (warmUpShare * (times[^1] - times[0]));
+        var judged = Enumerable.Range(0, kept.Count).Where(i => times[i] >= cut).ToList();
+        return groups.SelectMany(g => g.Keys).Distinct()
             .Select(k =>
             {
-                var a = first.GetValueOrDefault(k);
-                var b = last.GetValueOrDefault(k);
-                return new GoroutineGrowth(k.Site, k.Wait, (b.Stack ?? a.Stack)!, a.Count, b.Count);
+                var points = judged.Select(i => (times[i], (double)groups[i].GetValueOrDefault(k).Count)).ToList();
+                var stack = groups.Select(g => g.GetValueOrDefault(k).Stack).Last(st => st is not null)!;
+                var first = groups[judged[0]].GetValueOrDefault(k).Count;
+                var last = groups[^1].GetValueOrDefault(k).Count;
+                return new GoroutineGrowth(k.Site, k.Wait, stack, first, last) { Trend = Trend.Of(points) };
             })
             .OrderByDescending(g => g.Growth)
             .ThenBy(g => g.Site, StringComparer.Ordinal)

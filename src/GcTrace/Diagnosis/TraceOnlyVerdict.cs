@@ -6,9 +6,12 @@ using static System.FormattableString;
 using GcTrace.Analysis;
 
 /// <summary>
-/// The trace shows how much survives each collection, not what it is, so this rule can say "the live heap keeps
-/// growing" but never where; heap and goroutine profiles would name suspects and raise the confidence, which is
-/// why it never says high. Its thresholds are in <see cref="DiagnosisOptions"/>.
+/// The trace shows how much survives each collection (the live heap, exact) and what the GC cost, not what is kept,
+/// so this rule can say "what survives keeps growing" but never where; heap and goroutine profiles name suspects,
+/// which is why it never says Confidence.High for a leak. The rules, each one sentence (docs/output-contract.md):
+/// leak = the floor of the live heap (smallest per window) keeps rising after warm-up (lasting growth, see
+/// <see cref="Trend.Lasting"/>); gc-pressure = the GC's cost (assist + background + STW, never idle) is material;
+/// healthy = neither, at any GC rate; inconclusive = too few cycles to judge, saying what is missing.
 /// </summary>
 public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdictRule
 {
@@ -19,66 +22,175 @@ public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdic
 
     public Verdict Decide(TraceSummary findings)
     {
-        var v = Judge(findings);
-        return v with { Reasons = [.. v.Reasons, ProfilesHint] };
+        ArgumentNullException.ThrowIfNull(findings);
+        var judged = Judge(findings);
+        return judged with { Reasons = [.. judged.Reasons, ProfilesHint] };
     }
 
-    /// <summary>The verdict without the hint that profiles would help, for a rule that has the profiles.</summary>
+    /// <summary>The verdict without the hint about profiles (the diagnoser adds what the profiles say instead).</summary>
     public Verdict Judge(TraceSummary findings)
     {
+        ArgumentNullException.ThrowIfNull(findings);
         var gc = findings.Gc;
         var heap = findings.Heap;
         var cpu = findings.GcCpu;
+        var floor = FloorTrend(heap);
+        var costRun = LongestRunAtThreshold(cpu);
+        var evidence = Evidence(heap, floor, costRun);
+        var notes = Notes(findings);
+
         if (gc.Cycles < o.MinCycles)
         {
-            return Make(VerdictKind.Inconclusive, Confidence.Low,
-                $"Only {gc.Cycles} GC cycle(s) in the trace; at least {o.MinCycles} are needed to judge a trend.");
+            return Make(VerdictKind.Inconclusive, Confidence.Low, evidence,
+                [Invariant($"Only {gc.Cycles} GC cycle(s) in the trace; at least {o.MinCycles} are needed to judge a trend (a longer run, or a lower GOGC, gives more)."), .. notes]);
         }
 
-        var spanMin = (double)gc.SpanS / 60;
-        var reference = Math.Max(heap.LiveMbMin ?? 0, o.MinReferenceMb);
-        var liveGrowth = (heap.LiveSlopeMbPerMin ?? 0) * spanMin;
-        var envelopeGrowth = (heap.EnvelopeSlopeMbPerMin ?? 0) * spanMin;
-        if (heap.EnvelopeRising
-            && liveGrowth >= o.LeakRelativeGrowth * reference
-            && envelopeGrowth >= o.LeakRelativeGrowth * reference)
+        if (floor is null || floor.Points < o.MinFloorWindows)
         {
-            var strong = envelopeGrowth >= reference && heap.RobustSlopeMbPerMin > 0;
-            return Make(VerdictKind.Leak, strong ? Confidence.Medium : Confidence.Low,
-                Invariant($"The live heap rose from {heap.LiveMbFirst} MB to {heap.LiveMbLast} MB ({heap.LiveSlopeMbPerMin:0.###} MB/min by least squares) over {gc.SpanS:0.###} s."),
-                Invariant($"The smallest live heap per window, what survives every collection, rose too ({heap.EnvelopeSlopeMbPerMin:0.###} MB/min), so this is not just a burst of allocation."));
+            return Make(VerdictKind.Inconclusive, Confidence.Low, evidence,
+                [Invariant($"After warm-up (from {evidence.WarmUpEndS:0.#} s) the trace has cycles in only {evidence.FloorWindows ?? 0} window(s); at least {o.MinFloorWindows} are needed to see whether what survives each GC keeps growing."), .. notes]);
         }
 
-        var background = gc.Cycles - gc.Forced;
-        var backgroundPerS = gc.SpanS > 0 ? background / (double)gc.SpanS : 0;
-        if (cpu.Fraction >= o.PressureCpuFraction || backgroundPerS >= o.PressureCyclesPerS)
+        if (IsLastingGrowth(floor))
         {
-            var reasons = new List<string>
-            {
-                Invariant($"GC used {Percent(cpu.Fraction)} of the available cpu and ran {backgroundPerS:0.#} background cycles per second."),
-                Invariant($"The live heap stayed between {heap.LiveMbMin} and {heap.LiveMbMax} MB and {Floor(heap)}: the program allocates a lot of short-lived memory rather than keeping it."),
-            };
-            if (heap.MemoryLimit.Suspected || heap.InferredGogc < o.LowGogc)
-            {
-                // The goal normally sits GOGC% above the live heap; hugging it means a memory limit or a tiny GOGC drives the GC.
-                reasons.Add(Invariant($"The heap goal stays close to the live heap (inferred GOGC {heap.InferredGogc}{(heap.MemoryLimit.Suspected ? ", memory-limit signs" : "")}): a memory limit (GOMEMLIMIT) or a low GOGC makes the GC run back to back; more headroom trades memory for CPU."));
-            }
-            return Make(VerdictKind.GcPressure, Confidence.Medium, [.. reasons]);
+            var strong = floor.Growth >= 2 * MinFloorGrowth(floor) && floor.Points >= 2 * o.MinFloorWindows;
+            return Make(VerdictKind.Leak, strong ? Confidence.Medium : Confidence.Low, evidence,
+                [FloorSentence(evidence, rising: true), .. notes]);
         }
 
-        return Make(VerdictKind.Healthy, gc.Cycles >= o.ConfidentHealthyCycles ? Confidence.Medium : Confidence.Low,
-            Invariant($"The live heap stayed between {heap.LiveMbMin} and {heap.LiveMbMax} MB and {Floor(heap)}; GC used {Percent(cpu.Fraction)} of the available cpu."));
+        var pressure = PressureReasons(findings, costRun);
+        if (pressure.Count > 0)
+        {
+            pressure.Add(FloorSentence(evidence, rising: false) + " The program allocates a lot of short-lived memory rather than keeping it.");
+            return Make(VerdictKind.GcPressure, Confidence.Medium, evidence, [.. pressure, .. notes]);
+        }
+
+        var healthy = new List<string> { FloorSentence(evidence, rising: false) };
+        if (WarmUpRise(evidence) is { } rise)
+        {
+            healthy.Add(rise);
+        }
+
+        healthy.Add(Invariant($"GC cost {Percent(cpu.CostFraction)} of the available CPU (assist + background + STW), below the {Percent(o.PressureCostFraction)} that makes it material."));
+        return Make(VerdictKind.Healthy, gc.Cycles >= o.ConfidentHealthyCycles ? Confidence.Medium : Confidence.Low, evidence, [.. healthy, .. notes]);
     }
 
-    // Says what the lower envelope did, since "not a leak" can still mean a floor that creeps up a little.
-    private static string Floor(HeapSummary heap) => heap.EnvelopeRising
-        ? Invariant($"its floor rose only a little ({heap.EnvelopeSlopeMbPerMin:0.###} MB/min), not enough to call a leak")
-        : "its floor (the smallest live heap per window) did not rise";
+    /// <summary>The floor of the live heap after warm-up; null with fewer than two envelope windows.</summary>
+    public Trend? FloorTrend(HeapSummary heap)
+    {
+        ArgumentNullException.ThrowIfNull(heap);
+        return Trend.AfterWarmUp(heap.Envelope.Select(p => ((double)(p.StartS + (p.WidthS / 2m)), (double)p.LiveMbMin)), o.WarmUpShare);
+    }
+
+    /// <summary>Lasting growth of the floor: the robust growth after warm-up clears rounding and drift, most moves go up.</summary>
+    public bool IsLastingGrowth(Trend floor)
+    {
+        ArgumentNullException.ThrowIfNull(floor);
+        return floor.Lasting(MinFloorGrowth(floor), o.MinRises, o.MinRiseShare);
+    }
+
+    private double MinFloorGrowth(Trend floor) => Math.Max(o.MinLeakGrowthMb, o.MinLeakGrowthShare * floor.Min);
+
+    private VerdictEvidence Evidence(HeapSummary heap, Trend? floor, int costRun) => new()
+    {
+        WarmUpEndS = floor is null ? null : Math.Round(floor.StartS, 3),
+        FloorMbStart = heap.Envelope.Count > 0 ? heap.Envelope[0].LiveMbMin : null,
+        FloorMbFirst = (long?)floor?.First,
+        FloorMbLast = (long?)floor?.Last,
+        FloorMbMin = (long?)floor?.Min,
+        FloorMbMax = (long?)floor?.Max,
+        FloorGrowthMb = floor is null ? null : Math.Round(floor.Growth, 3),
+        FloorSpanS = floor is null ? null : Math.Round(floor.SpanS, 3),
+        FloorWindows = floor?.Points,
+        FloorRises = floor?.Rises,
+        FloorFalls = floor?.Falls,
+        FloorUpShare = floor is null ? null : Math.Round(floor.RiseShare, 3),
+        CostWindowsAtThreshold = costRun,
+    };
+
+    // What the floor did after warm-up, in the numbers of the evidence block.
+    private static string FloorSentence(VerdictEvidence e, bool rising) => rising
+        ? Invariant($"After warm-up (from {e.WarmUpEndS:0.#} s) the floor of the live heap (the smallest live heap per window, what survives every GC) rose from {e.FloorMbFirst} MB to {e.FloorMbLast} MB, {e.FloorGrowthMb:0.#} MB by its robust slope over {e.FloorSpanS:0.#} s; it rose {e.FloorRises} times and fell {e.FloorFalls} times across {e.FloorWindows} windows, {e.FloorUpShare * 100:0}% of its movement upward: retained memory keeps growing.")
+        : Invariant($"After warm-up (from {e.WarmUpEndS:0.#} s) the floor of the live heap (the smallest live heap per window) stayed between {e.FloorMbMin} and {e.FloorMbMax} MB over {e.FloorSpanS:0.#} s ({e.FloorGrowthMb:0.#} MB by its robust slope; it rose {e.FloorRises} times and fell {e.FloorFalls} times across {e.FloorWindows} windows): no lasting growth.");
+
+    // Growth during warm-up is said as such, so that "no lasting growth" never reads as "never grew".
+    private string? WarmUpRise(VerdictEvidence e) =>
+        e.FloorMbStart is { } start && e.FloorMbMin is { } min && min - start >= o.MinLeakGrowthMb
+            ? Invariant($"Before that the floor rose from {start} MB to {min} MB and then stopped: a working set forming (caches, pools, loaded data) or growth that ended, a plateau rather than a leak.")
+            : null;
+
+    private List<string> PressureReasons(TraceSummary f, int costRun)
+    {
+        var cpu = f.GcCpu;
+        var reasons = new List<string>();
+        var cost = cpu.CostFraction ?? 0;
+        var split = Invariant($"assist {Percent(cpu.AssistFraction)}, background {Percent(cpu.BackgroundFraction)}, STW {Percent(cpu.StwFraction)}");
+        if (cost >= o.PressureCostFraction)
+        {
+            reasons.Add(Invariant($"GC cost {Percent(cpu.CostFraction)} of the available CPU ({split}), at or above the {Percent(o.PressureCostFraction)} that makes it material; it ran {f.Heap.GcPerS:0.#} cycles per second."));
+        }
+        else if (costRun >= o.SustainedWindows)
+        {
+            reasons.Add(Invariant($"GC cost was at or above {Percent(o.PressureCostFraction)} of the available CPU in {costRun} consecutive windows, although {Percent(cpu.CostFraction)} over the whole run ({split}): sustained pressure while the program was busy."));
+        }
+        else if ((cpu.AssistFraction ?? 0) >= o.HeavyAssistFraction)
+        {
+            reasons.Add(Invariant($"Mutator assists took {Percent(cpu.AssistFraction)} of the available CPU (at or above {Percent(o.HeavyAssistFraction)}): the program's own goroutines stop to help mark, so its latency pays; GC cost {Percent(cpu.CostFraction)} in all ({split})."));
+        }
+        else
+        {
+            return reasons;
+        }
+
+        var heap = f.Heap;
+        if (heap.MemoryLimit.Suspected || heap.InferredGogc < o.LowGogc)
+        {
+            // The goal normally sits GOGC% above the live heap; hugging it means a memory limit or a tiny GOGC drives the GC.
+            reasons.Add(Invariant($"The heap goal stays close to the live heap (inferred GOGC {heap.InferredGogc}{(heap.MemoryLimit.Suspected ? ", memory-limit signs" : string.Empty)}): a memory limit (GOMEMLIMIT) or a low GOGC makes the GC run back to back; more headroom trades memory for CPU."));
+        }
+
+        return reasons;
+    }
+
+    // Findings that never change the kind: forced cycles, idle marking, a high GC rate that costs little.
+    private List<string> Notes(TraceSummary f)
+    {
+        var notes = new List<string>();
+        if (f.Gc.Forced > 0)
+        {
+            notes.Add(Invariant($"Note: {f.Gc.Forced} of {f.Gc.Cycles} cycles forced: runtime.GC or debug.FreeOSMemory."));
+        }
+
+        var cost = f.GcCpu.CostFraction ?? 0;
+        if (f.Heap.GcPerS is { } rate && rate >= o.HighGcRatePerS && cost < o.PressureCostFraction)
+        {
+            notes.Add(Invariant($"Note: the GC ran {rate:0.#} cycles per second, but at {Percent(f.GcCpu.CostFraction)} of the available CPU that is cheap: a small heap collected often, not pressure."));
+        }
+
+        if (f.GcCpu.IdleFraction is { } idle && idle > 0 && idle >= cost)
+        {
+            notes.Add(Invariant($"Note: idle mark workers used a further {Percent(f.GcCpu.IdleFraction)} of the CPU on processors the program left idle; that time was free and is not counted as GC cost."));
+        }
+
+        return notes;
+    }
+
+    private int LongestRunAtThreshold(GcCpuSummary cpu)
+    {
+        int best = 0, run = 0;
+        foreach (var w in cpu.Windows)
+        {
+            run = w.CostFraction >= o.PressureCostFraction ? run + 1 : 0;
+            best = Math.Max(best, run);
+        }
+
+        return best;
+    }
 
     private static string Percent(double? fraction) =>
         fraction is { } f ? Invariant($"{f * 100:0.##}%") : "an unknown share";
 
-    private static Verdict Make(VerdictKind kind, Confidence confidence, params string[] reasons) =>
-        new(kind, confidence, reasons, []);
+    private static Verdict Make(VerdictKind kind, Confidence confidence, VerdictEvidence evidence, List<string> reasons) =>
+        new(kind, confidence, reasons, []) { Evidence = evidence };
 
 }

@@ -9,4 +9,8 @@ public sealed record Verdict(
     VerdictKind Kind,
     Confidence Confidence,
     IReadOnlyList<string> Reasons,
-    IReadOnlyList<Suspect> Suspects);
+    IReadOnlyList<Suspect> Suspects)
+{
+    /// <summary>The numbers the reasons quote.</summary>
+    public VerdictEvidence Evidence { get; init; } = new();
+}

@@ -22,10 +22,16 @@ public static class TextReport
         if (s.StwMs.Count > 0)
         {
             w.WriteLine($"  STW pause      p50 {ReportFormat.Ms(s.StwMs.P50)}  p90 {ReportFormat.Ms(s.StwMs.P90)}  p99 {ReportFormat.Ms(s.StwMs.P99)}  p99.9 {ReportFormat.Ms(s.StwMs.P999)}  max {ReportFormat.Ms(s.StwMs.Max)}");
-            w.WriteLine($"                 mean {ReportFormat.Ms(s.StwMs.Mean)}  total {ReportFormat.Ms(s.StwMs.Total)} over {ReportFormat.Cycles(s.StwMs.Count)}");
+            // A filter selects the cycles this section shows; say so when it is not every cycle.
+            var over = s.StwMs.Count == s.Gc.Cycles ? ReportFormat.Cycles(s.Gc.Cycles) : $"{ReportFormat.Count(s.StwMs.Count)} of {ReportFormat.Cycles(s.Gc.Cycles)}";
+            w.WriteLine($"                 mean {ReportFormat.Ms(s.StwMs.Mean)}  total {ReportFormat.Ms(s.StwMs.Total)} over {over}");
         }
-        if (s.GcCpu.Fraction is not null)
-            w.WriteLine($"  GC CPU         {ReportFormat.GcCpuParts(s.GcCpu)}; runtime's cumulative U% {s.GcCpu.RuntimeCpuPctLast?.ToString(Inv) ?? "–"}%");
+        if (s.GcCpu.CostFraction is not null)
+        {
+            // The cost leads: idle mark workers only use processors the program left idle, so they are stated apart.
+            w.WriteLine($"  GC CPU cost    {ReportFormat.GcCostParts(s.GcCpu)}; runtime's cumulative U% {s.GcCpu.RuntimeCpuPctLast?.ToString(Inv) ?? "–"}%");
+            w.WriteLine($"                 idle mark workers a further {ReportFormat.Pct(s.GcCpu.IdleFraction)} on otherwise idle processors (free, not counted): {ReportFormat.GcCpuParts(s.GcCpu)}");
+        }
         var h = s.Heap;
         if (h.LiveMbFirst is not null)
         {

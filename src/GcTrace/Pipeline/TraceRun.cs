@@ -89,7 +89,7 @@ public sealed class TraceRun
             var advise = diagnosis.Verdict.Kind == VerdictKind.GcPressure;
             if (WhatIf.Count > 0 || advise)
             {
-                var threshold = advise ? DiagnosisOptions.Default.PressureCpuFraction : (double?)null;
+                var threshold = advise ? DiagnosisOptions.Default.PressureCostFraction : (double?)null;
                 diagnosis = diagnosis with { WhatIf = WhatIfResult.Compute(recent.Snapshot(), WhatIf, threshold) };
             }
 

@@ -29,7 +29,12 @@ public class DiagnoserCorpusTests
         var verdict = ProfiledRuns.Diagnose(folder, ProfiledRuns.Series(folder));
         var truth = ProfiledRuns.Truth(folder);
 
-        if (truth.Label == "leak")
+        if (truth.Label == "leak" && truth.Kind == "inconclusive")
+        {
+            verdict.Kind.Should().Be(VerdictKind.Inconclusive, "too few GC cycles and heap profiles to see a trend");
+            verdict.Suspects.Should().Contain(s => truth.Functions.Contains(s.Function), "inconclusive still names candidates");
+        }
+        else if (truth.Label == "leak")
         {
             verdict.Kind.Should().Be(VerdictKind.Leak);
             verdict.Confidence.Should().BeOneOf(Confidence.Medium, Confidence.High);
@@ -56,7 +61,8 @@ public class DiagnoserCorpusTests
     public void Decide_LeakRun_NamesAGroundTruthFunctionWithItsPattern(string folder)
     {
         var truth = ProfiledRuns.Truth(folder);
-        if (truth.Label != "leak")
+        // The sparse run is inconclusive: it names candidates, held by Decide_ProfiledRun_MatchesGroundTruthLabel.
+        if (truth.Label != "leak" || truth.Kind != "leak")
         {
             return;
         }
@@ -75,7 +81,7 @@ public class DiagnoserCorpusTests
     public void FixtureRuns_EveryLeakRunIsHeldToItsGroundTruthPattern()
     {
         ProfiledRuns.Folders().Where(f => f.StartsWith("runs/", StringComparison.Ordinal) && ProfiledRuns.Truth(f).Label == "leak")
-            .Should().HaveCount(14).And.NotContain(f => EvidenceAbsent.ContainsKey(f));
+            .Should().HaveCount(17).And.NotContain(f => EvidenceAbsent.ContainsKey(f));
     }
 
     [Theory]
@@ -120,7 +126,8 @@ public class DiagnoserCorpusTests
 
         verdict.Confidence.Should().Be(Confidence.High);
         verdict.Suspects[0].Function.Should().Be("main.cacheResult");
-        verdict.Suspects[0].GrowthBytes.Should().BeGreaterThan(25L << 20);
+        // ~0.8 MiB/s for the two thirds of the 35 s after warm-up (first against last it grew by ~27 MiB).
+        verdict.Suspects[0].GrowthBytes.Should().BeInRange(12L << 20, 27L << 20);
     }
 
     [Fact]

@@ -50,8 +50,8 @@ public class TraceOnlyVerdictTests
     }
 
     [Theory]
-    [InlineData("go1.19/pressure_noleak/combined.log", "did not rise")]
-    [InlineData("go1.19/steady/combined.log", "did not rise")]
+    [InlineData("go1.19/pressure_noleak/combined.log", "no lasting growth")]
+    [InlineData("go1.19/steady/combined.log", "no lasting growth")]
     public void Decide_NotALeak_SaysWhatTheFloorDid(string log, string words)
     {
         var analyzer = new TraceAnalyzer();

@@ -19,6 +19,30 @@ public static class ProfiledRuns
             .Order(StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>Every run folder relative to fixtures/ with a meta.json and a combined.log (fixtures/runs and the corpus),
+    /// with or without profiles: what scripts/accuracy.sh scores.</summary>
+    public static List<string> AllRuns() =>
+        Directory.GetDirectories(Path.Combine(RepoPaths.Fixtures, "runs"))
+            .Concat(Directory.GetDirectories(RepoPaths.Corpus).SelectMany(Directory.GetDirectories))
+            .Where(d => File.Exists(Path.Combine(d, "meta.json")) && File.Exists(Path.Combine(d, "combined.log")))
+            .Select(d => Path.GetRelativePath(RepoPaths.Fixtures, d).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>True when the run was profiled with a dense runtime.MemProfileRate (-memprofilerate in its argv): only
+    /// then are the small objects that name a pattern (map buckets, func literals, timers) sampled.</summary>
+    public static bool DenselySampled(string folder)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Fixtures, folder, "meta.json")));
+        return doc.RootElement.TryGetProperty("argv", out var argv) && argv.ValueKind == JsonValueKind.Array
+            && argv.EnumerateArray().Any(a => a.GetString() == "-memprofilerate");
+    }
+
+    /// <summary>True when the run folder holds heap or goroutine profiles.</summary>
+    public static bool HasProfiles(string folder) =>
+        Directory.GetFiles(Path.Combine(RepoPaths.Fixtures, folder), "*.pb.gz")
+            .Any(f => Path.GetFileName(f).StartsWith("heap-", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("goroutine-", StringComparison.Ordinal));
+
     public static ProfileStore Series(string folder)
     {
         var series = new ProfileStore();
@@ -38,7 +62,10 @@ public static class ProfiledRuns
     /// found under fixtures/src by suffix, as `--source fixtures/src` finds them.</summary>
     public static SourceLocator FixtureSources { get; } = new([Path.Combine(RepoPaths.Fixtures, "src")]);
 
-    public static Verdict Diagnose(string folder, ProfileStore? series, SourceLocator? sources = null)
+    public static Verdict Diagnose(string folder, ProfileStore? series, SourceLocator? sources = null) => Summarize(folder, series, sources).Verdict;
+
+    /// <summary>The whole summary of the run's trace, with the verdict drawn from it and the profiles.</summary>
+    public static TraceDiagnosis Summarize(string folder, ProfileStore? series, SourceLocator? sources = null)
     {
         var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.Fixtures, folder, "combined.log"));
         var analyzer = new TraceAnalyzer();
@@ -47,11 +74,13 @@ public static class ProfiledRuns
             analyzer.Add(cycle);
         }
 
-        return new Diagnoser(series, sources: sources ?? FixtureSources).Decide(analyzer.Summarize());
+        var summary = analyzer.Summarize();
+        return new TraceDiagnosis(summary, new Diagnoser(series, sources: sources ?? FixtureSources).Decide(summary));
     }
 
-    /// <summary>(label, pattern, leak functions) from meta.json; the corpus names them leak_alloc_sites.</summary>
-    public static (string Label, string? Pattern, IReadOnlyList<string> Functions) Truth(string folder)
+    /// <summary>(label, pattern, leak functions, expected verdict kind) from meta.json; the corpus names the functions
+    /// leak_alloc_sites. Kind is ground_truth.kind, null where a meta.json has none.</summary>
+    public static (string Label, string? Pattern, IReadOnlyList<string> Functions, string? Kind) Truth(string folder)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Fixtures, folder, "meta.json")));
         var gt = doc.RootElement.GetProperty("ground_truth");
@@ -61,6 +90,7 @@ public static class ProfiledRuns
         var functions = list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().Select(e => e.GetString()!).Where(s => !s.Contains(' ', StringComparison.Ordinal)).ToList()
             : [];
-        return (label, pattern, functions);
+        var kind = gt.TryGetProperty("kind", out var k) ? k.GetString() : null;
+        return (label, pattern, functions, kind);
     }
 }
