@@ -20,6 +20,7 @@
 #   scripts/source-accuracy.sh --prefix src2_        only runs whose name starts with the prefix (repeatable; default src_ and src2_)
 #   scripts/source-accuracy.sh --tsv FILE            also write the per-run results as TSV (for a later --before)
 #   scripts/source-accuracy.sh --before FILE         add the earlier results from FILE beside the current ones
+#   scripts/source-accuracy.sh --cli DLL             use another build of the CLI (e.g. an earlier commit's, for --tsv)
 #   scripts/source-accuracy.sh --out FILE            write the report to FILE instead
 # Exit status: 0 when every run is right (site == pprof's and pattern == truth with --source), 1 on a miss, 2 on error.
 set -euo pipefail
@@ -30,6 +31,7 @@ BUILD=1
 PREFIXES=()
 TSV=""
 BEFORE=""
+CLI_GIVEN=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --no-build) BUILD=0; shift ;;
@@ -37,6 +39,7 @@ while [[ $# -gt 0 ]]; do
     --tsv) [[ $# -ge 2 ]] || { echo "--tsv needs a file" >&2; exit 2; }; TSV="$2"; shift 2 ;;
     --before) [[ $# -ge 2 ]] || { echo "--before needs a file" >&2; exit 2; }; BEFORE="$2"; shift 2 ;;
     --out) [[ $# -ge 2 ]] || { echo "--out needs a file" >&2; exit 2; }; OUT="$2"; shift 2 ;;
+    --cli) [[ $# -ge 2 ]] || { echo "--cli needs a file" >&2; exit 2; }; CLI_GIVEN="$2"; BUILD=0; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -48,7 +51,7 @@ command -v jq >/dev/null 2>&1 || { echo "source-accuracy.sh needs jq (apt-get in
 if [[ $BUILD -eq 1 ]]; then
   dotnet build "$ROOT/src/GcTrace.Cli" -c Release -nologo -v q >/dev/null || { echo "build failed" >&2; exit 2; }
 fi
-CLI="$(ls "$ROOT"/src/GcTrace.Cli/bin/Release/net*/gctrace-pipe.dll 2>/dev/null | head -1)"
+CLI="${CLI_GIVEN:-$(ls "$ROOT"/src/GcTrace.Cli/bin/Release/net*/gctrace-pipe.dll 2>/dev/null | head -1)}"
 [[ -n "$CLI" ]] || { echo "CLI not built (run without --no-build)" >&2; exit 2; }
 
 # oracle_line FILE FUNCTION : the line pprof ranks first for FUNCTION (func literals count for their function).
@@ -138,6 +141,27 @@ both=$(jq -s 'map(select(.ok)) | length' "$rows")
     | "| \(.run) | \(.expected) | "
       + (if $hasbefore != "" then "\(if $b.given == .expected or $b.given == "-" then $b.given else "**\($b.given)**" end) | \(if $b.site_ok == "false" then "**no**" elif $b.site_ok == "true" then "yes" else "-" end) | " else "" end)
       + "\(pat) | \(.given_nosrc) | \(.line) | \(.pprof_line) | \(mark(.site_ok)) | \(mark(.truth_ok)) | \(if .top then "yes" else "no (\(.first))" end) |"' "$rows"
+  echo
+  cat <<'TEXT'
+## The runs
+
+src_* were written together with the code reader; src2_* were written afterwards in other developers' styles and
+first read without changing it: the *before* columns come from the CLI of commit 7d13ec2 (docs/source-accuracy.before.tsv).
+Programs: fixtures/src/<run>/ (every file of the package is read); ground truth: fixtures/runs/<run>/meta.json.
+
+| run | leak functions | design |
+|---|---|---|
+TEXT
+  for m in $(jq -r -s '.[].run' "$rows"); do
+    jq -r '"| \(.name) | \(.ground_truth.leak_functions | join(", ")) | \(.ground_truth.note | sub("^source-reading: "; "")) |"' "fixtures/runs/$m/meta.json"
+  done
+  cat <<'TEXT'
+
+Regenerate this page: `scripts/source-accuracy.sh --before docs/source-accuracy.before.tsv` (builds the CLI; about 2 min).
+Regenerate the before file from the commit before the code reader's fixes:
+`git worktree add --detach /tmp/before 7d13ec2 && dotnet build /tmp/before/src/GcTrace.Cli -c Release`, then
+`scripts/source-accuracy.sh --cli /tmp/before/src/GcTrace.Cli/bin/Release/net10.0/gctrace-pipe.dll --tsv docs/source-accuracy.before.tsv --out /dev/null`.
+TEXT
 } >"$OUT"
 echo "wrote $OUT: site = pprof $site_right/$total, pattern $pattern_right/$total (no source $nosrc_right/$total)"
 [[ $both -eq $total ]]
