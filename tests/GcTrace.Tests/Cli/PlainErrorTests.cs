@@ -11,6 +11,9 @@ public class PlainErrorTests
     [InlineData("'{tmp}'", "{tmp}: is a directory; give a log file")]
     [InlineData("'{log}' --forced maybe", "--forced 'maybe' is not one of all, only, exclude")]
     [InlineData("'{log}' --status sometimes", "--status 'sometimes' is not one of auto, always, never")]
+    [InlineData("'{log}' --heap-profile '{tmp}'", "--heap-profile {tmp}: is a directory; give a profile file")]
+    [InlineData("'{log}' --goroutine-profile '{log}'", "--goroutine-profile {log}: not a gzip, protobuf or known text profile")]
+    [InlineData("'{log}' --json", "--json needs a value")]
     public void BadValue_OneLineNamingTheOptionExitTwo(string args, string message)
     {
         var tmp = Directory.CreateTempSubdirectory("gctrace-err-").FullName;
