@@ -130,6 +130,8 @@ RUNS=(
   "src2_stage_recv_twin|src2_stage_recv_twin|8|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src2_stage_recv: Upload closes the channel after the last chunk"
   "src2_ledger_lock|src2_ledger_lock|8|100||gctrace=1|1|leak|goroutine-leak|main.(*Ledger).apply,main.(*Ledger).Submit|source-reading: one rejected transfer returns without Unlock; every later go l.apply(t) parks in l.mu.Lock()"
   "src2_key_index|src2_key_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.readRecord,main.(*Index).Add|source-reading: a 32 KiB block per record handed to Index.Add, which appends block[8:24] to a slice field"
+  "src2_seen_paths|src2_seen_paths|8|100||gctrace=1|1|leak|unbounded-map|main.main|source-reading (written after the first fixes): a map local to main captured by the handler literal it registers, written per new path, never deleted"
+  "src2_sync_field|src2_sync_field|8|100||gctrace=1|1|leak|unbounded-map|main.(*Verifier).Verify|source-reading (written after the first fixes): v.verified.Store(token, c) into a sync.Map field of a package-level verifier, never deleted"
   "src2_render_bytes|src2_render_bytes|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Renderer).Render|source-reading: buf.Grow(48 KiB), a few hundred bytes written, buf.Bytes() cached by URL in a map field"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
