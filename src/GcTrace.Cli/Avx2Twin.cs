@@ -26,7 +26,7 @@ internal static class Avx2Twin
         // or the twin does not exist; in a v3 binary Avx2.IsSupported is a compile-time true, so it never re-executes.
         if (RuntimeFeature.IsDynamicCodeCompiled || Avx2.IsSupported || !OperatingSystem.IsLinux()
             || RuntimeInformation.ProcessArchitecture != Architecture.X64
-            || Environment.GetEnvironmentVariable(OptOutVariable) == "1"
+            || Environment.GetEnvironmentVariable(OptOutVariable) == "1" || args.Any(IsInformational)
             || Environment.ProcessPath is not { } self || !File.Exists(self + Suffix) || !CpuRunsX86_64V3())
         {
             return;
@@ -48,6 +48,9 @@ internal static class Avx2Twin
             Marshal.FreeCoTaskMem(p);
         }
     }
+
+    // --help and --version read no input, so the twin would only add a second process start to them.
+    private static bool IsInformational(string arg) => arg is "--help" or "-h" or "-?" or "--version";
 
     /// <summary>
     /// The CPUID bits of the x86-64-v3 level that the .NET runtime requires before a v3 binary runs: AVX, AVX2, BMI1,
