@@ -122,7 +122,11 @@ RUNS=(
   "v2_tiny_gogc|v2_tiny_gogc|12|25||gctrace=1|1|no-leak|gc-pressure||GOGC=25 with a pointer-rich account map and two busy event parsers: the GC runs back to back at ~20 % of the CPU"
   "v2_late_leak|v2_late_leak|20|100||gctrace=1|1|leak|unbounded-map|main.trackUpload|healthy for 7 s, then a feature flag starts storing every upload record (2 KiB, ~2 MiB/s) in a map never pruned: the leak starts after the first third"
   "v2_logbuf_flush|v2_logbuf_flush|20|100||gctrace=1|1|no-leak|flushed-buffer||log lines buffered in memory (~2 MB/s) while the shipper is down for 11 s, then written out once and dropped: one big sawtooth, flat after"
-  "v2_pool_shrink|v2_pool_shrink|18|100||gctrace=1|1|no-leak|pool-resize||elastic worker pool grows to ~180 workers (32 KiB scratch each) while load ramps for 8 s, then idle workers exit and it shrinks back"
+  "v2_pool_shrink|v2_pool_shrink|18|100||gctrace=1|1|no-leak|pool-resize||elastic worker pool grows to ~190 workers (32 KiB scratch each) while load ramps for 8 s, then idle workers exit and it shrinks by half and stays (light load keeps ~90 from idling out)"
+  "v2_big_lru|v2_big_lru|18|100||gctrace=1|1|no-leak|warm-up||160 MiB LRU of 16 KiB thumbnails (main.fetchThumb) fills in ~3 s, then stays at its cap turning over with ~50% misses; ~320 heap samples that wobble as entries are replaced"
+  "v2_sleep_retry|v2_sleep_retry|16|100||gctrace=1|1|leak|goroutine-leak|main.retryDelivery|a retry goroutine per webhook delivery; one receiver is gone for good, so ~40 goroutines a second loop forever in time.Sleep holding 8 KiB payloads"
+  "v2_queue_backlog|v2_queue_backlog|18|100||gctrace=1|1|leak|unbounded-slice|main.enqueue|slice-backed FIFO fed ~500 jobs/s (4 KiB payloads) and drained ~400/s: the backlog grows ~400 KiB/s for the whole run"
+  "v2_json_cache|v2_json_cache|18|100||gctrace=1|1|leak|unbounded-map|main.cacheResponse|decoded JSON responses cached under a URL holding a unique request id, never evicted (~2 MiB/s); allocating frames are encoding/json and reflect"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {
@@ -157,6 +161,10 @@ hot_functions() {
     v2_late_leak) echo "main.handle" ;;
     v2_logbuf_flush) echo "main.bufferLine,main.handle" ;;
     v2_pool_shrink) echo "main.worker,main.main.func1" ;;
+    v2_big_lru) echo "main.fetchThumb,main.encodeThumb" ;;
+    v2_sleep_retry) echo "main.main.func1" ;;
+    v2_queue_backlog) echo "main.consume" ;;
+    v2_json_cache) echo "main.handle,encoding/json.Marshal" ;;
     chatty) echo "main.renderPage,main.handleRequest" ;;
     slow) echo "main.produceChunk" ;;
     forced) echo "main.handleBatch" ;;
@@ -222,6 +230,7 @@ leak_goroutines() {
     src_ticker) echo "main.pollLoop" ;;
     src_goroutine) echo "main.callBackend.func1" ;;
     v2_lock_park) echo "main.flushShard,main.awaitReply" ;;
+    v2_sleep_retry) echo "main.retryDelivery" ;;
     *) echo "" ;;
   esac
 }
