@@ -52,7 +52,7 @@ public sealed record DiagnosisOptions
 
     /// <summary>Heap-profile growth below this many samples' worth is sampling noise (one sample stands for
     /// MemProfileRate bytes, 512 KiB by default). Set by runs/warmup_cache (a full LRU at its cap wobbles by a few
-    /// samples) against runs/leak_under_cache.</summary>
+    /// samples) against runs/leak_under_cache; bigger sites must also clear their own noise (<see cref="SiteNoiseSigmas"/>).</summary>
     public int NoiseSamples { get; init; } = 8;
 
     /// <summary>A heap site's in-use memory as the profile shows it is a count of sampled objects, and a site whose
