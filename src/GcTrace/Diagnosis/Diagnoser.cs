@@ -222,17 +222,8 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
     }
 
     // Sites that grew after warm-up, by how much, when the growth is spread thin.
-    private static List<Suspect> Spread(Dictionary<string, Trend?> sites, IReadOnlyList<Suspect> classified)
-    {
-        var patterns = classified.ToDictionary(s => s.Function, s => s.Pattern, StringComparer.Ordinal);
-        return sites
-            .Where(kv => kv.Value is { Growth: > 0 } t && t.RiseShare > 0.5)
-            .Select(kv => new Suspect(kv.Key, patterns.GetValueOrDefault(kv.Key, SuspectPattern.Unknown), (long)Math.Round(kv.Value!.Growth)))
-            .OrderByDescending(s => s.GrowthBytes)
-            .ThenBy(s => s.Function, StringComparer.Ordinal)
-            .Take(5)
-            .ToList();
-    }
+    private static List<Suspect> Spread(Dictionary<string, Trend?> sites, IReadOnlyList<Suspect> classified) =>
+        SitesWhere(sites, classified, t => t.Growth > 0 && t.RiseShare > 0.5).Take(5).ToList();
 
     // The growth a site must clear after warm-up: the fixed floor, or its own sampling noise when that is larger
     // (a sampled count wobbles by about the square root of its mean; see DiagnosisOptions.SiteNoiseSigmas).
@@ -240,25 +231,20 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         Math.Max(floor, o.SiteNoiseSigmas * Math.Sqrt(Math.Max(t.Mean, 0) / period) * period);
 
     // Sites that grew after warm-up beyond their sampling noise, in more rises than one and more up than down.
-    private List<Suspect> Located(Dictionary<string, Trend?> sites, IReadOnlyList<Suspect> classified, double floor, long period)
-    {
-        var patterns = classified.ToDictionary(s => s.Function, s => s.Pattern, StringComparer.Ordinal);
-        return sites
-            .Where(kv => kv.Value is { } t && t.Points >= o.MinSnapshots && t.Rises >= o.MinRises && t.RiseShare > 0.5
-                && t.Growth >= SiteNoise(t, floor, period))
-            .Select(kv => new Suspect(kv.Key, patterns.GetValueOrDefault(kv.Key, SuspectPattern.Unknown), (long)Math.Round(kv.Value!.Growth)))
-            .OrderByDescending(s => s.GrowthBytes)
-            .ThenBy(s => s.Function, StringComparer.Ordinal)
-            .ToList();
-    }
+    private List<Suspect> Located(Dictionary<string, Trend?> sites, IReadOnlyList<Suspect> classified, double floor, long period) =>
+        SitesWhere(sites, classified, t => t.Points >= o.MinSnapshots && t.Rises >= o.MinRises && t.RiseShare > 0.5 && t.Growth >= SiteNoise(t, floor, period));
 
     // Sites whose in-use memory after warm-up grew in the shape of lasting growth (enough rises, mostly upward), however
     // little: used only when the trace has already measured the growth and it is below the profiles' noise.
-    private List<Suspect> Shaped(Dictionary<string, Trend?> sites, IReadOnlyList<Suspect> classified)
+    private List<Suspect> Shaped(Dictionary<string, Trend?> sites, IReadOnlyList<Suspect> classified) =>
+        SitesWhere(sites, classified, t => t.Growth > 0 && t.Points >= o.MinSnapshots && t.Rises >= o.MinRises && t.RiseShare >= o.MinRiseShare);
+
+    // The sites whose trend after warm-up passes keep, as suspects with the classifier's pattern, largest growth first.
+    private static List<Suspect> SitesWhere(Dictionary<string, Trend?> sites, IReadOnlyList<Suspect> classified, Func<Trend, bool> keep)
     {
         var patterns = classified.ToDictionary(s => s.Function, s => s.Pattern, StringComparer.Ordinal);
         return sites
-            .Where(kv => kv.Value is { Growth: > 0 } t && t.Points >= o.MinSnapshots && t.Rises >= o.MinRises && t.RiseShare >= o.MinRiseShare)
+            .Where(kv => kv.Value is { } t && keep(t))
             .Select(kv => new Suspect(kv.Key, patterns.GetValueOrDefault(kv.Key, SuspectPattern.Unknown), (long)Math.Round(kv.Value!.Growth)))
             .OrderByDescending(s => s.GrowthBytes)
             .ThenBy(s => s.Function, StringComparer.Ordinal)
@@ -267,17 +253,8 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
 
     // What the profiles show growing when they are too few (or too short) to judge a trend: growth over every
     // snapshot by the robust slope, above the sampling noise.
-    private static List<Suspect> Candidates(IReadOnlyDictionary<string, List<(double T, double V)>> sites, IReadOnlyList<Suspect> classified, double noise)
-    {
-        var patterns = classified.ToDictionary(s => s.Function, s => s.Pattern, StringComparer.Ordinal);
-        return sites
-            .Select(kv => (Function: kv.Key, Trend: Trend.Of(kv.Value)))
-            .Where(e => e.Trend is { } t && t.Growth >= noise && t.RiseShare > 0.5)
-            .Select(e => new Suspect(e.Function, patterns.GetValueOrDefault(e.Function, SuspectPattern.Unknown), (long)Math.Round(e.Trend!.Growth)))
-            .OrderByDescending(s => s.GrowthBytes)
-            .ThenBy(s => s.Function, StringComparer.Ordinal)
-            .ToList();
-    }
+    private static List<Suspect> Candidates(IReadOnlyDictionary<string, List<(double T, double V)>> sites, IReadOnlyList<Suspect> classified, double noise) =>
+        SitesWhere(sites.ToDictionary(kv => kv.Key, kv => Trend.Of(kv.Value), StringComparer.Ordinal), classified, t => t.Growth >= noise && t.RiseShare > 0.5);
 
     private static string GoroutineSentence(GoroutineGrowth g, VerdictEvidence e) =>
         Invariant($"After the profiles' warm-up (from {e.ProfileWarmUpEndS:0.#} s) the goroutines created at {g.Site} and waiting in {g.WaitState} went from {e.GroupFirst} to {e.GroupLast}; the count rose {e.GroupRises} times and fell {e.GroupFalls} times across {e.GoroutineSnapshotsAfterWarmUp} goroutine profiles: the same stacks keep piling up.");
