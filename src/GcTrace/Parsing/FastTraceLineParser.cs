@@ -12,21 +12,21 @@ namespace GcTrace.Parsing;
 /// </summary>
 public static class FastTraceLineParser
 {
-    /// <summary>Parses any non-gc trace line kind, chosen by its first bytes; null to decline.</summary>
-    public static TraceEvent? TryParse(ReadOnlySpan<byte> s, long line)
+    /// <summary>Parses any non-gc trace line kind, chosen by its marker; null to decline.</summary>
+    public static TraceEvent? TryParse(ReadOnlySpan<byte> s, long line) =>
+        s.Length < 4 ? null : TryParse(s, line, TraceMarkers.KindAt(s));
+
+    /// <summary>Parses a line whose marker says it is of <paramref name="kind"/>; null to decline (gc lines too).</summary>
+    internal static TraceEvent? TryParse(ReadOnlySpan<byte> s, long line, TraceLineKind kind) => kind switch
     {
-        if (s.Length < 4) return null;
-        return s[0] switch
-        {
-            (byte)'p' => TryParsePacer(s, line),
-            (byte)'s' when s[1] == (byte)'c' && s[2] == (byte)'a' && s[3] == (byte)'v' => TryParseScav(s, line),
-            (byte)'s' when s[1] == (byte)'c' && s[2] == (byte)'a' && s[3] == (byte)'n' => TryParseScan(s, line),
-            (byte)'s' or (byte)'f' => TryParseScvg(s, line),
-            (byte)'S' => TryParseSched(s, line),
-            (byte)'G' => TryParseGcForced(s, line),
-            _ => null,
-        };
-    }
+        TraceLineKind.Pacer => TryParsePacer(s, line),
+        TraceLineKind.Scav => TryParseScav(s, line),
+        TraceLineKind.Scan => TryParseScan(s, line),
+        TraceLineKind.Scvg => TryParseScvg(s, line),
+        TraceLineKind.Sched => TryParseSched(s, line),
+        TraceLineKind.GcForced => TryParseGcForced(s, line),
+        _ => null,
+    };
 
     /// <summary><c>GC forced</c> (spec §2.1).</summary>
     public static GcForced? TryParseGcForced(ReadOnlySpan<byte> s, long line) =>

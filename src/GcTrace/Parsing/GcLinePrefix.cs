@@ -14,7 +14,7 @@ internal static class GcLinePrefix
     private static Token L(string s, bool optional = false) => new(Kind.Lit, s, optional);
     private static readonly Token I = new(Kind.Int), D = new(Kind.Dec), M = new(Kind.Ms);
 
-    private static readonly Token[] Head = [L("gc "), I, L(" @"), D, L("s "), I, L("%"), L(" (checking for goroutine leaks)", true), L(": ")];
+    private static readonly Token[] Head = [L(TraceMarkers.Gc.Text), I, L(" @"), D, L("s "), I, L("%"), L(" (checking for goroutine leaks)", true), L(": ")];
     private static readonly Token[] Heap = [I, L("->"), I, L("->"), I, L(" MB, "), I, L(" MB goal, ")];
     private static readonly Token[] Cpu5 = [M, L("+"), M, L("/"), M, L("/"), M, L("+"), M, L(" ms cpu, ")];
     private static readonly Token[] TailP = [I, L(" P"), L(" (forced)", true)];

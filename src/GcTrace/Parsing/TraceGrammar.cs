@@ -387,20 +387,18 @@ public static class TraceGrammar
         return TryParse(sb.ToString(), 0) is not null;
     }
 
-    // Dispatch on the first characters so a line costs one rule, not every rule.
-    private static Parser<TraceEvent>? RuleFor(string text) =>
-        text.Length < 2 ? null : text[0] switch
-        {
-            'g' when text.StartsWith("gc ", StringComparison.Ordinal) => GcLineAsEvent,
-            'G' => GcForcedLine,
-            's' when text.StartsWith("scav ", StringComparison.Ordinal) => ScavLine,
-            's' when text.StartsWith("scvg", StringComparison.Ordinal) => ScvgLine,
-            's' when text.StartsWith("scan: ", StringComparison.Ordinal) => ScanLine,
-            'f' => ScvgLine,
-            'p' => PacerLine,
-            'S' => SchedLine,
-            _ => null,
-        };
+    // Dispatch on the line's marker so a line costs one rule, not every rule.
+    private static Parser<TraceEvent>? RuleFor(string text) => TraceMarkers.KindAt(text) switch
+    {
+        TraceLineKind.Gc => GcLineAsEvent,
+        TraceLineKind.GcForced => GcForcedLine,
+        TraceLineKind.Scav => ScavLine,
+        TraceLineKind.Scvg => ScvgLine,
+        TraceLineKind.Scan => ScanLine,
+        TraceLineKind.Pacer => PacerLine,
+        TraceLineKind.Sched => SchedLine,
+        _ => null,
+    };
 
     // `with` on the abstract base clones the concrete record, whatever its kind.
     internal static TraceEvent WithLine(TraceEvent e, long line) => e with { Line = line };
