@@ -28,13 +28,13 @@ public static class FastTraceLineParser
         _ => null,
     };
 
-    /// <summary><c>GC forced</c> (spec §2.1).</summary>
+    /// <summary><c>GC forced</c> (gctrace-format.md §2.1).</summary>
     public static GcForced? TryParseGcForced(ReadOnlySpan<byte> s, long line) =>
         s.SequenceEqual("GC forced"u8) ? new GcForced(line) : null;
 
     /// <summary>
     /// go1.21+ <c>scav B KiB work (bg), E KiB work (eager), N KiB now, U% util</c>; go1.14-1.20 <c>scav [G ]W KiB work, N KiB
-    /// total, U% util</c>; each with an optional <c> (forced)</c> or <c> [controller reset]</c> (spec §2.2).
+    /// total, U% util</c>; each with an optional <c> (forced)</c> or <c> [controller reset]</c> (gctrace-format.md §2.2).
     /// </summary>
     public static ScavEvent? TryParseScav(ReadOnlySpan<byte> s, long line)
     {
@@ -98,7 +98,7 @@ public static class FastTraceLineParser
         return new ScvgEvent(line, sequence, forced, released, null, null, null, null, null);
     }
 
-    /// <summary>Every <c>pacer: </c> shape (spec §3.1), both float forms.</summary>
+    /// <summary>Every <c>pacer: </c> shape (gctrace-format.md §3.1), both float forms.</summary>
     public static PacerEvent? TryParsePacer(ReadOnlySpan<byte> s, long line)
     {
         if (!s.StartsWith("pacer: "u8) || s.Length < 8) return null;
@@ -219,7 +219,7 @@ public static class FastTraceLineParser
 
     /// <summary>
     /// <c>SCHED 1008ms: gomaxprocs=2 idleprocs=0 threads=7 spinningthreads=0 [needspinning=0 ]idlethreads=1 runqueue=0 [0 1]</c>
-    /// (go1.25+: <c>[ 0 1 ] schedticks=[ 5 6 ]</c>), or with scheddetail=1 <c>… runqueue=0 gcwaiting=… sysmonwait=…</c> (spec §3.2).
+    /// (go1.25+: <c>[ 0 1 ] schedticks=[ 5 6 ]</c>), or with scheddetail=1 <c>… runqueue=0 gcwaiting=… sysmonwait=…</c> (gctrace-format.md §3.2).
     /// </summary>
     public static SchedEvent? TryParseSched(ReadOnlySpan<byte> s, long line)
     {

@@ -2,7 +2,7 @@
 namespace GcTrace.Parsing;
 
 /// <summary>
-/// Character-level prefix test against the gc line templates of every era (spec §1.4). The language of prefixes is
+/// Character-level prefix test against the gc line templates of every era (gctrace-format.md §1.4). The language of prefixes is
 /// prefix-closed, so the longest prefix of a line that can belong to a gc line is found by one scan.
 /// </summary>
 internal static class GcLinePrefix
@@ -89,7 +89,7 @@ internal static class GcLinePrefix
         return n;
     }
 
-    // The number forms of spec §1.2: itoaDiv(ms, 3) for seconds, fmtNSAsMS for durations, printuint for integers.
+    // The number forms of gctrace-format.md §1.2: itoaDiv(ms, 3) for seconds, fmtNSAsMS for durations, printuint for integers.
     private static class Forms
     {
         private static readonly System.Text.RegularExpressions.Regex IntWhole = new(@"^\d+$");

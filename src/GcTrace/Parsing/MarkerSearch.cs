@@ -31,8 +31,7 @@ internal static class MarkerSearch
     /// <summary>
     /// The smallest i such that <paramref name="s"/>[i..] starts with a marker, or -1; <paramref name="newlines"/> is the
     /// number of '\n' before it (in all of <paramref name="s"/> when there is none). Counting in the same pass spares the
-    /// scanner a second read of every application byte; measured neutral end to end (docs/benchmarks.md), as the bytes
-    /// were still in cache for the separate <c>Count</c> pass.
+    /// scanner a second read of every application byte.
     /// </summary>
     public static int IndexOfAny(ReadOnlySpan<byte> s, out long newlines)
     {

@@ -1,4 +1,4 @@
-// Reassembles gc lines that other writers wrote into (spec §2.4): the runtime prints a gc line in ~40 write(2) calls, so an
+// Reassembles gc lines that other writers wrote into (gctrace-format.md §2.4): the runtime prints a gc line in ~40 write(2) calls, so an
 // application's whole-line writes can land between any two of them.
 using GcTrace.Events;
 
@@ -152,7 +152,7 @@ internal sealed class SplitLineReassembler(IScanOutput output)
         Clear();
     }
 
-    // Each number is a single write(2) (printuint, itoaDiv into a buffer; spec §2.4), so foreign text never lands inside
+    // Each number is a single write(2) (printuint, itoaDiv into a buffer; gctrace-format.md §2.4), so foreign text never lands inside
     // one: a reading whose gc text continues a number across a foreign line ("@2026" | "/11/26 …" | "0.463s") is impossible.
     private static bool JoinsNumber(string gc, string next) =>
         next.Length > 0 && gc.Length > 0 && IsNumberChar(gc[^1]) && IsNumberChar(next[0]);
