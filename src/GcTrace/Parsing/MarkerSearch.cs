@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
 namespace GcTrace.Parsing;
@@ -71,59 +72,15 @@ internal static class MarkerSearch
         }
         else if (Vector128.IsHardwareAccelerated)
         {
-            // Four vectors (64 bytes) per step and one branch on their joined head masks: hits are rare, so the loop is
-            // bound by the vector ops, and one movemask + test per 64 bytes replaces four. Newlines are counted without
-            // a movemask/popcount per vector: a compare yields 0xFF (-1) per '\n' lane, so subtracting it adds 1 to that
-            // lane's byte counter. A lane gains at most 4 per step, so the counters are summed into nl every 63 steps,
-            // before a byte can wrap (63 * 4 = 252 <= 255).
-            const int Step = 4 * 16;
-            var newline = Vector128.Create((byte)'\n');
-            var nibble = Vector128.Create((byte)0x0F);
-            var (l0, h0, l1, h1, l2, h2) = (Low0, High0, Low1, High1, Low2, High2);
-            while (i <= s.Length - Step - 2)
+            // The byte shuffle is SSSE3 on x64 (checked at run time by a Native AOT build for the baseline, which has only
+            // SSE2) and TBL on Arm64; each gets its own copy of the loop, so the choice is made once per search.
+            var at = Ssse3.IsSupported ? Search128<Ssse3Lookup>(s, ref i, ref nl)
+                : AdvSimd.Arm64.IsSupported ? Search128<Arm64Lookup>(s, ref i, ref nl)
+                : Search128<PortableLookup>(s, ref i, ref nl);
+            if (at >= 0)
             {
-                var counts = Vector128<byte>.Zero;
-                var stop = i + Math.Min(s.Length - Step - 2 - i, (63 - 1) * Step); // the last start of this run of 63 steps
-                for (; i <= stop; i += Step)
-                {
-                    // Each vector is folded into `any` and `counts` as soon as it is loaded: keeping the four vectors
-                    // and their masks alive until the branch spilled them to the stack (16 xmm registers).
-                    ref var p = ref Unsafe.Add(ref start, i);
-                    var v = Vector128.LoadUnsafe(ref p);
-                    counts -= Vector128.Equals(v, newline);
-                    var any = Heads(v, Vector128.LoadUnsafe(ref p, 1), Vector128.LoadUnsafe(ref p, 2), l0, h0, l1, h1, l2, h2, nibble);
-                    v = Vector128.LoadUnsafe(ref p, 16);
-                    counts -= Vector128.Equals(v, newline);
-                    any |= Heads(v, Vector128.LoadUnsafe(ref p, 17), Vector128.LoadUnsafe(ref p, 18), l0, h0, l1, h1, l2, h2, nibble);
-                    v = Vector128.LoadUnsafe(ref p, 32);
-                    counts -= Vector128.Equals(v, newline);
-                    any |= Heads(v, Vector128.LoadUnsafe(ref p, 33), Vector128.LoadUnsafe(ref p, 34), l0, h0, l1, h1, l2, h2, nibble);
-                    v = Vector128.LoadUnsafe(ref p, 48);
-                    counts -= Vector128.Equals(v, newline);
-                    any |= Heads(v, Vector128.LoadUnsafe(ref p, 49), Vector128.LoadUnsafe(ref p, 50), l0, h0, l1, h1, l2, h2, nibble);
-                    if (any != Vector128<byte>.Zero && Check(s, i, BlockHeads(ref p)) is var at and >= 0)
-                    {
-                        // Rare: the counters already hold the whole block; take back its newlines from the marker on.
-                        newlines = nl + Sum(counts) - s[at..(i + Step)].Count((byte)'\n');
-                        return at;
-                    }
-                }
-                nl += Sum(counts);
-            }
-
-            for (; i <= s.Length - Vector128<byte>.Count - 2; i += Vector128<byte>.Count)
-            {
-                var v0 = Vector128.LoadUnsafe(ref start, (nuint)i);
-                var heads = Heads(v0, Vector128.LoadUnsafe(ref start, (nuint)(i + 1)), Vector128.LoadUnsafe(ref start, (nuint)(i + 2)),
-                    l0, h0, l1, h1, l2, h2, nibble);
-                var bits = ~Vector128.Equals(heads, Vector128<byte>.Zero).ExtractMostSignificantBits() & 0xFFFF;
-                var lines = Vector128.Equals(v0, Vector128.Create((byte)'\n')).ExtractMostSignificantBits();
-                if (bits != 0 && Check(s, i, bits) is var at and >= 0)
-                {
-                    newlines = nl + LinesBelow(lines, at - i);
-                    return at;
-                }
-                nl += BitOperations.PopCount(lines);
+                newlines = nl;
+                return at;
             }
         }
         for (; i < s.Length; i++)
@@ -139,14 +96,81 @@ internal static class MarkerSearch
         return -1;
     }
 
+    // The 128-bit search from i on: the first marker's position, with nl advanced by the newlines before it, or -1 with
+    // i and nl advanced past what it searched (the byte loop does the rest).
+    private static int Search128<T>(ReadOnlySpan<byte> s, ref int from, ref long lines) where T : struct, ITableLookup
+    {
+        // Locals, not the refs, in the loops: a ref parameter would be read and written through memory each step.
+        var i = from;
+        var nl = lines;
+        ref var start = ref MemoryMarshal.GetReference(s);
+        // Four vectors (64 bytes) per step and one branch on their joined head masks: hits are rare, so the loop is
+        // bound by the vector ops, and one movemask + test per 64 bytes replaces four. Newlines are counted without
+        // a movemask/popcount per vector: a compare yields 0xFF (-1) per '\n' lane, so subtracting it adds 1 to that
+        // lane's byte counter. A lane gains at most 4 per step, so the counters are summed into nl every 63 steps,
+        // before a byte can wrap (63 * 4 = 252 <= 255).
+        const int Step = 4 * 16;
+        var newline = Vector128.Create((byte)'\n');
+        var nibble = Vector128.Create((byte)0x0F);
+        var (l0, h0, l1, h1, l2, h2) = (Low0, High0, Low1, High1, Low2, High2);
+        while (i <= s.Length - Step - 2)
+        {
+            var counts = Vector128<byte>.Zero;
+            var stop = i + Math.Min(s.Length - Step - 2 - i, (63 - 1) * Step); // the last start of this run of 63 steps
+            for (; i <= stop; i += Step)
+            {
+                // Each vector is folded into `any` and `counts` as soon as it is loaded: keeping the four vectors
+                // and their masks alive until the branch spilled them to the stack (16 xmm registers).
+                ref var p = ref Unsafe.Add(ref start, i);
+                var v = Vector128.LoadUnsafe(ref p);
+                counts -= Vector128.Equals(v, newline);
+                var any = Heads<T>(v, Vector128.LoadUnsafe(ref p, 1), Vector128.LoadUnsafe(ref p, 2), l0, h0, l1, h1, l2, h2, nibble);
+                v = Vector128.LoadUnsafe(ref p, 16);
+                counts -= Vector128.Equals(v, newline);
+                any |= Heads<T>(v, Vector128.LoadUnsafe(ref p, 17), Vector128.LoadUnsafe(ref p, 18), l0, h0, l1, h1, l2, h2, nibble);
+                v = Vector128.LoadUnsafe(ref p, 32);
+                counts -= Vector128.Equals(v, newline);
+                any |= Heads<T>(v, Vector128.LoadUnsafe(ref p, 33), Vector128.LoadUnsafe(ref p, 34), l0, h0, l1, h1, l2, h2, nibble);
+                v = Vector128.LoadUnsafe(ref p, 48);
+                counts -= Vector128.Equals(v, newline);
+                any |= Heads<T>(v, Vector128.LoadUnsafe(ref p, 49), Vector128.LoadUnsafe(ref p, 50), l0, h0, l1, h1, l2, h2, nibble);
+                if (any != Vector128<byte>.Zero && Check(s, i, BlockHeads<T>(ref p)) is var at and >= 0)
+                {
+                    // Rare: the counters already hold the whole block; take back its newlines from the marker on.
+                    lines = nl + Sum(counts) - s[at..(i + Step)].Count((byte)'\n');
+                    return at;
+                }
+            }
+            nl += Sum(counts);
+        }
+
+        for (; i <= s.Length - Vector128<byte>.Count - 2; i += Vector128<byte>.Count)
+        {
+            var v0 = Vector128.LoadUnsafe(ref start, (nuint)i);
+            var heads = Heads<T>(v0, Vector128.LoadUnsafe(ref start, (nuint)(i + 1)), Vector128.LoadUnsafe(ref start, (nuint)(i + 2)),
+                l0, h0, l1, h1, l2, h2, nibble);
+            var bits = ~Vector128.Equals(heads, Vector128<byte>.Zero).ExtractMostSignificantBits() & 0xFFFF;
+            var newlines = Vector128.Equals(v0, Vector128.Create((byte)'\n')).ExtractMostSignificantBits();
+            if (bits != 0 && Check(s, i, bits) is var at and >= 0)
+            {
+                lines = nl + LinesBelow(newlines, at - i);
+                return at;
+            }
+            nl += BitOperations.PopCount(newlines);
+        }
+        from = i;
+        lines = nl;
+        return -1;
+    }
+
     // The head candidates of the 64 bytes at p as a bit mask (bit k: byte k), recomputed on a hit only.
-    private static ulong BlockHeads(ref byte p)
+    private static ulong BlockHeads<T>(ref byte p) where T : struct, ITableLookup
     {
         var nibble = Vector128.Create((byte)0x0F);
         ulong bits = 0;
         for (var k = 0; k < 64; k += 16)
         {
-            var heads = Heads(Vector128.LoadUnsafe(ref p, (nuint)k), Vector128.LoadUnsafe(ref p, (nuint)k + 1),
+            var heads = Heads<T>(Vector128.LoadUnsafe(ref p, (nuint)k), Vector128.LoadUnsafe(ref p, (nuint)k + 1),
                 Vector128.LoadUnsafe(ref p, (nuint)k + 2), Low0, High0, Low1, High1, Low2, High2, nibble);
             bits |= (ulong)(~Vector128.Equals(heads, Vector128<byte>.Zero).ExtractMostSignificantBits() & 0xFFFF) << k;
         }
@@ -169,15 +193,40 @@ internal static class MarkerSearch
     // Per lane, the heads (one bit each) that start there: v0, v1, v2 are the bytes at offsets 0, 1 and 2. Inlined, with
     // the tables in locals: as a call, returning the mask vector through memory cost as much as the lookups.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<byte> Heads(Vector128<byte> v0, Vector128<byte> v1, Vector128<byte> v2, Vector128<byte> l0,
-        Vector128<byte> h0, Vector128<byte> l1, Vector128<byte> h1, Vector128<byte> l2, Vector128<byte> h2, Vector128<byte> nibble) =>
-        Lookup(v0, l0, h0, nibble) & Lookup(v1, l1, h1, nibble) & Lookup(v2, l2, h2, nibble);
+    private static Vector128<byte> Heads<T>(Vector128<byte> v0, Vector128<byte> v1, Vector128<byte> v2, Vector128<byte> l0,
+        Vector128<byte> h0, Vector128<byte> l1, Vector128<byte> h1, Vector128<byte> l2, Vector128<byte> h2, Vector128<byte> nibble)
+        where T : struct, ITableLookup =>
+        Lookup<T>(v0, l0, h0, nibble) & Lookup<T>(v1, l1, h1, nibble) & Lookup<T>(v2, l2, h2, nibble);
 
     // The heads whose byte at this position is v: the low nibble's heads AND the high nibble's heads.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<byte> Lookup(Vector128<byte> v, Vector128<byte> low, Vector128<byte> high, Vector128<byte> nibble) =>
-        Vector128.ShuffleNative(low, v & nibble)
-        & Vector128.ShuffleNative(high, Vector128.ShiftRightLogical(v.AsUInt16(), 4).AsByte() & nibble);
+    private static Vector128<byte> Lookup<T>(Vector128<byte> v, Vector128<byte> low, Vector128<byte> high, Vector128<byte> nibble)
+        where T : struct, ITableLookup =>
+        T.Shuffle(low, v & nibble) & T.Shuffle(high, Vector128.ShiftRightLogical(v.AsUInt16(), 4).AsByte() & nibble);
+
+    // A 16-entry byte table lookup (indices 0-15), by whichever instruction the machine has.
+    private interface ITableLookup
+    {
+        static abstract Vector128<byte> Shuffle(Vector128<byte> table, Vector128<byte> indices);
+    }
+
+    private readonly struct Ssse3Lookup : ITableLookup
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<byte> Shuffle(Vector128<byte> table, Vector128<byte> indices) => Ssse3.Shuffle(table, indices);
+    }
+
+    private readonly struct Arm64Lookup : ITableLookup
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<byte> Shuffle(Vector128<byte> table, Vector128<byte> indices) => AdvSimd.Arm64.VectorTableLookup(table, indices);
+    }
+
+    // Neither instruction: correct, not fast (Vector128 is accelerated on every other platform .NET runs on).
+    private readonly struct PortableLookup : ITableLookup
+    {
+        public static Vector128<byte> Shuffle(Vector128<byte> table, Vector128<byte> indices) => Vector128.ShuffleNative(table, indices);
+    }
 
     // AVX2's shuffle looks up within each 128-bit lane, so the 256-bit tables hold the 128-bit table twice.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
