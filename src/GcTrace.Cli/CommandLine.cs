@@ -27,7 +27,7 @@ internal static class CommandLine
           gctrace-pipe app.log --what-if GOGC=200 --what-if GOMEMLIMIT=512MiB   predicted GC rate, cost and peak heap
 
         Exit codes: 0 ok; 1 a --fail-on condition holds (each one is printed with its measured value);
-                    2 usage error, unreadable input or an output that cannot be written.
+                    2 usage error or unreadable input; 3 an output could not be written (the report is still printed).
         """;
 
     public static readonly Argument<string[]> Files = new("FILE")

@@ -1,5 +1,6 @@
 // The outputs that failed in this run: each reported once, when it fails, with its option and path; all named at the end.
 using GcTrace.Output;
+using GcTrace.Output.Charts;
 using GcTrace.Pipeline;
 
 namespace GcTrace.Cli;
@@ -35,8 +36,13 @@ internal sealed class FailedOutputs
     {
         string label;
         lock (gate) label = labels.TryGetValue(failure.Sink, out var known) ? known : "--" + failure.Sink;
-        var message = failure.Error.Message;
         var option = label.Split(' ')[0];
+        // A write that failed (a full disk) surfaces as .NET's text; the user gets the same plain words as at opening.
+        // (Our own IOExceptions, a stalled output or a missing chart library, already say what happened.)
+        var fromSystem = failure.Error is (IOException and not OutputStalledException and not ChartLibraryException) or UnauthorizedAccessException;
+        var message = fromSystem && label.IndexOf(' ', StringComparison.Ordinal) is > 0 and var space
+            ? $"{label}: {OutputPathProblem.Explain(failure.Error, label[(space + 1)..])}"
+            : failure.Error.Message;
         Record(label, message.StartsWith(option, StringComparison.Ordinal) ? message : $"{label}: {message}");
     }
 
@@ -45,7 +51,7 @@ internal sealed class FailedOutputs
     {
         lock (gate)
         {
-            if (failed.Count > 0) Console.Error.WriteLine($"gctrace-pipe: {failed.Count} output(s) failed: {string.Join(", ", failed)}");
+            if (failed.Count > 0) Console.Error.WriteLine($"gctrace-pipe: {failed.Count} {(failed.Count == 1 ? "output" : "outputs")} failed: {string.Join(", ", failed)}");
         }
     }
 

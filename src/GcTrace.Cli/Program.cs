@@ -6,7 +6,7 @@ var root = CommandLine.Build();
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
-    Console.Error.WriteLine($"gctrace-pipe: {parsed.Errors[0].Message} (see gctrace-pipe --help)");
+    Console.Error.WriteLine($"gctrace-pipe: {OptionChecks.Plain(parsed.Errors[0].Message)} (see gctrace-pipe --help)");
     return ExitCodes.Usage;
 }
 if (parsed.Action is not null && parsed.CommandResult.Command == root && parsed.Tokens.Any(t => t.Value is "--help" or "-h" or "-?" or "--version"))

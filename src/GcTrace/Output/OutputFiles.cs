@@ -19,6 +19,8 @@ public sealed class OutputFiles : IDisposable
     public Stream Open(string path, string label)
     {
         if (path == StdoutPath) return Stdout;
+        // Checked first: a directory given as the path would otherwise be "opened" as a temporary file beside it.
+        if (OutputPathProblem.BeforeFile(path) is { } problem) throw new OutputException(label, $"{label} {path}: {problem}");
         var temp = TempName(path);
         try
         {
@@ -30,21 +32,21 @@ public sealed class OutputFiles : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            var message = temp is null ? e.Message : e.Message.Replace(temp, path, StringComparison.Ordinal);
-            throw new OutputException(label, $"{label} {path}: {message}", e);
+            throw new OutputException(label, $"{label} {path}: {OutputPathProblem.Explain(e, path)}", e);
         }
     }
 
     /// <summary>An opener for files named inside <paramref name="dir"/> (created if missing), for multi-file outputs.</summary>
     public Func<string, Stream> Directory(string dir, string label)
     {
+        if (OutputPathProblem.BeforeDirectory(dir, label) is { } problem) throw new OutputException(label, $"{label} {dir}: {problem}");
         try
         {
             System.IO.Directory.CreateDirectory(dir);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            throw new OutputException(label, $"{label} {dir}: {e.Message}", e);
+            throw new OutputException(label, $"{label} {dir}: {OutputPathProblem.Explain(e, dir, directory: true)}", e);
         }
         return name => Open(System.IO.Path.Combine(dir, name), label);
     }
@@ -85,7 +87,7 @@ public sealed class OutputFiles : IDisposable
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                failures.Add(new OutputException(p.Label, $"{p.Label} {p.Path}: {e.Message}", e));
+                failures.Add(new OutputException(p.Label, $"{p.Label} {p.Path}: {OutputPathProblem.Explain(e, p.Path)}", e));
                 if (p.Temp is not null) TryDelete(p.Temp);
             }
         }

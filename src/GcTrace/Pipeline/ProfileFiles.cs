@@ -8,25 +8,31 @@ public static class ProfileFiles
     public static ProfileStore Load(IEnumerable<string> heaps, IEnumerable<string> goroutines)
     {
         var series = new ProfileStore();
-        foreach (var path in heaps) series.AddHeap(Read(path));
-        foreach (var path in goroutines) series.AddGoroutine(Read(path));
+        foreach (var path in heaps) series.AddHeap(Read(path, "--heap-profile"));
+        foreach (var path in goroutines) series.AddGoroutine(Read(path, "--goroutine-profile"));
         return series;
     }
 
-    private static Profile Read(string path)
+    // Errors name the option and the path as given ("--heap-profile /tmp: is a directory"), like every other option's.
+    private static Profile Read(string path, string option)
     {
+        // Opening a directory fails with "access denied" on Linux, which sent people checking permissions.
+        if (Directory.Exists(path)) throw new InputException($"{option} {path}: is a directory; give a profile file");
+        var name = Path.GetFileName(path);
         try
         {
             using var stream = File.OpenRead(path);
-            return ProfileReader.Read(stream, Path.GetFileName(path));
+            return ProfileReader.Read(stream, name);
         }
         catch (ProfileFormatException e)
         {
-            throw new InputException(e.Message, e);
+            // The reader names the file by its name alone ("heap.pb.gz: ..."); the user typed the path.
+            var what = e.Message.StartsWith(name + ": ", StringComparison.Ordinal) ? e.Message[(name.Length + 2)..] : e.Message;
+            throw new InputException($"{option} {path}: {what}", e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InputException($"{path}: {InputOpener.Describe(e)}", e);
+            throw new InputException($"{option} {path}: {InputOpener.Describe(e)}", e);
         }
     }
 }

@@ -90,8 +90,9 @@ public static class ProfileReader
         }
         catch (InvalidProtocolBufferException ex)
         {
-            var stage = gzipped ? "protobuf decode failed after gunzip" : "not a gzip, protobuf or known text profile";
-            throw new ProfileFormatException(sourceName, $"{stage} ({ex.Message})", ex);
+            // Inside a gzip the decoder's detail helps; for a file that is no profile at all it is only noise.
+            var what = gzipped ? $"protobuf decode failed after gunzip ({ex.Message})" : "not a gzip, protobuf or known text profile";
+            throw new ProfileFormatException(sourceName, what, ex);
         }
 
         if (message.StringTable.Count == 0 || message.StringTable[0].Length != 0)

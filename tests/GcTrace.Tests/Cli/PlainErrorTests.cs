@@ -11,6 +11,9 @@ public class PlainErrorTests
     [InlineData("'{tmp}'", "{tmp}: is a directory; give a log file")]
     [InlineData("'{log}' --forced maybe", "--forced 'maybe' is not one of all, only, exclude")]
     [InlineData("'{log}' --status sometimes", "--status 'sometimes' is not one of auto, always, never")]
+    [InlineData("'{log}' --heap-profile '{tmp}'", "--heap-profile {tmp}: is a directory; give a profile file")]
+    [InlineData("'{log}' --goroutine-profile '{log}'", "--goroutine-profile {log}: not a gzip, protobuf or known text profile")]
+    [InlineData("'{log}' --json", "--json needs a value")]
     public void BadValue_OneLineNamingTheOptionExitTwo(string args, string message)
     {
         var tmp = Directory.CreateTempSubdirectory("gctrace-err-").FullName;
@@ -39,6 +42,22 @@ public class PlainErrorTests
 
         r.ExitCode.Should().Be(0);
         r.Stdout.Should().Contain("--pprof http").And.Contain("--png charts").And.Contain("--html report.html")
-            .And.Contain("--fail-on 'stw.p99>5ms'").And.Contain("Exit codes: 0").And.Contain("1 a --fail-on").And.Contain("2 usage");
+            .And.Contain("--fail-on 'stw.p99>5ms'").And.Contain("Exit codes: 0").And.Contain("1 a --fail-on").And.Contain("2 usage").And.Contain("3 an output");
+    }
+
+    [Fact]
+    public void Report_EveryNumberOfAUnitInOneFormat_AndMegabytesAsTheRuntimeSaysThem()
+    {
+        // leak_global_map with its profiles: pauses from 0.0x to 10 ms, percentages, heap sizes, rates and suspect growth.
+        var run = Path.Combine(RepoPaths.Corpus, "go1.19", "leak_global_map");
+        var r = CliProcess.Run($"'{run}/combined.log' --heap-profile '{run}'/heap-*.pb.gz");
+
+        r.ExitCode.Should().Be(0, r.Stderr);
+        var report = r.Stderr;
+        System.Text.RegularExpressions.Regex.Matches(report, @"[\d.,]+ ms\b").Select(m => m.Value)
+            .Should().NotBeEmpty().And.OnlyContain(v => System.Text.RegularExpressions.Regex.IsMatch(v, @"^\d{1,3}(,\d{3})*\.\d{3} ms$"));
+        System.Text.RegularExpressions.Regex.Matches(report, @"[\d.,]+%").Select(m => m.Value)
+            .Should().NotBeEmpty().And.OnlyContain(v => System.Text.RegularExpressions.Regex.IsMatch(v, @"^\d{1,3}(,\d{3})*(\.\d{2})?%$"));
+        report.Should().Contain(" MB").And.NotContain("MiB").And.NotContain("KiB");
     }
 }
