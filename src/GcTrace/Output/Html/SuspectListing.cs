@@ -40,13 +40,15 @@ public static class SuspectListing
 
     private static HtmlListing Listing(Suspect suspect, string file, IReadOnlyList<LineGrowth> growth, List<(string File, long Line)> marks, CodeReader? reader)
     {
-        var byLine = growth.ToDictionary(g => g.Line);
-        var anchor = marks.Where(m => m.File == file).Select(m => m.Line).DefaultIfEmpty(growth.Count > 0 ? growth.MaxBy(g => g.CumBytes)!.Line : 0).Min();
+        // A line whose memory came and went between the snapshots shows as pprof shows it: nothing.
+        var byLine = growth.Where(g => g.FlatBytes != 0 || g.CumBytes != 0).ToDictionary(g => g.Line);
+        var anchor = marks.Where(m => m.File == file).Select(m => m.Line).DefaultIfEmpty(byLine.Count > 0 ? byLine.Values.MaxBy(g => g.CumBytes)!.Line : 0).Min();
         var function = reader?.Function(new CodeFrame(suspect.Function, file, anchor));
         // A mark names the file as recorded, or (a `go` statement found in the code) as located on disk.
         var marked = marks.Where(m => m.File == file || (function is not null && SameFile(m.File, function.File.Path)))
             .Select(m => m.Line).ToHashSet();
         var interesting = byLine.Keys.Concat(marked).ToHashSet();
+        if (interesting.Count == 0) return new HtmlListing(suspect.Function, file, function is not null, []);
         if (function is null)
         {
             // The file was not found (or holds no such function): the lines that grew, with their numbers only.
