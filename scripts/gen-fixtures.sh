@@ -113,6 +113,24 @@ RUNS=(
   "ttl_cache|ttl_cache|18|100||gctrace=1|1|no-leak|ttl-cache||every request caches a 4 KiB entry under a new key; a janitor deletes entries older than 3 s each second: grows for 3 s, then saws around a flat level"
   "conn_pool|conn_pool|16|100||gctrace=1|1|no-leak|conn-pool||loopback HTTP client pool ramps 2 -> 24 callers in 4 s (readLoop/writeLoop goroutines and buffers grow), then stays; bodies closed"
   "memlimit_leak|memlimit_leak|18|100|48MiB|gctrace=1|1|leak|unbounded-map|main.trackOrder|GOMEMLIMIT=48MiB with an order map that never shrinks (~1.3 MiB/s): the GC runs more and more often as the heap nears the limit"
+  # issue 16 (source2): held-out-style leak programs read from their code, written as other Go developers write them
+  # (containers in struct fields behind pointers and closures, methods, goroutines started by methods); default MemProfileRate
+  "src2_sessions|src2_sessions|8|100||gctrace=1|1|leak|unbounded-map|main.loadProfile,main.login|source-reading: session store (map field of a struct in store.go, package-level pointer) put by login, never deleted"
+  "src2_sessions_twin|src2_sessions_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src2_sessions: SessionStore.Delete (store.go) logs out all but the 256 newest sessions"
+  "src2_registry|src2_registry|8|100||gctrace=1|1|leak|unbounded-map|main.main|source-reading: registry struct made in main, its map field written by a handler closure that captures it, never deleted"
+  "src2_event_log|src2_event_log|8|100||gctrace=1|1|leak|unbounded-slice|main.(*Recorder).Record|source-reading: r.events = append(r.events, e) in a method of a package-level recorder, never trimmed"
+  "src2_handlers|src2_handlers|8|100||gctrace=1|1|leak|closure-capture|main.(*Service).Submit|source-reading: per-job callbacks capturing a 5 KiB result kept in a map field of func values by Dispatcher.On, never removed"
+  "src2_probe_ticker|src2_probe_ticker|8|100||gctrace=1|1|leak|ticker-not-stopped|main.(*Probe).loop,main.(*Probe).Start|source-reading: Start stores time.NewTicker in a field and runs go p.loop(); loops wait in select on the ticker forever, never stopped"
+  "src2_probe_ticker_twin|src2_probe_ticker_twin|8|100||gctrace=1|1|no-leak|twin:ticker-not-stopped||twin of src2_probe_ticker: the 16 newest probes are kept, older ones Stop (ticker stopped, quit closed)"
+  "src2_idle_timeout|src2_idle_timeout|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*Consumer).Run|source-reading: time.After(10m) re-armed in a select in the for loop of a method; Go 1.19 keeps each timer until it fires"
+  "src2_ctx_path|src2_ctx_path|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Server).Handle|source-reading: context.WithTimeout(1h) under a long-lived base; the cache-hit path returns before defer cancel()"
+  "src2_ctx_path_twin|src2_ctx_path_twin|8|100||gctrace=1|1|no-leak|twin:context-not-cancelled||twin of src2_ctx_path: defer cancel() right after WithTimeout, before the early return"
+  "src2_streams|src2_streams|8|100||gctrace=1|1|leak|unclosed-resource|main.(*Archive).Open|source-reading: os.Open + gzip.NewReader per member kept in a map field of io.ReadCloser; the file is closed only on the error path"
+  "src2_stage_recv|src2_stage_recv|8|100||gctrace=1|1|leak|goroutine-leak|main.(*Pipeline).decode,main.(*Pipeline).Begin|source-reading: go p.decode(name, in) per upload ranges over a channel nobody closes (parked in chan receive)"
+  "src2_stage_recv_twin|src2_stage_recv_twin|8|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src2_stage_recv: Upload closes the channel after the last chunk"
+  "src2_ledger_lock|src2_ledger_lock|8|100||gctrace=1|1|leak|goroutine-leak|main.(*Ledger).apply,main.(*Ledger).Submit|source-reading: one rejected transfer returns without Unlock; every later go l.apply(t) parks in l.mu.Lock()"
+  "src2_key_index|src2_key_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.readRecord,main.(*Index).Add|source-reading: a 32 KiB block per record handed to Index.Add, which appends block[8:24] to a slice field"
+  "src2_render_bytes|src2_render_bytes|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Renderer).Render|source-reading: buf.Grow(48 KiB), a few hundred bytes written, buf.Bytes() cached by URL in a map field"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {
@@ -202,6 +220,9 @@ leak_goroutines() {
     leak_resource) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
     src_ticker) echo "main.pollLoop" ;;
     src_goroutine) echo "main.callBackend.func1" ;;
+    src2_probe_ticker) echo "main.(*Probe).loop" ;;
+    src2_stage_recv) echo "main.(*Pipeline).decode" ;;
+    src2_ledger_lock) echo "main.(*Ledger).apply" ;;
     *) echo "" ;;
   esac
 }
@@ -365,7 +386,7 @@ run_one() {
       gf=$(basename "${gors[0]}" .pb.gz); gl=$(basename "${gors[-1]}" .pb.gz)
       pprof_top "$dir/$gf.top.txt" "$dir/$gf.pb.gz"
       pprof_top "$dir/$gl.top.txt" "$dir/$gl.pb.gz"
-      if [[ "$prog" == src_* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
+      if [[ "$prog" == src_* || "$prog" == src2_* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
     else
       echo "   WARNING: $run wrote no heap profiles" >&2
     fi

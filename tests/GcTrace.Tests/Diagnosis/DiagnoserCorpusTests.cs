@@ -81,7 +81,7 @@ public class DiagnoserCorpusTests
     public void FixtureRuns_EveryLeakRunIsHeldToItsGroundTruthPattern()
     {
         ProfiledRuns.Folders().Where(f => f.StartsWith("runs/", StringComparison.Ordinal) && ProfiledRuns.Truth(f).Label == "leak")
-            .Should().HaveCount(17).And.NotContain(f => EvidenceAbsent.ContainsKey(f));
+            .Should().HaveCount(29).And.NotContain(f => EvidenceAbsent.ContainsKey(f));
     }
 
     [Theory]
