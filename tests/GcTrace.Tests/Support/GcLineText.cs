@@ -1,4 +1,4 @@
-// Prints a GcCycle back the way the runtime prints it (spec §1.4), so tests can check every field against the text.
+// Prints a GcCycle back the way the runtime prints it (gctrace-format.md §1.4), so tests can check every field against the text.
 using System.Globalization;
 using GcTrace.Events;
 

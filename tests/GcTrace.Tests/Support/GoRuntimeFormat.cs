@@ -1,5 +1,5 @@
-// A line-for-line C# port of the runtime's number printers (spec §1.2, mgc.go itoaDiv/fmtNSAsMS) and of the gc line
-// print sequences (spec §1.4), so generated test lines are byte-identical to what the runtime would write.
+// A line-for-line C# port of the runtime's number printers (gctrace-format.md §1.2, mgc.go itoaDiv/fmtNSAsMS) and of the gc line
+// print sequences (gctrace-format.md §1.4), so generated test lines are byte-identical to what the runtime would write.
 using System.Globalization;
 using System.Text;
 
