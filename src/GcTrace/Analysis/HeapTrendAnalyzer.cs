@@ -4,7 +4,7 @@ namespace GcTrace.Analysis;
 using GcTrace.Events;
 
 /// <summary>
-/// A leak shows as live heap (H2, the bytes marked, spec §1.5) that keeps rising, and above all as a lower envelope
+/// A leak shows as live heap (H2, the bytes marked, gctrace-format.md §1.5) that keeps rising, and above all as a lower envelope
 /// that rises: the smallest live heap per window is what survives every collection. Slopes use @S as printed (the
 /// contract's definition); windows use elapsed trace time so restarts line up end to end.
 /// </summary>
