@@ -2,7 +2,7 @@
 namespace GcTrace.Source;
 
 /// <summary>
-/// At Go's default heap sampling the stacks say where memory grows, rarely why (docs/leak-patterns in the spec);
+/// At Go's default heap sampling the stacks say where memory grows, rarely why;
 /// the code says why. For each user frame of the path, leaf first, the lines of the enclosing function are read
 /// from the frame's own line outwards (its line first, then the nearest lines): the first statement that shows a
 /// pattern decides. A statement that only looks like one (a map with a delete, a stopped ticker) is remembered and
@@ -22,16 +22,17 @@ public sealed class CodeReader(SourceLocator locator)
     {
         ArgumentNullException.ThrowIfNull(path);
         CodeFinding? lookAlike = null;
+        var startedBy = path.Count > 0 && Enclosing(path[^1].Function) == path[^1].Function ? GoStatement(path) : null;
         foreach (var frame in path.Take(MaxFramesRead))
         {
-            if (Scope(frame) is not { } scope)
+            if (Scope(frame, ReferenceEquals(frame, path[^1]) ? startedBy : null) is not { } scope)
             {
                 continue;
             }
 
             foreach (var line in scope.Lines.OrderBy(l => Math.Abs(l.Number - frame.Line)).ThenBy(l => l.Number))
             {
-                if (StatementRules.Read(scope, line) is { } finding)
+                if ((StatementRules.Read(scope, line) ?? Callee(scope, line)) is { } finding)
                 {
                     if (finding.Holds)
                     {
@@ -52,7 +53,7 @@ public sealed class CodeReader(SourceLocator locator)
     public CodeFrame? GoStatement(IReadOnlyList<CodeFrame> path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (path.Count == 0 || Scope(path[^1]) is not { } scope)
+        if (path.Count == 0 || Scope(path[^1], null) is not { } scope)
         {
             return null;
         }
@@ -128,13 +129,51 @@ public sealed class CodeReader(SourceLocator locator)
         }
     }
 
-    private FunctionScope? Scope(CodeFrame frame)
+    private FunctionScope? Scope(CodeFrame frame, CodeFrame? startedBy)
     {
         if (locator.Package(frame.File) is not { } package || Function(frame) is not { } body)
         {
             return null;
         }
 
-        return new FunctionScope(package, body, frame.Function);
+        return new FunctionScope(package, body, frame.Function, startedBy);
+    }
+
+    // A call on the line to a function of the package that keeps one of its parameters (`store.Put(token, sess)`
+    // with `s.sessions[token] = sess` in Put): the value a frame allocates is often kept one call further down,
+    // where no profile frame points. A holding finding wins over a look-alike; calls are followed one level deep.
+    private static CodeFinding? Callee(FunctionScope scope, GoLine line)
+    {
+        CodeFinding? lookAlike = null;
+        var prefix = scope.Function[..(scope.Function.Length - InPackageName(scope.Function).Length)];
+        for (var i = 0; i + 1 < line.Count; i++)
+        {
+            if (!line[i].IsIdentifier || line[i + 1].Text != "(")
+            {
+                continue;
+            }
+
+            var name = line[i].Text;
+            var callees = scope.Package.Files.SelectMany(f => f.Functions)
+                .Where(f => f != scope.Body && (f.Name == name || f.Name.EndsWith("." + name, StringComparison.Ordinal)));
+            foreach (var callee in callees)
+            {
+                var calleeScope = new FunctionScope(scope.Package, callee, prefix + callee.Name);
+                foreach (var l in calleeScope.Lines)
+                {
+                    if (StatementRules.Keeps(calleeScope, l) is { } finding)
+                    {
+                        if (finding.Holds)
+                        {
+                            return finding;
+                        }
+
+                        lookAlike ??= finding;
+                    }
+                }
+            }
+        }
+
+        return lookAlike;
     }
 }

@@ -7,11 +7,14 @@ internal sealed class FunctionScope
     private readonly List<(int First, int Last)> loops = [];
     private readonly List<(int GoLine, int First, int Last)> goLiterals = [];
 
-    public FunctionScope(GoPackage package, GoFunction body, string function)
+    /// <param name="startedBy">The `go` statement that starts this function as a goroutine (`go p.loop()`, found in
+    /// the package), when the function is the entry of the stack being read; null otherwise.</param>
+    public FunctionScope(GoPackage package, GoFunction body, string function, CodeFrame? startedBy = null)
     {
         Package = package;
         Body = body;
         Function = function;
+        StartedBy = startedBy;
         Lines = body.Lines().ToList();
         var tokens = body.File.Tokens;
         for (var i = body.BodyStart + 1; i < body.BodyEnd; i++)
@@ -39,11 +42,31 @@ internal sealed class FunctionScope
 
     public string FileName => Path.GetFileName(Body.File.Path);
 
+    public CodeFrame? StartedBy { get; }
+
     public bool InLoop(int line) => loops.Any(l => line >= l.First && line <= l.Last);
 
     /// <summary>The line of the `go func` whose literal holds <paramref name="line"/>, or null.</summary>
     public int? GoStatementAround(int line) =>
         goLiterals.Where(g => line > g.First && line <= g.Last).Select(g => (int?)g.GoLine).LastOrDefault();
+
+    /// <summary>Where the goroutine running <paramref name="line"/> was started: the `go func` around it, or the
+    /// `go name(...)` that starts the whole function; "file.go:12" and that line's code, or null.</summary>
+    public (string Where, string Code)? GoroutineStart(int line)
+    {
+        if (GoStatementAround(line) is { } go)
+        {
+            return ($"{FileName}:{go}", Body.File.LineText(go));
+        }
+
+        if (StartedBy is not { } start)
+        {
+            return null;
+        }
+
+        var file = Package.Files.FirstOrDefault(f => f.Path == start.File);
+        return ($"{Path.GetFileName(start.File)}:{start.Line}", file?.LineText((int)start.Line) ?? string.Empty);
+    }
 
     /// <summary>Lines of the function that mention an identifier, as whole tokens.</summary>
     public IEnumerable<GoLine> Mentioning(string identifier) =>

@@ -5,13 +5,42 @@ namespace GcTrace.Source;
 /// "(*lru).put", "server.handle".</param>
 /// <param name="BodyStart">Index of the body's `{` in the file's tokens.</param>
 /// <param name="BodyEnd">Index of the body's matching `}`.</param>
-public sealed record GoFunction(string Name, GoSourceFile File, int BodyStart, int BodyEnd)
+/// <param name="DeclStart">Index of the declaration's `func` keyword (the signature lies between it and the body).</param>
+public sealed record GoFunction(string Name, GoSourceFile File, int BodyStart, int BodyEnd, int DeclStart = -1)
 {
     public int FirstLine => File.Tokens[BodyStart].Line;
 
     public int LastLine => File.Tokens[BodyEnd].Line;
 
     public bool Contains(int line) => line >= FirstLine && line <= LastLine;
+
+    /// <summary>True when the signature (receiver included) declares <paramref name="parameter"/>, with a type that
+    /// starts with one of <paramref name="typeStarts"/> when any are given (`fn func(...)`, `in <-chan T`, `a, b chan T`).</summary>
+    public bool DeclaresParameter(string parameter, params string[] typeStarts)
+    {
+        var tokens = File.Tokens;
+        for (var i = Math.Max(0, DeclStart); i + 1 < BodyStart; i++)
+        {
+            if (tokens[i].Text != parameter || !tokens[i].IsIdentifier)
+            {
+                continue;
+            }
+
+            // Skip the other names of a grouped declaration: `a, b chan T`.
+            var k = i + 1;
+            while (k + 1 < BodyStart && tokens[k].Text == "," && tokens[k + 1].IsIdentifier)
+            {
+                k += 2;
+            }
+
+            if (typeStarts.Length == 0 || typeStarts.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The body's tokens grouped by source line, in order (a line may start inside a multi-line statement).</summary>
     public IEnumerable<GoLine> Lines()

@@ -177,7 +177,7 @@ public sealed class GoSourceFile
                 }
 
                 var end = Closing(i);
-                functions.Add(new GoFunction(receiver.Length == 0 ? name : receiver + "." + name, this, i, end));
+                functions.Add(new GoFunction(receiver.Length == 0 ? name : receiver + "." + name, this, i, end, at));
                 return end + 1;
             }
             else if (t.Kind == GoTokenKind.Keyword && t.Text is "func" or "var" or "type" or "const" or "import")

@@ -18,6 +18,17 @@ internal static class StatementRules
     public static CodeFinding? Read(FunctionScope scope, GoLine line) =>
         Retention(scope, line) ?? Lifecycle(scope, line) ?? Goroutine(scope, line);
 
+    /// <summary>A statement of a called function that keeps one of that function's parameters in a long-lived
+    /// container (the caller's value, kept one call down), or null.</summary>
+    public static CodeFinding? Keeps(FunctionScope scope, GoLine line)
+    {
+        var eq = TopLevelAssign(line);
+        var from = eq > 0 ? eq + 1 : 0;
+        var keepsParameter = Enumerable.Range(from, Math.Max(0, line.Count - from))
+            .Any(i => line[i].IsIdentifier && !line.Matches(i - 1, ".") && scope.Body.DeclaresParameter(line[i].Text));
+        return keepsParameter ? Retention(scope, line) : null;
+    }
+
     private static CodeFinding? Retention(FunctionScope scope, GoLine line)
     {
         var eq = TopLevelAssign(line);
@@ -170,8 +181,16 @@ internal static class StatementRules
         }
 
         var uses = scope.Mentioning(cancel).Where(l => l.Number != line.Number && !l.Matches(0, "_", "=", cancel)).ToList();
-        return uses.Count == 0
-            ? Finding(CodePattern.ContextNotCancelled, true, scope, line, $"never calls `{cancel}`, so the parent context keeps this child until the parent ends")
+        if (uses.Count == 0)
+        {
+            return Finding(CodePattern.ContextNotCancelled, true, scope, line, $"never calls `{cancel}`, so the parent context keeps this child until the parent ends");
+        }
+
+        // A return between the derivation and the first use of cancel leaves it uncalled on that path (vet's lostcancel).
+        var skipped = scope.Lines.FirstOrDefault(l => l.Number > line.Number && l.Number < uses[0].Number && l.IndexOf("return") >= 0
+            && l[l.IndexOf("return")].Kind == GoTokenKind.Keyword && scope.GoStatementAround(l.Number) is null);
+        return skipped is not null
+            ? Finding(CodePattern.ContextNotCancelled, true, scope, line, $"returns at {Site(skipped)} before `{cancel}` is called ({Site(uses[0])}), so on that path the parent context keeps this child until the parent ends")
             : Finding(CodePattern.ContextNotCancelled, false, scope, line, $"cancels it ({Site(uses[0])})");
     }
 
@@ -206,7 +225,8 @@ internal static class StatementRules
         }
 
         var name = line[0].Text;
-        var closes = FirstLine(scope.Mentioning(name).Where(l => l.Find(name, ".", "Close") >= 0 || l.Find(name, ".", "Body", ".", "Close") >= 0));
+        var closes = FirstLine(scope.Mentioning(name).Where(l => (l.Find(name, ".", "Close") >= 0 || l.Find(name, ".", "Body", ".", "Close") >= 0)
+            && !InErrorBranch(scope, l)));
         var handedOn = scope.Mentioning(name).Any(l => (l.Matches(0, "return", name) && !l.Matches(2, "."))
             || (l.Number != line.Number && (l.Matches(0, "go") || l.Find("=", name) >= 0 && !l.Matches(l.Find("=", name) + 2, "."))));
         var what = isHttp ? "a response whose body" : "a resource that";
@@ -216,20 +236,65 @@ internal static class StatementRules
             return Finding(CodePattern.UnclosedResource, false, scope, line, $"opens {what} {Site(closes)} closes");
         }
 
-        return handedOn ? null : Finding(CodePattern.UnclosedResource, true, scope, line, $"opens {what} is never closed (no `{close}` in {Short(scope.Function)})");
+        var onError = FirstLine(scope.Mentioning(name).Where(l => l.Find(name, ".", "Close") >= 0 && InErrorBranch(scope, l)));
+        return handedOn ? null : Finding(CodePattern.UnclosedResource, true, scope, line, onError is null
+            ? $"opens {what} is never closed (no `{close}` in {Short(scope.Function)})"
+            : $"opens {what} is closed only on the error path ({Site(onError)}), never once it is kept");
     }
 
-    // Inside a `go func` literal: parked on a send, a receive, a select without a way out, or a lock.
+    // The line sits in the block of `if err != nil {` (any name ending in err/Err): a Close there runs only when a
+    // later step failed, so on the path that keeps the resource nothing closes it.
+    private static bool InErrorBranch(FunctionScope scope, GoLine line)
+    {
+        var tokens = scope.Body.File.Tokens;
+        var depth = 0;
+        for (var i = line.Start - 1; i > scope.Body.BodyStart; i--)
+        {
+            var t = tokens[i].Text;
+            if (tokens[i].Kind != GoTokenKind.Operator)
+            {
+                continue;
+            }
+
+            depth += t == "}" ? 1 : t == "{" ? -1 : 0;
+            if (depth >= 0)
+            {
+                continue;
+            }
+
+            // The unmatched `{` opening the line's block: read its statement back to the line's start.
+            var start = i;
+            while (start > 0 && tokens[start - 1].Line == tokens[i].Line)
+            {
+                start--;
+            }
+
+            var head = Enumerable.Range(start, i - start).Select(k => tokens[k]).ToList();
+            return head.Count >= 4 && head[0].Text == "if" && head.Any(k => k.Text == "!=") && head[^1].Text == "nil"
+                && head.Any(k => k.IsIdentifier && (k.Text.EndsWith("err", StringComparison.Ordinal) || k.Text.EndsWith("Err", StringComparison.Ordinal)));
+        }
+
+        return false;
+    }
+
+    // Inside a goroutine (a `go func` literal, or a function a `go` statement starts): parked on a send, a receive,
+    // a select without a way out, or a lock.
     private static CodeFinding? Goroutine(FunctionScope scope, GoLine line)
     {
-        if (scope.GoStatementAround(line.Number) is not { } goLine)
+        if (scope.GoroutineStart(line.Number) is not { } started)
         {
             return null;
         }
 
         var arrow = line.IndexOf("<-");
         var range = line.Matches(0, "for") ? line.IndexOf("range") : -1;
-        var rangesOverChannel = range > 0 && line[range + 1].IsIdentifier && MadeChannel(scope, line[range + 1].Text) is not null;
+        var rangesOverChannel = range > 0 && line[range + 1].IsIdentifier && !line.Matches(range + 2, ".")
+            && (MadeChannel(scope, line[range + 1].Text) is not null || scope.Body.DeclaresParameter(line[range + 1].Text, "chan", "<-"));
+        if (!line.Matches(0, "case") && TickerWaited(scope, line) is { } ticker)
+        {
+            return ticker;
+        }
+
         var parks = arrow >= 0 || rangesOverChannel || line.Matches(0, "select") || line.Find(".", "Lock", "(") >= 0 || line.Find(".", "Wait", "(") >= 0;
         if (!parks || line.Matches(0, "case"))
         {
@@ -248,19 +313,60 @@ internal static class StatementRules
             var ch = line[range + 1].Text;
             var closes = scope.Package.AllLines().FirstOrDefault(l => l.Find("close", "(", ch, ")") >= 0);
             return Finding(CodePattern.GoroutineLeak, closes is null, scope, line, closes is null
-                ? $"parks the goroutine started at {scope.FileName}:{scope.GoStatementAround(line.Number)} in a receive on `{ch}`, which nothing closes"
+                ? $"parks the goroutine started at {started.Where} (`{started.Code}`) in a receive on `{ch}`, which nothing closes"
                 : $"ranges over `{ch}`, which {Site(closes)} closes");
         }
 
-        var start = scope.Body.File.LineText(goLine);
         var op = line.Matches(0, "select") ? "a select" : arrow > 0 ? "a send" : arrow == 0 || (arrow > 0 && line[arrow - 1].Text is "=" or ":=") ? "a receive" : "a lock";
         if (line.Matches(0, "select") && SelectHasWayOut(scope, line))
         {
-            return Finding(CodePattern.GoroutineLeak, false, scope, line, $"parks the goroutine started at {scope.FileName}:{goLine} in a select that a done or timeout case ends");
+            return Finding(CodePattern.GoroutineLeak, false, scope, line, $"parks the goroutine started at {started.Where} in a select that a done or timeout case ends");
         }
 
+        var never = op == "a lock" ? "that is never released" : "that nothing completes once its partner gives up";
         return Finding(CodePattern.GoroutineLeak, true, scope, line,
-            $"parks the goroutine started at {scope.FileName}:{goLine} (`{start}`) on {op} that nothing completes once its partner gives up");
+            $"parks the goroutine started at {started.Where} (`{started.Code}`) on {op} {never}");
+    }
+
+    // A goroutine parked on a ticker's channel (`<-p.ticker.C`, `for range t.C`, in the line or its select's block)
+    // stays because the ticker is never stopped: the ticker names the pattern; a `Stop` of it makes a look-alike.
+    private static CodeFinding? TickerWaited(FunctionScope scope, GoLine line)
+    {
+        var tokens = scope.Body.File.Tokens;
+        var from = line.Start;
+        var to = line.End;
+        if (line.Matches(0, "select") && line.IndexOf("{") is var open and >= 0)
+        {
+            to = scope.Body.File.Closing(line.Start + open);
+        }
+
+        for (var i = Math.Max(from, 3); i + 2 < to; i++)
+        {
+            if (!(tokens[i].IsIdentifier && tokens[i + 1].Text == "." && tokens[i + 2].Text == "C")
+                || !(tokens[i - 1].Text is "<-" or "range" || (tokens[i - 1].Text == "." && tokens[i - 3].Text is "<-" or "range")))
+            {
+                continue;
+            }
+
+            var name = tokens[i].Text;
+            var made = scope.Package.AllLines().FirstOrDefault(l => l.Find(name, "=", "time", ".", "NewTicker") >= 0 || l.Find(name, ":=", "time", ".", "NewTicker") >= 0
+                || l.Find(name, "=", "time", ".", "NewTimer") >= 0 || l.Find(name, ":=", "time", ".", "NewTimer") >= 0);
+            if (made is null)
+            {
+                continue;
+            }
+
+            // A local ticker is stopped in its own function; a field's anywhere in the package.
+            var local = made.Matches(0, name) && scope.Lines.Contains(made);
+            var stops = (local ? scope.Lines : scope.Package.AllLines()).FirstOrDefault(l => l.Find(name, ".", "Stop", "(") >= 0);
+            var what = made.Has("NewTimer") ? "timer" : "ticker";
+            var pattern = what == "timer" ? CodePattern.TimerNotStopped : CodePattern.TickerNotStopped;
+            return Finding(pattern, stops is null, scope, line, stops is null
+                ? $"parks the goroutine on the channel of the {what} made at {Site(made)}, which nothing stops"
+                : $"waits on the channel of the {what} made at {Site(made)}, which {Site(stops)} stops");
+        }
+
+        return null;
     }
 
     // The line of the enclosing function that makes the channel: `ch := make(chan T[, n])`.
@@ -442,7 +548,8 @@ internal static class StatementRules
             if (line[i].IsIdentifier && !line.Matches(i + 1, "(") && !line.Matches(i - 1, "."))
             {
                 var name = line[i].Text;
-                if (scope.Lines.Any(l => l.Number < line.Number && l.Matches(0, name) && (l.Matches(1, ":=", "func") || l.Matches(1, "=", "func"))))
+                if (scope.Lines.Any(l => l.Number < line.Number && l.Matches(0, name) && (l.Matches(1, ":=", "func") || l.Matches(1, "=", "func")))
+                    || scope.Body.DeclaresParameter(name, "func"))
                 {
                     return true;
                 }
@@ -460,7 +567,7 @@ internal static class StatementRules
             return null;
         }
 
-        if (SliceExpression(line, from, to) is { } direct)
+        if ((SliceExpression(line, from, to) ?? BufferBytes(scope, line, from, to)) is { } direct)
         {
             return direct;
         }
@@ -475,13 +582,29 @@ internal static class StatementRules
             var name = line[i].Text;
             var def = scope.Lines.LastOrDefault(l => l.Number < line.Number && l.Matches(0, name) && (l.Matches(1, ":=") || l.Matches(1, "=")));
             if (def is not null && !Enumerable.Range(2, Math.Max(0, def.Count - 2)).Any(k => def[k].Text is "Clone" or "string" or "copy" or "make" or "append")
-                && SliceExpression(def, 2, def.Count) is { } viaLocal)
+                && (SliceExpression(def, 2, def.Count) ?? BufferBytes(scope, def, 2, def.Count)) is { } viaLocal)
             {
                 return viaLocal;
             }
         }
 
         return null;
+    }
+
+    // buf.Bytes() of a local bytes.Buffer: a slice of the buffer's whole array, however little was written.
+    private static string? BufferBytes(FunctionScope scope, GoLine line, int from, int to)
+    {
+        var bytes = line.Find(".", "Bytes", "(", ")");
+        if (bytes <= from || bytes >= to || !line[bytes - 1].IsIdentifier)
+        {
+            return null;
+        }
+
+        var buffer = line[bytes - 1].Text;
+        var declared = scope.Lines.Any(l => l.Number < line.Number
+            && (l.Find("var", buffer, "bytes", ".", "Buffer") >= 0
+                || (l.Matches(0, buffer) && l.Matches(1, ":=") && l.Has("bytes") && (l.Has("Buffer") || l.Has("NewBuffer") || l.Has("NewBufferString")))));
+        return declared ? buffer : null;
     }
 
     // ident[a:b] with a colon at the bracket's own depth.

@@ -9,10 +9,23 @@ using GcTrace.Tests.Support;
 
 public class SuspectSitesOracleTests
 {
-    public static TheoryData<string> LeakRuns() => new(SourceRuns().Where(r => ProfiledRuns.Truth(r).Label == "leak"));
+    // The leak runs of both source-reading sets: src_* (one per pattern) and src2_* (held-out style, other authors' idioms).
+    public static TheoryData<string> LeakRuns() => new(SourceRuns().Concat(HeldOutStyleRuns()).Where(r => ProfiledRuns.Truth(r).Label == "leak"));
 
     private static IEnumerable<string> SourceRuns() =>
         ProfiledRuns.Folders().Where(f => f.StartsWith("runs/src_", StringComparison.Ordinal));
+
+    private static IEnumerable<string> HeldOutStyleRuns() =>
+        ProfiledRuns.Folders().Where(f => f.StartsWith("runs/src2_", StringComparison.Ordinal));
+
+    [Fact]
+    public void HeldOutStyleRuns_AtLeastEightLeaksAndThreeTwins()
+    {
+        var runs = HeldOutStyleRuns().ToList();
+
+        runs.Count(r => ProfiledRuns.Truth(r).Label == "leak").Should().BeGreaterThanOrEqualTo(8);
+        runs.Where(r => r.EndsWith("_twin", StringComparison.Ordinal)).Should().HaveCountGreaterThanOrEqualTo(3);
+    }
 
     [Fact]
     public void SourceRuns_OnePerPatternWithATwinEach()
@@ -100,6 +113,16 @@ public class SuspectSitesOracleTests
             suspect.CreatedBy.Should().NotBeNull();
             lines[suspect.CreatedBy!.Line - 1].TrimStart().Should().StartWith("go ");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(LeakRuns))]
+    public void Decide_WithSources_TheSuspectsPatternIsTheGroundTruths(string folder)
+    {
+        var verdict = ProfiledRuns.Diagnose(folder, ProfiledRuns.Series(folder));
+
+        var suspect = verdict.Suspects.First(s => ProfiledRuns.Truth(folder).Functions.Contains(s.Function));
+        ContractNames.Of(suspect.Pattern).Should().Be(ProfiledRuns.Truth(folder).Pattern, suspect.Evidence);
     }
 
     private static (string File, long Line) Site(string folder)

@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# source-accuracy.sh - how well suspects are sited and their leak pattern read from the code, on the source-reading
+# leak runs (fixtures/runs/src_* and src2_*, ground truth in meta.json: pattern, leak_functions, site).
+#
+# For each leak run it runs the built CLI as a user would, once with the sources and once without:
+#     gctrace-pipe combined.log --heap-profile heap-*.pb.gz --goroutine-profile goroutine-*.pb.gz --source fixtures/src --json -
+#     gctrace-pipe ... (no --source: the recorded gcfixtures/... paths are not found from the repository root)
+# takes the first suspect whose function is one of the run's leak_functions, and compares
+#   site   its site line with the line `go tool pprof -top -lines -base FIRST LAST` ranks first for that function
+#          (heap-base-*.lines.txt, or goroutine-base-*.lines.txt for goroutines parked there), saved by gen-fixtures.sh
+#   truth  its site line with the line the program marks `// SITE` (meta.json ground_truth.site)
+#   pattern  the pattern given with --source (and without) against ground_truth.pattern
+#   top    whether that suspect is the first one the verdict names
+# and writes docs/source-accuracy.md. With --before FILE (a TSV written by --tsv at an earlier commit) the table also
+# shows the earlier pattern and site per run.
+#
+# Usage
+#   scripts/source-accuracy.sh                       build the CLI (Release) and write docs/source-accuracy.md
+#   scripts/source-accuracy.sh --no-build            use the CLI already built
+#   scripts/source-accuracy.sh --prefix src2_        only runs whose name starts with the prefix (repeatable; default src_ and src2_)
+#   scripts/source-accuracy.sh --tsv FILE            also write the per-run results as TSV (for a later --before)
+#   scripts/source-accuracy.sh --before FILE         add the earlier results from FILE beside the current ones
+#   scripts/source-accuracy.sh --cli DLL             use another build of the CLI (e.g. an earlier commit's, for --tsv)
+#   scripts/source-accuracy.sh --out FILE            write the report to FILE instead
+# Exit status: 0 when every run is right (site == pprof's and pattern == truth with --source), 1 on a miss, 2 on error.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="$ROOT/docs/source-accuracy.md"
+BUILD=1
+PREFIXES=()
+TSV=""
+BEFORE=""
+CLI_GIVEN=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --no-build) BUILD=0; shift ;;
+    --prefix) [[ $# -ge 2 ]] || { echo "--prefix needs a value" >&2; exit 2; }; PREFIXES+=("$2"); shift 2 ;;
+    --tsv) [[ $# -ge 2 ]] || { echo "--tsv needs a file" >&2; exit 2; }; TSV="$2"; shift 2 ;;
+    --before) [[ $# -ge 2 ]] || { echo "--before needs a file" >&2; exit 2; }; BEFORE="$2"; shift 2 ;;
+    --out) [[ $# -ge 2 ]] || { echo "--out needs a file" >&2; exit 2; }; OUT="$2"; shift 2 ;;
+    --cli) [[ $# -ge 2 ]] || { echo "--cli needs a file" >&2; exit 2; }; CLI_GIVEN="$2"; BUILD=0; shift 2 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+[[ ${#PREFIXES[@]} -gt 0 ]] || PREFIXES=(src_ src2_)
+[[ -z "$BEFORE" || -f "$BEFORE" ]] || { echo "--before: no such file $BEFORE" >&2; exit 2; }
+
+command -v jq >/dev/null 2>&1 || { echo "source-accuracy.sh needs jq (apt-get install jq)" >&2; exit 2; }
+if [[ $BUILD -eq 1 ]]; then
+  dotnet build "$ROOT/src/GcTrace.Cli" -c Release -nologo -v q >/dev/null || { echo "build failed" >&2; exit 2; }
+fi
+CLI="${CLI_GIVEN:-$(ls "$ROOT"/src/GcTrace.Cli/bin/Release/net*/gctrace-pipe.dll 2>/dev/null | head -1)}"
+[[ -n "$CLI" ]] || { echo "CLI not built (run without --no-build)" >&2; exit 2; }
+
+# oracle_line FILE FUNCTION : the line pprof ranks first for FUNCTION (func literals count for their function).
+oracle_line() {
+  local file="$1" fn="$2"
+  [[ -f "$file" ]] || { echo ""; return; }
+  awk -v want="$fn" '
+    function enclosing(f) { while (f ~ /\.(func[0-9]+|[0-9]+)$/) sub(/\.(func[0-9]+|[0-9]+)$/, "", f); return f }
+    NF >= 7 && $1 != "flat" && $(NF) != "" {
+      n = ($(NF) == "(inline)") ? NF - 1 : NF
+      split($(n), fl, ":"); fn = $(n - 1)
+      if (enclosing(fn) == enclosing(want)) { print fl[2]; exit }
+    }' "$file"
+}
+
+rows=$(mktemp)
+trap 'rm -f "$rows"' EXIT
+cd "$ROOT"
+for dir in fixtures/runs/*/; do
+  dir="${dir%/}"; run="${dir##*/}"
+  sel=0; for p in "${PREFIXES[@]}"; do [[ "$run" == "$p"* ]] && sel=1; done
+  [[ $sel -eq 1 && -f "$dir/meta.json" ]] || continue
+  [[ "$(jq -r .ground_truth.label "$dir/meta.json")" == leak ]] || continue
+  args=("$dir/combined.log" --heap-profile "$dir"/heap-[0-9][0-9][0-9].pb.gz --goroutine-profile "$dir"/goroutine-[0-9][0-9][0-9].pb.gz --json -)
+  with=$(dotnet "$CLI" "${args[@]}" --source fixtures/src 2>/dev/null || true)
+  without=$(dotnet "$CLI" "${args[@]}" 2>/dev/null || true)
+  [[ -n "$with" ]] || with='{"verdict":{"suspects":[]}}'
+  [[ -n "$without" ]] || without='{"verdict":{"suspects":[]}}'
+  pick='(.verdict.suspects // []) as $s | ([$s[] | select(.function as $f | $fns | index($f))] | first) as $m
+        | {function: ($m.function // ""), pattern: ($m.pattern // "none"), line: ($m.site.line // 0),
+           top: (($s | length) > 0 and $m != null and $s[0].function == $m.function), first: ($s[0].function // "")}'
+  fns=$(jq -c '.ground_truth.leak_functions' "$dir/meta.json")
+  w=$(jq -c --argjson fns "$fns" "$pick" <<<"$with")
+  wo=$(jq -c --argjson fns "$fns" "$pick" <<<"$without")
+  fn=$(jq -r .function <<<"$w")
+  heap_line=$(oracle_line "$(ls "$dir"/heap-base-*.lines.txt 2>/dev/null | head -1)" "$fn")
+  gor_line=$(oracle_line "$(ls "$dir"/goroutine-base-*.lines.txt 2>/dev/null | head -1)" "$fn")
+  jq -c -n --arg run "$run" --argjson meta "$(cat "$dir/meta.json")" --argjson w "$w" --argjson wo "$wo" \
+    --arg hl "$heap_line" --arg gl "$gor_line" '
+    ($meta.ground_truth) as $gt
+    | {run: $run, expected: $gt.pattern, truth_line: ($gt.site.line // 0),
+       function: $w.function, first: $w.first, top: $w.top, given: $w.pattern, given_nosrc: $wo.pattern,
+       line: $w.line, line_nosrc: $wo.line,
+       pprof_line: (if ($hl != "" and ($hl | tonumber) == $w.line) or $gl == "" then ($hl | if . == "" then 0 else tonumber end) else ($gl | tonumber) end)}
+    | .site_ok = (.line > 0 and .line == .pprof_line)
+    | .truth_ok = (.line == .truth_line)
+    | .pattern_ok = (.given == .expected)
+    | .ok = (.site_ok and .pattern_ok)' >>"$rows"
+done
+
+[[ -z "$TSV" ]] || jq -r -s '.[] | [.run, .given, (.line | tostring), (.site_ok | tostring), .given_nosrc] | @tsv' "$rows" >"$TSV"
+before_json='{}'
+if [[ -n "$BEFORE" ]]; then
+  before_json=$(jq -R -s 'split("\n") | map(select(. != "") | split("\t")) | map({key: .[0], value: {given: .[1], line: .[2], site_ok: .[3]}}) | from_entries' "$BEFORE")
+fi
+
+total=$(jq -s 'length' "$rows")
+site_right=$(jq -s 'map(select(.site_ok)) | length' "$rows")
+truth_right=$(jq -s 'map(select(.truth_ok)) | length' "$rows")
+pattern_right=$(jq -s 'map(select(.pattern_ok)) | length' "$rows")
+nosrc_right=$(jq -s 'map(select(.given_nosrc == .expected)) | length' "$rows")
+top_right=$(jq -s 'map(select(.top)) | length' "$rows")
+both=$(jq -s 'map(select(.ok)) | length' "$rows")
+{
+  echo "# Suspect sites and patterns read from the code"
+  echo
+  echo "Generated by \`scripts/source-accuracy.sh$( [[ -n "$BEFORE" ]] && echo " --before ${BEFORE#"$ROOT"/}")\` (prefixes: ${PREFIXES[*]}) from fixtures/runs; do not edit by hand."
+  echo "Each leak run is diagnosed from its log and profiles with \`--source fixtures/src\` (and without); the suspect is the"
+  echo "first one the verdict names among the run's leak functions. *site = pprof* compares its site line with the line"
+  echo "\`go tool pprof -top -lines -base FIRST LAST\` ranks first for that function (heap, or goroutine for parked goroutines);"
+  echo "*= SITE* with the line the program marks \`// SITE\`. *top* says whether that suspect is the verdict's first."
+  echo
+  echo "- runs: $total; site line = pprof's: $site_right/$total; = SITE marker: $truth_right/$total; suspect named first: $top_right/$total"
+  echo "- pattern with --source: $pattern_right/$total; without --source: $nosrc_right/$total; site and pattern both right: $both/$total"
+  echo
+  if [[ -n "$BEFORE" ]]; then
+    echo "| run | expected pattern | before: pattern | before: site = pprof | pattern (--source) | pattern (no source) | site line | pprof line | site = pprof | = SITE | top |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  else
+    echo "| run | expected pattern | pattern (--source) | pattern (no source) | site line | pprof line | site = pprof | = SITE | top |"
+    echo "|---|---|---|---|---|---|---|---|---|"
+  fi
+  jq -r -s --argjson before "$before_json" --arg hasbefore "$BEFORE" '.[] |
+    def mark(b): if b then "yes" else "**no**" end;
+    def pat: if .given == .expected then .given else "**\(.given)**" end;
+    ($before[.run] // {given: "-", site_ok: "-"}) as $b
+    | "| \(.run) | \(.expected) | "
+      + (if $hasbefore != "" then "\(if $b.given == .expected or $b.given == "-" then $b.given else "**\($b.given)**" end) | \(if $b.site_ok == "false" then "**no**" elif $b.site_ok == "true" then "yes" else "-" end) | " else "" end)
+      + "\(pat) | \(.given_nosrc) | \(.line) | \(.pprof_line) | \(mark(.site_ok)) | \(mark(.truth_ok)) | \(if .top then "yes" else "no (\(.first))" end) |"' "$rows"
+  echo
+  cat <<'TEXT'
+## The runs
+
+src_* were written together with the code reader; src2_* were written afterwards in other developers' styles and
+first read without changing it: the *before* columns come from the CLI of commit 7d13ec2 (docs/source-accuracy.before.tsv).
+Programs: fixtures/src/<run>/ (every file of the package is read); ground truth: fixtures/runs/<run>/meta.json.
+
+| run | leak functions | design |
+|---|---|---|
+TEXT
+  for m in $(jq -r -s '.[].run' "$rows"); do
+    jq -r '"| \(.name) | \(.ground_truth.leak_functions | join(", ")) | \(.ground_truth.note | sub("^source-reading: "; "")) |"' "fixtures/runs/$m/meta.json"
+  done
+  cat <<'TEXT'
+
+Regenerate this page: `scripts/source-accuracy.sh --before docs/source-accuracy.before.tsv` (builds the CLI; about 2 min).
+Regenerate the before file from the commit before the code reader's fixes:
+`git worktree add --detach /tmp/before 7d13ec2 && dotnet build /tmp/before/src/GcTrace.Cli -c Release`, then
+`scripts/source-accuracy.sh --cli /tmp/before/src/GcTrace.Cli/bin/Release/net10.0/gctrace-pipe.dll --tsv docs/source-accuracy.before.tsv --out /dev/null`.
+TEXT
+} >"$OUT"
+echo "wrote $OUT: site = pprof $site_right/$total, pattern $pattern_right/$total (no source $nosrc_right/$total)"
+[[ $both -eq $total ]]
