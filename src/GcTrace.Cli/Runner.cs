@@ -42,6 +42,8 @@ internal static class Runner
         if (outputs.Open(files, options.EventsPath, "--events") is { } ev) eventSinks.Add(new EventsJsonWriter(ev));
         if (outputs.Open(files, options.CsvPath, "--csv") is { } csv) eventSinks.Add(new CsvSink(csv));
         if (outputs.Open(files, options.JsonPath, "--json") is { } json) runSinks.Add(new JsonSummarySink(json));
+        // --source DIRs, or the profiles' recorded paths as they are: the diagnosis reads the code, the HTML lists it.
+        var sources = new GcTrace.Source.SourceLocator(options.SourceDirs);
         var png = outputs.OpenDirectory(files, options.PngDir, "--png");
         var html = outputs.Open(files, options.HtmlPath, "--html");
         if (png is not null || html is not null)
@@ -50,7 +52,7 @@ internal static class Runner
             var charts = new ChartSink(options.Charts, png) { GcPressureThreshold = DiagnosisOptions.Default.PressureCostFraction };
             eventSinks.Add(charts);
             runSinks.Add(charts);
-            if (html is not null) runSinks.Add(new HtmlReportSink(html, charts, options.CommandLine));
+            if (html is not null) runSinks.Add(new HtmlReportSink(html, charts, options.CommandLine, sources));
         }
 
         var metrics = options.Metrics.Enabled ? new MetricsOutput(options.Metrics, line => Console.Error.WriteLine($"gctrace-pipe: {line}")) : null;
@@ -60,7 +62,6 @@ internal static class Runner
             runSinks.Add(metrics.RunSink);
         }
         // One rule for the final verdict and for the live one the metrics re-decide before scrapes.
-        var sources = new GcTrace.Source.SourceLocator(options.SourceDirs);
         var rule = new Diagnoser(profiles, sources: sources);
 
         // Passthrough only when reading a pipe (stdin); reading files, the user has the app's output already.

@@ -7,7 +7,7 @@ internal static class CycleOrder
 {
     /// <summary>
     /// A new segment starts when the gc number does not increase (a restarted program counts from 1 again; the
-    /// runtime increments numgc before printing, spec §1.1) or the clock goes back (@S counts from runtime init).
+    /// runtime increments numgc before printing, gctrace-format.md §1.1) or the clock goes back (@S counts from runtime init).
     /// Logs of several runs concatenated, or a supervisor restarting the program into the same pipe, look like this.
     /// </summary>
     public static bool StartsNewSegment(GcCycle previous, GcCycle current) =>

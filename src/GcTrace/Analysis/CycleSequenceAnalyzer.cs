@@ -4,7 +4,7 @@ namespace GcTrace.Analysis;
 using GcTrace.Events;
 
 /// <summary>
-/// gc N counts every cycle from 1 (spec §1.5), so a skipped number is a lost line, and a number that does not rise
+/// gc N counts every cycle from 1 (gctrace-format.md §1.5), so a skipped number is a lost line, and a number that does not rise
 /// (or a clock that goes back) is another run of the program. A log that starts mid-run (gc 40 first) is not a gap:
 /// nothing says what came before. The cycles are first split into per-process series (<see cref="ProcessSplitter"/>):
 /// gaps are counted inside each series, so two processes interleaved in one pipe are two segments, not a "restart" at

@@ -2,7 +2,7 @@
 namespace GcTrace.Analysis;
 
 /// <param name="Cycles">All cycles seen.</param>
-/// <param name="Forced">Cycles printed with (forced): runtime.GC() and friends (spec §1.5).</param>
+/// <param name="Forced">Cycles printed with (forced): runtime.GC() and friends (gctrace-format.md §1.5).</param>
 /// <param name="FirstCycle">The first gc number seen, or null with no cycles.</param>
 /// <param name="LastCycle">The last gc number seen, or null with no cycles.</param>
 /// <param name="MissingCycles">gc numbers skipped inside segments (lost or unparsable lines).</param>

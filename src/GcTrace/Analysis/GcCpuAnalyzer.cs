@@ -5,7 +5,7 @@ using GcTrace.Events;
 
 /// <summary>
 /// Available cpu between two cycles is the time between their starts times the later cycle's P (GOMAXPROCS at that
-/// cycle's start, spec §1.5), so a GOMAXPROCS change is weighted by how long it held. A segment ends at its last
+/// cycle's start, gctrace-format.md §1.5), so a GOMAXPROCS change is weighted by how long it held. A segment ends at its last
 /// cycle's start plus that cycle's clock time. The runtime's U% is not used: it is cumulative since program start.
 /// </summary>
 public sealed class GcCpuAnalyzer
@@ -50,7 +50,7 @@ public sealed class GcCpuAnalyzer
         }
 
         // go1.5 only: root scan ran concurrently on GC workers (background); installing the write barrier was
-        // stop-the-world and its cpu is always printed as 0 (spec §1.4).
+        // stop-the-world and its cpu is always printed as 0 (gctrace-format.md §1.4).
         var sweepTerm = Exact.Of(cycle.CpuStwSweepTermMs);
         var markTerm = Exact.Of(cycle.CpuStwMarkTermMs);
         var assist = Exact.Of(cycle.CpuAssistMs);

@@ -5,7 +5,7 @@ using GcTrace.Events;
 
 /// <summary>
 /// go1.5 only: root scan ran concurrently on GC workers (background); installing the write barrier was stop-the-world
-/// and its cpu is always printed as 0 (spec §1.4). Later formats map one to one. In <see cref="Exact"/> units, so a
+/// and its cpu is always printed as 0 (gctrace-format.md §1.4). Later formats map one to one. In <see cref="Exact"/> units, so a
 /// caller per cycle adds longs, not decimals.
 /// </summary>
 internal readonly record struct GcCpuParts(Exact Stw, Exact Assist, Exact Background, Exact Idle)

@@ -4,7 +4,7 @@ namespace GcTrace.Analysis;
 /// <summary>
 /// Fractions of the available cpu (wall time x P) spent on GC, from the printed cpu parts. They are null when the
 /// trace covers no time. <see cref="RuntimeCpuPctLast"/> is the runtime's own U% of the last cycle, which is
-/// cumulative since program start and excludes idle marking (spec §1.5), so it is kept apart.
+/// cumulative since program start and excludes idle marking (gctrace-format.md §1.5), so it is kept apart.
 /// <see cref="Fraction"/> counts every part of the cpu triple, idle included; <see cref="CostFraction"/> is what the GC
 /// took from the program (assist + background + both STW phases): idle mark workers only run on Ps the program left
 /// idle, so that time was free.

@@ -28,16 +28,30 @@ internal sealed class GogcInference
     private long runLast;
     private int runLength;
 
-    public void Add(GcCycle previous, GcCycle cycle)
+    /// <summary>
+    /// The GOGC that <paramref name="cycle"/>'s goal implies from <paramref name="previous"/>'s marked heap, unrounded;
+    /// null when that heap is under the 4 MB floor, where the goal says nothing about GOGC.
+    /// </summary>
+    public static double? Implied(GcCycle previous, GcCycle cycle)
     {
         if (previous.HeapLiveMb < MinLiveMb)
+        {
+            return null;
+        }
+
+        return (cycle.HeapGoalMb - previous.HeapLiveMb) * 100.0 / Basis(previous);
+    }
+
+    public void Add(GcCycle previous, GcCycle cycle)
+    {
+        if (Implied(previous, cycle) is not { } implied)
         {
             EndRun();
             return;
         }
 
-        var basis = previous.HeapLiveMb + (previous.StacksMb ?? 0) + (previous.GlobalsMb ?? 0);
-        var gogc = (long)Math.Round((cycle.HeapGoalMb - previous.HeapLiveMb) * 100.0 / basis);
+        var gogc = (long)Math.Round(implied);
+        var basis = Basis(previous);
         var usual = Median();
         var capped = usual is >= 10
             && gogc < usual / 2
@@ -96,6 +110,9 @@ internal sealed class GogcInference
 
         return new MemoryLimitSigns(total > 0, total, list);
     }
+
+    // What GOGC scales: the marked heap plus, from go1.18 on, stacks and globals (older lines print neither).
+    private static long Basis(GcCycle previous) => previous.HeapLiveMb + (previous.StacksMb ?? 0) + (previous.GlobalsMb ?? 0);
 
     private void EndRun()
     {

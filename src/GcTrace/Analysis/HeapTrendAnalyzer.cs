@@ -4,7 +4,7 @@ namespace GcTrace.Analysis;
 using GcTrace.Events;
 
 /// <summary>
-/// A leak shows as live heap (H2, the bytes marked, spec §1.5) that keeps rising, and above all as a lower envelope
+/// A leak shows as live heap (H2, the bytes marked, gctrace-format.md §1.5) that keeps rising, and above all as a lower envelope
 /// that rises: the smallest live heap per window is what survives every collection. Slopes use @S as printed (the
 /// contract's definition); windows use elapsed trace time so restarts line up end to end.
 /// </summary>
@@ -47,7 +47,7 @@ public sealed class HeapTrendAnalyzer
         var startS = (double)cycle.StartS;
         regression.Add(startS, cycle.HeapLiveMb);
         sample.Add(startS, cycle.HeapLiveMb);
-        envelope.At(elapsed).Add(cycle.HeapLiveMb);
+        envelope.At(elapsed).Add(cycle.HeapLiveMb, cycle.HeapGoalMb);
 
         if (previous is not null && !clock.NewSegment)
         {
@@ -71,7 +71,7 @@ public sealed class HeapTrendAnalyzer
             if (envelope.Windows[i].MinLiveMb is { } min)
             {
                 var start = envelope.StartOf(i);
-                points.Add(new EnvelopePoint(start, envelope.WidthS, min));
+                points.Add(new EnvelopePoint(start, envelope.WidthS, min) { GoalMbMin = envelope.Windows[i].MinGoalMb });
                 envelopeSample.Add(((double)(start + envelope.WidthS / 2m), min));
             }
         }

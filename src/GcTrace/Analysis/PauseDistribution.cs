@@ -5,7 +5,7 @@ using GcTrace.Events;
 
 /// <summary>
 /// Counts each distinct value once. The runtime prints ms values with at most two significant digits below 10 ms
-/// and whole ms above (fmtNSAsMS, spec §1.2), so a trace of millions of cycles has only a few hundred distinct
+/// and whole ms above (fmtNSAsMS, gctrace-format.md §1.2), so a trace of millions of cycles has only a few hundred distinct
 /// pauses, and exact percentiles need no sampling or sketch.
 /// </summary>
 public sealed class PauseDistribution

@@ -4,7 +4,7 @@ namespace GcTrace.Analysis;
 using GcTrace.Events;
 
 /// <summary>
-/// Each Go process numbers its cycles 1, 2, 3... and stamps them with seconds since its own start (spec §1.5), so a
+/// Each Go process numbers its cycles 1, 2, 3... and stamps them with seconds since its own start (gctrace-format.md §1.5), so a
 /// cycle continues a process when its number is a little above that process's last one and its clock is not behind.
 /// Two processes writing into one pipe (a supervisor with two children, `a & b` into one log) then come apart into
 /// two series, where a single sequence would see a "restart" at every line and count the gaps between their numbers as

@@ -47,7 +47,8 @@ public sealed class SuspectSiting(SourceLocator? sources)
             Path = location.Path,
             CreatedBy = createdBy,
             Evidence = finding?.Evidence,
-            Lines = location.Lines,
+            // A goroutine suspect's listing shows what its function allocated too (the goroutines hold it).
+            Lines = location.Lines.Count > 0 ? location.Lines : heap.GetValueOrDefault(suspect.Function)?.Lines ?? [],
         };
     }
 }

@@ -1,4 +1,4 @@
-// The eras of the gc summary line, told apart by shape (see spec §1.3).
+// The eras of the gc summary line, told apart by shape (gctrace-format.md §1.3).
 namespace GcTrace.Events;
 
 public enum GcFormat

@@ -1,4 +1,4 @@
-// `pacer:` lines printed under gcpacertrace=1, every era (spec §3.1).
+// `pacer:` lines printed under gcpacertrace=1, every era (gctrace-format.md §3.1).
 namespace GcTrace.Events;
 
 /// <summary>

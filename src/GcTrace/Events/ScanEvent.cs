@@ -1,4 +1,4 @@
-// go1.25+ gctrace=2 `scan:` lines that follow a gc line (spec §2.3).
+// go1.25+ gctrace=2 `scan:` lines that follow a gc line (gctrace-format.md §2.3).
 namespace GcTrace.Events;
 
 /// <summary>

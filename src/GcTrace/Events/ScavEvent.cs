@@ -1,4 +1,4 @@
-// go1.14+ `scav` lines printed under scavtrace=1, every era (spec §2.2).
+// go1.14+ `scav` lines printed under scavtrace=1, every era (gctrace-format.md §2.2).
 namespace GcTrace.Events;
 
 /// <summary>

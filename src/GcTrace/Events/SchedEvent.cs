@@ -1,4 +1,4 @@
-// `SCHED` lines printed under schedtrace=X (spec §3.2).
+// `SCHED` lines printed under schedtrace=X (gctrace-format.md §3.2).
 namespace GcTrace.Events;
 
 /// <summary>

@@ -1,4 +1,4 @@
-// go1.5-go1.13 scavenger lines printed under gctrace: `scvgK: N MB released` and the `inuse:` summary (spec §2.2).
+// go1.5-go1.13 scavenger lines printed under gctrace: `scvgK: N MB released` and the `inuse:` summary (gctrace-format.md §2.2).
 namespace GcTrace.Events;
 
 /// <summary>

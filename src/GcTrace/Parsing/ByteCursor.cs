@@ -7,7 +7,7 @@ namespace GcTrace.Parsing;
 /// <summary>
 /// A position in one line of ASCII bytes. Every method either consumes what it matched and returns true, or returns false
 /// (the caller then declines the whole line, so a half-consumed position is never used again). Numbers are read only in
-/// the forms the runtime prints (spec §1.2) and only where they fit without overflow checks; anything else is a false, and
+/// the forms the runtime prints (gctrace-format.md §1.2) and only where they fit without overflow checks; anything else is a false, and
 /// the grammar of record decides.
 /// </summary>
 internal ref struct ByteCursor(ReadOnlySpan<byte> s)
@@ -129,7 +129,7 @@ internal ref struct ByteCursor(ReadOnlySpan<byte> s)
     }
 
     /// <summary>
-    /// The runtime's floats (spec §1.2): printfloat <c>+8.750000e-001</c>, <c>+Inf</c>, <c>-Inf</c>, <c>NaN</c> (go1.5-1.25)
+    /// The runtime's floats (gctrace-format.md §1.2): printfloat <c>+8.750000e-001</c>, <c>+Inf</c>, <c>-Inf</c>, <c>NaN</c> (go1.5-1.25)
     /// and strconv 'g' <c>0.875</c>, <c>1e-05</c> (go1.26+). Only these shapes are taken; the digits go to the same
     /// invariant double parser the grammar uses, so the value is bit for bit the grammar's.
     /// </summary>

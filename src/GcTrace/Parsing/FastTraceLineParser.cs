@@ -12,29 +12,29 @@ namespace GcTrace.Parsing;
 /// </summary>
 public static class FastTraceLineParser
 {
-    /// <summary>Parses any non-gc trace line kind, chosen by its first bytes; null to decline.</summary>
-    public static TraceEvent? TryParse(ReadOnlySpan<byte> s, long line)
-    {
-        if (s.Length < 4) return null;
-        return s[0] switch
-        {
-            (byte)'p' => TryParsePacer(s, line),
-            (byte)'s' when s[1] == (byte)'c' && s[2] == (byte)'a' && s[3] == (byte)'v' => TryParseScav(s, line),
-            (byte)'s' when s[1] == (byte)'c' && s[2] == (byte)'a' && s[3] == (byte)'n' => TryParseScan(s, line),
-            (byte)'s' or (byte)'f' => TryParseScvg(s, line),
-            (byte)'S' => TryParseSched(s, line),
-            (byte)'G' => TryParseGcForced(s, line),
-            _ => null,
-        };
-    }
+    /// <summary>Parses any non-gc trace line kind, chosen by its marker; null to decline.</summary>
+    public static TraceEvent? TryParse(ReadOnlySpan<byte> s, long line) =>
+        s.Length < 4 ? null : TryParse(s, line, TraceMarkers.KindAt(s));
 
-    /// <summary><c>GC forced</c> (spec §2.1).</summary>
+    /// <summary>Parses a line whose marker says it is of <paramref name="kind"/>; null to decline (gc lines too).</summary>
+    internal static TraceEvent? TryParse(ReadOnlySpan<byte> s, long line, TraceLineKind kind) => kind switch
+    {
+        TraceLineKind.Pacer => TryParsePacer(s, line),
+        TraceLineKind.Scav => TryParseScav(s, line),
+        TraceLineKind.Scan => TryParseScan(s, line),
+        TraceLineKind.Scvg => TryParseScvg(s, line),
+        TraceLineKind.Sched => TryParseSched(s, line),
+        TraceLineKind.GcForced => TryParseGcForced(s, line),
+        _ => null,
+    };
+
+    /// <summary><c>GC forced</c> (gctrace-format.md §2.1).</summary>
     public static GcForced? TryParseGcForced(ReadOnlySpan<byte> s, long line) =>
         s.SequenceEqual("GC forced"u8) ? new GcForced(line) : null;
 
     /// <summary>
     /// go1.21+ <c>scav B KiB work (bg), E KiB work (eager), N KiB now, U% util</c>; go1.14-1.20 <c>scav [G ]W KiB work, N KiB
-    /// total, U% util</c>; each with an optional <c> (forced)</c> or <c> [controller reset]</c> (spec §2.2).
+    /// total, U% util</c>; each with an optional <c> (forced)</c> or <c> [controller reset]</c> (gctrace-format.md §2.2).
     /// </summary>
     public static ScavEvent? TryParseScav(ReadOnlySpan<byte> s, long line)
     {
@@ -98,7 +98,7 @@ public static class FastTraceLineParser
         return new ScvgEvent(line, sequence, forced, released, null, null, null, null, null);
     }
 
-    /// <summary>Every <c>pacer: </c> shape (spec §3.1), both float forms.</summary>
+    /// <summary>Every <c>pacer: </c> shape (gctrace-format.md §3.1), both float forms.</summary>
     public static PacerEvent? TryParsePacer(ReadOnlySpan<byte> s, long line)
     {
         if (!s.StartsWith("pacer: "u8) || s.Length < 8) return null;
@@ -219,7 +219,7 @@ public static class FastTraceLineParser
 
     /// <summary>
     /// <c>SCHED 1008ms: gomaxprocs=2 idleprocs=0 threads=7 spinningthreads=0 [needspinning=0 ]idlethreads=1 runqueue=0 [0 1]</c>
-    /// (go1.25+: <c>[ 0 1 ] schedticks=[ 5 6 ]</c>), or with scheddetail=1 <c>… runqueue=0 gcwaiting=… sysmonwait=…</c> (spec §3.2).
+    /// (go1.25+: <c>[ 0 1 ] schedticks=[ 5 6 ]</c>), or with scheddetail=1 <c>… runqueue=0 gcwaiting=… sysmonwait=…</c> (gctrace-format.md §3.2).
     /// </summary>
     public static SchedEvent? TryParseSched(ReadOnlySpan<byte> s, long line)
     {

@@ -2,7 +2,7 @@
 namespace GcTrace.Parsing;
 
 /// <summary>
-/// Character-level prefix test against the gc line templates of every era (spec §1.4). The language of prefixes is
+/// Character-level prefix test against the gc line templates of every era (gctrace-format.md §1.4). The language of prefixes is
 /// prefix-closed, so the longest prefix of a line that can belong to a gc line is found by one scan.
 /// </summary>
 internal static class GcLinePrefix
@@ -14,7 +14,7 @@ internal static class GcLinePrefix
     private static Token L(string s, bool optional = false) => new(Kind.Lit, s, optional);
     private static readonly Token I = new(Kind.Int), D = new(Kind.Dec), M = new(Kind.Ms);
 
-    private static readonly Token[] Head = [L("gc "), I, L(" @"), D, L("s "), I, L("%"), L(" (checking for goroutine leaks)", true), L(": ")];
+    private static readonly Token[] Head = [L(TraceMarkers.Gc.Text), I, L(" @"), D, L("s "), I, L("%"), L(" (checking for goroutine leaks)", true), L(": ")];
     private static readonly Token[] Heap = [I, L("->"), I, L("->"), I, L(" MB, "), I, L(" MB goal, ")];
     private static readonly Token[] Cpu5 = [M, L("+"), M, L("/"), M, L("/"), M, L("+"), M, L(" ms cpu, ")];
     private static readonly Token[] TailP = [I, L(" P"), L(" (forced)", true)];
@@ -89,7 +89,7 @@ internal static class GcLinePrefix
         return n;
     }
 
-    // The number forms of spec §1.2: itoaDiv(ms, 3) for seconds, fmtNSAsMS for durations, printuint for integers.
+    // The number forms of gctrace-format.md §1.2: itoaDiv(ms, 3) for seconds, fmtNSAsMS for durations, printuint for integers.
     private static class Forms
     {
         private static readonly System.Text.RegularExpressions.Regex IntWhole = new(@"^\d+$");

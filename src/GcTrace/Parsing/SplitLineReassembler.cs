@@ -1,4 +1,4 @@
-// Reassembles gc lines that other writers wrote into (spec §2.4): the runtime prints a gc line in ~40 write(2) calls, so an
+// Reassembles gc lines that other writers wrote into (gctrace-format.md §2.4): the runtime prints a gc line in ~40 write(2) calls, so an
 // application's whole-line writes can land between any two of them.
 using GcTrace.Events;
 
@@ -44,7 +44,7 @@ internal sealed class SplitLineReassembler(IScanOutput output)
         var p = GcLinePrefix.LongestExtension("", held.Text);
         _candidates = [];
         // k may be the whole text: the foreign line can be an empty one, whose "\n" is all that interrupts.
-        for (var k = p; k >= 3; k--)
+        for (var k = p; k >= TraceMarkers.Gc.Text.Length; k--)
             _candidates.Add(new Candidate(held.Text[..k], [k]));
         if (_candidates.Count == 0) GiveUp();
     }
@@ -91,7 +91,7 @@ internal sealed class SplitLineReassembler(IScanOutput output)
             Resolve(completed);
             return true;
         }
-        if (!extendsAny && TraceLineParser.IsGcStart(TraceLineParser.TrimCarriageReturn(raw)))
+        if (!extendsAny && TraceMarkers.StartsWithGc(raw))
         {
             GiveUp();
             return false;
@@ -114,7 +114,7 @@ internal sealed class SplitLineReassembler(IScanOutput output)
         if (_held.Count == 0) return;
         var first = _held[0];
         var prefix = GcLinePrefix.LongestExtension("", first.Text);
-        if (prefix == first.Text.Length || prefix > "gc ".Length || _continued)
+        if (prefix == first.Text.Length || prefix > TraceMarkers.Gc.Text.Length || _continued)
         {
             output.OnEvent(new UnrecognizedLine(first.Number, first.Text));
             output.OnAppText(first.Raw, 0);
@@ -152,7 +152,7 @@ internal sealed class SplitLineReassembler(IScanOutput output)
         Clear();
     }
 
-    // Each number is a single write(2) (printuint, itoaDiv into a buffer; spec §2.4), so foreign text never lands inside
+    // Each number is a single write(2) (printuint, itoaDiv into a buffer; gctrace-format.md §2.4), so foreign text never lands inside
     // one: a reading whose gc text continues a number across a foreign line ("@2026" | "/11/26 …" | "0.463s") is impossible.
     private static bool JoinsNumber(string gc, string next) =>
         next.Length > 0 && gc.Length > 0 && IsNumberChar(gc[^1]) && IsNumberChar(next[0]);

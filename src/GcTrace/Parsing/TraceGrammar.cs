@@ -1,5 +1,5 @@
 // The Sprache grammar of record for every line the Go runtime prints under gctrace, scavtrace, gcpacertrace and
-// schedtrace (spec: ../shared/spec/gctrace-format.md). A grammar table, so longer than our usual file.
+// schedtrace (docs/gctrace-format.md). A grammar table, so longer than our usual file.
 using Sprache;
 using GcTrace.Events;
 
@@ -71,7 +71,7 @@ public static class TraceGrammar
         from end in Parse.AnyChar.Not()
         select "";
 
-    // ---- gc summary line (spec §1.4) ----------------------------------------------------------------------------
+    // ---- gc summary line (gctrace-format.md §1.4) -----------------------------------------------------------------
 
     private sealed record Header(long Number, decimal StartS, int CpuPercent, bool LeakCheck);
 
@@ -166,13 +166,13 @@ public static class TraceGrammar
             t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7],
             heap.Start, heap.End, heap.Live, heap.Goal, stacks, globals, tail.Procs, tail.Forced);
 
-    // ---- GC forced (spec §2.1) ----------------------------------------------------------------------------------
+    // ---- GC forced (gctrace-format.md §2.1) -----------------------------------------------------------------------
 
     /// <summary><c>GC forced</c></summary>
     public static readonly Parser<TraceEvent> GcForcedLine =
         (from _ in Lit("GC forced") from e in End select (TraceEvent)new GcForced(0)).Named("GC forced");
 
-    // ---- scavenger (spec §2.2) ----------------------------------------------------------------------------------
+    // ---- scavenger (gctrace-format.md §2.2) -----------------------------------------------------------------------
 
     // " (forced)" or " [controller reset]" or nothing, then the end of the line. Never both: the runtime prints
     // `if forced {…} else if printControllerReset {…}` (mgcscavenge.go printScavTrace).
@@ -226,7 +226,7 @@ public static class TraceGrammar
                  select new ScvgEvent(0, p.Seq, p.Forced, null, inuse, idle, sys, rel, cons))
          select (TraceEvent)ev).Named("scvg line (go1.5-1.13)");
 
-    // ---- pacer (spec §3.1) --------------------------------------------------------------------------------------
+    // ---- pacer (gctrace-format.md §3.1) ---------------------------------------------------------------------------
 
     private static KeyValuePair<string, double> F(string name, double value) => new(name, value);
 
@@ -295,7 +295,7 @@ public static class TraceGrammar
              F(PacerNames.HeapSizeMb, size), F(PacerNames.AllocatedMb, allocated), F(PacerNames.SweptPages, pages), F(PacerNames.PagesPerByte, rate),
          })).Named("pacer sweep-done line");
 
-    // ---- SCHED (spec §3.2) --------------------------------------------------------------------------------------
+    // ---- SCHED (gctrace-format.md §3.2) ---------------------------------------------------------------------------
 
     // "name=42"
     private static Parser<long> Field(string name) => Lit(" " + name + "=").Then(_ => Int);
@@ -328,7 +328,7 @@ public static class TraceGrammar
              queues.GetOrElse(Array.Empty<long>()), ticks.IsDefined ? ticks.Get() : null,
              detail.Length == 0 ? null : detail.TrimStart())).Named("SCHED line");
 
-    // ---- gctrace=2 scan lines (spec §2.3) ------------------------------------------------------------------------
+    // ---- gctrace=2 scan lines (gctrace-format.md §2.3) ------------------------------------------------------------
 
     // "total" or "class 16B" or "class L"
     private static readonly Parser<string?> ScanClass =
@@ -387,20 +387,18 @@ public static class TraceGrammar
         return TryParse(sb.ToString(), 0) is not null;
     }
 
-    // Dispatch on the first characters so a line costs one rule, not every rule.
-    private static Parser<TraceEvent>? RuleFor(string text) =>
-        text.Length < 2 ? null : text[0] switch
-        {
-            'g' when text.StartsWith("gc ", StringComparison.Ordinal) => GcLineAsEvent,
-            'G' => GcForcedLine,
-            's' when text.StartsWith("scav ", StringComparison.Ordinal) => ScavLine,
-            's' when text.StartsWith("scvg", StringComparison.Ordinal) => ScvgLine,
-            's' when text.StartsWith("scan: ", StringComparison.Ordinal) => ScanLine,
-            'f' => ScvgLine,
-            'p' => PacerLine,
-            'S' => SchedLine,
-            _ => null,
-        };
+    // Dispatch on the line's marker so a line costs one rule, not every rule.
+    private static Parser<TraceEvent>? RuleFor(string text) => TraceMarkers.KindAt(text) switch
+    {
+        TraceLineKind.Gc => GcLineAsEvent,
+        TraceLineKind.GcForced => GcForcedLine,
+        TraceLineKind.Scav => ScavLine,
+        TraceLineKind.Scvg => ScvgLine,
+        TraceLineKind.Scan => ScanLine,
+        TraceLineKind.Pacer => PacerLine,
+        TraceLineKind.Sched => SchedLine,
+        _ => null,
+    };
 
     // `with` on the abstract base clones the concrete record, whatever its kind.
     internal static TraceEvent WithLine(TraceEvent e, long line) => e with { Line = line };

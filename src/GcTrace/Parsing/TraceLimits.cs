@@ -1,4 +1,4 @@
-// How large a printed value may be and still be represented (issue 11 item 10): beyond these, a line that has the shape of
+// How large a printed value may be and still be represented: beyond these, a line that has the shape of
 // a trace line is counted as unrecognized and passed through, never parsed into values the analysis cannot hold.
 namespace GcTrace.Parsing;
 

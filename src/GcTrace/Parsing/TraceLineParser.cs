@@ -11,13 +11,6 @@ namespace GcTrace.Parsing;
 /// </summary>
 public static class TraceLineParser
 {
-    /// <summary>Byte strings that start every trace line kind; a line without any of them is application output.</summary>
-    internal static readonly byte[][] Markers =
-    [
-        "gc "u8.ToArray(), "GC forced"u8.ToArray(), "scav "u8.ToArray(), "scvg"u8.ToArray(), "forced scvg"u8.ToArray(),
-        "pacer: "u8.ToArray(), "SCHED "u8.ToArray(), "scan: "u8.ToArray(),
-    ];
-
     /// <summary>The event for <paramref name="line"/>, or null when the line is not (whole) trace output.</summary>
     public static TraceEvent? TryParse(ReadOnlySpan<byte> line, long lineNumber)
     {
@@ -37,19 +30,14 @@ public static class TraceLineParser
     public static TraceEvent? TryParseAt(ReadOnlySpan<byte> text, long lineNumber)
     {
         if (text.Length < 4) return null;
-        if (text[0] == (byte)'g' && text[1] == (byte)'c' && text[2] == (byte)' ')
+        var kind = TraceMarkers.KindAt(text);
+        var fast = kind switch
         {
-            var fast = FastGcLineParser.TryParse(text, lineNumber);
-            if (fast is not null) return fast;
-        }
-        else
-        {
-            // The fast path checks its own markers, so a trace line costs no marker loop; the loop only keeps app text
-            // from the grammar.
-            var fast = FastTraceLineParser.TryParse(text, lineNumber);
-            if (fast is not null) return fast;
-            if (!StartsWithMarker(text)) return null;
-        }
+            TraceLineKind.None => null,
+            TraceLineKind.Gc => FastGcLineParser.TryParse(text, lineNumber),
+            _ => FastTraceLineParser.TryParse(text, lineNumber, kind),
+        };
+        if (fast is not null || kind == TraceLineKind.None) return fast;
         return TraceGrammar.TryParse(Decode(text), lineNumber);
     }
 
@@ -64,14 +52,11 @@ public static class TraceLineParser
     internal static bool HasUnrepresentableShape(ReadOnlySpan<byte> line)
     {
         line = TrimCarriageReturn(line);
-        if (StartsWithMarker(line) && TraceGrammar.HasTraceShape(Decode(line))) return true;
+        if (TraceMarkers.StartsWithAny(line) && TraceGrammar.HasTraceShape(Decode(line))) return true;
         for (var start = NextMarkerAfterSpace(line, 1); start > 0; start = NextMarkerAfterSpace(line, start + 1))
             if (TraceGrammar.HasTraceShape(Decode(line[start..]))) return true;
         return false;
     }
-
-    /// <summary>True when <paramref name="text"/> begins like a gc line: <c>gc </c> then a digit, or just <c>gc </c>.</summary>
-    public static bool IsGcStart(ReadOnlySpan<byte> text) => text.StartsWith("gc "u8);
 
     internal static ReadOnlySpan<byte> TrimCarriageReturn(ReadOnlySpan<byte> line) =>
         line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
@@ -81,21 +66,14 @@ public static class TraceLineParser
     internal static string Decode(ReadOnlySpan<byte> text) =>
         text.IndexOfAnyInRange((byte)0x80, (byte)0xFF) < 0 ? Encoding.Latin1.GetString(text) : Encoding.UTF8.GetString(text);
 
-    internal static bool StartsWithMarker(ReadOnlySpan<byte> text)
-    {
-        foreach (var m in Markers)
-            if (text.StartsWith(m)) return true;
-        return false;
-    }
-
     private static int NextMarkerAfterSpace(ReadOnlySpan<byte> line, int from)
     {
         var best = -1;
-        foreach (var m in Markers)
+        foreach (var m in TraceMarkers.All)
         {
             for (var i = from; i < line.Length;)
             {
-                var k = line[i..].IndexOf(m);
+                var k = line[i..].IndexOf(m.Bytes);
                 if (k < 0) break;
                 var at = i + k;
                 if (line[at - 1] is (byte)' ' or (byte)'\t')

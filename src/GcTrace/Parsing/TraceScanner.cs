@@ -83,7 +83,7 @@ public sealed class TraceScanner
             _output.OnEvent(new UnrecognizedLine(lineNumber, TraceLineParser.Decode(text)));
             _output.OnAppText(raw, 0);
         }
-        else if (TraceLineParser.IsGcStart(text))
+        else if (TraceMarkers.StartsWithGc(text))
         {
             _reassembler.Start(raw, lineNumber);
         }

@@ -93,7 +93,8 @@ public sealed class TraceRun
                 diagnosis = diagnosis with { WhatIf = WhatIfResult.Compute(recent.Snapshot(), WhatIf, threshold) };
             }
 
-            var end = new RunEnd(diagnosis, analyzer.Pauses, Profiles.Snapshot().Heaps);
+            var profiles = Profiles.Snapshot();
+            var end = new RunEnd(diagnosis, analyzer.Pauses, profiles.Heaps) { Goroutines = profiles.Goroutines };
             foreach (var sink in RunSinks)
             {
                 try

@@ -65,14 +65,7 @@ internal static partial class GoroutineCountParser
             });
         }
 
-        return new Profile
-        {
-            SourceName = sourceName,
-            SampleTypes = [new ProfileValueType("goroutine", "count")],
-            Samples = samples,
-            PeriodType = new ProfileValueType("goroutine", "count"),
-            Period = 1,
-        };
+        return Profile.OfGoroutines(sourceName, samples);
     }
 
     /// <summary>`{"handler":"api", "user":"x"}`: Go prints each pair with %q, which is valid JSON for these strings.</summary>

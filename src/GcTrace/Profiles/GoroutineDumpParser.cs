@@ -78,14 +78,7 @@ internal static partial class GoroutineDumpParser
             });
         }
 
-        return new Profile
-        {
-            SourceName = sourceName,
-            SampleTypes = [new ProfileValueType("goroutine", "count")],
-            Samples = samples,
-            PeriodType = new ProfileValueType("goroutine", "count"),
-            Period = 1,
-        };
+        return Profile.OfGoroutines(sourceName, samples);
     }
 
     /// <summary>`chan send, 3 minutes, locked to thread` -> ("chan send", 3).</summary>

@@ -24,4 +24,17 @@ public sealed record Profile
     public string? DefaultSampleType { get; init; }
 
     public DateTimeOffset? Time => TimeNanos == 0 ? null : DateTimeOffset.UnixEpoch.AddTicks(TimeNanos / 100);
+
+    /// <summary>
+    /// A goroutine profile read from text (debug=1 counts or a debug=2 dump): one value, the goroutine count, as the
+    /// proto form names it.
+    /// </summary>
+    public static Profile OfGoroutines(string sourceName, IReadOnlyList<ProfileSample> samples) => new()
+    {
+        SourceName = sourceName,
+        SampleTypes = [new ProfileValueType("goroutine", "count")],
+        Samples = samples,
+        PeriodType = new ProfileValueType("goroutine", "count"),
+        Period = 1,
+    };
 }

@@ -2,7 +2,7 @@
 namespace GcTrace.Source;
 
 /// <summary>
-/// At Go's default heap sampling the stacks say where memory grows, rarely why (docs/leak-patterns in the spec);
+/// At Go's default heap sampling the stacks say where memory grows, rarely why;
 /// the code says why. For each user frame of the path, leaf first, the lines of the enclosing function are read
 /// from the frame's own line outwards (its line first, then the nearest lines): the first statement that shows a
 /// pattern decides. A statement that only looks like one (a map with a delete, a stopped ticker) is remembered and

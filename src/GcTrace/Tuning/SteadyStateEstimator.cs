@@ -1,6 +1,7 @@
 // Measures a process segment's steady part (after warm-up) from its gc lines: the what-if model's inputs.
 namespace GcTrace.Tuning;
 
+using GcTrace.Analysis;
 using GcTrace.Events;
 
 public static class SteadyStateEstimator
@@ -19,9 +20,6 @@ public static class SteadyStateEstimator
 
     /// <summary>…or by more than this many MB, since the trace floors sizes to whole MB and small heaps jump by one.</summary>
     public const double MinLiveDriftMb = 2;
-
-    /// <summary>Below this live heap the goal sits at the runtime's 4 MB minimum and says nothing about GOGC.</summary>
-    public const long MinLiveForGogcMb = 4;
 
     /// <summary>Goals implying under half the usual GOGC on a quarter of the cycles mean a memory limit sets them.</summary>
     public const double CappedCycleShare = 0.25;
@@ -78,11 +76,9 @@ public static class SteadyStateEstimator
             peaks.Add(cycle.HeapStartMb);
             markAllocs.Add(Math.Max(0, cycle.HeapEndMb - cycle.HeapStartMb));
             headrooms.Add(Math.Max(0, cycle.HeapGoalMb - cycle.HeapStartMb));
-            var runway = cycle.HeapGoalMb - previous.HeapLiveMb;
-
-            if (previous.HeapLiveMb >= MinLiveForGogcMb)
+            if (GogcInference.Implied(previous, cycle) is { } implied)
             {
-                gogcs.Add(runway * 100.0 / (previous.HeapLiveMb + Roots(previous)));
+                gogcs.Add(implied);
             }
         }
 

@@ -101,7 +101,7 @@ public class PauseDistributionTests
         summary.Gc.Segments.Should().HaveCount(1);
     }
 
-    // A value as fmtNSAsMS prints it (spec §1.2): truncated, at most two significant digits below 10 ms.
+    // A value as fmtNSAsMS prints it (gctrace-format.md §1.2): truncated, at most two significant digits below 10 ms.
     internal static decimal Printable(Random random, double maxNs = 200e6)
     {
         var ns = (ulong)Math.Exp(random.NextDouble() * Math.Log(maxNs));

@@ -12,7 +12,7 @@ namespace GcTrace.Tests.EndToEnd;
 
 public class LivePprofFaultTests
 {
-    /// <summary>The bound for refusing a bomb.</summary>
+    /// <summary>Refusing a bomb must not hold its inflated bytes: the peak stays below even the reader's 256 MiB cap.</summary>
     private const long MaxPeakRssBytes = 200L << 20;
 
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
@@ -85,7 +85,7 @@ public class LivePprofFaultTests
         using var cli = new LiveCli("--pprof", $"http://127.0.0.1:{FreePort()}", "--pprof-interval", "100ms", "--status", "never");
         cli.Write(File.ReadAllText(Log));
         cli.WaitForStderr(l => l.Contains("unreachable", StringComparison.Ordinal), Bound).Should().BeTrue(cli.Stderr);
-        // Stay open for 3 s: at the old fixed 100 ms interval that was ~30 scrapes and 60 warnings.
+        // Stay open for 3 s: a fixed 100 ms interval would make ~30 scrapes and 60 warnings there, the backoff a handful.
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(3)) cli.WaitForStderr(_ => false, TimeSpan.FromMilliseconds(200));
         cli.CloseInput();

@@ -57,8 +57,31 @@ public class HtmlReportChromiumTests
         trueWidth.Should().BeLessThan(lastWindow.GetProperty("width_s").GetDecimal());
         text.Should().Contain($"<td class=\"num\">{trueWidth.ToString("#,0.000", System.Globalization.CultureInfo.InvariantCulture)} s</td>");
         text.Should().MatchRegex(@"main\.go:\d+", "the stack names source lines");
+        // The corpus run comes without its sources: the listing has the lines that grew and says why there is no code.
+        text.Should().Contain("ROUTINE <code>main.cacheResult</code>").And.Contain("source file not found");
         text.Should().Contain("--html").And.Contain("combined.log");
         text.Should().Contain($"{summary.GetProperty("input").GetProperty("app_lines").GetInt64()}</td>");
+    }
+
+    [Fact]
+    public void Html_SourceLeakRun_SuspectShowsItsSiteLineAndPprofListingInChromium()
+    {
+        // src_map with its sources: the suspect's site, call path and function listing, whose growth at the site line
+        // is what `go tool pprof -list -base` printed for it when the run was recorded.
+        var run = Path.Combine(RepoPaths.Fixtures, "runs", "src_map");
+        var dir = Directory.CreateTempSubdirectory("gctrace-html-").FullName;
+        var html = Path.Combine(dir, "report.html");
+        var r = CliProcess.Run($"'{run}/combined.log' --heap-profile '{run}'/heap-*.pb.gz --goroutine-profile '{run}'/goroutine-*.pb.gz --source '{Path.Combine(RepoPaths.Fixtures, "src")}' --html '{html}'");
+        r.ExitCode.Should().Be(0, r.Stderr);
+        var pprofLine = File.ReadLines(Path.Combine(run, "heap-base-000-007.list.txt"))
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^\s*(\d+\.\d\d)MB\s+\S+\s+15:")).First(m => m.Success);
+
+        var check = CliProcess.Shell($"{Pandas.Python} '{Script}' '{html}' '{Path.Combine(dir, "report.png")}' '{Path.Combine(dir, "report.pdf")}' " +
+            "'Verdict: leak' 'main.cacheResult unbounded-map' 'site main.go:15 v := make([]byte, 8' 'call path' 'main.main.func1 main.go:32 cacheResult(id)' " +
+            $"'ROUTINE main.cacheResult in gcfixtures/src_map/main.go' '+{pprofLine.Groups[1].Value} MB +{pprofLine.Groups[1].Value} MB 15' 'func cacheResult(id int) {{' 'v[0] = byte(id)'",
+            timeout: TimeSpan.FromMinutes(4));
+
+        check.ExitCode.Should().Be(0, check.Stdout + check.Stderr);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 // Proves the span fast path equal to the grammar of record: on every real fixture line and on generated lines printed
-// exactly as the runtime prints them (GoRuntimeFormat, spec §1.2).
+// exactly as the runtime prints them (GoRuntimeFormat, gctrace-format.md §1.2).
 using System.Globalization;
 using System.Text;
 using GcTrace.Events;
@@ -180,7 +180,7 @@ public class FastPathDifferentialTests
             Forced: leak || rng.Next(4) == 0);
     }
 
-    // Every range of fmtNSAsMS (spec §1.2 table) and its edges; now and then a wrapped negative delta or a huge uint64,
+    // Every range of fmtNSAsMS (gctrace-format.md §1.2 table) and its edges; now and then a wrapped negative delta or a huge uint64,
     // which print beyond TraceLimits (not represented), and values just inside the limit.
     private static ulong RandomNs(Random rng) => rng.Next(48) switch
     {
@@ -274,7 +274,7 @@ public class FastPathDifferentialTests
         fastByKind.Should().BeEquivalentTo(grammarByKind);
     }
 
-    /// <summary>The example lines of every kind in spec §2 and §3 (gctrace-format.md) and the eras' templates filled in.</summary>
+    /// <summary>The example lines of every kind in gctrace-format.md §2 and §3 and the eras' templates filled in.</summary>
     public static TheoryData<string> SpecExamples() => new(
     [
         "GC forced",

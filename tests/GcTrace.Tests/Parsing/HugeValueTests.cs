@@ -12,7 +12,7 @@ public class HugeValueTests
 {
     private const string Tail = "0.015+0.88+0.024 ms clock, 0.12+0.11/1.5/0.31+0.19 ms cpu, 4->5->2 MB, 5 MB goal, 0 MB stacks, 0 MB globals, 8 P";
 
-    /// <summary>The cases and one of every other kind, each beyond its field's type.</summary>
+    /// <summary>One line of every kind with a value beyond its field's type (TraceLimits), the @ seconds and durations too.</summary>
     private static readonly string[] HugeTexts =
     [
         "gc 1 @99999999999999999999999.999s 2%: " + Tail,                  // @ beyond decimal arithmetic in the analyzers

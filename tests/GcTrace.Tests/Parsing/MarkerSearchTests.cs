@@ -14,7 +14,7 @@ public class MarkerSearchTests
         "scvx", "scan", "gc", "GC", "pacer", "SCHED", " ", "\r\n",
     ];
 
-    private static readonly string[] Markers = TraceLineParser.Markers.Select(Encoding.ASCII.GetString).ToArray();
+    private static readonly string[] Markers = TraceMarkers.All.Select(m => m.Text).ToArray();
 
     [Theory]
     [InlineData(1)]
@@ -59,8 +59,8 @@ public class MarkerSearchTests
     {
         for (var i = 0; i < bytes.Length; i++)
             if (bytes[i] is (byte)'g' or (byte)'G' or (byte)'s' or (byte)'S' or (byte)'p')
-                foreach (var m in TraceLineParser.Markers)
-                    if (bytes.AsSpan(i).StartsWith(m)) return i;
+                foreach (var m in Markers)
+                    if (bytes.AsSpan(i).StartsWith(Encoding.ASCII.GetBytes(m))) return i;
         return -1;
     }
 }

@@ -1,4 +1,4 @@
-// Synthetic splits of real gc lines (spec §2.4: one write(2) per print token, so a foreign line can land between any two
+// Synthetic splits of real gc lines (gctrace-format.md §2.4: one write(2) per print token, so a foreign line can land between any two
 // tokens), driven through TraceScanner, which owns the SplitLineReassembler.
 using System.Text;
 using System.Text.RegularExpressions;

@@ -72,7 +72,7 @@ public class TraceFuzzTests
                     b.Insert(at, (byte)'\r');
                     break;
                 case 9: // a marker where it does not belong
-                    b.InsertRange(at, TraceLineParser.Markers[rng.Next(TraceLineParser.Markers.Length)]);
+                    b.InsertRange(at, TraceMarkers.All[rng.Next(TraceMarkers.All.Length)].Bytes);
                     break;
                 case 10: // a line end inside the line
                     b.Insert(at, (byte)'\n');
@@ -165,7 +165,7 @@ public class TraceFuzzTests
             for (var k = 0; k < input.Length / 40; k++) input[rng.Next(input.Length)] = (byte)'\n';
             var withMarkers = input.ToList();
             for (var k = 0; k < 5 && withMarkers.Count > 0; k++)
-                withMarkers.InsertRange(rng.Next(withMarkers.Count), TraceLineParser.Markers[rng.Next(TraceLineParser.Markers.Length)]);
+                withMarkers.InsertRange(rng.Next(withMarkers.Count), TraceMarkers.All[rng.Next(TraceMarkers.All.Length)].Bytes);
             input = withMarkers.ToArray();
 
             var (output, scanner) = CollectingOutput.Scan(input, rng.Next(1, 512));

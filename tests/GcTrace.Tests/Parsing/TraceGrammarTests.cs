@@ -1,4 +1,4 @@
-// Every line template and example of the spec (gctrace-format.md §1.4, §2, §3), parsed by the grammar of record, field by field.
+// Every line template and example of docs/gctrace-format.md (§1.4, §2, §3), parsed by the grammar of record, field by field.
 using System.Globalization;
 using System.Text;
 using GcTrace.Events;
@@ -128,7 +128,7 @@ public class TraceGrammarTests
     [Fact]
     public void TryParse_WrappedMsValue_NotRepresentedNull()
     {
-        // A negative delta wraps to a huge uint64 (spec §1.2); it is no duration, and beyond TraceLimits.MaxMsWholeDigits.
+        // A negative delta wraps to a huge uint64 (gctrace-format.md §1.2); it is no duration, and beyond TraceLimits.MaxMsWholeDigits.
         var text = "gc 5 @1.000s 3%: 18446744073709551615+1.2+0.050 ms clock, 0.10+0/1.0/0+0.10 ms cpu, 4->4->2 MB, 5 MB goal, 0 MB stacks, 0 MB globals, 2 P";
 
         TraceGrammar.TryParse(text, 1).Should().BeNull();

@@ -1,5 +1,5 @@
-// Reads per-site inuse_space from the corpus's `go tool pprof -top` snapshots, standing in for the profile
-// reader another engineer is writing, so the leak-sites chart is tested on real numbers.
+// Reads per-site inuse_space from the corpus's `go tool pprof -top` snapshots, so the leak-sites chart is tested on real
+// numbers that pprof computed, not on what our own profile reader makes of the same profiles.
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;

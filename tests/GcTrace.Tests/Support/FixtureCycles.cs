@@ -1,4 +1,4 @@
-// Test input only: GcCycle records from the unbroken go1.18+ gc lines of a log, by the plain regex of spec §1.4.
+// Test input only: GcCycle records from the unbroken go1.18+ gc lines of a log, by the plain regex of gctrace-format.md §1.4.
 namespace GcTrace.Tests.Support;
 
 using System.Globalization;
@@ -6,8 +6,8 @@ using System.Text.RegularExpressions;
 using GcTrace.Events;
 
 /// <summary>
-/// Not the parser (another engineer writes that): lines that other output broke into pieces simply do not match
-/// and are skipped, which is good enough input for checking the analyzers against an independent computation.
+/// Deliberately not the parser: the analyzers are checked against a computation that shares no code with it. Lines that
+/// other output broke into pieces simply do not match and are skipped, which is good enough input for that.
 /// </summary>
 internal static partial class FixtureCycles
 {

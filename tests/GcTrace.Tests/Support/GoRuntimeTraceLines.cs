@@ -1,4 +1,4 @@
-// Every non-gc trace line kind printed with the runtime's own print sequences (spec §2, §3) and number printers: printuint,
+// Every non-gc trace line kind printed with the runtime's own print sequences (gctrace-format.md §2, §3) and number printers: printuint,
 // printint, go1.5-1.25 printfloat and go1.26+ strconv 'g'. Each generated line comes with the event its values mean.
 using System.Globalization;
 using System.Text;
@@ -458,7 +458,7 @@ public static class GoRuntimeTraceLines
         return new PacerEvent(0, "sweep-done", [P("heap_size_mb", size), P("allocated_mb", alloc), P("swept_pages", pages), P("pages_per_byte", rate)]);
     }
 
-    // proc.go schedtrace, every era (spec §3.2).
+    // proc.go schedtrace, every era (gctrace-format.md §3.2).
     private static TraceEvent Sched(Gen g, StringBuilder sb, bool needSpinning, bool spaced, bool detail)
     {
         sb.Append("SCHED ");

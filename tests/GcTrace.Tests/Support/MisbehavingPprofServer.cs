@@ -27,7 +27,8 @@ public enum PprofFault
 /// </summary>
 public sealed class MisbehavingPprofServer : IAsyncDisposable
 {
-    /// <summary>The bomb inflates to 2 GiB, the size in the issue; the reader's cap is 256 MiB.</summary>
+    /// <summary>The bomb inflates to 2 GiB, eight times the reader's 256 MiB cap (docs/output-contract.md), so only a reader
+    /// that stops at the cap survives it.</summary>
     public const long BombBytes = 2L << 30;
 
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);

@@ -39,12 +39,12 @@ public static partial class HtmlReportWriter
         if (c.Reasons.Count > 0)
         {
             h.Append("<ul>\n");
-            foreach (var r in c.Reasons) h.Append($"<li>{E(r)}</li>\n");
+            foreach (var r in c.Reasons) h.Append($"<li>{HtmlSuspectWriter.WithCode(r)}</li>\n");
             h.Append("</ul>\n");
         }
         h.Append("</section>\n");
 
-        Suspects(h, c.Suspects);
+        HtmlSuspectWriter.Write(h, c.Suspects);
         var notes = ReportNotes.For(s);
         if (notes.Count > 0)
         {
@@ -70,43 +70,6 @@ public static partial class HtmlReportWriter
         h.Append("<footer>Heap sizes are in MB as the Go runtime prints them (1 MB = 2<sup>20</sup> bytes). Pauses are nearest-rank percentiles over every cycle's stop-the-world total.</footer>\n");
         h.Append("</main>\n</body>\n</html>\n");
         w.Write(h.ToString());
-    }
-
-    private static void Suspects(StringBuilder h, IReadOnlyList<HtmlSuspect> suspects)
-    {
-        if (suspects.Count == 0) return;
-        h.Append("<section id=\"suspects\">\n<h2>Suspects</h2>\n");
-        foreach (var x in suspects)
-        {
-            h.Append("<article class=\"suspect\">\n");
-            h.Append($"<h3><code>{E(x.Function)}</code> <span class=\"pattern\">{E(x.Pattern)}</span> <span class=\"growth\">{Signed(x.GrowthBytes)}</span></h3>\n");
-            if (x.Growth.Count > 0)
-            {
-                var max = Math.Max(1, x.Growth.Max(g => g.InuseBytes));
-                h.Append("<table class=\"snapshots\">\n<thead><tr><th>heap snapshot</th><th class=\"num\">in use</th><th class=\"bar\"></th></tr></thead>\n<tbody>\n");
-                foreach (var g in x.Growth)
-                {
-                    var pct = (100.0 * g.InuseBytes / max).ToString("0.#", Inv);
-                    h.Append($"<tr><td>{E(g.Label)}</td><td class=\"num\">{ReportFormat.BytesAsMb(g.InuseBytes)}</td><td class=\"bar\"><span style=\"width:{pct}%\"></span></td></tr>\n");
-                }
-                h.Append("</tbody>\n</table>\n");
-            }
-            if (x.Sites.Count > 0)
-            {
-                h.Append("<table class=\"sites\">\n<thead><tr><th>source</th><th>code</th><th class=\"num\">growth</th></tr></thead>\n<tbody>\n");
-                foreach (var site in x.Sites)
-                    h.Append($"<tr><td><code>{E(site.Location)}</code></td><td><code>{E(site.Code)}</code></td><td class=\"num\">{(site.GrowthBytes is { } b ? Signed(b) : "–")}</td></tr>\n");
-                h.Append("</tbody>\n</table>\n");
-            }
-            if (x.Stack.Count > 0)
-            {
-                h.Append("<details open>\n<summary>stack (innermost first)</summary>\n<ol class=\"stack\">\n");
-                foreach (var frame in x.Stack) h.Append($"<li><code>{E(frame)}</code></li>\n");
-                h.Append("</ol>\n</details>\n");
-            }
-            h.Append("</article>\n");
-        }
-        h.Append("</section>\n");
     }
 
     private static void KeyNumbers(StringBuilder h, TraceSummary s)
@@ -176,9 +139,9 @@ public static partial class HtmlReportWriter
 
     private static void Row(StringBuilder h, string key, string value) => h.Append($"<tr><th>{E(key)}</th><td>{E(value)}</td></tr>\n");
 
-    private static string Signed(long bytes) => (bytes >= 0 ? "+" : "−") + ReportFormat.BytesAsMb(Math.Abs(bytes));
+    internal static string Signed(long bytes) => (bytes >= 0 ? "+" : "−") + ReportFormat.BytesAsMb(Math.Abs(bytes));
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    internal static string E(string text) => WebUtility.HtmlEncode(text);
 
     private static string Slug(string kind) => SlugChars().Replace(kind.ToLowerInvariant(), "-");
 
@@ -255,6 +218,26 @@ public static partial class HtmlReportWriter
         table.snapshots { width: auto; min-width: 50%; }
         td.bar { width: 40%; } td.bar span { display: block; height: .8em; background: var(--leak); opacity: .7; border-radius: 2px; }
         ol.stack { margin: .3em 0; padding-left: 2em; }
+        .label { display: inline-block; min-width: 6.5em; color: var(--muted); font-size: .9em; }
+        .muted { color: var(--muted); font-weight: normal; }
+        .suspect p { margin: .3em 0; }
+        .suspect code.loc { color: var(--muted); }
+        .suspect code.code { background: var(--band); border-radius: 3px; padding: 1px 5px; }
+        .evidence { border-left: 3px solid var(--line); padding-left: 10px; }
+        .path ol { margin: .2em 0 .4em; padding-left: 2.2em; }
+        .path li { margin: 0; }
+        .series { display: flex; flex-wrap: wrap; gap: 0 24px; }
+        .series table.snapshots { min-width: 0; width: auto; flex: 0 1 460px; }
+        table.snapshots td, table.snapshots th { padding: 2px 8px; white-space: nowrap; }
+        figure.listing { margin: .8em 0 .6em; }
+        figure.listing figcaption { font-weight: normal; font-size: .9em; }
+        table.listing { width: 100%; font-size: .88em; }
+        table.listing td, table.listing th { padding: 1px 8px; border-bottom: 0; }
+        table.listing td.num { color: var(--muted); width: 7em; }
+        table.listing td:nth-child(3) { width: 3.5em; }
+        table.listing code { white-space: pre; tab-size: 4; font-size: 1em; }
+        table.listing tr.hit td { background: #fdecea; color: var(--fg); font-weight: 600; }
+        table.listing tr.gap td { color: var(--muted); padding: 0 8px; line-height: 1; }
         figure { margin: 1em 0 1.6em; page-break-inside: avoid; break-inside: avoid; }
         figcaption { font-weight: 600; margin-bottom: .3em; }
         figure svg { width: 100%; height: auto; display: block; border: 1px solid var(--line); border-radius: 4px; }

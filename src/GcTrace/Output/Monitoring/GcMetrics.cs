@@ -13,7 +13,7 @@ namespace GcTrace.Output.Monitoring;
 /// </summary>
 public sealed class GcMetrics
 {
-    /// <summary>The runtime's "MB" is MiB (spec §1.3); Prometheus wants bytes.</summary>
+    /// <summary>The runtime's "MB" is MiB (gctrace-format.md §1.3); Prometheus wants bytes.</summary>
     public const double BytesPerMb = 1048576;
 
     /// <summary>
