@@ -113,6 +113,20 @@ RUNS=(
   "ttl_cache|ttl_cache|18|100||gctrace=1|1|no-leak|ttl-cache||every request caches a 4 KiB entry under a new key; a janitor deletes entries older than 3 s each second: grows for 3 s, then saws around a flat level"
   "conn_pool|conn_pool|16|100||gctrace=1|1|no-leak|conn-pool||loopback HTTP client pool ramps 2 -> 24 callers in 4 s (readLoop/writeLoop goroutines and buffers grow), then stays; bodies closed"
   "memlimit_leak|memlimit_leak|18|100|48MiB|gctrace=1|1|leak|unbounded-map|main.trackOrder|GOMEMLIMIT=48MiB with an order map that never shrinks (~1.3 MiB/s): the GC runs more and more often as the heap nears the limit"
+  # issue 10, second round (verdict2): held-out-style shapes written before their verdict was looked at; default MemProfileRate
+  "v2_slow_leak|v2_slow_leak|20|200||gctrace=1|1|leak|unbounded-slice|main.recordTrace|GOGC=200, 32 MiB working set of pages refreshed in place (main.renderPage); under it a ~100 KB/s trace-record slice that is never truncated"
+  "v2_lock_park|v2_lock_park|16|100||gctrace=1|1|leak|goroutine-leak|main.flushShard,main.awaitReply|leaked goroutines park on a sync.Mutex held forever by a stuck compactor (main.flushShard) and in a select whose cases never fire (main.awaitReply), not on a channel send"
+  "v2_session_ttl|v2_session_ttl|20|100||gctrace=1|1|no-leak|ttl-cache||login sessions (8 KiB) in a map with a 2 s idle TTL, janitor every 250 ms, load in 1.2 s bursts every 4 s: the retained heap saws with the bursts and comes back"
+  "v2_stepwise|v2_stepwise|20|100||gctrace=1|1|leak|unbounded-slice|main.loadRuleset|a 6 MiB ruleset version loaded every 4 s and every past version kept in a history slice: retained heap flat between steps, a step up at each load"
+  "v2_big_steady|v2_big_steady|14|100||gctrace=1|1|no-leak|healthy||~125 MiB constant live heap (pointer-free table + 300k-entry index), two busy handlers: ~8 GC/s at ~3.5 % GC cost, below material"
+  "v2_tiny_gogc|v2_tiny_gogc|12|25||gctrace=1|1|no-leak|gc-pressure||GOGC=25 with a pointer-rich account map and two busy event parsers: the GC runs back to back at ~20 % of the CPU"
+  "v2_late_leak|v2_late_leak|20|100||gctrace=1|1|leak|unbounded-map|main.trackUpload|healthy for 7 s, then a feature flag starts storing every upload record (2 KiB, ~2 MiB/s) in a map never pruned: the leak starts after the first third"
+  "v2_logbuf_flush|v2_logbuf_flush|20|100||gctrace=1|1|no-leak|flushed-buffer||log lines buffered in memory (~2 MB/s) while the shipper is down for 11 s, then written out once and dropped: one big sawtooth, flat after"
+  "v2_pool_shrink|v2_pool_shrink|18|100||gctrace=1|1|no-leak|pool-resize||elastic worker pool grows to ~190 workers (32 KiB scratch each) while load ramps for 8 s, then idle workers exit and it shrinks by half and stays (light load keeps ~90 from idling out)"
+  "v2_big_lru|v2_big_lru|18|100||gctrace=1|1|no-leak|warm-up||160 MiB LRU of 16 KiB thumbnails (main.fetchThumb) fills in ~3 s, then stays at its cap turning over with ~50% misses; ~320 heap samples that wobble as entries are replaced"
+  "v2_sleep_retry|v2_sleep_retry|16|100||gctrace=1|1|leak|goroutine-leak|main.retryDelivery|a retry goroutine per webhook delivery; one receiver is gone for good, so ~40 goroutines a second loop forever in time.Sleep holding 8 KiB payloads"
+  "v2_queue_backlog|v2_queue_backlog|18|100||gctrace=1|1|leak|unbounded-slice|main.enqueue|slice-backed FIFO fed ~500 jobs/s (4 KiB payloads) and drained ~400/s: the backlog grows ~400 KiB/s for the whole run"
+  "v2_json_cache|v2_json_cache|18|100||gctrace=1|1|leak|unbounded-map|main.cacheResponse|decoded JSON responses cached under a URL holding a unique request id, never evicted (~2 MiB/s); allocating frames are encoding/json and reflect"
   # issue 16 (source2): held-out-style leak programs read from their code, written as other Go developers write them
   # (containers in struct fields behind pointers and closures, methods, goroutines started by methods); default MemProfileRate
   "src2_sessions|src2_sessions|8|100||gctrace=1|1|leak|unbounded-map|main.loadProfile,main.login|source-reading: session store (map field of a struct in store.go, package-level pointer) put by login, never deleted"
@@ -156,6 +170,19 @@ hot_functions() {
     leak_plateau) echo "main.rememberRequest,main.handlePing" ;;
     ttl_cache) echo "main.storeEntry,main.main.func2" ;;
     memlimit_leak) echo "main.handle" ;;
+    v2_slow_leak) echo "main.renderPage,main.handleRequest" ;;
+    v2_lock_park) echo "main.handle" ;;
+    v2_session_ttl) echo "main.newSession,main.main.func2" ;;
+    v2_stepwise) echo "main.evaluate" ;;
+    v2_big_steady) echo "main.serve" ;;
+    v2_tiny_gogc) echo "main.parseEvent,strings.genSplit,strings.ToUpper" ;;
+    v2_late_leak) echo "main.handle" ;;
+    v2_logbuf_flush) echo "main.bufferLine,main.handle" ;;
+    v2_pool_shrink) echo "main.worker,main.main.func1" ;;
+    v2_big_lru) echo "main.fetchThumb,main.encodeThumb" ;;
+    v2_sleep_retry) echo "main.main.func1" ;;
+    v2_queue_backlog) echo "main.consume" ;;
+    v2_json_cache) echo "main.handle,encoding/json.Marshal" ;;
     chatty) echo "main.renderPage,main.handleRequest" ;;
     slow) echo "main.produceChunk" ;;
     forced) echo "main.handleBatch" ;;
@@ -220,6 +247,8 @@ leak_goroutines() {
     leak_resource) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
     src_ticker) echo "main.pollLoop" ;;
     src_goroutine) echo "main.callBackend.func1" ;;
+    v2_lock_park) echo "main.flushShard,main.awaitReply" ;;
+    v2_sleep_retry) echo "main.retryDelivery" ;;
     src2_probe_ticker) echo "main.(*Probe).loop" ;;
     src2_stage_recv) echo "main.(*Pipeline).decode" ;;
     src2_ledger_lock) echo "main.(*Ledger).apply" ;;

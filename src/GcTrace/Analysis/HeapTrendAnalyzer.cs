@@ -47,7 +47,7 @@ public sealed class HeapTrendAnalyzer
         var startS = (double)cycle.StartS;
         regression.Add(startS, cycle.HeapLiveMb);
         sample.Add(startS, cycle.HeapLiveMb);
-        envelope.At(elapsed).Add(cycle.HeapLiveMb);
+        envelope.At(elapsed).Add(cycle.HeapLiveMb, cycle.HeapGoalMb);
 
         if (previous is not null && !clock.NewSegment)
         {
@@ -71,7 +71,7 @@ public sealed class HeapTrendAnalyzer
             if (envelope.Windows[i].MinLiveMb is { } min)
             {
                 var start = envelope.StartOf(i);
-                points.Add(new EnvelopePoint(start, envelope.WidthS, min));
+                points.Add(new EnvelopePoint(start, envelope.WidthS, min) { GoalMbMin = envelope.Windows[i].MinGoalMb });
                 envelopeSample.Add(((double)(start + envelope.WidthS / 2m), min));
             }
         }

@@ -42,12 +42,13 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
 
         var heapTimes = ProfileGrowth.HeapTimes(series);
         var profileSpan = heapTimes.Count >= 2 ? heapTimes[^1] - heapTimes[0] : 0;
-        var noise = Math.Max(o.MinHeapGrowthBytes, o.NoiseSamples * SamplePeriod(series));
+        var period = SamplePeriod(series);
+        var noise = Math.Max(o.MinHeapGrowthBytes, o.NoiseSamples * period);
         var siteSeries = ProfileGrowth.InuseSeries(series, s => Frames.IsProfilerOwn(s) ? null : LeakPatternClassifier.Blame(s));
         var siteTrends = siteSeries.ToDictionary(kv => kv.Key, kv => Trend.AfterWarmUp(kv.Value, o.WarmUpShare), StringComparer.Ordinal);
         var judgedHeaps = siteTrends.Values.FirstOrDefault(t => t is not null)?.Points ?? 0;
         var lastingSites = siteTrends
-            .Where(kv => kv.Value is { } t && t.Points >= o.MinSnapshots && t.Lasting(noise, o.MinRises, o.MinRiseShare))
+            .Where(kv => kv.Value is { } t && t.Points >= o.MinSnapshots && t.Lasting(SiteNoise(t, noise, period), o.MinRises, o.MinRiseShare))
             .ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
 
         var goroutines = ProfileGrowth.GoroutineGrowth(series, o.WarmUpShare)
@@ -64,6 +65,7 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
             GoroutineSnapshotsAfterWarmUp = judgedGoroutines,
             ProfileSpanS = Math.Round(profileSpan, 3),
             ProfileWarmUpEndS = Math.Round(o.WarmUpShare * profileSpan, 3),
+            ProfileNoiseBytes = (long)noise,
         };
 
         var stacks = ProfileGrowth.StackGrowth(series);
@@ -91,7 +93,7 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         }
 
         var candidates = siting.Attach(Candidates(siteSeries, classified, noise), series, lastingGoroutines);
-        if (traceLeak && judgedHeaps >= o.MinSnapshots && TotalTrend(siteSeries) is { } total && total.Lasting(noise, o.MinRises, o.MinRiseShare))
+        if (traceLeak && judgedHeaps >= o.MinSnapshots && TotalTrend(siteSeries) is { } total && total.Lasting(SiteNoise(total, noise, period), o.MinRises, o.MinRiseShare))
         {
             // Growth spread over many sites, none above the noise alone: the total confirms the trace; rank the sites.
             var spread = siting.Attach(Spread(siteTrends, classified), series, lastingGoroutines);
@@ -107,6 +109,38 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
             reasons.Add(Invariant($"Only {evidence.HeapSnapshotsAfterWarmUp} distinct heap profile(s) after their warm-up; at least {o.MinSnapshots} are needed to confirm which site keeps growing."));
             reasons.AddRange(candidates.Take(3).Select(c => Invariant($"Candidate: {c.Function} grew by {Mib(c.GrowthBytes)} across the heap profiles ({ContractNames.Of(c.Pattern)}).")));
             return new Verdict(VerdictKind.Leak, trace.Confidence, reasons, candidates) { Evidence = evidence };
+        }
+
+        // The trace measured lasting growth; a site that grew beyond its own sampling noise after warm-up, more up than
+        // down, says where it is. Its steps go both ways when the sampled objects turn over (a queue, a backlog), which
+        // blurs the upward share the site alone would need; the trace has already shown that shape.
+        var located = traceLeak && judgedHeaps >= o.MinSnapshots ? Located(siteTrends, classified, noise, period) : [];
+        if (located.Count > 0)
+        {
+            var top = siteTrends[located[0].Function]!;
+            evidence = evidence with
+            {
+                SiteGrowthBytes = (long)Math.Round(top.Growth), SiteRises = top.Rises, SiteFalls = top.Falls,
+                SiteNoiseBytes = (long)Math.Round(SiteNoise(top, noise, period)),
+            };
+            var named = siting.Attach(located, series, lastingGoroutines);
+            reasons.Add(Invariant($"After the profiles' warm-up (from {evidence.ProfileWarmUpEndS:0.#} s) in-use memory at {located[0].Function} grew by {Mib(evidence.SiteGrowthBytes ?? 0)} by its robust slope, beyond its sampling noise ({Mib(evidence.SiteNoiseBytes ?? 0)}); it rose {evidence.SiteRises} times and fell {evidence.SiteFalls} times across {evidence.HeapSnapshotsAfterWarmUp} heap profiles (its sampled objects turn over), and the trace's floor shows the growth lasting."));
+            reasons.AddRange(SuspectReasons(named));
+            return new Verdict(VerdictKind.Leak, Confidence.Medium, reasons, named) { Evidence = evidence };
+        }
+
+        // The trace's growth (the live floor's, or the live heap's as the goal shows it) is smaller than the growth the
+        // profiles resolve at a site: they can neither confirm nor deny it, so the trace's verdict stands as long as
+        // some site grows in the same shape (rising in most steps after warm-up), and those sites are the suspects.
+        var retainedMb = floor is not null && traceOnly.IsLastingGrowth(floor) ? floor.Growth : trace.Evidence.GoalLiveGrowthMb ?? 0;
+        var shaped = traceLeak && retainedMb * 1048576 < noise ? Shaped(siteTrends, classified) : [];
+        if (shaped.Count > 0)
+        {
+            var named = siting.Attach(shaped, series, lastingGoroutines);
+            reasons.Add(Invariant($"The heap profiles resolve growth of {Mib(evidence.ProfileNoiseBytes ?? 0)} or more at a site, more than the trace's growth, so they can neither confirm nor deny it; the sites below rose in most steps after the profiles' warm-up (from {evidence.ProfileWarmUpEndS:0.#} s) and are where it likely is."));
+            reasons.AddRange(named.Take(3).Select(c => Invariant($"Candidate: {c.Function} grew by {Mib(c.GrowthBytes)} after warm-up ({ContractNames.Of(c.Pattern)}).")));
+            // A site rising in the same shape is a second, weaker source: it agrees, but cannot measure the growth.
+            return new Verdict(VerdictKind.Leak, Confidence.Medium, reasons, named) { Evidence = evidence };
         }
 
         if (traceLeak || trace.Kind == VerdictKind.Inconclusive)
@@ -188,31 +222,39 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
     }
 
     // Sites that grew after warm-up, by how much, when the growth is spread thin.
-    private static List<Suspect> Spread(Dictionary<string, Trend?> sites, IReadOnlyList<Suspect> classified)
+    private static List<Suspect> Spread(Dictionary<string, Trend?> sites, IReadOnlyList<Suspect> classified) =>
+        SitesWhere(sites, classified, t => t.Growth > 0 && t.RiseShare > 0.5).Take(5).ToList();
+
+    // The growth a site must clear after warm-up: the fixed floor, or its own sampling noise when that is larger
+    // (a sampled count wobbles by about the square root of its mean; see DiagnosisOptions.SiteNoiseSigmas).
+    private double SiteNoise(Trend t, double floor, long period) =>
+        Math.Max(floor, o.SiteNoiseSigmas * Math.Sqrt(Math.Max(t.Mean, 0) / period) * period);
+
+    // Sites that grew after warm-up beyond their sampling noise, in more rises than one and more up than down.
+    private List<Suspect> Located(Dictionary<string, Trend?> sites, IReadOnlyList<Suspect> classified, double floor, long period) =>
+        SitesWhere(sites, classified, t => t.Points >= o.MinSnapshots && t.Rises >= o.MinRises && t.RiseShare > 0.5 && t.Growth >= SiteNoise(t, floor, period));
+
+    // Sites whose in-use memory after warm-up grew in the shape of lasting growth (enough rises, mostly upward), however
+    // little: used only when the trace has already measured the growth and it is below the profiles' noise.
+    private List<Suspect> Shaped(Dictionary<string, Trend?> sites, IReadOnlyList<Suspect> classified) =>
+        SitesWhere(sites, classified, t => t.Growth > 0 && t.Points >= o.MinSnapshots && t.Rises >= o.MinRises && t.RiseShare >= o.MinRiseShare);
+
+    // The sites whose trend after warm-up passes keep, as suspects with the classifier's pattern, largest growth first.
+    private static List<Suspect> SitesWhere(Dictionary<string, Trend?> sites, IReadOnlyList<Suspect> classified, Func<Trend, bool> keep)
     {
         var patterns = classified.ToDictionary(s => s.Function, s => s.Pattern, StringComparer.Ordinal);
         return sites
-            .Where(kv => kv.Value is { Growth: > 0 } t && t.RiseShare > 0.5)
+            .Where(kv => kv.Value is { } t && keep(t))
             .Select(kv => new Suspect(kv.Key, patterns.GetValueOrDefault(kv.Key, SuspectPattern.Unknown), (long)Math.Round(kv.Value!.Growth)))
             .OrderByDescending(s => s.GrowthBytes)
             .ThenBy(s => s.Function, StringComparer.Ordinal)
-            .Take(5)
             .ToList();
     }
 
     // What the profiles show growing when they are too few (or too short) to judge a trend: growth over every
     // snapshot by the robust slope, above the sampling noise.
-    private static List<Suspect> Candidates(IReadOnlyDictionary<string, List<(double T, double V)>> sites, IReadOnlyList<Suspect> classified, double noise)
-    {
-        var patterns = classified.ToDictionary(s => s.Function, s => s.Pattern, StringComparer.Ordinal);
-        return sites
-            .Select(kv => (Function: kv.Key, Trend: Trend.Of(kv.Value)))
-            .Where(e => e.Trend is { } t && t.Growth >= noise && t.RiseShare > 0.5)
-            .Select(e => new Suspect(e.Function, patterns.GetValueOrDefault(e.Function, SuspectPattern.Unknown), (long)Math.Round(e.Trend!.Growth)))
-            .OrderByDescending(s => s.GrowthBytes)
-            .ThenBy(s => s.Function, StringComparer.Ordinal)
-            .ToList();
-    }
+    private static List<Suspect> Candidates(IReadOnlyDictionary<string, List<(double T, double V)>> sites, IReadOnlyList<Suspect> classified, double noise) =>
+        SitesWhere(sites.ToDictionary(kv => kv.Key, kv => Trend.Of(kv.Value), StringComparer.Ordinal), classified, t => t.Growth >= noise && t.RiseShare > 0.5);
 
     private static string GoroutineSentence(GoroutineGrowth g, VerdictEvidence e) =>
         Invariant($"After the profiles' warm-up (from {e.ProfileWarmUpEndS:0.#} s) the goroutines created at {g.Site} and waiting in {g.WaitState} went from {e.GroupFirst} to {e.GroupLast}; the count rose {e.GroupRises} times and fell {e.GroupFalls} times across {e.GoroutineSnapshotsAfterWarmUp} goroutine profiles: the same stacks keep piling up.");

@@ -41,12 +41,28 @@ public sealed record DiagnosisOptions
     /// Set by runs/idle_heavy (a 35 MB floor drifting by 1.7 MB) against runs/memlimit_leak (15 MB on a 19 MB floor).</summary>
     public double MinLeakGrowthShare { get; init; } = 0.03;
 
+    /// <summary>The heap goal's floor is judged as a second, finer measure of what survives each GC only when the goal
+    /// resolves the live heap at least twice as finely as the live heap's own whole-MB figure: the runtime sets the
+    /// goal from the exact live heap times (1 + GOGC/100), so an inferred GOGC of 100 or more. Below that, or under
+    /// memory-limit signs (the limit, not GOGC, sets the goal), the goal says nothing finer. A slow leak (runs/v2_slow_leak:
+    /// ~100 KB/s on a 33 MB floor at GOGC=200, the live figure 33 -> 34 MB, the goal 98 -> 102 MB) shows only there.</summary>
+    public long MinGoalResolutionGogc { get; init; } = 100;
+
     // ---- with profiles (Diagnoser) ----
 
     /// <summary>Heap-profile growth below this many samples' worth is sampling noise (one sample stands for
     /// MemProfileRate bytes, 512 KiB by default). Set by runs/warmup_cache (a full LRU at its cap wobbles by a few
-    /// samples) against runs/leak_under_cache.</summary>
+    /// samples) against runs/leak_under_cache; bigger sites must also clear their own noise (<see cref="SiteNoiseSigmas"/>).</summary>
     public int NoiseSamples { get; init; } = 8;
+
+    /// <summary>A heap site's in-use memory as the profile shows it is a count of sampled objects, and a site whose
+    /// objects are replaced (a cache at its cap, a queue that turns over) shows a different sample of them each time:
+    /// the count wobbles like a Poisson count, by about the square root of its mean. Growth after warm-up must clear
+    /// this many of those standard deviations (on top of <see cref="NoiseSamples"/>) to count, so the bar grows with
+    /// the site. Two, the usual bar; set by runs/v2_big_lru (a 160 MiB cache at its cap, ~310 samples: 5.6 MB of
+    /// robust growth is 0.6 of its standard deviation, it was called a leak with the fixed bar alone) against
+    /// runs/leak_under_cache (7.0 MB of growth on an 11 MB mean is 3.0 standard deviations).</summary>
+    public double SiteNoiseSigmas { get; init; } = 2;
 
     /// <summary>The heap profile's sampling period when a profile does not say (runtime.MemProfileRate's default).</summary>
     public long DefaultSamplePeriod { get; init; } = 512 * 1024;

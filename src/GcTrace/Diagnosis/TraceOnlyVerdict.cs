@@ -10,7 +10,8 @@ using GcTrace.Analysis;
 /// so this rule can say "what survives keeps growing" but never where; heap and goroutine profiles name suspects,
 /// which is why it never says Confidence.High for a leak. The rules, each one sentence (docs/output-contract.md):
 /// leak = the floor of the live heap (smallest per window) keeps rising after warm-up (lasting growth, see
-/// <see cref="Trend.Lasting"/>); gc-pressure = the GC's cost (assist + background + STW, never idle) is material;
+/// <see cref="Trend.Lasting"/>), or the floor of the heap goal does where the goal resolves the live heap more finely
+/// (see <see cref="GoalFloorTrend"/>); gc-pressure = the GC's cost (assist + background + STW, never idle) is material;
 /// healthy = neither, at any GC rate; inconclusive = too few cycles to judge, saying what is missing.
 /// </summary>
 public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdictRule
@@ -35,8 +36,9 @@ public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdic
         var heap = findings.Heap;
         var cpu = findings.GcCpu;
         var floor = FloorTrend(heap);
+        var goalFloor = GoalFloorTrend(heap);
         var costRun = LongestRunAtThreshold(cpu);
-        var evidence = Evidence(heap, floor, costRun);
+        var evidence = Evidence(heap, floor, goalFloor, costRun);
         var notes = Notes(findings);
 
         if (gc.Cycles < o.MinCycles)
@@ -56,6 +58,14 @@ public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdic
             var strong = floor.Growth >= 2 * MinFloorGrowth(floor) && floor.Points >= 2 * o.MinFloorWindows;
             return Make(VerdictKind.Leak, strong ? Confidence.Medium : Confidence.Low, evidence,
                 [FloorSentence(evidence, rising: true), .. notes]);
+        }
+
+        if (goalFloor is not null && IsLastingGoalGrowth(goalFloor))
+        {
+            // The live heap's whole-MB figure hides a slow leak that the goal, set from the exact live heap, shows.
+            var strong = goalFloor.Growth >= 2 * MinGoalFloorGrowth(goalFloor) && goalFloor.Points >= 2 * o.MinFloorWindows;
+            return Make(VerdictKind.Leak, strong ? Confidence.Medium : Confidence.Low, evidence,
+                [GoalFloorSentence(evidence, heap.InferredGogc), .. notes]);
         }
 
         var pressure = PressureReasons(findings, costRun);
@@ -82,6 +92,31 @@ public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdic
         return Trend.AfterWarmUp(heap.Envelope.Select(p => ((double)(p.StartS + (p.WidthS / 2m)), (double)p.LiveMbMin)), o.WarmUpShare);
     }
 
+    /// <summary>
+    /// The floor of the heap goal (smallest goal per window) after warm-up, or null when the goal does not follow the
+    /// live heap more finely than its own figure: memory-limit signs (the limit sets the goal), an inferred GOGC below
+    /// <see cref="DiagnosisOptions.MinGoalResolutionGogc"/>, or a window without a goal.
+    /// </summary>
+    public Trend? GoalFloorTrend(HeapSummary heap)
+    {
+        ArgumentNullException.ThrowIfNull(heap);
+        if (heap.MemoryLimit.Suspected || heap.InferredGogc is not { } gogc || gogc < o.MinGoalResolutionGogc
+            || heap.Envelope.Any(p => p.GoalMbMin is null))
+        {
+            return null;
+        }
+
+        return Trend.AfterWarmUp(heap.Envelope.Select(p => ((double)(p.StartS + (p.WidthS / 2m)), (double)p.GoalMbMin!.Value)), o.WarmUpShare);
+    }
+
+    /// <summary>Lasting growth of the goal's floor, by the floor's own rules in the goal's units: it is printed in whole
+    /// MB too, and the drift allowance is relative.</summary>
+    public bool IsLastingGoalGrowth(Trend goalFloor)
+    {
+        ArgumentNullException.ThrowIfNull(goalFloor);
+        return goalFloor.Lasting(MinGoalFloorGrowth(goalFloor), o.MinRises, o.MinRiseShare);
+    }
+
     /// <summary>Lasting growth of the floor: the robust growth after warm-up clears rounding and drift, most moves go up.</summary>
     public bool IsLastingGrowth(Trend floor)
     {
@@ -91,7 +126,9 @@ public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdic
 
     private double MinFloorGrowth(Trend floor) => Math.Max(o.MinLeakGrowthMb, o.MinLeakGrowthShare * floor.Min);
 
-    private VerdictEvidence Evidence(HeapSummary heap, Trend? floor, int costRun) => new()
+    private double MinGoalFloorGrowth(Trend goalFloor) => Math.Max(o.MinLeakGrowthMb, o.MinLeakGrowthShare * goalFloor.Min);
+
+    private VerdictEvidence Evidence(HeapSummary heap, Trend? floor, Trend? goalFloor, int costRun) => new()
     {
         WarmUpEndS = floor is null ? null : Math.Round(floor.StartS, 3),
         FloorMbStart = heap.Envelope.Count > 0 ? heap.Envelope[0].LiveMbMin : null,
@@ -106,12 +143,23 @@ public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdic
         FloorFalls = floor?.Falls,
         FloorUpShare = floor is null ? null : Math.Round(floor.RiseShare, 3),
         CostWindowsAtThreshold = costRun,
+        GoalFloorMbFirst = (long?)goalFloor?.First,
+        GoalFloorMbLast = (long?)goalFloor?.Last,
+        GoalFloorGrowthMb = goalFloor is null ? null : Math.Round(goalFloor.Growth, 3),
+        GoalFloorWindows = goalFloor?.Points,
+        GoalFloorRises = goalFloor?.Rises,
+        GoalFloorFalls = goalFloor?.Falls,
+        GoalFloorUpShare = goalFloor is null ? null : Math.Round(goalFloor.RiseShare, 3),
+        GoalLiveGrowthMb = goalFloor is null || heap.InferredGogc is not { } gogc ? null : Math.Round(goalFloor.Growth / (1 + (gogc / 100.0)), 3),
     };
 
     // What the floor did after warm-up, in the numbers of the evidence block.
     private static string FloorSentence(VerdictEvidence e, bool rising) => rising
         ? Invariant($"After warm-up (from {e.WarmUpEndS:0.#} s) the floor of the live heap (the smallest live heap per window, what survives every GC) rose from {e.FloorMbFirst} MB to {e.FloorMbLast} MB, {e.FloorGrowthMb:0.#} MB by its robust slope over {e.FloorSpanS:0.#} s; it rose {e.FloorRises} times and fell {e.FloorFalls} times across {e.FloorWindows} windows, {e.FloorUpShare * 100:0}% of its movement upward: retained memory keeps growing.")
         : Invariant($"After warm-up (from {e.WarmUpEndS:0.#} s) the floor of the live heap (the smallest live heap per window) stayed between {e.FloorMbMin} and {e.FloorMbMax} MB over {e.FloorSpanS:0.#} s ({e.FloorGrowthMb:0.#} MB by its robust slope; it rose {e.FloorRises} times and fell {e.FloorFalls} times across {e.FloorWindows} windows): no lasting growth.");
+
+    private static string GoalFloorSentence(VerdictEvidence e, long? gogc) =>
+        Invariant($"After warm-up (from {e.WarmUpEndS:0.#} s) the live heap's whole-MB figure barely moved, but the floor of the heap goal rose from {e.GoalFloorMbFirst} MB to {e.GoalFloorMbLast} MB, {e.GoalFloorGrowthMb:0.#} MB by its robust slope; it rose {e.GoalFloorRises} times and fell {e.GoalFloorFalls} times across {e.GoalFloorWindows} windows, {e.GoalFloorUpShare * 100:0}% of its movement upward. The runtime sets the goal from the exact live heap (inferred GOGC {gogc}), so the live heap grew by about {e.GoalLiveGrowthMb:0.##} MB: retained memory keeps growing, slowly.");
 
     // Growth during warm-up is said as such, so that "no lasting growth" never reads as "never grew".
     private string? WarmUpRise(VerdictEvidence e) =>

@@ -28,6 +28,9 @@ public sealed record Trend(
     /// climb is near 1; a sawtooth, whose troughs come back, near 0.5 however its steps happen to fall.</summary>
     public double RiseShare => UpTotal + DownTotal <= 0 ? 0 : UpTotal / (UpTotal + DownTotal);
 
+    /// <summary>The mean value after warm-up: the level a sampling-noise estimate scales with.</summary>
+    public double Mean { get; init; }
+
     /// <summary>
     /// Lasting growth: at least <paramref name="minGrowth"/> by the robust slope, at least <paramref name="minRises"/>
     /// separate rises, and at least <paramref name="minRiseShare"/> of the movement upward.
@@ -75,6 +78,9 @@ public sealed record Trend(
         var span = kept[^1].T - kept[0].T;
         var slope = TheilSen.Slope(kept.Select(p => (p.T, p.V)).ToList()) ?? 0;
         return new Trend(
-            kept.Count, kept[0].T, span, slope * span, rises, falls, up, down, kept[0].V, kept[^1].V, kept.Min(p => p.V), kept.Max(p => p.V));
+            kept.Count, kept[0].T, span, slope * span, rises, falls, up, down, kept[0].V, kept[^1].V, kept.Min(p => p.V), kept.Max(p => p.V))
+        {
+            Mean = kept.Average(p => p.V),
+        };
     }
 }

@@ -39,6 +39,26 @@ public sealed record VerdictEvidence
     /// <summary>Share of the floor's movement after warm-up (rises and falls weighed by size) that went up.</summary>
     public double? FloorUpShare { get; init; }
 
+    /// <summary>The heap goal's floor (smallest goal per window) after warm-up, when it is judged (inferred GOGC of at
+    /// least <see cref="DiagnosisOptions.MinGoalResolutionGogc"/>, no memory-limit signs): its first and last value (MB),
+    /// growth by its robust slope (MB), windows, rises and falls, and share of its movement upward.</summary>
+    public long? GoalFloorMbFirst { get; init; }
+
+    public long? GoalFloorMbLast { get; init; }
+
+    public double? GoalFloorGrowthMb { get; init; }
+
+    public int? GoalFloorWindows { get; init; }
+
+    public int? GoalFloorRises { get; init; }
+
+    public int? GoalFloorFalls { get; init; }
+
+    public double? GoalFloorUpShare { get; init; }
+
+    /// <summary>What the goal floor's growth means for the live heap: the growth divided by (1 + GOGC/100) (MB).</summary>
+    public double? GoalLiveGrowthMb { get; init; }
+
     /// <summary>Longest run of consecutive GC CPU windows whose cost was at or above the pressure threshold.</summary>
     public int? CostWindowsAtThreshold { get; init; }
 
@@ -57,6 +77,10 @@ public sealed record VerdictEvidence
 
     public double? ProfileWarmUpEndS { get; init; }
 
+    /// <summary>The smallest in-use growth the heap profiles resolve at one site (bytes): <see cref="DiagnosisOptions.NoiseSamples"/>
+    /// samples of the profiles' sampling period, at least <see cref="DiagnosisOptions.MinHeapGrowthBytes"/>.</summary>
+    public long? ProfileNoiseBytes { get; init; }
+
     /// <summary>The top growing goroutine group (same creator, same wait state) after warm-up: its count at the first
     /// and last snapshot, and how often it rose and fell in between.</summary>
     public long? GroupFirst { get; init; }
@@ -74,4 +98,8 @@ public sealed record VerdictEvidence
     public int? SiteRises { get; init; }
 
     public int? SiteFalls { get; init; }
+
+    /// <summary>The growth that site had to clear to count (bytes): <see cref="ProfileNoiseBytes"/>, or its own sampling
+    /// noise when larger (<see cref="DiagnosisOptions.SiteNoiseSigmas"/> standard deviations of a sampled count).</summary>
+    public long? SiteNoiseBytes { get; init; }
 }

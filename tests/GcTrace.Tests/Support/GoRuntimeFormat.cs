@@ -57,31 +57,36 @@ public static class GoRuntimeFormat
     /// The gc line as the runtime of <paramref name="era"/> prints it (no line end). go1.5 takes 5 clock and 7 cpu values,
     /// later eras 3 and 5. The leak-check text only exists from go1.26, which shares the go1.18 layout.
     /// </summary>
-    public static string GcLine(Events.GcFormat era, GcValues v)
+    public static string GcLine(Events.GcFormat era, GcValues v) => GcLineLayout(
+        era, Inv(v.NumGc), ItoaDiv(v.SinceInitNs / 1_000_000, 3), Inv(v.Util), v.LeakCheck,
+        v.ClockNs.Select(FmtNSAsMS).ToArray(), v.CpuNs.Select(FmtNSAsMS).ToArray(),
+        [Inv(v.Heap0 >> 20), Inv(v.Heap1 >> 20), Inv(v.Heap2 >> 20), Inv(v.Goal >> 20)],
+        era == Events.GcFormat.Go118 ? (Inv(v.Stacks >> 20), Inv(v.Globals >> 20)) : null, Inv(v.MaxProcs), v.Forced);
+
+    /// <summary>
+    /// The gc line's print sequence (gctrace-format.md §1.4) around numbers already printed: the clock phases joined by
+    /// '+', the cpu phases by '+' with the assist/background/idle triple joined by '/' (go1.5 prints 7 cpu values, later
+    /// eras 5); heap is start, end, live and goal in MB; stacks and globals exist from go1.18 on.
+    /// </summary>
+    public static string GcLineLayout(Events.GcFormat era, string number, string seconds, string util, bool leakCheck,
+        string[] clock, string[] cpu, string[] heap, (string Stacks, string Globals)? scan, string procs, bool forced)
     {
         var sb = new StringBuilder();
-        sb.Append("gc ").Append(Inv(v.NumGc)).Append(" @").Append(ItoaDiv(v.SinceInitNs / 1_000_000, 3)).Append("s ").Append(Inv(v.Util)).Append('%');
-        if (v.LeakCheck) sb.Append(" (checking for goroutine leaks)");
-        sb.Append(": ");
-        for (var i = 0; i < v.ClockNs.Length; i++)
-        {
-            if (i != 0) sb.Append('+');
-            sb.Append(FmtNSAsMS(v.ClockNs[i]));
-        }
-        sb.Append(" ms clock, ");
+        sb.Append("gc ").Append(number).Append(" @").Append(seconds).Append("s ").Append(util).Append('%');
+        if (leakCheck) sb.Append(" (checking for goroutine leaks)");
+        sb.Append(": ").AppendJoin('+', clock).Append(" ms clock, ");
         var slashes = era == Events.GcFormat.Go15 ? new[] { 4, 5 } : [2, 3];
-        for (var i = 0; i < v.CpuNs.Length; i++)
+        for (var i = 0; i < cpu.Length; i++)
         {
             if (slashes.Contains(i)) sb.Append('/');
             else if (i != 0) sb.Append('+');
-            sb.Append(FmtNSAsMS(v.CpuNs[i]));
+            sb.Append(cpu[i]);
         }
-        sb.Append(" ms cpu, ").Append(Inv(v.Heap0 >> 20)).Append("->").Append(Inv(v.Heap1 >> 20)).Append("->").Append(Inv(v.Heap2 >> 20))
-            .Append(" MB, ").Append(Inv(v.Goal >> 20)).Append(" MB goal, ");
-        if (era == Events.GcFormat.Go118)
-            sb.Append(Inv(v.Stacks >> 20)).Append(" MB stacks, ").Append(Inv(v.Globals >> 20)).Append(" MB globals, ");
-        sb.Append(Inv(v.MaxProcs)).Append(" P");
-        if (v.Forced) sb.Append(" (forced)");
+        sb.Append(" ms cpu, ").Append(heap[0]).Append("->").Append(heap[1]).Append("->").Append(heap[2])
+            .Append(" MB, ").Append(heap[3]).Append(" MB goal, ");
+        if (scan is { } s) sb.Append(s.Stacks).Append(" MB stacks, ").Append(s.Globals).Append(" MB globals, ");
+        sb.Append(procs).Append(" P");
+        if (forced) sb.Append(" (forced)");
         return sb.ToString();
     }
 }
