@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # pack-tool.sh OUT - builds every GcTrace.Pipe dotnet tool package into OUT:
 #   GcTrace.Pipe               the package users name; it lists the RID packages below (.NET 10 RID-specific tools)
-#   GcTrace.Pipe.linux-x64     Native AOT binary, portable x64 (x86-64-v1 + SSE4.2/POPCNT-free baseline of .NET)
+#   GcTrace.Pipe.linux-x64     Native AOT binary, portable x64 (x86-64-v1 + SSE4.2/POPCNT-free baseline of .NET), with
+#                              its x86-64-v3 twin beside it, which it hands over to on CPUs with AVX2 (Avx2Twin.cs)
 #   GcTrace.Pipe.linux-arm64   Native AOT binary, cross-compiled here with Debian's aarch64 cross toolchain
 #   GcTrace.Pipe.any           framework-dependent, for every other platform with the .NET 10 runtime
 # `dotnet tool install -g GcTrace.Pipe --add-source OUT` then installs the native binary on linux-x64 and linux-arm64
@@ -71,6 +72,13 @@ for rid in $rids; do
     args+=(-p:ObjCopyName="$triple-objcopy")
   fi
   if [ "$rid" = linux-x64 ] && [ -n "${X64_ISA:-}" ]; then args+=(-p:IlcInstructionSet="$X64_ISA"); fi
+  if [ "$rid" = linux-x64 ] && [ -z "${X64_ISA:-}" ]; then
+    # The AVX2 twin that the portable binary hands over to on CPUs that run it (src/GcTrace.Cli/Avx2Twin.cs).
+    echo "pack-tool: $rid (x86-64-v3 twin)" >&2
+    run "publish-$rid-v3" dotnet publish "$project" -c Release -r "$rid" -p:IlcInstructionSet=x86-64-v3 \
+      --artifacts-path "$work/artifacts-v3" -o "$work/v3" -p:CopyOutputSymbolsToPublishDirectory=false
+    args+=(-p:Avx2TwinPath="$work/v3/gctrace-pipe")
+  fi
   echo "pack-tool: $rid" >&2
   run "pack-$rid" pack "${args[@]}"
 done

@@ -2,6 +2,7 @@
 using System.CommandLine;
 using GcTrace.Cli;
 
+Avx2Twin.ReplaceProcessIfFaster(args);
 var root = CommandLine.Build();
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

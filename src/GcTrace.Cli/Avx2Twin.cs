@@ -1,0 +1,85 @@
+// Start-up only: the portable x64 native binary hands the process over to its AVX2 twin when this CPU can run it.
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+
+namespace GcTrace.Cli;
+
+/// <summary>
+/// Native AOT fixes the instruction set when it compiles: the portable x64 binary starts on every x64 CPU but scans
+/// with 128-bit vectors, while a binary compiled for x86-64-v3 scans application lines about 1.4x faster and refuses to
+/// start on a CPU without AVX2 (docs/benchmarks.md). The linux-x64 tool package carries both; the portable one, which
+/// is the command, replaces itself with the twin (execv: same pid, stdin, stdout, stderr and signals) when the CPU has
+/// every x86-64-v3 feature. <see cref="OptOutVariable"/>=1 keeps the portable binary.
+/// </summary>
+internal static class Avx2Twin
+{
+    /// <summary>The twin's file name: the command's own name plus this suffix, in the same folder.</summary>
+    public const string Suffix = ".x86-64-v3";
+
+    public const string OptOutVariable = "GCTRACE_PORTABLE";
+
+    /// <summary>Returns only when the twin is not started; a failed execv leaves the portable binary running.</summary>
+    public static void ReplaceProcessIfFaster(string[] args)
+    {
+        // Only the portable native build: under the JIT (framework-dependent) or in the twin itself, AVX2 is used already
+        // or the twin does not exist; in a v3 binary Avx2.IsSupported is a compile-time true, so it never re-executes.
+        if (RuntimeFeature.IsDynamicCodeCompiled || Avx2.IsSupported || !OperatingSystem.IsLinux()
+            || RuntimeInformation.ProcessArchitecture != Architecture.X64
+            || Environment.GetEnvironmentVariable(OptOutVariable) == "1" || args.Any(IsInformational)
+            || Environment.ProcessPath is not { } self || !File.Exists(self + Suffix) || !CpuRunsX86_64V3())
+        {
+            return;
+        }
+
+        var twin = self + Suffix;
+        var argv = new IntPtr[args.Length + 2];
+        argv[0] = Marshal.StringToCoTaskMemUTF8(twin);
+        for (var i = 0; i < args.Length; i++)
+        {
+            argv[i + 1] = Marshal.StringToCoTaskMemUTF8(args[i]);
+        }
+
+        var path = argv[0];
+        Execv(path, argv);
+        // execv returned: the twin could not start (not executable, wrong format); the portable binary does the work.
+        foreach (var p in argv)
+        {
+            Marshal.FreeCoTaskMem(p);
+        }
+    }
+
+    // --help and --version read no input, so the twin would only add a second process start to them.
+    private static bool IsInformational(string arg) => arg is "--help" or "-h" or "-?" or "--version";
+
+    /// <summary>
+    /// The CPUID bits of the x86-64-v3 level that the .NET runtime requires before a v3 binary runs: AVX, AVX2, BMI1,
+    /// BMI2, F16C, FMA, LZCNT, MOVBE, and OSXSAVE (the kernel saves the vector registers; Linux clears AVX when it does not).
+    /// </summary>
+    private static bool CpuRunsX86_64V3()
+    {
+        if (!X86Base.IsSupported)
+        {
+            return false;
+        }
+
+        var (maxLeaf, _, _, _) = X86Base.CpuId(0, 0);
+        var (maxExtended, _, _, _) = X86Base.CpuId(unchecked((int)0x80000000), 0);
+        if (maxLeaf < 7 || (uint)maxExtended < 0x80000001)
+        {
+            return false;
+        }
+
+        var (_, _, ecx1, _) = X86Base.CpuId(1, 0);
+        var (_, ebx7, _, _) = X86Base.CpuId(7, 0);
+        var (_, _, ecxExtended, _) = X86Base.CpuId(unchecked((int)0x80000001), 0);
+        return Bit(ecx1, 12) && Bit(ecx1, 22) && Bit(ecx1, 27) && Bit(ecx1, 28) && Bit(ecx1, 29) // FMA, MOVBE, OSXSAVE, AVX, F16C
+            && Bit(ebx7, 3) && Bit(ebx7, 5) && Bit(ebx7, 8) // BMI1, AVX2, BMI2
+            && Bit(ecxExtended, 5); // LZCNT
+    }
+
+    private static bool Bit(int register, int bit) => ((register >> bit) & 1) != 0;
+
+    [DllImport("libc", EntryPoint = "execv", SetLastError = true)]
+    private static extern int Execv(IntPtr path, IntPtr[] argv);
+}
