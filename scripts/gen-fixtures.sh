@@ -127,6 +127,7 @@ RUNS=(
   "v2_sleep_retry|v2_sleep_retry|16|100||gctrace=1|1|leak|goroutine-leak|main.retryDelivery|a retry goroutine per webhook delivery; one receiver is gone for good, so ~40 goroutines a second loop forever in time.Sleep holding 8 KiB payloads"
   "v2_queue_backlog|v2_queue_backlog|18|100||gctrace=1|1|leak|unbounded-slice|main.enqueue|slice-backed FIFO fed ~500 jobs/s (4 KiB payloads) and drained ~400/s: the backlog grows ~400 KiB/s for the whole run"
   "v2_json_cache|v2_json_cache|18|100||gctrace=1|1|leak|unbounded-map|main.cacheResponse|decoded JSON responses cached under a URL holding a unique request id, never evicted (~2 MiB/s); allocating frames are encoding/json and reflect"
+  "v2_gogc400|v2_gogc400|20|400||gctrace=1|1|no-leak|healthy||GOGC=400 small service: 8 MiB bounded response ring, 10-60 request goroutines in flight with a load that varies over a 5 s period; live heap and goal wobble around a flat level"
   # issue 16 (source2): held-out-style leak programs read from their code, written as other Go developers write them
   # (containers in struct fields behind pointers and closures, methods, goroutines started by methods); default MemProfileRate
   "src2_sessions|src2_sessions|8|100||gctrace=1|1|leak|unbounded-map|main.loadProfile,main.login|source-reading: session store (map field of a struct in store.go, package-level pointer) put by login, never deleted"
@@ -185,6 +186,7 @@ hot_functions() {
     v2_sleep_retry) echo "main.main.func1" ;;
     v2_queue_backlog) echo "main.consume" ;;
     v2_json_cache) echo "main.handle,encoding/json.Marshal" ;;
+    v2_gogc400) echo "main.render,main.serve" ;;
     chatty) echo "main.renderPage,main.handleRequest" ;;
     slow) echo "main.produceChunk" ;;
     forced) echo "main.handleBatch" ;;

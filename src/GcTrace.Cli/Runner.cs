@@ -43,6 +43,9 @@ internal static class Runner
         if (outputs.Open(files, options.CsvPath, "--csv") is { } csv) eventSinks.Add(new CsvSink(csv));
         if (outputs.Open(files, options.JsonPath, "--json") is { } json) runSinks.Add(new JsonSummarySink(json));
         // --source DIRs, or the profiles' recorded paths as they are: the diagnosis reads the code, the HTML lists it.
+        // A DIR that is not there is a typo the run survives (the profiles still place every suspect), but say so.
+        foreach (var dir in options.SourceDirs.Where(d => !Directory.Exists(d)))
+            Warn($"--source {dir}: {(File.Exists(dir) ? "is a file, not a directory" : "no such directory")}; no code is read from it", warned);
         var sources = new GcTrace.Source.SourceLocator(options.SourceDirs);
         var png = outputs.OpenDirectory(files, options.PngDir, "--png");
         var html = outputs.Open(files, options.HtmlPath, "--html");

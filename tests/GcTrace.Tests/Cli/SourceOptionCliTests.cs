@@ -34,5 +34,7 @@ public class SourceOptionCliTests
 
         r.ExitCode.Should().Be(0, r.Stderr);
         r.Stderr.Should().MatchRegex(@"suspect +main\.pollLoop  ticker-not-stopped  \+[0-9.,]+ MB  main\.go:19\n");
+        r.Stderr.Should().Contain("gctrace-pipe: warning: --source /no/such/dir: no such directory; no code is read from it\n")
+            .And.Contain("gctrace-pipe: warning: --source /also/missing: no such directory");
     }
 }
