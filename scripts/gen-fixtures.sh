@@ -127,6 +127,7 @@ RUNS=(
   "v2_sleep_retry|v2_sleep_retry|16|100||gctrace=1|1|leak|goroutine-leak|main.retryDelivery|a retry goroutine per webhook delivery; one receiver is gone for good, so ~40 goroutines a second loop forever in time.Sleep holding 8 KiB payloads"
   "v2_queue_backlog|v2_queue_backlog|18|100||gctrace=1|1|leak|unbounded-slice|main.enqueue|slice-backed FIFO fed ~500 jobs/s (4 KiB payloads) and drained ~400/s: the backlog grows ~400 KiB/s for the whole run"
   "v2_json_cache|v2_json_cache|18|100||gctrace=1|1|leak|unbounded-map|main.cacheResponse|decoded JSON responses cached under a URL holding a unique request id, never evicted (~2 MiB/s); allocating frames are encoding/json and reflect"
+  "v2_gogc400|v2_gogc400|20|400||gctrace=1|1|no-leak|healthy||GOGC=400 small service: 8 MiB bounded response ring, 10-60 request goroutines in flight with a load that varies over a 5 s period; live heap and goal wobble around a flat level"
   # issue 16 (source2): held-out-style leak programs read from their code, written as other Go developers write them
   # (containers in struct fields behind pointers and closures, methods, goroutines started by methods); default MemProfileRate
   "src2_sessions|src2_sessions|8|100||gctrace=1|1|leak|unbounded-map|main.loadProfile,main.login|source-reading: session store (map field of a struct in store.go, package-level pointer) put by login, never deleted"
@@ -144,6 +145,8 @@ RUNS=(
   "src2_stage_recv_twin|src2_stage_recv_twin|8|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src2_stage_recv: Upload closes the channel after the last chunk"
   "src2_ledger_lock|src2_ledger_lock|8|100||gctrace=1|1|leak|goroutine-leak|main.(*Ledger).apply,main.(*Ledger).Submit|source-reading: one rejected transfer returns without Unlock; every later go l.apply(t) parks in l.mu.Lock()"
   "src2_key_index|src2_key_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.readRecord,main.(*Index).Add|source-reading: a 32 KiB block per record handed to Index.Add, which appends block[8:24] to a slice field"
+  "src2_seen_paths|src2_seen_paths|8|100||gctrace=1|1|leak|unbounded-map|main.main|source-reading (written after the first fixes): a map local to main captured by the handler literal it registers, written per new path, never deleted"
+  "src2_sync_field|src2_sync_field|8|100||gctrace=1|1|leak|unbounded-map|main.(*Verifier).Verify|source-reading (written after the first fixes): v.verified.Store(token, c) into a sync.Map field of a package-level verifier, never deleted"
   "src2_render_bytes|src2_render_bytes|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Renderer).Render|source-reading: buf.Grow(48 KiB), a few hundred bytes written, buf.Bytes() cached by URL in a map field"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
@@ -183,6 +186,7 @@ hot_functions() {
     v2_sleep_retry) echo "main.main.func1" ;;
     v2_queue_backlog) echo "main.consume" ;;
     v2_json_cache) echo "main.handle,encoding/json.Marshal" ;;
+    v2_gogc400) echo "main.render,main.serve" ;;
     chatty) echo "main.renderPage,main.handleRequest" ;;
     slow) echo "main.produceChunk" ;;
     forced) echo "main.handleBatch" ;;

@@ -8,7 +8,10 @@ namespace GcTrace.Source;
 /// pattern decides. A statement that only looks like one (a map with a delete, a stopped ticker) is remembered and
 /// reported when nothing shows a pattern, so the report can say why the code is not a leak. The allocation is
 /// often a few lines above the statement that keeps it (`v := make(...)` then `cache[k] = v`), hence the whole
-/// function; a callee that allocates for its caller is covered by reading the caller's frame next.
+/// function; a callee that allocates for its caller is covered by reading the caller's frame next. The other way
+/// round, a frame whose own statements show nothing may hand its value to a function of the package that keeps it
+/// (`store.Put(token, sess)`), so the calls on its lines are read one level down. A goroutine's entry function started
+/// by `go name(...)` elsewhere is read as a goroutine body, like a `go func` literal.
 /// </summary>
 public sealed class CodeReader(SourceLocator locator)
 {
@@ -30,9 +33,12 @@ public sealed class CodeReader(SourceLocator locator)
                 continue;
             }
 
-            foreach (var line in scope.Lines.OrderBy(l => Math.Abs(l.Number - frame.Line)).ThenBy(l => l.Number))
+            // The frame's own statements first; only when none shows a pattern, the calls that may keep its value.
+            var nearestFirst = scope.Lines.OrderBy(l => Math.Abs(l.Number - frame.Line)).ThenBy(l => l.Number).ToList();
+            var readings = nearestFirst.Select(l => StatementRules.Read(scope, l)).Concat(nearestFirst.Select(l => Callee(scope, l)));
+            foreach (var reading in readings)
             {
-                if ((StatementRules.Read(scope, line) ?? Callee(scope, line)) is { } finding)
+                if (reading is { } finding)
                 {
                     if (finding.Holds)
                     {

@@ -6,6 +6,7 @@ internal sealed class FunctionScope
 {
     private readonly List<(int First, int Last)> loops = [];
     private readonly List<(int GoLine, int First, int Last)> goLiterals = [];
+    private readonly List<(int First, int Last)> funcLiterals = [];
 
     /// <param name="startedBy">The `go` statement that starts this function as a goroutine (`go p.loop()`, found in
     /// the package), when the function is the entry of the stack being read; null otherwise.</param>
@@ -22,6 +23,12 @@ internal sealed class FunctionScope
             if (tokens[i].Kind == GoTokenKind.Keyword && tokens[i].Text == "for" && OpeningBrace(i) is { } open)
             {
                 loops.Add((tokens[open].Line, tokens[body.File.Closing(open)].Line));
+            }
+
+            // A func literal opens its body on its own line (gofmt); a func type (`var h func(int)`) opens none there.
+            if (tokens[i].Kind == GoTokenKind.Keyword && tokens[i].Text == "func" && OpeningBrace(i) is { } open2 && tokens[open2].Line == tokens[i].Line)
+            {
+                funcLiterals.Add((tokens[i].Line, tokens[body.File.Closing(open2)].Line));
             }
 
             if (tokens[i].Kind == GoTokenKind.Keyword && tokens[i].Text == "go" && i + 1 < body.BodyEnd && tokens[i + 1].Text == "func"
@@ -45,6 +52,10 @@ internal sealed class FunctionScope
     public CodeFrame? StartedBy { get; }
 
     public bool InLoop(int line) => loops.Any(l => line >= l.First && line <= l.Last);
+
+    /// <summary>The first line of the innermost func literal whose body holds <paramref name="line"/>, or null.</summary>
+    public int? LiteralAround(int line) =>
+        funcLiterals.Where(f => line > f.First && line <= f.Last).Select(f => (int?)f.First).LastOrDefault();
 
     /// <summary>The line of the `go func` whose literal holds <paramref name="line"/>, or null.</summary>
     public int? GoStatementAround(int line) =>

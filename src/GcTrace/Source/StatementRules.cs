@@ -60,6 +60,13 @@ internal static class StatementRules
             return Kept(scope, line, stored, line.IndexOf(",", store) + 1, line.Count, isAppend: false);
         }
 
+        // s.cache.Store(k, v) on a struct field declared as sync.Map.
+        if (store > 2 && line[store - 2].Text == "." && line[store - 3].IsIdentifier && FieldKind(scope.Package, line[store - 1].Text) == GoVarKind.SyncMap)
+        {
+            var stored = new Target(line[store - 1].Text, line[store - 3].Text, GoVarKind.SyncMap);
+            return Kept(scope, line, stored, line.IndexOf(",", store) + 1, line.Count, isAppend: false);
+        }
+
         return null;
     }
 
@@ -407,6 +414,13 @@ internal static class StatementRules
             return v.Kind is GoVarKind.Map or GoVarKind.Slice ? new Target(v.Name, null, v.Kind) : null;
         }
 
+        // A local map or slice written inside a func literal that captures it (a handler made in main): it lives as
+        // long as the literal does.
+        if ((from + 1 == to || line[from + 1].Text is "[" or "=") && LocalContainer(scope, line[from].Text, line) is { } local)
+        {
+            return local;
+        }
+
         // owner.field[...] = / owner.field = append(owner.field, ...): a long-lived struct's container.
         if (from + 2 < to && line[from + 1].Text == "." && line[from + 2].IsIdentifier)
         {
@@ -416,6 +430,37 @@ internal static class StatementRules
         }
 
         return null;
+    }
+
+    private static Target? LocalContainer(FunctionScope scope, string name, GoLine write)
+    {
+        var decl = scope.Lines.LastOrDefault(l => l.Number < write.Number
+            && (l.Matches(0, name, ":=") || l.Matches(0, "var", name)));
+        if (decl is null)
+        {
+            return null;
+        }
+
+        var at = decl.Matches(0, "var") ? 2 : 1;
+        if (decl.Matches(at, "=") || decl.Matches(at, ":="))
+        {
+            at++;
+        }
+
+        if (decl.Matches(at, "make", "("))
+        {
+            at += 2;
+        }
+
+        var kind = decl.Matches(at, "map") ? GoVarKind.Map : decl.Matches(at, "[", "]") ? GoVarKind.Slice : GoVarKind.Other;
+        if (kind == GoVarKind.Other)
+        {
+            return null;
+        }
+
+        // Only a capture: a local filled in a loop is as often a result being built and returned.
+        var captured = scope.LiteralAround(write.Number) is { } literal && decl.Number < literal;
+        return captured ? new Target(name, null, kind, Local: true) : null;
     }
 
     // `field map[...]` or `field []...` in a struct type anywhere in the package.
@@ -439,6 +484,11 @@ internal static class StatementRules
                 if (t[i + 1].Text == "[" && t[i + 2].Text == "]")
                 {
                     return GoVarKind.Slice;
+                }
+
+                if (i + 3 < t.Count && t[i + 1].Text == "sync" && t[i + 2].Text == "." && t[i + 3].Text == "Map")
+                {
+                    return GoVarKind.SyncMap;
                 }
             }
         }
@@ -694,10 +744,12 @@ internal static class StatementRules
     private static CodeFinding Finding(CodePattern pattern, bool holds, FunctionScope scope, GoLine line, string says) =>
         new(pattern, holds, line.File.Path, line.Number, line.Code, $"{Path.GetFileName(line.File.Path)}:{line.Number} `{line.Code}` {says}");
 
-    private sealed record Target(string Name, string? Owner, GoVarKind Kind)
+    private sealed record Target(string Name, string? Owner, GoVarKind Kind, bool Local = false)
     {
-        public string Describe(string shape) => Owner is null
-            ? $"the package-level {(Kind == GoVarKind.SyncMap ? "sync.Map" : shape)} `{Name}`"
-            : $"the field `{Owner}.{Name}`";
+        public string Describe(string shape) => Owner is not null
+            ? $"the field `{Owner}.{Name}`"
+            : Local
+                ? $"the {shape} `{Name}` captured by the func literal that writes it"
+                : $"the package-level {(Kind == GoVarKind.SyncMap ? "sync.Map" : shape)} `{Name}`";
     }
 }

@@ -90,7 +90,7 @@ public class DiagnoserCorpusTests
     public void FixtureRuns_EveryLeakRunIsHeldToItsGroundTruthPattern()
     {
         ProfiledRuns.Folders().Where(f => f.StartsWith("runs/", StringComparison.Ordinal) && ProfiledRuns.Truth(f).Label == "leak")
-            .Should().HaveCount(36).And.NotContain(f => EvidenceAbsent.ContainsKey(f));
+            .Should().HaveCount(38).And.NotContain(f => EvidenceAbsent.ContainsKey(f));
     }
 
     [Theory]

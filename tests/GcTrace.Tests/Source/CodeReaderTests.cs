@@ -489,4 +489,73 @@ public class CodeReaderTests
     [InlineData("main.functional", "main.functional")]
     public void Enclosing_StripsFuncLiteralSuffixes(string function, string expected) =>
         CodeReader.Enclosing(function).Should().Be(expected);
+
+    private const string SyncMapField = """
+        package main
+
+        import "sync"
+
+        type cache struct {
+            entries sync.Map
+        }
+
+        var c = &cache{}
+
+        func put(k string) {
+            v := make([]byte, 4096) // site
+            c.entries.Store(k, v)
+        }
+        """;
+
+    [Fact]
+    public void Read_StoreIntoASyncMapField_IsUnboundedMap_AndItsDeleteMakesALookAlike()
+    {
+        var f = Read("main.put", SyncMapField)!;
+        var evicted = Read("main.put", SyncMapField, ("/build/app/evict.go", "package main\n\nfunc evict(k string) {\n\tc.entries.Delete(k)\n}\n"))!;
+
+        (f.Pattern, f.Holds).Should().Be((CodePattern.UnboundedMap, true));
+        f.Evidence.Should().Contain("the field `c.entries`");
+        (evicted.Pattern, evicted.Holds).Should().Be((CodePattern.UnboundedMap, false));
+    }
+
+    [Fact]
+    public void Read_LocalMapCapturedByAHandlerLiteral_IsUnboundedMap()
+    {
+        const string source = """
+            package main
+
+            import "net/http"
+
+            func main() {
+                seen := map[string][]byte{}
+                http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+                    body := make([]byte, 4096) // site
+                    seen[r.URL.Path] = body
+                })
+            }
+            """;
+
+        var f = Read("main.main.func1", source)!;
+
+        (f.Pattern, f.Holds).Should().Be((CodePattern.UnboundedMap, true));
+        f.Evidence.Should().Contain("the map `seen` captured by the func literal that writes it, which nothing deletes from");
+    }
+
+    [Fact]
+    public void Read_LocalMapFilledInALoopAndReturned_IsNoPattern()
+    {
+        const string source = """
+            package main
+
+            func collect(n int) map[int][]byte {
+                out := map[int][]byte{}
+                for i := 0; i < n; i++ {
+                    out[i] = make([]byte, 10) // site
+                }
+                return out
+            }
+            """;
+
+        Read("main.collect", source).Should().BeNull();
+    }
 }
