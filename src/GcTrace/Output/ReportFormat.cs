@@ -57,7 +57,6 @@ public static class ReportFormat
         return floors.Select(f => (f / 100).ToString("0.00", Inv) + "%").ToList();
     }
 
-    /// <summary>"0.04% of available CPU = stop-the-world 0.01% + assist 0.00% + background 0.01% + idle 0.02%".</summary>
     /// <summary>The GC's cost (stop-the-world + assist + background, idle marking excluded) with its parts.</summary>
     public static string GcCostParts(GcCpuSummary g)
     {
@@ -66,6 +65,7 @@ public static class ReportFormat
         return $"{Pct(g.CostFraction)} of available CPU = stop-the-world {parts[0]} + assist {parts[1]} + background {parts[2]}";
     }
 
+    /// <summary>"0.04% of available CPU = stop-the-world 0.01% + assist 0.00% + background 0.01% + idle 0.02%".</summary>
     public static string GcCpuParts(GcCpuSummary g)
     {
         var parts = PctParts(g.Fraction ?? 0, [g.StwFraction ?? 0, g.AssistFraction ?? 0, g.BackgroundFraction ?? 0, g.IdleFraction ?? 0]);

@@ -60,6 +60,10 @@ public class HtmlReportChromiumTests
         // The corpus run comes without its sources: the listing has the lines that grew and says why there is no code.
         text.Should().Contain("ROUTINE <code>main.cacheResult</code>").And.Contain("source file not found");
         text.Should().Contain("--html").And.Contain("combined.log");
+        // The GC's cost leads the key numbers (idle marking apart), with the summary's cost_fraction as a percentage.
+        var cost = summary.GetProperty("gc_cpu").GetProperty("cost_fraction").GetDouble() * 100;
+        text.Should().Contain($"<th>GC CPU cost</th><td>{cost.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}% of available CPU");
+        text.IndexOf("GC CPU cost", StringComparison.Ordinal).Should().BeLessThan(text.IndexOf("idle marking", StringComparison.Ordinal));
         text.Should().Contain($"{summary.GetProperty("input").GetProperty("app_lines").GetInt64()}</td>");
     }
 

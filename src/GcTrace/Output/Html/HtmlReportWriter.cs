@@ -81,7 +81,9 @@ public static partial class HtmlReportWriter
         Row(h, "trace span", ReportFormat.Seconds(s.Gc.SpanS));
         if (g.Fraction is not null)
         {
-            Row(h, "GC CPU", ReportFormat.GcCpuParts(g));
+            // The cost leads, as in the text report: idle marking ran on processors the program left idle.
+            Row(h, "GC CPU cost", ReportFormat.GcCostParts(g));
+            Row(h, "idle marking", $"a further {ReportFormat.Pct(g.IdleFraction)} on otherwise idle processors (free, not counted): {ReportFormat.GcCpuParts(g)}");
             Row(h, "runtime's U%", $"{g.RuntimeCpuPctLast?.ToString(Inv) ?? "–"}% (cumulative since program start, without idle marking)");
         }
         if (m.LiveMbFirst is not null)
