@@ -69,7 +69,7 @@ public sealed class CodeReader(SourceLocator locator)
         if (Enclosing(entry.Function) != entry.Function)
         {
             return scope.GoStatementAround((int)entry.Line) is { } line
-                ? new CodeFrame(prefix + scope.Body.Name, scope.Body.File.Path, line)
+                ? new CodeFrame(prefix + scope.Body.Name, AsRecorded(entry.File, scope.Body.File.Path), line)
                 : null;
         }
 
@@ -83,13 +83,18 @@ public sealed class CodeReader(SourceLocator locator)
                 if (go >= 0 && line[go].Kind == GoTokenKind.Keyword && line.IndexOf(name, go) is var at and > 0 && line.Matches(at + 1, "(")
                     && (at == go + 1 || line[at - 1].Text == "."))
                 {
-                    return new CodeFrame(prefix + function.Name, function.File.Path, line.Number);
+                    return new CodeFrame(prefix + function.Name, AsRecorded(entry.File, function.File.Path), line.Number);
                 }
             }
         }
 
         return null;
     }
+
+    // A file found on disk, named the way the profile names its package's files: a Go package is one directory, so the
+    // `go` statement's file sits beside the recorded file of the goroutine's entry frame.
+    private static string AsRecorded(string recordedSibling, string found) =>
+        recordedSibling[..(recordedSibling.LastIndexOf('/') + 1)] + Path.GetFileName(found);
 
     /// <summary>The source line of a frame, trimmed, or null when its file is not found.</summary>
     public string? Code(string recordedPath, long line) =>

@@ -112,6 +112,8 @@ public class SuspectSitesOracleTests
         {
             suspect.CreatedBy.Should().NotBeNull();
             lines[suspect.CreatedBy!.Line - 1].TrimStart().Should().StartWith("go ");
+            // Named as the profile names files (gcfixtures/<program>/main.go), not as the path it was found under.
+            suspect.CreatedBy.File.Should().Be(suspect.Site.File);
         }
     }
 
