@@ -12,16 +12,24 @@ internal sealed record FailCondition(string Text, string Metric, string Op, deci
     // Metric -> (what it measures, its value from the summary in that kind's base unit).
     private static readonly Dictionary<string, (QuantityKind Kind, Func<TraceSummary, decimal?> Value)> Metrics = new()
     {
-        ["stw.p50"] = (QuantityKind.Duration, s => s.StwMs.P50), ["stw.p90"] = (QuantityKind.Duration, s => s.StwMs.P90),
-        ["stw.p95"] = (QuantityKind.Duration, s => s.StwMs.P95), ["stw.p99"] = (QuantityKind.Duration, s => s.StwMs.P99),
-        ["stw.p999"] = (QuantityKind.Duration, s => s.StwMs.P999), ["stw.max"] = (QuantityKind.Duration, s => s.StwMs.Max),
-        ["stw.mean"] = (QuantityKind.Duration, s => s.StwMs.Mean), ["stw.total"] = (QuantityKind.Duration, s => s.StwMs.Total),
-        ["gc_cpu"] = (QuantityKind.Share, s => D(s.GcCpu.Fraction)), ["gc_cpu.assist"] = (QuantityKind.Share, s => D(s.GcCpu.AssistFraction)),
+        ["stw.p50"] = (QuantityKind.Duration, s => s.StwMs.P50),
+        ["stw.p90"] = (QuantityKind.Duration, s => s.StwMs.P90),
+        ["stw.p95"] = (QuantityKind.Duration, s => s.StwMs.P95),
+        ["stw.p99"] = (QuantityKind.Duration, s => s.StwMs.P99),
+        ["stw.p999"] = (QuantityKind.Duration, s => s.StwMs.P999),
+        ["stw.max"] = (QuantityKind.Duration, s => s.StwMs.Max),
+        ["stw.mean"] = (QuantityKind.Duration, s => s.StwMs.Mean),
+        ["stw.total"] = (QuantityKind.Duration, s => s.StwMs.Total),
+        ["gc_cpu"] = (QuantityKind.Share, s => D(s.GcCpu.Fraction)),
+        ["gc_cpu.assist"] = (QuantityKind.Share, s => D(s.GcCpu.AssistFraction)),
         ["live_slope"] = (QuantityKind.SizePerMinute, s => D(s.Heap.LiveSlopeMbPerMin)),
-        ["live_mb"] = (QuantityKind.Size, s => s.Heap.LiveMbLast), ["live_mb_max"] = (QuantityKind.Size, s => s.Heap.LiveMbMax),
+        ["live_mb"] = (QuantityKind.Size, s => s.Heap.LiveMbLast),
+        ["live_mb_max"] = (QuantityKind.Size, s => s.Heap.LiveMbMax),
         ["alloc_rate"] = (QuantityKind.SizePerSecond, s => D(s.Heap.AllocRateMbPerS)),
-        ["gc_per_s"] = (QuantityKind.PerSecond, s => D(s.Heap.GcPerS)), ["cycles"] = (QuantityKind.Count, s => s.Gc.Cycles),
-        ["missing_cycles"] = (QuantityKind.Count, s => s.Gc.MissingCycles), ["unrecognized"] = (QuantityKind.Count, s => s.Input.UnrecognizedGcLines),
+        ["gc_per_s"] = (QuantityKind.PerSecond, s => D(s.Heap.GcPerS)),
+        ["cycles"] = (QuantityKind.Count, s => s.Gc.Cycles),
+        ["missing_cycles"] = (QuantityKind.Count, s => s.Gc.MissingCycles),
+        ["unrecognized"] = (QuantityKind.Count, s => s.Input.UnrecognizedGcLines),
     };
 
     private static readonly Parser<string> Name = Parse.Char(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.', "metric").AtLeastOnce().Text();
@@ -58,7 +66,12 @@ internal sealed record FailCondition(string Text, string Metric, string Op, deci
         if (Metrics[Metric].Value(d.Summary) is not { } v || Number is not { } n) return false;
         return Op switch
         {
-            ">" => v > n, ">=" => v >= n, "<" => v < n, "<=" => v <= n, "=" => v == n, _ => v != n,
+            ">" => v > n,
+            ">=" => v >= n,
+            "<" => v < n,
+            "<=" => v <= n,
+            "=" => v == n,
+            _ => v != n,
         };
     }
 

@@ -10,9 +10,9 @@ namespace GcTrace.Cli;
 internal sealed class StatusReporter(StatusTerminal? live, TimeSpan? interval, long totalBytes, bool stamped) : IProgress<long>
 {
     private static readonly TimeSpan Refresh = TimeSpan.FromMilliseconds(250);
-    private long _bytesRead;
+    private long bytesRead;
 
-    public void Report(long value) => Interlocked.Exchange(ref _bytesRead, value);
+    public void Report(long value) => Interlocked.Exchange(ref bytesRead, value);
 
     public async Task RunAsync(AnalysisSink analysis, CancellationToken token)
     {
@@ -47,7 +47,7 @@ internal sealed class StatusReporter(StatusTerminal? live, TimeSpan? interval, l
     private string Line(AnalysisSink analysis)
     {
         var s = analysis.Snapshot();
-        double? fraction = totalBytes > 0 ? Math.Min(1, Interlocked.Read(ref _bytesRead) / (double)totalBytes) : null;
+        double? fraction = totalBytes > 0 ? Math.Min(1, Interlocked.Read(ref bytesRead) / (double)totalBytes) : null;
         return LiveStatusLine.Format(s.Cycles, s.Last, s.StwP99Ms, s.GcCpuFraction, fraction);
     }
 }

@@ -12,10 +12,10 @@ namespace GcTrace.Cli;
 internal sealed class StatusTerminal(TextWriter stderr, int width)
 {
     private const string EraseLine = "\r\u001b[K";
-    private readonly Lock _gate = new();
-    private string? _onScreen;
-    private bool _unflushed;
-    private bool _atLineStart = true;
+    private readonly Lock gate = new();
+    private string? onScreen;
+    private bool unflushed;
+    private bool atLineStart = true;
 
     /// <summary>Wraps stdout so that pass-through writes erase the status first.</summary>
     public Stream Share(Stream stdout) => new SharedStdout(this, stdout);
@@ -24,19 +24,19 @@ internal sealed class StatusTerminal(TextWriter stderr, int width)
     public void Draw(string line)
     {
         line = Fit(line);
-        lock (_gate)
+        lock (gate)
         {
-            if (_unflushed || !_atLineStart || line == _onScreen) return;
+            if (unflushed || !atLineStart || line == onScreen) return;
             stderr.Write("\r" + line + "\u001b[K");
             stderr.Flush();
-            _onScreen = line;
+            onScreen = line;
         }
     }
 
     /// <summary>Writes a whole line on stderr (an --interval summary) where the status was; the timer redraws it.</summary>
     public void WriteLine(string line)
     {
-        lock (_gate)
+        lock (gate)
         {
             EraseLocked();
             stderr.WriteLine(line);
@@ -47,15 +47,15 @@ internal sealed class StatusTerminal(TextWriter stderr, int width)
     /// <summary>Erases the status for good (input ended; the report follows).</summary>
     public void Clear()
     {
-        lock (_gate) EraseLocked();
+        lock (gate) EraseLocked();
     }
 
     private void EraseLocked()
     {
-        if (_onScreen is null) return;
+        if (onScreen is null) return;
         stderr.Write(EraseLine);
         stderr.Flush();
-        _onScreen = null;
+        onScreen = null;
     }
 
     // A status wider than the terminal wraps, and \r then erases only its last row: cut it to fit one row.
@@ -64,8 +64,8 @@ internal sealed class StatusTerminal(TextWriter stderr, int width)
     private void BeforeWrite(ReadOnlySpan<byte> bytes)
     {
         EraseLocked();
-        _unflushed = true;
-        _atLineStart = bytes[^1] == (byte)'\n';
+        unflushed = true;
+        atLineStart = bytes[^1] == (byte)'\n';
     }
 
     private sealed class SharedStdout(StatusTerminal terminal, Stream inner) : Stream
@@ -81,7 +81,7 @@ internal sealed class StatusTerminal(TextWriter stderr, int width)
         public override void Write(ReadOnlySpan<byte> buffer)
         {
             if (buffer.IsEmpty) return;
-            lock (terminal._gate)
+            lock (terminal.gate)
             {
                 terminal.BeforeWrite(buffer);
                 inner.Write(buffer);
@@ -90,10 +90,10 @@ internal sealed class StatusTerminal(TextWriter stderr, int width)
 
         public override void Flush()
         {
-            lock (terminal._gate)
+            lock (terminal.gate)
             {
                 inner.Flush();
-                terminal._unflushed = false;
+                terminal.unflushed = false;
             }
         }
 

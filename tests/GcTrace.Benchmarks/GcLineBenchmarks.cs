@@ -7,23 +7,23 @@ namespace GcTrace.Benchmarks;
 [MemoryDiagnoser]
 public class GcLineBenchmarks
 {
-    private byte[][] _bytes = [];
-    private string[] _text = [];
-    private int _i;
+    private byte[][] bytes = [];
+    private string[] text = [];
+    private int i;
 
     [GlobalSetup]
     public void Setup()
     {
-        _text = Inputs.GcLines.Take(256).ToArray();
-        _bytes = _text.Select(System.Text.Encoding.ASCII.GetBytes).ToArray();
+        text = Inputs.GcLines.Take(256).ToArray();
+        bytes = text.Select(System.Text.Encoding.ASCII.GetBytes).ToArray();
     }
 
     [Benchmark(Baseline = true, Description = "FastGcLineParser")]
-    public object? Fast() => FastGcLineParser.TryParse(_bytes[_i++ & 255], 1);
+    public object? Fast() => FastGcLineParser.TryParse(bytes[i++ & 255], 1);
 
     [Benchmark(Description = "TraceGrammar (Sprache)")]
-    public object? Grammar() => TraceGrammar.TryParse(_text[_i++ & 255], 1);
+    public object? Grammar() => TraceGrammar.TryParse(text[i++ & 255], 1);
 
     [Benchmark(Description = "TraceLineParser (router)")]
-    public object? Router() => TraceLineParser.TryParse(_bytes[_i++ & 255], 1);
+    public object? Router() => TraceLineParser.TryParse(bytes[i++ & 255], 1);
 }

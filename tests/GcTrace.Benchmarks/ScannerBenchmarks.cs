@@ -8,24 +8,24 @@ namespace GcTrace.Benchmarks;
 [MemoryDiagnoser]
 public class ScannerBenchmarks
 {
-    private byte[] _mixed = [];
-    private byte[] _gcOnly = [];
+    private byte[] mixed = [];
+    private byte[] gcOnly = [];
 
     [GlobalSetup]
     public void Setup()
     {
-        _mixed = Cut(Inputs.Mixed(1 << 20));
-        _gcOnly = Cut(Inputs.GcOnly(1 << 20));
+        mixed = Cut(Inputs.Mixed(1 << 20));
+        gcOnly = Cut(Inputs.GcOnly(1 << 20));
     }
 
     [Benchmark(Baseline = true, Description = "count newlines (floor)")]
-    public int Newlines() => _mixed.AsSpan().Count((byte)'\n');
+    public int Newlines() => mixed.AsSpan().Count((byte)'\n');
 
     [Benchmark(Description = "scan 1 MiB mixed")]
-    public long Mixed() => Scan(_mixed);
+    public long Mixed() => Scan(mixed);
 
     [Benchmark(Description = "scan 1 MiB gc-only")]
-    public long GcOnly() => Scan(_gcOnly);
+    public long GcOnly() => Scan(gcOnly);
 
     private static long Scan(byte[] chunk)
     {

@@ -7,9 +7,9 @@ namespace GcTrace.Benchmarks;
 [MemoryDiagnoser]
 public class TraceLineBenchmarks
 {
-    private byte[][] _bytes = [];
-    private string[] _text = [];
-    private int _i;
+    private byte[][] bytes = [];
+    private string[] text = [];
+    private int i;
 
     [Params("scav", "pacer start", "pacer end", "scan", "SCHED")]
     public string Kind { get; set; } = "scav";
@@ -18,13 +18,13 @@ public class TraceLineBenchmarks
     public void Setup()
     {
         var lines = Inputs.OtherKinds[Kind];
-        _text = Enumerable.Range(0, 256).Select(i => lines[i % lines.Length]).ToArray();
-        _bytes = _text.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+        text = Enumerable.Range(0, 256).Select(i => lines[i % lines.Length]).ToArray();
+        bytes = text.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
     }
 
     [Benchmark(Baseline = true, Description = "FastTraceLineParser")]
-    public object? Fast() => FastTraceLineParser.TryParse(_bytes[_i++ & 255], 1);
+    public object? Fast() => FastTraceLineParser.TryParse(bytes[i++ & 255], 1);
 
     [Benchmark(Description = "TraceGrammar (Sprache)")]
-    public object? Grammar() => TraceGrammar.TryParse(_text[_i++ & 255], 1);
+    public object? Grammar() => TraceGrammar.TryParse(text[i++ & 255], 1);
 }

@@ -1,7 +1,7 @@
 // Where one run of the program ends and another begins in a stream of gc lines.
-namespace GcTrace.Analysis;
-
 using GcTrace.Events;
+
+namespace GcTrace.Analysis;
 
 internal static class CycleOrder
 {

@@ -1,8 +1,7 @@
 // Follows the gc numbers: gaps inside a run, restarts and interleaved processes, duplicates, forced cycles and format eras.
-namespace GcTrace.Analysis;
-
 using GcTrace.Events;
 
+namespace GcTrace.Analysis;
 /// <summary>
 /// gc N counts every cycle from 1 (gctrace-format.md §1.5), so a skipped number is a lost line, and a number that does not rise
 /// (or a clock that goes back) is another run of the program. A log that starts mid-run (gc 40 first) is not a gap:

@@ -1,7 +1,7 @@
 // The names of the gc line eras as the summary writes them.
-namespace GcTrace.Analysis;
-
 using GcTrace.Events;
+
+namespace GcTrace.Analysis;
 
 internal static class FormatNames
 {

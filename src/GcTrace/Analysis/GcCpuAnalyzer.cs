@@ -1,8 +1,7 @@
 // GC cpu time over available cpu time (wall time x P) across the trace, overall and per time window.
-namespace GcTrace.Analysis;
-
 using GcTrace.Events;
 
+namespace GcTrace.Analysis;
 /// <summary>
 /// Available cpu between two cycles is the time between their starts times the later cycle's P (GOMAXPROCS at that
 /// cycle's start, gctrace-format.md §1.5), so a GOMAXPROCS change is weighted by how long it held. A segment ends at its last

@@ -1,8 +1,7 @@
 // One cycle's GC cpu split the way the summary and the metrics report it: stw, assist, background, idle.
-namespace GcTrace.Analysis;
-
 using GcTrace.Events;
 
+namespace GcTrace.Analysis;
 /// <summary>
 /// go1.5 only: root scan ran concurrently on GC workers (background); installing the write barrier was stop-the-world
 /// and its cpu is always printed as 0 (gctrace-format.md §1.4). Later formats map one to one. In <see cref="Exact"/> units, so a

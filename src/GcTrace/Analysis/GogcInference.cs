@@ -1,8 +1,7 @@
 // Infers GOGC from the heap goals and notices when the goal stops following it (a memory limit at work).
-namespace GcTrace.Analysis;
-
 using GcTrace.Events;
 
+namespace GcTrace.Analysis;
 /// <summary>
 /// The pacer sets the next goal from the last marked heap: goal = live + (live + stacks + globals) x GOGC/100
 /// (go1.18+, runtime/mgcpacer.go; before go1.18 stacks and globals are not in it and are not printed). So each

@@ -1,8 +1,7 @@
 // The live heap over time: level, least-squares and robust slopes, lower envelope, allocation rate, GOGC.
-namespace GcTrace.Analysis;
-
 using GcTrace.Events;
 
+namespace GcTrace.Analysis;
 /// <summary>
 /// A leak shows as live heap (H2, the bytes marked, gctrace-format.md §1.5) that keeps rising, and above all as a lower envelope
 /// that rises: the smallest live heap per window is what survives every collection. Slopes use @S as printed (the

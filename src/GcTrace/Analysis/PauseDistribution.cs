@@ -1,8 +1,7 @@
 // Exact nearest-rank percentiles of a series in memory bounded by its distinct values, not its length.
-namespace GcTrace.Analysis;
-
 using GcTrace.Events;
 
+namespace GcTrace.Analysis;
 /// <summary>
 /// Counts each distinct value once. The runtime prints ms values with at most two significant digits below 10 ms
 /// and whole ms above (fmtNSAsMS, gctrace-format.md §1.2), so a trace of millions of cycles has only a few hundred distinct

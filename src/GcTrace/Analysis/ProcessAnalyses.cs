@@ -1,8 +1,7 @@
 // One analysis per process, when the gc lines of several processes interleave in one stream.
-namespace GcTrace.Analysis;
-
 using GcTrace.Events;
 
+namespace GcTrace.Analysis;
 /// <summary>
 /// The whole-stream analysis mixes interleaved processes (one heap growing 2 -> 300 MB beside a steady one reads as a
 /// sawtooth), so once the splitter sees interleaving each process gets a <see cref="TraceAnalyzer"/> of its own. Most

@@ -1,8 +1,7 @@
 // Tells apart the processes whose gc lines share one stream, by the continuity of each one's gc numbers and clock.
-namespace GcTrace.Analysis;
-
 using GcTrace.Events;
 
+namespace GcTrace.Analysis;
 /// <summary>
 /// Each Go process numbers its cycles 1, 2, 3... and stamps them with seconds since its own start (gctrace-format.md §1.5), so a
 /// cycle continues a process when its number is a little above that process's last one and its clock is not behind.

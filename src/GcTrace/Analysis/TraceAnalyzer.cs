@@ -1,8 +1,7 @@
 // Feeds each cycle to every analyzer and puts their results together into the summary.
-namespace GcTrace.Analysis;
-
 using GcTrace.Events;
 
+namespace GcTrace.Analysis;
 /// <summary>
 /// One cycle at a time, constant memory: every part keeps running totals, per-value counts or bounded windows.
 /// <see cref="Summarize"/> does not change any state, so a report can be made mid-stream (SIGINT) and input can go on.

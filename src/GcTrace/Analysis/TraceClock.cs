@@ -1,8 +1,7 @@
 // Turns each cycle's @S into a time that never goes back, across restarts, so windows can be laid end to end.
-namespace GcTrace.Analysis;
-
 using GcTrace.Events;
 
+namespace GcTrace.Analysis;
 /// <summary>
 /// Elapsed trace time: within a segment, seconds since the segment's first cycle, offset by the spans of the
 /// segments before it (each ends at its last cycle's start plus that cycle's clock time). Kept in <see cref="Exact"/>

@@ -1,8 +1,7 @@
 // CodePatterns: how the code reader's finding and the stacks' pattern combine into a suspect's pattern.
-namespace GcTrace.Diagnosis;
-
 using GcTrace.Source;
 
+namespace GcTrace.Diagnosis;
 /// <summary>
 /// Stacks decide when library frames name the mechanism: a pool's Get, a reader or connection, a timer (which the
 /// code may only sharpen from ticker to timer). Every other stack pattern is read from the shape of the evidence

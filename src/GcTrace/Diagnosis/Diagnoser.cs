@@ -1,12 +1,11 @@
 // The verdict from the trace and, when there are any, the heap and goroutine profiles taken while it ran.
-namespace GcTrace.Diagnosis;
-
 using System.Globalization;
 using static System.FormattableString;
 using GcTrace.Analysis;
 using GcTrace.Profiles;
 using GcTrace.Source;
 
+namespace GcTrace.Diagnosis;
 /// <summary>
 /// The trace says whether what survives each GC keeps growing and what the GC costs; the profiles say what grows.
 /// Without profiles this is <see cref="TraceOnlyVerdict"/>. With them, every series is judged by its trend after the
@@ -120,7 +119,9 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
             var top = siteTrends[located[0].Function]!;
             evidence = evidence with
             {
-                SiteGrowthBytes = (long)Math.Round(top.Growth), SiteRises = top.Rises, SiteFalls = top.Falls,
+                SiteGrowthBytes = (long)Math.Round(top.Growth),
+                SiteRises = top.Rises,
+                SiteFalls = top.Falls,
                 SiteNoiseBytes = (long)Math.Round(SiteNoise(top, noise, period)),
             };
             var named = siting.Attach(located, series, lastingGoroutines);

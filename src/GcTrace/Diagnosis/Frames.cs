@@ -1,9 +1,8 @@
 // Names in a stack: which frames are the program's own, which are the profiler's, and a closure's enclosing function.
-namespace GcTrace.Diagnosis;
-
 using System.Text.RegularExpressions;
 using GcTrace.Profiles;
 
+namespace GcTrace.Diagnosis;
 /// <summary>
 /// A suspect must name code the user can change, so growth under runtime.mapassign is blamed on the caller that
 /// assigns. Standard-library packages are recognised by their top-level path element (go/src has no dots there).

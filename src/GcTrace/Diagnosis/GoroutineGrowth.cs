@@ -1,8 +1,7 @@
 // How many goroutines one site held in the first and last goroutine snapshot of a series.
-namespace GcTrace.Diagnosis;
-
 using GcTrace.Profiles;
 
+namespace GcTrace.Diagnosis;
 /// <param name="Site">The creation site when the format records it, else the goroutine's top user function, else its
 /// entry function (root-most frame outside the runtime).</param>
 /// <param name="WaitState">Where the goroutines wait ("chan receive", "IO wait", ...), see <see cref="WaitStateClassifier"/>.</param>

@@ -1,7 +1,7 @@
 // The seam a diagnosis rule implements: findings in, verdict out.
-namespace GcTrace.Diagnosis;
-
 using GcTrace.Analysis;
+
+namespace GcTrace.Diagnosis;
 
 public interface IVerdictRule
 {

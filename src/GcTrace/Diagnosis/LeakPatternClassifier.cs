@@ -1,9 +1,8 @@
 // Names the leak pattern of each growing site from what its stacks and counts show, and blames the user function.
-namespace GcTrace.Diagnosis;
-
 using GcTrace.Analysis;
 using GcTrace.Profiles;
 
+namespace GcTrace.Diagnosis;
 /// <summary>
 /// Generic rules over frame names, checked between the leaf and the first frame of the program's own code (that is
 /// the library call that allocated): map growth, timers, pools, readers and connections each leave their runtime or

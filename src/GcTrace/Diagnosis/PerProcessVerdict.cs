@@ -1,9 +1,8 @@
 // When the gc lines of several processes interleave in one stream: a verdict for each, and the most serious for the run.
-namespace GcTrace.Diagnosis;
-
 using System.Globalization;
 using GcTrace.Analysis;
 
+namespace GcTrace.Diagnosis;
 /// <summary>
 /// A verdict over two interleaved processes judges neither (a leaking heap beside a steady one reads as a sawtooth), so
 /// each process's own summary is judged by the inner rule. The run's verdict is the most serious one, a leak before GC

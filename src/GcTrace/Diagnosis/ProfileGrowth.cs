@@ -1,8 +1,8 @@
 // What grew between profile snapshots: per function, per allocation stack, per goroutine site. Pure: a snapshot in,
 // numbers out; the store that collects the snapshots is Profiles/ProfileStore.
-namespace GcTrace.Diagnosis;
-
 using GcTrace.Profiles;
+
+namespace GcTrace.Diagnosis;
 
 public static class ProfileGrowth
 {

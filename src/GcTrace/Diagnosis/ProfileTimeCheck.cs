@@ -1,9 +1,8 @@
 // Finds profiles whose timestamp lies far from the others' (or outside the trace): most likely from another run.
-namespace GcTrace.Diagnosis;
-
 using System.Globalization;
 using GcTrace.Profiles;
 
+namespace GcTrace.Diagnosis;
 /// <summary>
 /// Profiles are ordered by their own timestamps, so one from another run (hours away) silently stretches the heap series
 /// and its growth rate. A profile is foreign when its nearest neighbour in time is further away than

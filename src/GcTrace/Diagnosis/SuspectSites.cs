@@ -1,8 +1,7 @@
 // SuspectSites: the file:line of each suspect and the call path down to it, from the profiles alone.
-namespace GcTrace.Diagnosis;
-
 using GcTrace.Profiles;
 
+namespace GcTrace.Diagnosis;
 /// <summary>
 /// Growth is measured per line as `go tool pprof -lines -base FIRST LAST` does: last snapshot minus first, keyed by
 /// function and file:line. A heap suspect is the user function a stack is blamed on (its leaf-most frame of the

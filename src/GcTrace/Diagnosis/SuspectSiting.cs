@@ -1,9 +1,8 @@
 // SuspectSiting: gives each suspect its site, call path and creator from the profiles, and its code when found.
-namespace GcTrace.Diagnosis;
-
 using GcTrace.Profiles;
 using GcTrace.Source;
 
+namespace GcTrace.Diagnosis;
 /// <summary>
 /// Runs after the stacks have named the suspects: a suspect blamed for piling goroutines is sited where they are
 /// parked (and its `go` statement found), any other where its heap growth is largest. With a source locator the

@@ -1,10 +1,9 @@
 // A first verdict from the gc trace alone: leak, gc-pressure, healthy or inconclusive.
-namespace GcTrace.Diagnosis;
-
 using System.Globalization;
 using static System.FormattableString;
 using GcTrace.Analysis;
 
+namespace GcTrace.Diagnosis;
 /// <summary>
 /// The trace shows how much survives each collection (the live heap, exact) and what the GC cost, not what is kept,
 /// so this rule can say "what survives keeps growing" but never where; heap and goroutine profiles name suspects,

@@ -1,8 +1,7 @@
 // How a quantity sampled over time moved once warm-up was over: robust slope, growth, and how many steps went up.
-namespace GcTrace.Diagnosis;
-
 using GcTrace.Analysis;
 
+namespace GcTrace.Diagnosis;
 /// <summary>
 /// A leak is growth that keeps going after the working set formed, so a trend is judged on the points after the
 /// first <c>warmUpShare</c> of the time span only (caches fill, pools size, indexes load there), with the Theil-Sen

@@ -34,37 +34,37 @@ public sealed record GcCycle(
 
     // The four go1.5-only values live in one sub-record that only go1.5 lines allocate: as four decimal? fields they were
     // ~96 of the ~360 bytes of every cycle, allocated and zeroed on the parse thread for each gc line of a modern log.
-    private Go15Phases? _go15;
+    private Go15Phases? go15;
 
     /// <summary>go1.5 only: clock phase 2, concurrent root scan.</summary>
     public decimal? RootScanMs
     {
-        get => _go15?.RootScanMs;
-        init => _go15 = Go15() with { RootScanMs = value };
+        get => go15?.RootScanMs;
+        init => go15 = Go15() with { RootScanMs = value };
     }
 
     /// <summary>go1.5 only: clock phase 3, the stop-the-world that installs the write barrier.</summary>
     public decimal? InstallWriteBarrierMs
     {
-        get => _go15?.InstallWriteBarrierMs;
-        init => _go15 = Go15() with { InstallWriteBarrierMs = value };
+        get => go15?.InstallWriteBarrierMs;
+        init => go15 = Go15() with { InstallWriteBarrierMs = value };
     }
 
     /// <summary>go1.5 only: cpu value 2, root scan.</summary>
     public decimal? CpuRootScanMs
     {
-        get => _go15?.CpuRootScanMs;
-        init => _go15 = Go15() with { CpuRootScanMs = value };
+        get => go15?.CpuRootScanMs;
+        init => go15 = Go15() with { CpuRootScanMs = value };
     }
 
     /// <summary>go1.5 only: cpu value 3, always 0 in the runtime.</summary>
     public decimal? CpuInstallWriteBarrierMs
     {
-        get => _go15?.CpuInstallWriteBarrierMs;
-        init => _go15 = Go15() with { CpuInstallWriteBarrierMs = value };
+        get => go15?.CpuInstallWriteBarrierMs;
+        init => go15 = Go15() with { CpuInstallWriteBarrierMs = value };
     }
 
-    private Go15Phases Go15() => _go15 ?? Go15Phases.None;
+    private Go15Phases Go15() => go15 ?? Go15Phases.None;
 
     /// <summary>True when the line was reassembled after other output was written into it.</summary>
     public bool Repaired { get; init; }

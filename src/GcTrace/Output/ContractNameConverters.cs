@@ -1,9 +1,9 @@
 // JSON converters that write the diagnosis enums as the output contract spells them (ContractNames), AOT-safe.
-namespace GcTrace.Output;
-
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GcTrace.Diagnosis;
+
+namespace GcTrace.Output;
 
 internal abstract class ContractNameConverter<T>(Func<T, string> name) : JsonConverter<T>
     where T : struct, Enum

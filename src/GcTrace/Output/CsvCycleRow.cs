@@ -1,8 +1,7 @@
 // One row of the `--csv` output: the contract's columns, in the contract's order, named as the contract names them.
-namespace GcTrace.Output;
-
 using CsvHelper;
 
+namespace GcTrace.Output;
 /// <summary>
 /// A flat copy of <see cref="Events.GcCycle"/> for CsvHelper's source generator, which writes the members in
 /// declaration order under their <see cref="CsvColumnAttribute"/> names, without reflection (Native AOT).

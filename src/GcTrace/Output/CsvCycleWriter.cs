@@ -1,10 +1,9 @@
 // The `--csv` sink: one row per GC cycle, header first, written as cycles arrive.
-namespace GcTrace.Output;
-
 using System.Globalization;
 using CsvHelper;
 using GcTrace.Events;
 
+namespace GcTrace.Output;
 /// <summary>
 /// Contract: comma-separated, <c>\n</c> line ends, invariant culture, <c>true</c>/<c>false</c>, empty fields where
 /// the format lacks a value (stacks and globals before go1.18). The header is written at once, so a trace without a

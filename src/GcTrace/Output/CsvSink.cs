@@ -6,21 +6,21 @@ namespace GcTrace.Output;
 
 public sealed class CsvSink(Stream destination) : IEventSink, IDisposable
 {
-    private readonly CsvCycleWriter _writer = new(destination);
+    private readonly CsvCycleWriter writer = new(destination);
 
     public string Name => "csv";
 
     public void Write(IReadOnlyList<TraceEvent> batch)
     {
         foreach (var e in batch)
-            if (e is GcCycle c) _writer.Write(c);
+            if (e is GcCycle c) writer.Write(c);
     }
 
     public void Complete(InputSummary counts)
     {
-        _writer.Flush();
+        writer.Flush();
         destination.Flush();
     }
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose() => writer.Dispose();
 }

@@ -1,10 +1,9 @@
 // The `--json` sink: the summary as one JSON object with the contract's keys.
-namespace GcTrace.Output;
-
 using System.Text;
 using System.Text.Json;
 using GcTrace.Diagnosis;
 
+namespace GcTrace.Output;
 /// <summary>
 /// System.Text.Json writes numbers culture-independently; decimals keep the digits the runtime printed.
 /// The destination is the caller's; it is flushed, not closed.

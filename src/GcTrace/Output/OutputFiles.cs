@@ -7,13 +7,13 @@ public sealed class OutputFiles : IDisposable
     /// <summary>The path that means standard output.</summary>
     public const string StdoutPath = "-";
 
-    private readonly List<Pending> _open = [];
-    private Stream? _stdout;
+    private readonly List<Pending> open = [];
+    private Stream? stdout;
 
     private sealed record Pending(GuardedStream Stream, string? Temp, string Path, string Label);
 
     /// <summary>Standard output, buffered; shared by passthrough and any '-' destination.</summary>
-    public Stream Stdout => _stdout ??= new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+    public Stream Stdout => stdout ??= new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
 
     /// <summary>Opens <paramref name="path"/> for writing; <paramref name="label"/> (e.g. "--csv") names it in errors.</summary>
     public Stream Open(string path, string label)
@@ -27,7 +27,7 @@ public sealed class OutputFiles : IDisposable
             var inPlace = OpenInPlace(path);
             if (inPlace is not null) temp = null;
             var s = new GuardedStream(inPlace ?? new FileStream(temp!, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16));
-            _open.Add(new Pending(s, temp, path, label));
+            open.Add(new Pending(s, temp, path, label));
             return s;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
@@ -62,7 +62,7 @@ public sealed class OutputFiles : IDisposable
     {
         var failures = new List<OutputException>();
         // Sorted once: a stream being closed below is busy while it flushes, which must not read as stalled.
-        var (stuck, healthy) = (_open.Where(p => p.Stream.Busy || p.Stream.Failed).ToList(), _open.Where(p => !p.Stream.Busy && !p.Stream.Failed).ToList());
+        var (stuck, healthy) = (open.Where(p => p.Stream.Busy || p.Stream.Failed).ToList(), open.Where(p => !p.Stream.Busy && !p.Stream.Failed).ToList());
         var closing = healthy.Except(stuck).Select(p => (p, Task.Run(() => p.Stream.Close(flush: true)))).ToList();
         var deadline = DateTime.UtcNow + OutputStalledException.StallLimit;
         foreach (var p in stuck)
@@ -91,10 +91,10 @@ public sealed class OutputFiles : IDisposable
                 if (p.Temp is not null) TryDelete(p.Temp);
             }
         }
-        _open.Clear();
+        open.Clear();
         try
         {
-            _stdout?.Flush();
+            stdout?.Flush();
         }
         catch (IOException e) when (!IsBrokenPipe(e))
         {
@@ -123,11 +123,11 @@ public sealed class OutputFiles : IDisposable
     public void Dispose()
     {
         // A stream whose writer is blocked is not touched: closing would flush into the same block.
-        foreach (var p in _open.Where(p => !p.Stream.Busy)) Drop(p);
-        _open.Clear();
+        foreach (var p in open.Where(p => !p.Stream.Busy)) Drop(p);
+        open.Clear();
         try
         {
-            _stdout?.Dispose();
+            stdout?.Dispose();
         }
         catch (IOException)
         {

@@ -1,8 +1,8 @@
 // The `--json` document: the analysis' summary blocks followed by the verdict, in the contract's key order.
-namespace GcTrace.Output;
-
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
+
+namespace GcTrace.Output;
 
 internal sealed record SummaryDocument(
     InputSummary Input,

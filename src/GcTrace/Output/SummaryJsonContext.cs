@@ -1,8 +1,7 @@
 // Source-generated System.Text.Json metadata for the summary, so `--json` works under Native AOT (no reflection).
-namespace GcTrace.Output;
-
 using System.Text.Json.Serialization;
 
+namespace GcTrace.Output;
 /// <summary>
 /// snake_case_lower turns the record properties into the contract's keys (StwMs -> stw_ms, P999 -> p999,
 /// AllocRateMbPerS -> alloc_rate_mb_per_s); a test compares the key tree with the contract. Nulls are written

@@ -1,8 +1,7 @@
 // The `what_if` and `tuning_advice` blocks of the summary JSON, rounded to what the model can tell apart.
-namespace GcTrace.Output;
-
 using GcTrace.Tuning;
 
+namespace GcTrace.Output;
 /// <summary>One requested setting: the prediction, or why there is none, beside what the trace measured.</summary>
 internal sealed record WhatIfEntry(
     string Setting,

@@ -15,19 +15,19 @@ internal ref struct ByteCursor(ReadOnlySpan<byte> s)
     /// <summary>Digits read into a long without overflow checks (10^18 - 1 fits; 19 digits might not).</summary>
     public const int MaxIntDigits = 18;
 
-    private readonly ReadOnlySpan<byte> _s = s;
-    private int _i;
+    private readonly ReadOnlySpan<byte> input = s;
+    private int pos;
 
-    public readonly bool AtEnd => _i == _s.Length;
+    public readonly bool AtEnd => pos == input.Length;
 
     /// <summary>The byte at the position, or 0 at the end.</summary>
-    public readonly byte Peek => _i < _s.Length ? _s[_i] : (byte)0;
+    public readonly byte Peek => pos < input.Length ? input[pos] : (byte)0;
 
     /// <summary>The unread rest of the line.</summary>
-    public readonly ReadOnlySpan<byte> Rest => _s[_i..];
+    public readonly ReadOnlySpan<byte> Rest => input[pos..];
 
     /// <summary>Consumes everything (after the caller used <see cref="Rest"/>).</summary>
-    public void SkipToEnd() => _i = _s.Length;
+    public void SkipToEnd() => pos = input.Length;
 
     // One- and two-byte literals ("+", "/", "->", ": ") are most of them: compared inline, they skip the slice and the
     // out-of-line SequenceEqual call; longer ones keep the vectorised compare (a byte loop for all was slower).
@@ -36,22 +36,22 @@ internal ref struct ByteCursor(ReadOnlySpan<byte> s)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Lit(ReadOnlySpan<byte> lit)
     {
-        var rest = _s.Length - _i;
+        var rest = input.Length - pos;
         if (lit.Length > rest) return false;
         switch (lit.Length)
         {
             case 1:
-                if (_s[_i] != lit[0]) return false;
+                if (input[pos] != lit[0]) return false;
                 break;
             case 2:
-                if (_s[_i] != lit[0] || _s[_i + 1] != lit[1]) return false;
+                if (input[pos] != lit[0] || input[pos + 1] != lit[1]) return false;
                 break;
             default:
-                if (!_s.Slice(_i, lit.Length).SequenceEqual(lit)) return false;
+                if (!input.Slice(pos, lit.Length).SequenceEqual(lit)) return false;
                 break;
         }
 
-        _i += lit.Length;
+        pos += lit.Length;
         return true;
     }
 
@@ -60,8 +60,8 @@ internal ref struct ByteCursor(ReadOnlySpan<byte> s)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Int(out long value)
     {
-        var s = _s;
-        var i = _i;
+        var s = input;
+        var i = pos;
         long v = 0;
         while ((uint)i < (uint)s.Length)
         {
@@ -71,8 +71,8 @@ internal ref struct ByteCursor(ReadOnlySpan<byte> s)
             i++;
         }
 
-        var n = i - _i;
-        _i = i;
+        var n = i - pos;
+        pos = i;
         value = v;
         return n is > 0 and <= MaxIntDigits;
     }
@@ -103,15 +103,15 @@ internal ref struct ByteCursor(ReadOnlySpan<byte> s)
     public bool Dec(out decimal value, int maxWholeDigits, int exactDecimals = -1)
     {
         value = 0;
-        var start = _i;
-        if (!Int(out var whole) || _i - start > maxWholeDigits) return false;
+        var start = pos;
+        if (!Int(out var whole) || pos - start > maxWholeDigits) return false;
         var mantissa = whole;
         var scale = 0;
-        if (_i < _s.Length && _s[_i] == '.')
+        if (pos < input.Length && input[pos] == '.')
         {
-            _i++;
-            var s = _s;
-            var i = _i;
+            pos++;
+            var s = input;
+            var i = pos;
             while ((uint)i < (uint)s.Length)
             {
                 var d = (uint)(s[i] - '0');
@@ -119,9 +119,9 @@ internal ref struct ByteCursor(ReadOnlySpan<byte> s)
                 mantissa = (mantissa * 10) + d;
                 i++;
             }
-            scale = i - _i;
-            _i = i;
-            if (scale == 0 || _i - start - 1 > MaxIntDigits) return false;
+            scale = i - pos;
+            pos = i;
+            if (scale == 0 || pos - start - 1 > MaxIntDigits) return false;
         }
         if (exactDecimals >= 0 && scale != exactDecimals) return false;
         value = new decimal((int)(mantissa & 0xFFFFFFFF), (int)(mantissa >> 32), 0, false, (byte)scale);
@@ -136,9 +136,9 @@ internal ref struct ByteCursor(ReadOnlySpan<byte> s)
     public bool Float(out double value)
     {
         value = 0;
-        var start = _i;
+        var start = pos;
         var sign = Peek;
-        if (sign is (byte)'+' or (byte)'-') _i++;
+        if (sign is (byte)'+' or (byte)'-') pos++;
         if (Lit("Inf"u8))
         {
             value = sign == (byte)'-' ? double.NegativeInfinity : double.PositiveInfinity;
@@ -153,16 +153,16 @@ internal ref struct ByteCursor(ReadOnlySpan<byte> s)
         if (Lit("."u8) && !Digits()) return false;
         if (Lit("e"u8))
         {
-            if (Peek is (byte)'+' or (byte)'-') _i++;
+            if (Peek is (byte)'+' or (byte)'-') pos++;
             if (!Digits()) return false;
         }
-        return double.TryParse(_s[start.._i], NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        return double.TryParse(input[start..pos], NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
     private bool Digits()
     {
-        var start = _i;
-        while (_i < _s.Length && (uint)(_s[_i] - '0') <= 9) _i++;
-        return _i > start;
+        var start = pos;
+        while (pos < input.Length && (uint)(input[pos] - '0') <= 9) pos++;
+        return pos > start;
     }
 }

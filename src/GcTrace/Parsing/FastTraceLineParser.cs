@@ -143,7 +143,8 @@ public static class FastTraceLineParser
             new(PacerNames.CpuPct, cpu), new(PacerNames.ExpectedCpuPct, expCpu), new(PacerNames.HeapScanWorkB, heapWork),
             new(PacerNames.StackScanWorkB, stackWork), new(PacerNames.GlobalsScanWorkB, globalsWork), new(PacerNames.ExpectedWorkB, expWork),
             new(PacerNames.TriggerB, triggered), new(PacerNames.LiveB, live), new(PacerNames.GoalDeltaB, delta), new(PacerNames.ConsMark, consMark),
-        ]) { ControllerReset = reset };
+        ])
+        { ControllerReset = reset };
     }
 
     // "pacer: sweep done at heap size 4MB; allocated 0MB during sweep; swept 530 pages at +1.005123e-004 pages/byte"

@@ -11,21 +11,21 @@ internal sealed class LineShapes
     private const int Length = 5;
     private const int Capacity = 64;
 
-    private readonly Queue<string> _order = new();
-    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private readonly Queue<string> order = new();
+    private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
 
     public void Note(ReadOnlySpan<byte> line)
     {
         if (line.IsEmpty) return;
         var shape = Of(line);
-        _order.Enqueue(shape);
-        _counts[shape] = _counts.GetValueOrDefault(shape) + 1;
-        if (_order.Count <= Capacity) return;
-        var old = _order.Dequeue();
-        if (--_counts[old] == 0) _counts.Remove(old);
+        order.Enqueue(shape);
+        counts[shape] = counts.GetValueOrDefault(shape) + 1;
+        if (order.Count <= Capacity) return;
+        var old = order.Dequeue();
+        if (--counts[old] == 0) counts.Remove(old);
     }
 
-    public bool IsKnown(ReadOnlySpan<byte> line) => !line.IsEmpty && _counts.ContainsKey(Of(line));
+    public bool IsKnown(ReadOnlySpan<byte> line) => !line.IsEmpty && counts.ContainsKey(Of(line));
 
     private static string Of(ReadOnlySpan<byte> line)
     {

@@ -39,9 +39,18 @@ internal static class PacerNames
     /// <summary>go1.5-1.17 end-of-cycle names as printed, mapped to snake_case with units; Δ is U+0394 here.</summary>
     public static readonly IReadOnlyDictionary<string, string> LegacyNames = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["H_m_prev"] = "heap_marked_prev_b", ["h_t"] = "trigger_ratio", ["H_T"] = "trigger_b", ["h_a"] = "actual_growth_ratio",
-        ["H_a"] = "heap_actual_b", ["h_g"] = "goal_growth_ratio", ["H_g"] = "goal_b", ["u_a"] = "utilization_actual",
-        ["u_g"] = "utilization_goal", ["W_a"] = "scan_work_b", ["goal\u0394"] = "goal_delta", ["actual\u0394"] = "actual_delta",
+        ["H_m_prev"] = "heap_marked_prev_b",
+        ["h_t"] = "trigger_ratio",
+        ["H_T"] = "trigger_b",
+        ["h_a"] = "actual_growth_ratio",
+        ["H_a"] = "heap_actual_b",
+        ["h_g"] = "goal_growth_ratio",
+        ["H_g"] = "goal_b",
+        ["u_a"] = "utilization_actual",
+        ["u_g"] = "utilization_goal",
+        ["W_a"] = "scan_work_b",
+        ["goal\u0394"] = "goal_delta",
+        ["actual\u0394"] = "actual_delta",
         ["u_a/u_g"] = "utilization_ratio",
     };
 

@@ -17,20 +17,20 @@ internal sealed class SplitLineReassembler(IScanOutput output)
     public const int MaxHeldLines = 64;
     private const int MaxCandidates = 64;
 
-    private readonly List<HeldLine> _held = [];
-    private readonly LineShapes _shapes = new();
-    private List<Candidate> _candidates = [];
+    private readonly List<HeldLine> held = [];
+    private readonly LineShapes shapes = new();
+    private List<Candidate> candidates = [];
 
     // True once a later line could continue the held gc line: then it was a gc line, even if it started as bare "gc ".
-    private bool _continued;
+    private bool continued;
 
     /// <summary>The last cycle number seen, so that a reading with the next number wins a tie.</summary>
     public long LastCycle { get; set; } = -1;
 
-    public bool IsPending => _held.Count > 0;
+    public bool IsPending => held.Count > 0;
 
     /// <summary>Tells the reassembler how application lines look (see <see cref="LineShapes"/>).</summary>
-    public void NoteAppLine(ReadOnlySpan<byte> line) => _shapes.Note(line);
+    public void NoteAppLine(ReadOnlySpan<byte> line) => shapes.Note(line);
 
     private sealed record HeldLine(byte[] Raw, int TextLength, string Text, long Number);
 
@@ -42,11 +42,11 @@ internal sealed class SplitLineReassembler(IScanOutput output)
     {
         var held = Hold(raw, lineNumber);
         var p = GcLinePrefix.LongestExtension("", held.Text);
-        _candidates = [];
+        candidates = [];
         // k may be the whole text: the foreign line can be an empty one, whose "\n" is all that interrupts.
         for (var k = p; k >= TraceMarkers.Gc.Text.Length; k--)
-            _candidates.Add(new Candidate(held.Text[..k], [k]));
-        if (_candidates.Count == 0) GiveUp();
+            candidates.Add(new Candidate(held.Text[..k], [k]));
+        if (candidates.Count == 0) GiveUp();
     }
 
     /// <summary>
@@ -66,7 +66,7 @@ internal sealed class SplitLineReassembler(IScanOutput output)
         var next = new List<Candidate>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var extendsAny = false;
-        foreach (var c in _candidates)
+        foreach (var c in candidates)
         {
             var whole = c.Gc + text;
             // The strict number forms of the prefix test reject readings that cut a number short ("0.2" + "7[logger...").
@@ -97,10 +97,10 @@ internal sealed class SplitLineReassembler(IScanOutput output)
             return false;
         }
         Hold(raw, lineNumber);
-        if (!extendsAny) _shapes.Note(raw);
-        _continued |= extendsAny;
-        _candidates = next;
-        if (_held.Count >= MaxHeldLines) GiveUp();
+        if (!extendsAny) shapes.Note(raw);
+        continued |= extendsAny;
+        candidates = next;
+        if (held.Count >= MaxHeldLines) GiveUp();
         return true;
     }
 
@@ -111,10 +111,10 @@ internal sealed class SplitLineReassembler(IScanOutput output)
     /// </summary>
     public void GiveUp()
     {
-        if (_held.Count == 0) return;
-        var first = _held[0];
+        if (held.Count == 0) return;
+        var first = held[0];
         var prefix = GcLinePrefix.LongestExtension("", first.Text);
-        if (prefix == first.Text.Length || prefix > TraceMarkers.Gc.Text.Length || _continued)
+        if (prefix == first.Text.Length || prefix > TraceMarkers.Gc.Text.Length || continued)
         {
             output.OnEvent(new UnrecognizedLine(first.Number, first.Text));
             output.OnAppText(first.Raw, 0);
@@ -123,7 +123,7 @@ internal sealed class SplitLineReassembler(IScanOutput output)
         {
             output.OnAppText(first.Raw, 1);
         }
-        for (var i = 1; i < _held.Count; i++) output.OnAppText(_held[i].Raw, 1);
+        for (var i = 1; i < held.Count; i++) output.OnAppText(held[i].Raw, 1);
         Clear();
     }
 
@@ -142,10 +142,10 @@ internal sealed class SplitLineReassembler(IScanOutput output)
         }
         var taken = first.C.Taken;
         LastCycle = first.Cycle.Number;
-        output.OnEvent(first.Cycle with { Line = _held[0].Number, Repaired = true });
+        output.OnEvent(first.Cycle with { Line = held[0].Number, Repaired = true });
         for (var i = 0; i < taken.Length; i++)
         {
-            var h = _held[i];
+            var h = held[i];
             if (taken[i] < h.Raw.Length) output.OnAppText(h.Raw.AsSpan(taken[i]), 1);
         }
         // The completing line belongs wholly to the gc line, its line end included.
@@ -163,7 +163,7 @@ internal sealed class SplitLineReassembler(IScanOutput output)
     {
         var score = 0;
         for (var i = 0; i < c.Taken.Length; i++)
-            if (c.Taken[i] > 0 && _shapes.IsKnown(_held[i].Raw.AsSpan(c.Taken[i]))) score++;
+            if (c.Taken[i] > 0 && shapes.IsKnown(held[i].Raw.AsSpan(c.Taken[i]))) score++;
         return score;
     }
 
@@ -171,7 +171,7 @@ internal sealed class SplitLineReassembler(IScanOutput output)
     {
         var text = Latin1(raw);
         var held = new HeldLine(raw.ToArray(), text.Length, text, lineNumber);
-        _held.Add(held);
+        this.held.Add(held);
         return held;
     }
 
@@ -186,8 +186,8 @@ internal sealed class SplitLineReassembler(IScanOutput output)
 
     private void Clear()
     {
-        _held.Clear();
-        _candidates = [];
-        _continued = false;
+        held.Clear();
+        candidates = [];
+        continued = false;
     }
 }

@@ -114,10 +114,21 @@ public static class TraceGrammar
 
     // "0.092+18+0.11 ms clock, 0.73+4.2/35/61+0.91 ms cpu, " (go1.6+: 3 clock phases, 5 cpu values)
     private static readonly Parser<decimal[]> Clock3Cpu5 =
-        from c1 in Ms from _1 in Lit("+") from c2 in Ms from _2 in Lit("+") from c3 in Ms
+        from c1 in Ms
+        from _1 in Lit("+")
+        from c2 in Ms
+        from _2 in Lit("+")
+        from c3 in Ms
         from _3 in Lit(" ms clock, ")
-        from p1 in Ms from _4 in Lit("+") from p2 in Ms from _5 in Lit("/") from p3 in Ms from _6 in Lit("/") from p4 in Ms
-        from _7 in Lit("+") from p5 in Ms
+        from p1 in Ms
+        from _4 in Lit("+")
+        from p2 in Ms
+        from _5 in Lit("/")
+        from p3 in Ms
+        from _6 in Lit("/")
+        from p4 in Ms
+        from _7 in Lit("+")
+        from p5 in Ms
         from _8 in Lit(" ms cpu, ")
         select new[] { c1, c2, c3, p1, p2, p3, p4, p5 };
 
@@ -126,8 +137,10 @@ public static class TraceGrammar
         (from h in GcHeader
          from t in Clock3Cpu5
          from heap in HeapPart
-         from stacks in Int from _1 in Lit(" MB stacks, ")
-         from globals in Int from _2 in Lit(" MB globals, ")
+         from stacks in Int
+         from _1 in Lit(" MB stacks, ")
+         from globals in Int
+         from _2 in Lit(" MB globals, ")
          from tail in Tail
          select Build(GcFormat.Go118, h, t, heap, stacks, globals, tail)).Named("gc line (go1.18+)");
 
@@ -142,11 +155,29 @@ public static class TraceGrammar
     /// <summary>go1.5: <c>gc 1 @0.017s 2%: 0.11+0.76+0.008+1.3+0.20 ms clock, 0.22+0.76+0+0.041/0.92/1.1+0.40 ms cpu, 4->4->1 MB, 5 MB goal, 2 P</c></summary>
     public static readonly Parser<GcCycle> GcLineGo15 =
         (from h in GcHeader
-         from c1 in Ms from _1 in Lit("+") from c2 in Ms from _2 in Lit("+") from c3 in Ms
-         from _3 in Lit("+") from c4 in Ms from _4 in Lit("+") from c5 in Ms
+         from c1 in Ms
+         from _1 in Lit("+")
+         from c2 in Ms
+         from _2 in Lit("+")
+         from c3 in Ms
+         from _3 in Lit("+")
+         from c4 in Ms
+         from _4 in Lit("+")
+         from c5 in Ms
          from _5 in Lit(" ms clock, ")
-         from p1 in Ms from _6 in Lit("+") from p2 in Ms from _7 in Lit("+") from p3 in Ms from _8 in Lit("+") from p4 in Ms
-         from _9 in Lit("/") from p5 in Ms from _10 in Lit("/") from p6 in Ms from _11 in Lit("+") from p7 in Ms
+         from p1 in Ms
+         from _6 in Lit("+")
+         from p2 in Ms
+         from _7 in Lit("+")
+         from p3 in Ms
+         from _8 in Lit("+")
+         from p4 in Ms
+         from _9 in Lit("/")
+         from p5 in Ms
+         from _10 in Lit("/")
+         from p6 in Ms
+         from _11 in Lit("+")
+         from p7 in Ms
          from _12 in Lit(" ms cpu, ")
          from heap in HeapPart
          from tail in Tail
@@ -184,10 +215,15 @@ public static class TraceGrammar
     /// <summary>go1.21+: <c>scav 1024 KiB work (bg), 0 KiB work (eager), 5888 KiB now, 87% util</c></summary>
     public static readonly Parser<TraceEvent> ScavLineGo121 =
         (from _1 in Lit("scav ")
-         from bg in Int from _2 in Lit(" KiB work (bg), ")
-         from eager in Int from _3 in Lit(" KiB work (eager), ")
-         from now in Int from _4 in Lit(" KiB now, ")
-         from util in Int where util <= int.MaxValue from _5 in Lit("% util")
+         from bg in Int
+         from _2 in Lit(" KiB work (bg), ")
+         from eager in Int
+         from _3 in Lit(" KiB work (eager), ")
+         from now in Int
+         from _4 in Lit(" KiB now, ")
+         from util in Int
+         where util <= int.MaxValue
+         from _5 in Lit("% util")
          from s in ScavSuffix
          select (TraceEvent)new ScavEvent(0, null, null, bg, eager, now, (int)util, s.Forced, s.Reset)).Named("scav line (go1.21+)");
 
@@ -197,8 +233,11 @@ public static class TraceGrammar
          from first in Int
          from second in Lit(" ").Then(_ => Int).Optional()
          from _2 in Lit(" KiB work, ")
-         from total in Int from _3 in Lit(" KiB total, ")
-         from util in Int where util <= int.MaxValue from _4 in Lit("% util")
+         from total in Int
+         from _3 in Lit(" KiB total, ")
+         from util in Int
+         where util <= int.MaxValue
+         from _4 in Lit("% util")
          from s in ScavSuffix
          select (TraceEvent)new ScavEvent(0, second.IsDefined ? first : null, second.GetOrElse(first), null, null, total, (int)util, s.Forced, s.Reset))
         .Named("scav line (go1.14-1.20)");
@@ -215,14 +254,22 @@ public static class TraceGrammar
     /// <summary>go1.5-1.13: <c>scvg0: 12 MB released</c> and <c>scvg0: inuse: 3, idle: 60, sys: 63, released: 60, consumed: 3 (MB)</c></summary>
     public static readonly Parser<TraceEvent> ScvgLine =
         (from p in ScvgPrefix
-         from ev in (from r in Int from _ in Lit(" MB released") from e in End
+         from ev in (from r in Int
+                     from _ in Lit(" MB released")
+                     from e in End
                      select new ScvgEvent(0, p.Seq, p.Forced, r, null, null, null, null, null))
-             .Or(from _1 in Lit("inuse: ") from inuse in Int
-                 from _2 in Lit(", idle: ") from idle in Int
-                 from _3 in Lit(", sys: ") from sys in Int
-                 from _4 in Lit(", released: ") from rel in Int
-                 from _5 in Lit(", consumed: ") from cons in Int
-                 from _6 in Lit(" (MB)") from e in End
+             .Or(from _1 in Lit("inuse: ")
+                 from inuse in Int
+                 from _2 in Lit(", idle: ")
+                 from idle in Int
+                 from _3 in Lit(", sys: ")
+                 from sys in Int
+                 from _4 in Lit(", released: ")
+                 from rel in Int
+                 from _5 in Lit(", consumed: ")
+                 from cons in Int
+                 from _6 in Lit(" (MB)")
+                 from e in End
                  select new ScvgEvent(0, p.Seq, p.Forced, null, inuse, idle, sys, rel, cons))
          select (TraceEvent)ev).Named("scvg line (go1.5-1.13)");
 
@@ -232,12 +279,18 @@ public static class TraceGrammar
 
     /// <summary><c>pacer: assist ratio=+1.301839e+000 (scan 0 MB in 3->4 MB) workers=0++2.500000e-001</c> (go1.26: <c>workers=0+0.25</c>)</summary>
     public static readonly Parser<TraceEvent> PacerStartLine =
-        (from _1 in Lit("pacer: assist ratio=") from ratio in GoFloat
-         from _2 in Lit(" (scan ") from scan in Int
-         from _3 in Lit(" MB in ") from live in Int
-         from _4 in Lit("->") from goal in Int
-         from _5 in Lit(" MB) workers=") from dedicated in Int
-         from _6 in Lit("+") from fractional in GoFloat
+        (from _1 in Lit("pacer: assist ratio=")
+         from ratio in GoFloat
+         from _2 in Lit(" (scan ")
+         from scan in Int
+         from _3 in Lit(" MB in ")
+         from live in Int
+         from _4 in Lit("->")
+         from goal in Int
+         from _5 in Lit(" MB) workers=")
+         from dedicated in Int
+         from _6 in Lit("+")
+         from fractional in GoFloat
          from e in End
          select (TraceEvent)new PacerEvent(0, PacerNames.Start, new[]
          {
@@ -247,16 +300,26 @@ public static class TraceGrammar
 
     /// <summary>go1.18+: <c>pacer: 27% CPU (25 exp.) for 474144+3560+255952 B work (255952 B exp.) in 3997696 B -> 4636672 B (∆goal 442368, cons/mark +0.000000e+000)</c></summary>
     public static readonly Parser<TraceEvent> PacerEndLine =
-        (from _1 in Lit("pacer: ") from cpu in Int
-         from _2 in Lit("% CPU (") from expCpu in Int
-         from _3 in Lit(" exp.) for ") from heapWork in Int
-         from _4 in Lit("+") from stackWork in Int
-         from _5 in Lit("+") from globalsWork in Int
-         from _6 in Lit(" B work (") from expWork in Int
-         from _7 in Lit(" B exp.) in ") from triggered in Int
-         from _8 in Lit(" B -> ") from live in Int
-         from _9 in Lit(" B (\u2206goal ") from delta in SignedInt
-         from _10 in Lit(", cons/mark ") from consMark in GoFloat
+        (from _1 in Lit("pacer: ")
+         from cpu in Int
+         from _2 in Lit("% CPU (")
+         from expCpu in Int
+         from _3 in Lit(" exp.) for ")
+         from heapWork in Int
+         from _4 in Lit("+")
+         from stackWork in Int
+         from _5 in Lit("+")
+         from globalsWork in Int
+         from _6 in Lit(" B work (")
+         from expWork in Int
+         from _7 in Lit(" B exp.) in ")
+         from triggered in Int
+         from _8 in Lit(" B -> ")
+         from live in Int
+         from _9 in Lit(" B (\u2206goal ")
+         from delta in SignedInt
+         from _10 in Lit(", cons/mark ")
+         from consMark in GoFloat
          from _11 in Lit(")")
          from reset in Lit(" [controller reset]").Optional()
          from e in End
@@ -265,7 +328,8 @@ public static class TraceGrammar
              F(PacerNames.CpuPct, cpu), F(PacerNames.ExpectedCpuPct, expCpu), F(PacerNames.HeapScanWorkB, heapWork), F(PacerNames.StackScanWorkB, stackWork),
              F(PacerNames.GlobalsScanWorkB, globalsWork), F(PacerNames.ExpectedWorkB, expWork), F(PacerNames.TriggerB, triggered), F(PacerNames.LiveB, live),
              F(PacerNames.GoalDeltaB, delta), F(PacerNames.ConsMark, consMark),
-         }) { ControllerReset = reset.IsDefined }).Named("pacer end line (go1.18+)");
+         })
+         { ControllerReset = reset.IsDefined }).Named("pacer end line (go1.18+)");
 
     // "h_t=+9.500000e-001"
     private static readonly Parser<KeyValuePair<string, double>> LegacyPacerPair =
@@ -284,10 +348,14 @@ public static class TraceGrammar
 
     /// <summary><c>pacer: sweep done at heap size 4MB; allocated 0MB during sweep; swept 530 pages at +1.005123e-004 pages/byte</c></summary>
     public static readonly Parser<TraceEvent> PacerSweepDoneLine =
-        (from _1 in Lit("pacer: sweep done at heap size ") from size in Int
-         from _2 in Lit("MB; allocated ") from allocated in Int
-         from _3 in Lit("MB during sweep; swept ") from pages in Int
-         from _4 in Lit(" pages at ") from rate in GoFloat
+        (from _1 in Lit("pacer: sweep done at heap size ")
+         from size in Int
+         from _2 in Lit("MB; allocated ")
+         from allocated in Int
+         from _3 in Lit("MB during sweep; swept ")
+         from pages in Int
+         from _4 in Lit(" pages at ")
+         from rate in GoFloat
          from _5 in Lit(" pages/byte")
          from e in End
          select (TraceEvent)new PacerEvent(0, PacerNames.SweepDone, new[]
@@ -313,15 +381,21 @@ public static class TraceGrammar
 
     /// <summary><c>SCHED 1008ms: gomaxprocs=2 idleprocs=0 threads=7 spinningthreads=0 [needspinning=0 ]idlethreads=1 runqueue=0 [0 1][ schedticks=[ 5 6 ]]</c></summary>
     public static readonly Parser<TraceEvent> SchedLine =
-        (from _1 in Lit("SCHED ") from ms in Int from _2 in Lit("ms:")
-         from gomaxprocs in Field32("gomaxprocs") from idleprocs in Field32("idleprocs") from threads in Field32("threads")
-         from spinning in Field32("spinningthreads") from need in Field32("needspinning").Optional()
-         from idlethreads in Field32("idlethreads") from runqueue in Field("runqueue")
+        (from _1 in Lit("SCHED ")
+         from ms in Int
+         from _2 in Lit("ms:")
+         from gomaxprocs in Field32("gomaxprocs")
+         from idleprocs in Field32("idleprocs")
+         from threads in Field32("threads")
+         from spinning in Field32("spinningthreads")
+         from need in Field32("needspinning").Optional()
+         from idlethreads in Field32("idlethreads")
+         from runqueue in Field("runqueue")
          from queues in Lit(" ").Then(_ => Queues).Optional()
          from ticks in Lit(" schedticks=").Then(_ => Queues).Optional()
          from detail in Parse.AnyChar.Except(Parse.LineEnd).Many().Text()
          from e in End
-         // scheddetail=1 prints " gcwaiting=…" instead of the queue brackets (proc.go schedtrace); nothing else may follow.
+             // scheddetail=1 prints " gcwaiting=…" instead of the queue brackets (proc.go schedtrace); nothing else may follow.
          where detail.Length == 0 ? queues.IsDefined : !queues.IsDefined && !ticks.IsDefined && detail.StartsWith(" gcwaiting=", StringComparison.Ordinal)
          select (TraceEvent)new SchedEvent(0, ms, gomaxprocs, idleprocs, threads, spinning,
              need.IsDefined ? need.Get() : null, idlethreads, runqueue,
@@ -337,12 +411,28 @@ public static class TraceGrammar
 
     /// <summary>go1.25+ greenteagc: <c>scan: class 16B 5+65+0=70 objs, 7+0=7 spans</c>; without it: <c>scan: total 4544 objs</c></summary>
     public static readonly Parser<TraceEvent> ScanLine =
-        (from _1 in Lit("scan: ") from cls in ScanClass from _2 in Lit(" ")
-         from ev in (from a in Int from _3 in Lit("+") from b in Int from _4 in Lit("+") from c in Int from _5 in Lit("=") from t in Int
-                     from _6 in Lit(" objs, ") from d in Int from _7 in Lit("+") from f in Int from _8 in Lit("=") from s in Int
-                     from _9 in Lit(" spans") from e in End
+        (from _1 in Lit("scan: ")
+         from cls in ScanClass
+         from _2 in Lit(" ")
+         from ev in (from a in Int
+                     from _3 in Lit("+")
+                     from b in Int
+                     from _4 in Lit("+")
+                     from c in Int
+                     from _5 in Lit("=")
+                     from t in Int
+                     from _6 in Lit(" objs, ")
+                     from d in Int
+                     from _7 in Lit("+")
+                     from f in Int
+                     from _8 in Lit("=")
+                     from s in Int
+                     from _9 in Lit(" spans")
+                     from e in End
                      select new ScanEvent(0, cls, a, b, c, t, d, f, s))
-             .Or(from t in Int from _3 in Lit(" objs") from e in End
+             .Or(from t in Int
+                 from _3 in Lit(" objs")
+                 from e in End
                  select new ScanEvent(0, cls, null, null, null, t, null, null, null))
          select (TraceEvent)ev).Named("scan line");
 

@@ -11,35 +11,35 @@ namespace GcTrace.Parsing;
 /// </summary>
 public sealed class TraceScanner
 {
-    private readonly IScanOutput _output;
-    private readonly SplitLineReassembler _reassembler;
-    private int _nextMarker;
+    private readonly IScanOutput output;
+    private readonly SplitLineReassembler reassembler;
+    private int nextMarker;
     // The newlines the last search counted between where it started and its hit (or the chunk's end): the run of
     // application lines before a marker is counted in the marker pass itself. Valid only for a run starting there.
-    private int _searchedFrom = -1;
-    private long _searchedLines;
+    private int searchedFrom = -1;
+    private long searchedLines;
 
     public TraceScanner(IScanOutput output)
     {
-        _output = output;
-        _reassembler = new SplitLineReassembler(output);
+        this.output = output;
+        reassembler = new SplitLineReassembler(output);
     }
 
     /// <summary>Input lines seen so far (the last line counts even without a line end).</summary>
     public long Lines { get; private set; }
 
     /// <summary>True while a split gc line is held back waiting for its remainder.</summary>
-    public bool IsHoldingSplitLine => _reassembler.IsPending;
+    public bool IsHoldingSplitLine => reassembler.IsPending;
 
     /// <summary>Scans a chunk of whole lines.</summary>
     public void Scan(ReadOnlySpan<byte> chunk)
     {
-        _nextMarker = -1;
-        _searchedFrom = -1;
+        nextMarker = -1;
+        searchedFrom = -1;
         var pos = 0;
         while (pos < chunk.Length)
         {
-            if (_reassembler.IsPending)
+            if (reassembler.IsPending)
             {
                 pos = ScanOneLine(chunk, pos);
                 continue;
@@ -58,7 +58,7 @@ public sealed class TraceScanner
     }
 
     /// <summary>End of input: a gc line still waiting for its remainder is passed through and counted as unrecognized.</summary>
-    public void Complete() => _reassembler.GiveUp();
+    public void Complete() => reassembler.GiveUp();
 
     private int ScanOneLine(ReadOnlySpan<byte> chunk, int start)
     {
@@ -70,33 +70,33 @@ public sealed class TraceScanner
         var parsed = TraceLineParser.TryParse(text, lineNumber);
         // A whole trace line whose numbers cannot be represented: the runtime printed it, so it ends a pending split line too.
         var unrepresentable = parsed is null && TraceLineParser.HasUnrepresentableShape(text);
-        if (_reassembler.IsPending && _reassembler.Offer(raw, lineNumber, parsed is not null || unrepresentable)) return end;
+        if (reassembler.IsPending && reassembler.Offer(raw, lineNumber, parsed is not null || unrepresentable)) return end;
 
         if (parsed is not null)
         {
-            if (parsed is GcCycle gc) _reassembler.LastCycle = gc.Number;
-            _output.OnEvent(parsed);
+            if (parsed is GcCycle gc) reassembler.LastCycle = gc.Number;
+            output.OnEvent(parsed);
         }
         else if (unrepresentable)
         {
             // Counted as unrecognized (the event counts the line) and passed through unchanged.
-            _output.OnEvent(new UnrecognizedLine(lineNumber, TraceLineParser.Decode(text)));
-            _output.OnAppText(raw, 0);
+            output.OnEvent(new UnrecognizedLine(lineNumber, TraceLineParser.Decode(text)));
+            output.OnAppText(raw, 0);
         }
         else if (TraceMarkers.StartsWithGc(text))
         {
-            _reassembler.Start(raw, lineNumber);
+            reassembler.Start(raw, lineNumber);
         }
         else
         {
-            _reassembler.NoteAppLine(raw);
-            _output.OnAppText(raw, 1);
+            reassembler.NoteAppLine(raw);
+            output.OnAppText(raw, 1);
         }
         return end;
     }
 
     // The newlines the marker search counted, if it started at pos; else -1.
-    private long LinesCountedFrom(int pos) => _searchedFrom == pos ? _searchedLines : -1;
+    private long LinesCountedFrom(int pos) => searchedFrom == pos ? searchedLines : -1;
 
     private void PassThrough(ReadOnlySpan<byte> bytes, long newlines)
     {
@@ -104,26 +104,26 @@ public sealed class TraceScanner
         if (bytes[^1] != (byte)'\n') lines++;
         Lines += lines;
         NoteLastLine(bytes);
-        _output.OnAppText(bytes, lines);
+        output.OnAppText(bytes, lines);
     }
 
     // A sample of how application lines begin, for the reassembler: the last line of each run costs one search.
     private void NoteLastLine(ReadOnlySpan<byte> bytes)
     {
         var body = bytes[^1] == (byte)'\n' ? bytes[..^1] : bytes;
-        _reassembler.NoteAppLine(body[(body.LastIndexOf((byte)'\n') + 1)..]);
+        reassembler.NoteAppLine(body[(body.LastIndexOf((byte)'\n') + 1)..]);
     }
 
     // The smallest position >= pos where any marker occurs, or -1. The next hit is cached per chunk: a gc line split by
     // app lines is scanned line by line, and those lines must not search the chunk again each time.
     private int NextMarker(ReadOnlySpan<byte> chunk, int pos)
     {
-        if (_nextMarker != int.MaxValue && _nextMarker < pos)
+        if (nextMarker != int.MaxValue && nextMarker < pos)
         {
-            var i = MarkerSearch.IndexOfAny(chunk[pos..], out _searchedLines);
-            _searchedFrom = pos;
-            _nextMarker = i < 0 ? int.MaxValue : pos + i;
+            var i = MarkerSearch.IndexOfAny(chunk[pos..], out searchedLines);
+            searchedFrom = pos;
+            nextMarker = i < 0 ? int.MaxValue : pos + i;
         }
-        return _nextMarker == int.MaxValue ? -1 : _nextMarker;
+        return nextMarker == int.MaxValue ? -1 : nextMarker;
     }
 }

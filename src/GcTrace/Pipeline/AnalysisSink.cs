@@ -8,8 +8,8 @@ namespace GcTrace.Pipeline;
 
 public sealed class AnalysisSink(TraceAnalyzer analyzer) : IEventSink
 {
-    private readonly Lock _lock = new();
-    private GcCycle? _last;
+    private readonly Lock gate = new();
+    private GcCycle? last;
 
     public string Name => "analysis";
 
@@ -17,13 +17,13 @@ public sealed class AnalysisSink(TraceAnalyzer analyzer) : IEventSink
 
     public void Write(IReadOnlyList<TraceEvent> batch)
     {
-        lock (_lock)
+        lock (gate)
         {
             foreach (var e in batch)
             {
                 if (e is not GcCycle c) continue;
                 analyzer.Add(c);
-                _last = c;
+                last = c;
             }
         }
     }
@@ -36,7 +36,7 @@ public sealed class AnalysisSink(TraceAnalyzer analyzer) : IEventSink
     public TraceDiagnosis Diagnose(IVerdictRule rule)
     {
         TraceSummary summary;
-        lock (_lock)
+        lock (gate)
         {
             summary = analyzer.Summarize();
         }
@@ -46,9 +46,9 @@ public sealed class AnalysisSink(TraceAnalyzer analyzer) : IEventSink
     /// <summary>A consistent view for the live status line, taken between batches.</summary>
     public LiveSnapshot Snapshot()
     {
-        lock (_lock)
+        lock (gate)
         {
-            return new LiveSnapshot(analyzer.Pauses.Count, _last, analyzer.Pauses.Percentile(99), analyzer.GcCpu().Fraction);
+            return new LiveSnapshot(analyzer.Pauses.Count, last, analyzer.Pauses.Percentile(99), analyzer.GcCpu().Fraction);
         }
     }
 }

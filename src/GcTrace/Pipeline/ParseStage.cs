@@ -14,20 +14,20 @@ namespace GcTrace.Pipeline;
 /// </summary>
 internal sealed class ParseStage : IScanOutput
 {
-    private readonly Stream? _passthrough;
-    private readonly InputCounters _counters;
-    private readonly TraceScanner _scanner;
+    private readonly Stream? passthrough;
+    private readonly InputCounters counters;
+    private readonly TraceScanner scanner;
     /// <summary>Events per batch: large enough that a channel hop costs nothing per event, small enough to keep RSS flat.</summary>
     public const int BatchSize = 1024;
 
-    private readonly List<List<TraceEvent>> _full = [];
-    private List<TraceEvent> _batch = new(BatchSize);
+    private readonly List<List<TraceEvent>> full = [];
+    private List<TraceEvent> batch = new(BatchSize);
 
     public ParseStage(Stream? passthrough, InputCounters counters)
     {
-        _passthrough = passthrough;
-        _counters = counters;
-        _scanner = new TraceScanner(this);
+        this.passthrough = passthrough;
+        this.counters = counters;
+        scanner = new TraceScanner(this);
     }
 
     public async Task RunAsync(ChannelReader<LineChunk> reader, ChannelWriter<IReadOnlyList<TraceEvent>> writer)
@@ -41,22 +41,22 @@ internal sealed class ParseStage : IScanOutput
                 {
                     try
                     {
-                        _scanner.Scan(chunk.Span);
-                        if (chunk.EndOfInput) _scanner.Complete();
+                        scanner.Scan(chunk.Span);
+                        if (chunk.EndOfInput) scanner.Complete();
                     }
                     finally
                     {
                         chunk.Return();
                     }
-                    foreach (var full in _full) await writer.WriteAsync(full).ConfigureAwait(false);
-                    _full.Clear();
-                    if (_batch.Count > 0)
+                    foreach (var filled in full) await writer.WriteAsync(filled).ConfigureAwait(false);
+                    full.Clear();
+                    if (batch.Count > 0)
                     {
-                        await writer.WriteAsync(_batch).ConfigureAwait(false);
-                        _batch = new(BatchSize);
+                        await writer.WriteAsync(batch).ConfigureAwait(false);
+                        batch = new(BatchSize);
                     }
                 }
-                _passthrough?.Flush();
+                passthrough?.Flush();
             }
             await reader.Completion.ConfigureAwait(false);
         }
@@ -66,9 +66,9 @@ internal sealed class ParseStage : IScanOutput
         }
         finally
         {
-            _scanner.Complete();
-            foreach (var full in _full) writer.TryWrite(full);
-            if (_batch.Count > 0) writer.TryWrite(_batch);
+            scanner.Complete();
+            foreach (var filled in full) writer.TryWrite(filled);
+            if (batch.Count > 0) writer.TryWrite(batch);
             FlushQuietly();
             writer.TryComplete(failure);
         }
@@ -84,53 +84,53 @@ internal sealed class ParseStage : IScanOutput
 
     private async ValueTask<bool> WaitForInputAsync(ChannelReader<LineChunk> reader, ChannelWriter<IReadOnlyList<TraceEvent>> writer)
     {
-        if (!_scanner.IsHoldingSplitLine || _passthrough is null) return await reader.WaitToReadAsync().ConfigureAwait(false);
+        if (!scanner.IsHoldingSplitLine || passthrough is null) return await reader.WaitToReadAsync().ConfigureAwait(false);
         var wait = reader.WaitToReadAsync().AsTask();
         if (await Task.WhenAny(wait, Task.Delay(HoldLimit)).ConfigureAwait(false) == wait) return await wait.ConfigureAwait(false);
-        _scanner.Complete();
-        if (_batch.Count > 0)
+        scanner.Complete();
+        if (batch.Count > 0)
         {
-            await writer.WriteAsync(_batch).ConfigureAwait(false);
-            _batch = new(BatchSize);
+            await writer.WriteAsync(batch).ConfigureAwait(false);
+            batch = new(BatchSize);
         }
-        _passthrough?.Flush();
+        passthrough?.Flush();
         return await wait.ConfigureAwait(false);
     }
 
     public void OnEvent(TraceEvent e)
     {
-        _counters.CountLine();
+        counters.CountLine();
         switch (e)
         {
             case GcCycle c:
-                _counters.CountGcLine();
-                if (c.Repaired) _counters.CountRepairedGcLine();
+                counters.CountGcLine();
+                if (c.Repaired) counters.CountRepairedGcLine();
                 break;
             case UnrecognizedLine:
-                _counters.CountUnrecognizedGcLine();
+                counters.CountUnrecognizedGcLine();
                 break;
             default:
-                _counters.CountOtherTraceLine();
+                counters.CountOtherTraceLine();
                 break;
         }
-        _batch.Add(e);
-        if (_batch.Count < BatchSize) return;
-        _full.Add(_batch);
-        _batch = new(BatchSize);
+        batch.Add(e);
+        if (batch.Count < BatchSize) return;
+        full.Add(batch);
+        batch = new(BatchSize);
     }
 
     public void OnAppText(ReadOnlySpan<byte> bytes, long appLines)
     {
-        _counters.CountLines(appLines);
-        _counters.CountAppLines(appLines);
-        _passthrough?.Write(bytes);
+        counters.CountLines(appLines);
+        counters.CountAppLines(appLines);
+        passthrough?.Write(bytes);
     }
 
     private void FlushQuietly()
     {
         try
         {
-            _passthrough?.Flush();
+            passthrough?.Flush();
         }
         catch (IOException)
         {

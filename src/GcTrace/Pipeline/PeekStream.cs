@@ -3,34 +3,34 @@ namespace GcTrace.Pipeline;
 
 internal sealed class PeekStream(Stream inner) : Stream
 {
-    private readonly byte[] _head = new byte[2];
-    private int _headLength = -1;
-    private int _headPos;
+    private readonly byte[] head = new byte[2];
+    private int headLength = -1;
+    private int headPos;
 
     public bool StartsWith(byte a, byte b)
     {
-        if (_headLength < 0)
+        if (headLength < 0)
         {
-            _headLength = 0;
-            while (_headLength < 2)
+            headLength = 0;
+            while (headLength < 2)
             {
-                var n = inner.Read(_head, _headLength, 2 - _headLength);
+                var n = inner.Read(head, headLength, 2 - headLength);
                 if (n == 0) break;
-                _headLength += n;
+                headLength += n;
             }
         }
-        return _headLength == 2 && _head[0] == a && _head[1] == b;
+        return headLength == 2 && head[0] == a && head[1] == b;
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
-        if (_headLength > _headPos && buffer.Length > 0)
+        if (headLength > headPos && buffer.Length > 0)
         {
-            var n = Math.Min(buffer.Length, _headLength - _headPos);
-            _head.AsSpan(_headPos, n).CopyTo(buffer);
-            _headPos += n;
+            var n = Math.Min(buffer.Length, headLength - headPos);
+            head.AsSpan(headPos, n).CopyTo(buffer);
+            headPos += n;
             return n;
         }
         return inner.Read(buffer);
@@ -38,7 +38,7 @@ internal sealed class PeekStream(Stream inner) : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_headLength > _headPos) return Read(buffer.Span);
+        if (headLength > headPos) return Read(buffer.Span);
         return await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
     }
 

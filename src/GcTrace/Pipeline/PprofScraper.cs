@@ -1,10 +1,9 @@
 // `--pprof URL`: fetches heap and goroutine profiles from a live net/http/pprof endpoint into a ProfileStore.
-namespace GcTrace.Pipeline;
-
 using System.Globalization;
 using static System.FormattableString;
 using GcTrace.Profiles;
 
+namespace GcTrace.Pipeline;
 /// <summary>
 /// The trace keeps streaming whatever the endpoint does, so a refused connection, a timeout, a body cut off when the
 /// application exits, a body beyond <see cref="MaxBodyBytes"/> or a bad profile is a warning passed to <c>warn</c>, never

@@ -1,7 +1,7 @@
 // Reads --heap-profile/--goroutine-profile files into a ProfileStore; an unreadable one is an InputException naming it.
-namespace GcTrace.Pipeline;
-
 using GcTrace.Profiles;
+
+namespace GcTrace.Pipeline;
 
 public static class ProfileFiles
 {

@@ -8,7 +8,7 @@ internal sealed class ReadStage(IReadOnlyList<string> inputs, int chunkSize, IPr
     /// <summary>A line longer than this is cut, so one runaway line cannot take all memory.</summary>
     public const int MaxLineBytes = 64 << 20;
 
-    private long _total;
+    private long total;
 
     public async Task RunAsync(ChannelWriter<LineChunk> writer, CancellationToken token)
     {
@@ -18,9 +18,9 @@ internal sealed class ReadStage(IReadOnlyList<string> inputs, int chunkSize, IPr
             foreach (var input in inputs)
             {
                 await using var stream = await OpenAsync(input, token).ConfigureAwait(false);
-                var before = _total;
+                var before = total;
                 await ReadOneAsync(input, stream, writer, token).ConfigureAwait(false);
-                if (!token.IsCancellationRequested) InputOpener.CheckComplete(input, stream, _total - before);
+                if (!token.IsCancellationRequested) InputOpener.CheckComplete(input, stream, total - before);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -63,8 +63,8 @@ internal sealed class ReadStage(IReadOnlyList<string> inputs, int chunkSize, IPr
                 }
                 if (n == 0) break;
                 filled += n;
-                _total += n;
-                progress?.Report(_total);
+                total += n;
+                progress?.Report(total);
                 var cut = buffer.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
                 if (cut == 0 && filled < MaxLineBytes) continue;
                 if (cut == 0) cut = filled;

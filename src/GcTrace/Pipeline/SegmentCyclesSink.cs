@@ -1,10 +1,10 @@
 // Feeds every gc cycle to the what-if model's bounded buffer, beside the other sinks.
-namespace GcTrace.Pipeline;
-
 using GcTrace.Analysis;
 using GcTrace.Events;
 using GcTrace.Output;
 using GcTrace.Tuning;
+
+namespace GcTrace.Pipeline;
 
 internal sealed class SegmentCyclesSink(SegmentCycles cycles) : IEventSink
 {

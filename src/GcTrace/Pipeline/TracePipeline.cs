@@ -27,11 +27,15 @@ public sealed class TracePipeline(IReadOnlyList<string> inputs, Stream? passthro
     {
         var chunks = Channel.CreateBounded<LineChunk>(new BoundedChannelOptions(4)
         {
-            FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+            SingleWriter = true,
         });
         var batches = Channel.CreateBounded<IReadOnlyList<TraceEvent>>(new BoundedChannelOptions(4)
         {
-            FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+            SingleWriter = true,
         });
 
         var read = Task.Run(() => new ReadStage(inputs, ChunkSize, Progress).RunAsync(chunks.Writer, token), CancellationToken.None);

@@ -1,6 +1,4 @@
 // The composition root: inputs -> read -> parse -> analyze -> diagnose -> outputs. The CLI and the tests both use it.
-namespace GcTrace.Pipeline;
-
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Output;
@@ -8,6 +6,7 @@ using GcTrace.Profiles;
 using GcTrace.Source;
 using GcTrace.Tuning;
 
+namespace GcTrace.Pipeline;
 /// <summary>
 /// Set what a run reads and where it writes, then <see cref="RunAsync"/>. Per-event sinks see the cycles the
 /// <see cref="Filter"/> keeps while input streams; end-of-run sinks get the diagnosis once input has ended; then every

@@ -1,6 +1,6 @@
 // What one run ends with: the summary and verdict, and the outputs that failed (each reported once).
-namespace GcTrace.Pipeline;
-
 using GcTrace.Diagnosis;
+
+namespace GcTrace.Pipeline;
 
 public sealed record TraceRunResult(TraceDiagnosis Diagnosis, IReadOnlyList<SinkFailure> Failures);

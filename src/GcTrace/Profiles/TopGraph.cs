@@ -76,7 +76,7 @@ internal sealed class TopGraph
     public sealed class Node(string name)
     {
         // Per caller: the edge weight, and whether every weighted call through it was inlined (Node.AddToEdgeDiv).
-        private readonly Dictionary<Node, (long Weight, bool Inline)> _incoming = [];
+        private readonly Dictionary<Node, (long Weight, bool Inline)> incoming = [];
 
         public string Name { get; } = name;
 
@@ -85,7 +85,7 @@ internal sealed class TopGraph
         public long Cum { get; set; }
 
         public void AddIncomingEdge(Node caller, long weight, bool inline) =>
-            _incoming[caller] = _incoming.TryGetValue(caller, out var was)
+            incoming[caller] = incoming.TryGetValue(caller, out var was)
                 ? (was.Weight + weight, was.Inline && inline)
                 : (weight, inline);
 
@@ -93,7 +93,7 @@ internal sealed class TopGraph
         /// Edges lighter than <paramref name="edgeCutoff"/> do not count: pprof trims them first (TrimLowFrequencyEdges).</summary>
         public string InlineLabel(long edgeCutoff)
         {
-            var edges = _incoming.Values.Where(e => Math.Abs(e.Weight) >= edgeCutoff).ToList();
+            var edges = incoming.Values.Where(e => Math.Abs(e.Weight) >= edgeCutoff).ToList();
             var inline = edges.Any(e => e.Inline);
             var notInline = edges.Any(e => !e.Inline);
             return inline ? (notInline ? "(partial-inline)" : "(inline)") : "";

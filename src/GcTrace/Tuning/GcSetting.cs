@@ -1,9 +1,8 @@
 // A GC setting to predict for, written as the Go runtime reads it from the environment: GOGC=200, GOGC=off,
 // GOMEMLIMIT=512MiB, or several joined by commas.
-namespace GcTrace.Tuning;
-
 using System.Globalization;
 
+namespace GcTrace.Tuning;
 /// <param name="Gogc">The GOGC percent; null keeps the value the trace was run with.</param>
 /// <param name="GogcOff">GOGC=off: no GC from heap growth, only from a memory limit.</param>
 /// <param name="MemoryLimitBytes">GOMEMLIMIT in bytes; null means no limit.</param>

@@ -1,9 +1,8 @@
 // Keeps the recent cycles of the current process segment for the what-if model, in bounded memory.
-namespace GcTrace.Tuning;
-
 using GcTrace.Analysis;
 using GcTrace.Events;
 
+namespace GcTrace.Tuning;
 /// <summary>
 /// The model describes the program as it runs now, so it is fitted to the last segment (a restart starts afresh)
 /// and to its most recent <see cref="MaxCycles"/> cycles: plenty for medians, and an endless pipe stays bounded.

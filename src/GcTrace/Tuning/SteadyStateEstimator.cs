@@ -1,8 +1,8 @@
 // Measures a process segment's steady part (after warm-up) from its gc lines: the what-if model's inputs.
-namespace GcTrace.Tuning;
-
 using GcTrace.Analysis;
 using GcTrace.Events;
+
+namespace GcTrace.Tuning;
 
 public static class SteadyStateEstimator
 {

@@ -1,7 +1,7 @@
 // Turns the what-if model into advice: the smallest GOGC that brings GC cost under the gc-pressure threshold.
-namespace GcTrace.Tuning;
-
 using System.Globalization;
+
+namespace GcTrace.Tuning;
 
 public static class TuningAdvisor
 {

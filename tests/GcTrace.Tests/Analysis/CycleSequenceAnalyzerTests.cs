@@ -1,9 +1,9 @@
 // CycleSequenceAnalyzer: gaps inside a run, restarts, forced cycles and format eras.
-namespace GcTrace.Tests.Analysis;
-
 using GcTrace.Analysis;
 using GcTrace.Events;
 using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Analysis;
 
 public class CycleSequenceAnalyzerTests
 {

@@ -1,8 +1,8 @@
 // GcCpuAnalyzer: cpu over wall time x P, P weighted by how long it held, restarts and bounded windows.
-namespace GcTrace.Tests.Analysis;
-
 using GcTrace.Analysis;
 using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Analysis;
 
 public class GcCpuAnalyzerTests
 {

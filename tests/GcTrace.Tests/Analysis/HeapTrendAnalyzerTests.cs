@@ -1,9 +1,9 @@
 // HeapTrendAnalyzer: envelope, robust slope, allocation rate, inferred GOGC, memory-limit signs, numeric stability.
-namespace GcTrace.Tests.Analysis;
-
 using GcTrace.Analysis;
 using GcTrace.Events;
 using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Analysis;
 
 public class HeapTrendAnalyzerTests
 {

@@ -1,10 +1,10 @@
 // PauseDistribution against sort-and-rank, on values the runtime can print, and its memory on a long trace.
-namespace GcTrace.Tests.Analysis;
-
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Events;
 using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Analysis;
 
 public class PauseDistributionTests
 {

@@ -1,9 +1,9 @@
 // ProcessSplitter on real corpus cycles: interleaved processes, restarts, duplicates and a clock going back.
-namespace GcTrace.Tests.Analysis;
-
 using GcTrace.Analysis;
 using GcTrace.Events;
 using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Analysis;
 
 public class ProcessSplitterTests
 {

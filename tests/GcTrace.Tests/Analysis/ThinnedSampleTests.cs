@@ -1,7 +1,7 @@
 // ThinnedSample keeps an evenly spaced subset of the whole stream, never more than its capacity.
-namespace GcTrace.Tests.Analysis;
-
 using GcTrace.Analysis;
+
+namespace GcTrace.Tests.Analysis;
 
 public class ThinnedSampleTests
 {

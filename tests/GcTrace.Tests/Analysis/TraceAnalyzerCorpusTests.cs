@@ -1,10 +1,10 @@
 // Every corpus log through TraceAnalyzer, checked against a plain computation written here, apart from the code.
-namespace GcTrace.Tests.Analysis;
-
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Events;
 using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Analysis;
 
 public class TraceAnalyzerCorpusTests
 {

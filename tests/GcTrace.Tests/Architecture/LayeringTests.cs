@@ -1,10 +1,10 @@
 // The library's rooms only look down (docs/architecture.md): a type may use its own room and the rooms below it, in
 // its signatures and in its method bodies (read from the IL), never a room above.
-namespace GcTrace.Tests.Architecture;
-
 using System.Reflection;
 using System.Reflection.Emit;
 using GcTrace.Analysis;
+
+namespace GcTrace.Tests.Architecture;
 
 public class LayeringTests
 {

@@ -1,8 +1,8 @@
 // --source on the real CLI: a -trimpath run's suspects are quoted and read from fixtures/src; a missing DIR fails nothing.
-namespace GcTrace.Tests.Cli;
-
 using System.Text.Json;
 using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Cli;
 
 public class SourceOptionCliTests
 {

@@ -1,9 +1,9 @@
 // --what-if through the real CLI: the JSON block and report lines on a real sweep run, advice with gc-pressure,
 // and a setting the runtime would not accept.
-namespace GcTrace.Tests.Cli;
-
 using System.Text.Json;
 using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Cli;
 
 public class WhatIfCliTests
 {

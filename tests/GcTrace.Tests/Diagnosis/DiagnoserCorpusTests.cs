@@ -1,10 +1,10 @@
 // Diagnoser on every fixture run with profiles (trace + heap + goroutine), against the ground truth in its meta.json.
-namespace GcTrace.Tests.Diagnosis;
-
 using GcTrace.Profiles;
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Diagnosis;
 
 public class DiagnoserCorpusTests
 {

@@ -1,9 +1,9 @@
 // Filters choose what is shown; the verdict, GC CPU and heap sections always use every cycle.
-namespace GcTrace.Tests.Diagnosis;
-
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Diagnosis;
 
 public class FilterIndependenceTests
 {

@@ -1,9 +1,8 @@
 // Every real fixture run (fixtures/runs and the corpus) gets the verdict kind and leak function its meta.json names.
-namespace GcTrace.Tests.Diagnosis;
-
 using GcTrace.Diagnosis;
 using GcTrace.Tests.Support;
 
+namespace GcTrace.Tests.Diagnosis;
 /// <summary>
 /// Data-driven over meta.json (ground_truth.kind, leak_functions / leak_alloc_sites), so a run added by
 /// scripts/gen-fixtures.sh is held to its ground truth without touching this file. The runs are diagnosed the way the

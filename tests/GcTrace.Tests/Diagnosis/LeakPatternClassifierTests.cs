@@ -1,10 +1,10 @@
 // Held-out checks: stacks and names no fixture uses, to show the rules are about frames, not fixture names.
-namespace GcTrace.Tests.Diagnosis;
-
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Profiles;
 using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Diagnosis;
 
 public class LeakPatternClassifierTests
 {

@@ -1,9 +1,9 @@
 // ProfileStore and ProfileGrowth: time order, identical snapshots, per-function growth and slope.
-namespace GcTrace.Tests.Diagnosis;
-
 using GcTrace.Profiles;
 using GcTrace.Diagnosis;
 using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Diagnosis;
 
 public class ProfileGrowthTests
 {

@@ -1,9 +1,9 @@
 // ProfileTimeCheck on the real heap profiles of one corpus run, with one of them moved hours away (another run's).
-namespace GcTrace.Tests.Diagnosis;
-
 using GcTrace.Diagnosis;
 using GcTrace.Profiles;
 using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Diagnosis;
 
 public class ProfileTimeCheckTests
 {

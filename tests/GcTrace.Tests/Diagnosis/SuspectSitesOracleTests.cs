@@ -1,11 +1,11 @@
 // SuspectSites against `go tool pprof -top -lines -base FIRST LAST` on the source-reading fixture runs (fixtures/runs/src_*):
 // the site's line is the line pprof ranks first for the suspect's function, and the one the program marks "// SITE".
-namespace GcTrace.Tests.Diagnosis;
-
 using System.Text.Json;
 using GcTrace.Diagnosis;
 using GcTrace.Source;
 using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Diagnosis;
 
 public class SuspectSitesOracleTests
 {

@@ -1,9 +1,9 @@
 // TraceOnlyVerdict on the corpus runs whose ground truth is known.
-namespace GcTrace.Tests.Diagnosis;
-
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Diagnosis;
 
 public class TraceOnlyVerdictTests
 {

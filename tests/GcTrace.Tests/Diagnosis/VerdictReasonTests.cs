@@ -1,6 +1,4 @@
 // Every reason is true of the numbers beside it: each number a reason quotes is a field of the summary it sits in.
-namespace GcTrace.Tests.Diagnosis;
-
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -9,6 +7,7 @@ using GcTrace.Diagnosis;
 using GcTrace.Output;
 using GcTrace.Tests.Support;
 
+namespace GcTrace.Tests.Diagnosis;
 /// <summary>
 /// Over every fixture run (so every reason template that any real run produces is checked), each number in each
 /// reason must be the value of some field of that run's `--json` summary (verdict.evidence holds the trend numbers)

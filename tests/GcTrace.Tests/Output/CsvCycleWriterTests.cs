@@ -1,11 +1,11 @@
 // CsvCycleWriter: the contract's columns in order, one row per cycle, digits as printed, empty where absent.
-namespace GcTrace.Tests.Output;
-
 using System.Diagnostics;
 using System.Text;
 using GcTrace.Events;
 using GcTrace.Output;
 using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Output;
 
 public class CsvCycleWriterTests
 {
@@ -46,7 +46,8 @@ public class CsvCycleWriterTests
     {
         var cycle = FixtureCycles.FromLines(
             ["gc 15 @8.210s 1% (checking for goroutine leaks): 0.031+1.4+0.050 ms clock, 0.25+0.08/2.0/1.1+0.41 ms cpu, 6->6->3 MB, 7 MB goal, 0 MB stacks, 0 MB globals, 8 P (forced)"])
-            .Single() with { Repaired = true };
+            .Single() with
+        { Repaired = true };
 
         var row = ParseCsv(WriteAll([cycle]))[1];
 

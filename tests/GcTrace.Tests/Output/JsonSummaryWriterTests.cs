@@ -1,11 +1,11 @@
 // JsonSummaryWriter: the contract's key tree, exactly, and numbers written culture-independently.
-namespace GcTrace.Tests.Output;
-
 using System.Text.Json;
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Output;
 using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Output;
 
 public class JsonSummaryWriterTests
 {

@@ -28,19 +28,19 @@ public sealed class PackTestFactAttribute : FactAttribute
 /// </summary>
 public sealed class InstalledToolFixture : IDisposable
 {
-    private readonly Lazy<(CliProcess.Result Pack, CliProcess.Result Install)> _built;
+    private readonly Lazy<(CliProcess.Result Pack, CliProcess.Result Install)> built;
 
     public InstalledToolFixture()
     {
         Dir = Directory.CreateTempSubdirectory("gctrace-tool-").FullName;
-        _built = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+        built = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public string Dir { get; }
 
-    public CliProcess.Result Pack => _built.Value.Pack;
+    public CliProcess.Result Pack => built.Value.Pack;
 
-    public CliProcess.Result Install => _built.Value.Install;
+    public CliProcess.Result Install => built.Value.Install;
 
     private (CliProcess.Result, CliProcess.Result) Build()
     {

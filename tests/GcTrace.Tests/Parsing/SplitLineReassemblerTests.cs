@@ -147,12 +147,12 @@ public class SplitLineReassemblerTests
         var boundaries = TokenBoundaries(line);
         const string other = "[logger-0] 14:39:57.845700 request 133 handled status=200 bytes=233\n";
         foreach (var a in boundaries)
-        foreach (var b in boundaries.Where(b => b > a))
-        {
-            var (o, _) = Scan(Context(prev) + Split(line, [a, b], [Logger, other]));
-            ShouldBeRepaired(o, line, 3, $"cuts at {a} and {b}");
-            App(o).Should().Be(EarlierAppLine + Logger + other, $"cuts at {a} and {b}");
-        }
+            foreach (var b in boundaries.Where(b => b > a))
+            {
+                var (o, _) = Scan(Context(prev) + Split(line, [a, b], [Logger, other]));
+                ShouldBeRepaired(o, line, 3, $"cuts at {a} and {b}");
+                App(o).Should().Be(EarlierAppLine + Logger + other, $"cuts at {a} and {b}");
+            }
     }
 
     [Theory]
@@ -195,13 +195,13 @@ public class SplitLineReassemblerTests
         // the reassembler may give up, but must never emit a cycle with wrong fields.
         const string earlierGoLog = "2026/11/26 14:28:00 worker 0: job 9499\n";
         foreach (var (before, app) in new[] { ("", ""), (prev + "\n", ""), (earlierGoLog + prev + "\n", earlierGoLog), (Context(prev), EarlierAppLine) })
-        foreach (var cut in TokenBoundaries(line))
-        {
-            var split = Split(line, [cut], [GoLog]);
-            var (o, _) = Scan(before + split);
-            var lineNumber = before.Count(c => c == '\n') + 1;
-            ShouldBeRepairedOrPassedThrough(o, line, lineNumber, app + GoLog, app + split, $"cut at {cut} after '{before}': {split}");
-        }
+            foreach (var cut in TokenBoundaries(line))
+            {
+                var split = Split(line, [cut], [GoLog]);
+                var (o, _) = Scan(before + split);
+                var lineNumber = before.Count(c => c == '\n') + 1;
+                ShouldBeRepairedOrPassedThrough(o, line, lineNumber, app + GoLog, app + split, $"cut at {cut} after '{before}': {split}");
+            }
     }
 
     [Fact]

@@ -54,20 +54,20 @@ public class TraceFuzzTests
                     b.InsertRange(at, InvalidUtf8[rng.Next(InvalidUtf8.Length)]);
                     break;
                 case 6 when b.Count > 0: // repeat a token (text between spaces)
-                {
-                    var s = b.LastIndexOf((byte)' ', Math.Max(0, at - 1)) + 1;
-                    var e = b.IndexOf((byte)' ', Math.Min(at, b.Count));
-                    if (e < 0) e = b.Count;
-                    if (e > s) b.InsertRange(e, b.GetRange(s, e - s).Prepend((byte)' ').ToList());
-                    break;
-                }
+                    {
+                        var s = b.LastIndexOf((byte)' ', Math.Max(0, at - 1)) + 1;
+                        var e = b.IndexOf((byte)' ', Math.Min(at, b.Count));
+                        if (e < 0) e = b.Count;
+                        if (e > s) b.InsertRange(e, b.GetRange(s, e - s).Prepend((byte)' ').ToList());
+                        break;
+                    }
                 case 7: // a huge run of digits, often inside a number
-                {
-                    var digit = b.FindIndex(x => x is >= (byte)'0' and <= (byte)'9');
-                    if (digit >= 0 && rng.Next(2) == 0) at = digit;
-                    b.InsertRange(at, Enumerable.Range(0, rng.Next(18, 120)).Select(_ => (byte)('0' + rng.Next(10))));
-                    break;
-                }
+                    {
+                        var digit = b.FindIndex(x => x is >= (byte)'0' and <= (byte)'9');
+                        if (digit >= 0 && rng.Next(2) == 0) at = digit;
+                        b.InsertRange(at, Enumerable.Range(0, rng.Next(18, 120)).Select(_ => (byte)('0' + rng.Next(10))));
+                        break;
+                    }
                 case 8: // a carriage return
                     b.Insert(at, (byte)'\r');
                     break;

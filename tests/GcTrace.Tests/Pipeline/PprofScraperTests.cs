@@ -1,12 +1,12 @@
 // PprofScraper against a local endpoint serving fixture profiles, one that never answers, and one that refuses.
-namespace GcTrace.Tests.Pipeline;
-
 using System.Net;
 using System.Net.Sockets;
 using GcTrace.Profiles;
 using GcTrace.Diagnosis;
 using GcTrace.Pipeline;
 using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Pipeline;
 
 public class PprofScraperTests
 {

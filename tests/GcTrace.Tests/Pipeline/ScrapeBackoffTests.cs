@@ -1,7 +1,7 @@
 // ScrapeBackoff: the waits after failed scrapes and which failures are printed.
-namespace GcTrace.Tests.Pipeline;
-
 using GcTrace.Pipeline;
+
+namespace GcTrace.Tests.Pipeline;
 
 public class ScrapeBackoffTests
 {

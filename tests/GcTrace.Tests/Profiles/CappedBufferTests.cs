@@ -1,7 +1,7 @@
 // CappedBuffer: holds a stream's bytes in segments up to a cap and reads them back unchanged.
-namespace GcTrace.Tests.Profiles;
-
 using GcTrace.Profiles;
+
+namespace GcTrace.Tests.Profiles;
 
 public class CappedBufferTests
 {

@@ -1,11 +1,11 @@
 // CodeReader on the real source-reading fixture programs: the path the profiles give, found with --source
 // fixtures/src (the runs were built with -trimpath, so profiles record gcfixtures/<program>/main.go), names each leak's
 // pattern; each twin's look-alike line reads as the same pattern's shape without the pattern.
-namespace GcTrace.Tests.Source;
-
 using GcTrace.Diagnosis;
 using GcTrace.Source;
 using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Source;
 
 public class CodeReaderFixtureTests
 {

@@ -1,8 +1,8 @@
 // CodeReader on small Go programs: each pattern's shape is named, and its look-alike twin is not.
-namespace GcTrace.Tests.Source;
-
 using GcTrace.Source;
 using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Source;
 
 public class CodeReaderTests
 {

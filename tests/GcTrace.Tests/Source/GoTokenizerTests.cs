@@ -1,7 +1,7 @@
 // GoTokenizer on the lexical corners that move line numbers or hide tokens: comments, raw strings, runes, operators.
-namespace GcTrace.Tests.Source;
-
 using GcTrace.Source;
+
+namespace GcTrace.Tests.Source;
 
 public class GoTokenizerTests
 {

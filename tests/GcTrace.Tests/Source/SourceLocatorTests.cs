@@ -1,8 +1,8 @@
 // SourceLocator: the recorded path first, then its suffixes under each --source root, longest first.
-namespace GcTrace.Tests.Source;
-
 using GcTrace.Source;
 using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Source;
 
 public class SourceLocatorTests
 {

@@ -6,13 +6,13 @@ namespace GcTrace.Tests.Support;
 
 public sealed class CollectingOutput : IScanOutput
 {
-    private readonly MemoryStream _app = new();
+    private readonly MemoryStream app = new();
 
     public List<TraceEvent> Events { get; } = [];
 
     public long AppLines { get; private set; }
 
-    public byte[] AppBytes => _app.ToArray();
+    public byte[] AppBytes => app.ToArray();
 
     public IEnumerable<GcCycle> Cycles => Events.OfType<GcCycle>();
 
@@ -20,7 +20,7 @@ public sealed class CollectingOutput : IScanOutput
 
     public void OnAppText(ReadOnlySpan<byte> bytes, long appLines)
     {
-        _app.Write(bytes);
+        app.Write(bytes);
         AppLines += appLines;
     }
 

@@ -1,7 +1,7 @@
 // Hand-made cycles for tests that need a shape the corpus does not have (restarts, gaps, capped goals, old formats).
-namespace GcTrace.Tests.Support;
-
 using GcTrace.Events;
+
+namespace GcTrace.Tests.Support;
 
 internal static class Cycles
 {

@@ -1,10 +1,9 @@
 // Test input only: GcCycle records from the unbroken go1.18+ gc lines of a log, by the plain regex of gctrace-format.md §1.4.
-namespace GcTrace.Tests.Support;
-
 using System.Globalization;
 using System.Text.RegularExpressions;
 using GcTrace.Events;
 
+namespace GcTrace.Tests.Support;
 /// <summary>
 /// Deliberately not the parser: the analyzers are checked against a computation that shares no code with it. Lines that
 /// other output broke into pieces simply do not match and are skipped, which is good enough input for that.

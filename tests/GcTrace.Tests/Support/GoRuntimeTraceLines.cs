@@ -418,7 +418,8 @@ public static class GoRuntimeTraceLines
             P("cpu_pct", cpu), P("expected_cpu_pct", exp), P("heap_scan_work_b", hw), P("stack_scan_work_b", sw),
             P("globals_scan_work_b", gw), P("expected_work_b", ew), P("trigger_b", trig), P("live_b", live),
             P("goal_delta_b", delta), P("cons_mark", cm),
-        ]) { ControllerReset = reset };
+        ])
+        { ControllerReset = reset };
     }
 
     // mgc.go go1.5-1.17 gcSetTriggerRatio/endCycle: uints and printfloats, Δ = U+0394.

@@ -1,7 +1,7 @@
 // InMemorySourceFiles: Go files held in a dictionary, so code-reading tests need no disk.
-namespace GcTrace.Tests.Support;
-
 using GcTrace.Source;
+
+namespace GcTrace.Tests.Support;
 
 internal sealed class InMemorySourceFiles(Dictionary<string, string> files) : ISourceFiles
 {

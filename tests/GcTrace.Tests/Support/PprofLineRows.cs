@@ -1,8 +1,8 @@
 // PprofLineRows: the rows of a saved `go tool pprof -top -lines` output: function, file, line, flat and cum text.
-namespace GcTrace.Tests.Support;
-
 using System.Globalization;
 using System.Text.RegularExpressions;
+
+namespace GcTrace.Tests.Support;
 
 internal static partial class PprofLineRows
 {

@@ -1,11 +1,11 @@
 // Fixture runs that carry heap and goroutine profiles, with their ground truth, run through trace + profiles.
-namespace GcTrace.Tests.Support;
-
 using System.Text.Json;
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Profiles;
 using GcTrace.Source;
+
+namespace GcTrace.Tests.Support;
 
 public static class ProfiledRuns
 {

@@ -1,7 +1,7 @@
 // Builds heap and goroutine Profile objects directly, for diagnosis tests on stacks no fixture has.
-namespace GcTrace.Tests.Support;
-
 using GcTrace.Profiles;
+
+namespace GcTrace.Tests.Support;
 
 public static class SyntheticProfiles
 {

@@ -1,7 +1,7 @@
 // GcSetting: the runtime's own GOGC/GOMEMLIMIT syntax, and one clear message for anything else.
-namespace GcTrace.Tests.Tuning;
-
 using GcTrace.Tuning;
+
+namespace GcTrace.Tests.Tuning;
 
 public class GcSettingTests
 {

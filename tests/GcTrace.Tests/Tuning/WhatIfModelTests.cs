@@ -1,7 +1,7 @@
 // WhatIfModel: the pacer's formulas, checked on hand-made steady states where the answer follows from them.
-namespace GcTrace.Tests.Tuning;
-
 using GcTrace.Tuning;
+
+namespace GcTrace.Tests.Tuning;
 
 public class WhatIfModelTests
 {

@@ -1,9 +1,9 @@
 // The what-if model on real runs (fixtures/sweeps, scripts/gen-sweeps.sh): each program was run at GOGC=50, 100, 200
 // and 400, so a prediction from one run can be checked against the run made at the predicted setting.
-namespace GcTrace.Tests.Tuning;
-
 using GcTrace.Tests.Support;
 using GcTrace.Tuning;
+
+namespace GcTrace.Tests.Tuning;
 
 public class WhatIfOnRealRunsTests
 {

@@ -19,20 +19,20 @@ public sealed class ChartSeries
     // The runtime prints times with ms resolution, so a finer bucket would only ever hold one timestamp.
     private const double InitialBucketS = 0.001;
 
-    private readonly MinMaxBuckets[] _metrics;
-    private double _originS = double.NaN;
-    private double _bucketS = InitialBucketS;
-    private double _segmentOffsetS;
-    private double _lastRawS = double.NegativeInfinity;
-    private long _lastNumber = long.MinValue;
+    private readonly MinMaxBuckets[] metrics;
+    private double originS = double.NaN;
+    private double bucketS = InitialBucketS;
+    private double segmentOffsetS;
+    private double lastRawS = double.NegativeInfinity;
+    private long lastNumber = long.MinValue;
 
     /// <param name="width">Chart width in pixels: one bucket per pixel column, up to two points each.</param>
     public ChartSeries(int width = ChartOptions.DefaultWidth)
     {
         if (width < 1) throw new ArgumentOutOfRangeException(nameof(width), width, "must be at least 1 pixel");
         BucketCount = width;
-        _metrics = new MinMaxBuckets[Enum.GetValues<ChartMetric>().Length];
-        for (int i = 0; i < _metrics.Length; i++) _metrics[i] = new MinMaxBuckets(width);
+        metrics = new MinMaxBuckets[Enum.GetValues<ChartMetric>().Length];
+        for (int i = 0; i < metrics.Length; i++) metrics[i] = new MinMaxBuckets(width);
     }
 
     public int BucketCount { get; }
@@ -46,18 +46,18 @@ public sealed class ChartSeries
     public int Restarts { get; private set; }
 
     private const int MaxRestartTimes = 64;
-    private readonly List<double> _restartTimes = [];
+    private readonly List<double> restartTimes = [];
 
     /// <summary>Where each process restart begins on the chart's time axis (the first <see cref="MaxRestartTimes"/>).</summary>
-    public IReadOnlyList<double> RestartTimesS => _restartTimes;
+    public IReadOnlyList<double> RestartTimesS => restartTimes;
 
     /// <summary>Trace time of the first and last cycle, seconds; NaN before the first cycle.</summary>
-    public double FirstS => _originS;
+    public double FirstS => originS;
 
     public double LastS { get; private set; } = double.NaN;
 
     /// <summary>Seconds of trace time per bucket now (doubles each time the buckets are merged).</summary>
-    public double BucketSeconds => _bucketS;
+    public double BucketSeconds => bucketS;
 
     /// <summary>
     /// A pause between cycles this many times the mean interval so far is a hole in the data (the program stopped
@@ -75,43 +75,43 @@ public sealed class ChartSeries
     private const double ForcedGcPeriodS = 120;
 
     private const int MaxGaps = 256;
-    private readonly List<TimeRange> _gaps = [];
-    private double _intervalSumS;
-    private long _intervals;
+    private readonly List<TimeRange> gaps = [];
+    private double intervalSumS;
+    private long intervals;
 
     /// <summary>
     /// Where the data have holes (cycles missing from the numbering, a jump in trace time, a process restart), from the
     /// last cycle before to the first after (the first <see cref="MaxGaps"/>): lines are broken there, not drawn across.
     /// </summary>
-    public IReadOnlyList<TimeRange> Gaps => _gaps;
+    public IReadOnlyList<TimeRange> Gaps => gaps;
 
     public void Add(GcCycle cycle)
     {
         ArgumentNullException.ThrowIfNull(cycle);
         double raw = (double)cycle.StartS;
         bool gap = false;
-        if (Count > 0 && (raw < _lastRawS || cycle.Number < _lastNumber))
+        if (Count > 0 && (raw < lastRawS || cycle.Number < lastNumber))
         {
-            _segmentOffsetS = LastS;
+            segmentOffsetS = LastS;
             Restarts++;
-            if (_restartTimes.Count < MaxRestartTimes) _restartTimes.Add(_segmentOffsetS + raw);
+            if (restartTimes.Count < MaxRestartTimes) restartTimes.Add(segmentOffsetS + raw);
             gap = true;
         }
         else if (Count > 0)
         {
-            double dt = raw - _lastRawS;
-            gap = cycle.Number > _lastNumber + 1
+            double dt = raw - lastRawS;
+            gap = cycle.Number > lastNumber + 1
                 || dt > ForcedGcPeriodS
-                || (_intervals >= MinIntervalsForJump && dt > MinJumpS && dt > TimeJumpFactor * (_intervalSumS / _intervals));
-            _intervalSumS += dt;
-            _intervals++;
+                || (intervals >= MinIntervalsForJump && dt > MinJumpS && dt > TimeJumpFactor * (intervalSumS / intervals));
+            intervalSumS += dt;
+            intervals++;
         }
-        _lastRawS = raw;
-        _lastNumber = cycle.Number;
+        lastRawS = raw;
+        lastNumber = cycle.Number;
 
-        double t = _segmentOffsetS + raw;
-        if (gap && _gaps.Count < MaxGaps) _gaps.Add(new TimeRange(LastS, t));
-        if (Count == 0) _originS = t;
+        double t = segmentOffsetS + raw;
+        if (gap && gaps.Count < MaxGaps) gaps.Add(new TimeRange(LastS, t));
+        if (Count == 0) originS = t;
         LastS = t;
         Count++;
 
@@ -147,20 +147,20 @@ public sealed class ChartSeries
     }
 
     /// <summary>The kept points of one metric, in time order: at most 2 x <see cref="BucketCount"/>.</summary>
-    public IReadOnlyList<ChartPoint> Points(ChartMetric metric) => _metrics[(int)metric].Points();
+    public IReadOnlyList<ChartPoint> Points(ChartMetric metric) => metrics[(int)metric].Points();
 
     private void Put(ChartMetric metric, int bucket, double t, double value) =>
-        _metrics[(int)metric].Add(bucket, new ChartPoint(t, value));
+        metrics[(int)metric].Add(bucket, new ChartPoint(t, value));
 
     private int BucketOf(double t)
     {
         // Trace time only moves forward (restarts are shifted), so t >= origin and growth is the only case.
-        double offset = t - _originS;
-        while (offset / _bucketS >= BucketCount)
+        double offset = t - originS;
+        while (offset / bucketS >= BucketCount)
         {
-            foreach (MinMaxBuckets m in _metrics) m.Halve();
-            _bucketS *= 2;
+            foreach (MinMaxBuckets m in metrics) m.Halve();
+            bucketS *= 2;
         }
-        return (int)(offset / _bucketS);
+        return (int)(offset / bucketS);
     }
 }

@@ -1,26 +1,25 @@
 // --png: collects the bounded per-cycle series while events stream, and renders every chart at the end of the run.
-namespace GcTrace.Output.Charts;
-
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
 using GcTrace.Events;
 
+namespace GcTrace.Output.Charts;
 /// <param name="options">Size and drawing options.</param>
 /// <param name="create">Opens the stream for one chart file name (e.g. "heap.png"); null when only the HTML report
 /// wants the charts (<see cref="RenderSvgs"/>), so nothing is written as PNG.</param>
 public sealed class ChartSink(ChartOptions options, Func<string, Stream>? create) : IEventSink, IRunSink
 {
-    private readonly ChartSeries _series = new(options.Width);
+    private readonly ChartSeries series = new(options.Width);
 
     public string Name => "png";
 
     /// <summary>The trace time of the first cycle (0 before any), to put other series on the same axis.</summary>
-    public double FirstS => double.IsNaN(_series.FirstS) ? 0 : _series.FirstS;
+    public double FirstS => double.IsNaN(series.FirstS) ? 0 : series.FirstS;
 
     public void Write(IReadOnlyList<TraceEvent> batch)
     {
         foreach (var e in batch)
-            if (e is GcCycle c) _series.Add(c);
+            if (e is GcCycle c) series.Add(c);
     }
 
     public void Complete(InputSummary counts)
@@ -29,11 +28,11 @@ public sealed class ChartSink(ChartOptions options, Func<string, Stream>? create
 
     public void Write(RunEnd end)
     {
-        if (create is not null) ChartRenderer.RenderAll(_series, Annotate(end), create, options);
+        if (create is not null) ChartRenderer.RenderAll(series, Annotate(end), create, options);
     }
 
     /// <summary>Every chart as an SVG element with its title, for the HTML report.</summary>
-    public IReadOnlyList<(string Title, string Svg)> RenderSvgs(RunEnd end) => ChartRenderer.RenderSvgs(_series, Annotate(end), options);
+    public IReadOnlyList<(string Title, string Svg)> RenderSvgs(RunEnd end) => ChartRenderer.RenderSvgs(series, Annotate(end), options);
 
     /// <summary>Where the gc-pressure line is drawn on the GC CPU chart (a fraction of available CPU).</summary>
     public double? GcPressureThreshold { get; init; }
@@ -70,11 +69,11 @@ public sealed class ChartSink(ChartOptions options, Func<string, Stream>? create
             StwCounts = end.Pauses.Counts,
             // The slope is fitted on the runtime's @S, which restarts with each process; the chart lays segments end to
             // end, so after a restart the fitted line would not sit on the drawn heap: leave it out rather than mislead.
-            LiveSlopeMbPerMin = _series.Restarts == 0 ? s.Heap.LiveSlopeMbPerMin : null,
-            LiveInterceptMb = _series.Restarts == 0 ? s.Heap.LiveInterceptMb : null,
-            RestartsS = _series.RestartTimesS,
+            LiveSlopeMbPerMin = series.Restarts == 0 ? s.Heap.LiveSlopeMbPerMin : null,
+            LiveInterceptMb = series.Restarts == 0 ? s.Heap.LiveInterceptMb : null,
+            RestartsS = series.RestartTimesS,
             MemoryLimitRegimes = s.Heap.MemoryLimit.Ranges
-                .Select(r => (Start: _series.TimeOfCycle(r.First), End: _series.TimeOfCycle(r.Last)))
+                .Select(r => (Start: series.TimeOfCycle(r.First), End: series.TimeOfCycle(r.Last)))
                 .Where(r => r.Start is not null && r.End is not null)
                 .Select(r => new TimeRange(r.Start!.Value, r.End!.Value))
                 .ToList(),

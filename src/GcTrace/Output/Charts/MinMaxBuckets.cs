@@ -7,55 +7,55 @@ namespace GcTrace.Output.Charts;
 /// </summary>
 internal sealed class MinMaxBuckets
 {
-    private readonly ChartPoint[] _min;
-    private readonly ChartPoint[] _max;
-    private readonly bool[] _used;
+    private readonly ChartPoint[] min;
+    private readonly ChartPoint[] max;
+    private readonly bool[] used;
 
     public MinMaxBuckets(int count)
     {
-        _min = new ChartPoint[count];
-        _max = new ChartPoint[count];
-        _used = new bool[count];
+        min = new ChartPoint[count];
+        max = new ChartPoint[count];
+        used = new bool[count];
     }
 
     public void Add(int bucket, ChartPoint point)
     {
-        if (!_used[bucket])
+        if (!used[bucket])
         {
-            _used[bucket] = true;
-            _min[bucket] = point;
-            _max[bucket] = point;
+            used[bucket] = true;
+            min[bucket] = point;
+            max[bucket] = point;
             return;
         }
         // Strict comparisons keep the earliest point of a tie, so a flat series stays one point per bucket.
-        if (point.Value < _min[bucket].Value) _min[bucket] = point;
-        if (point.Value > _max[bucket].Value) _max[bucket] = point;
+        if (point.Value < min[bucket].Value) min[bucket] = point;
+        if (point.Value > max[bucket].Value) max[bucket] = point;
     }
 
     /// <summary>Bucket i becomes buckets 2i and 2i+1 merged: the time range per bucket doubles.</summary>
     public void Halve()
     {
-        int half = _used.Length / 2;
-        for (int i = 0; i < _used.Length; i++)
+        int half = used.Length / 2;
+        for (int i = 0; i < used.Length; i++)
         {
             int target = i / 2;
-            if (!_used[i]) { if (i % 2 == 0) _used[target] = false; continue; }
-            ChartPoint min = _min[i], max = _max[i];
-            if (i % 2 == 0) { _used[target] = true; _min[target] = min; _max[target] = max; continue; }
+            if (!used[i]) { if (i % 2 == 0) used[target] = false; continue; }
+            ChartPoint min = this.min[i], max = this.max[i];
+            if (i % 2 == 0) { used[target] = true; this.min[target] = min; this.max[target] = max; continue; }
             Add(target, min);
             Add(target, max);
         }
-        Array.Clear(_used, half, _used.Length - half);
+        Array.Clear(used, half, used.Length - half);
     }
 
     /// <summary>The kept points in time order; a bucket whose min and max are one point gives it once.</summary>
     public List<ChartPoint> Points()
     {
-        var points = new List<ChartPoint>(_used.Length * 2);
-        for (int i = 0; i < _used.Length; i++)
+        var points = new List<ChartPoint>(used.Length * 2);
+        for (int i = 0; i < used.Length; i++)
         {
-            if (!_used[i]) continue;
-            ChartPoint a = _min[i], b = _max[i];
+            if (!used[i]) continue;
+            ChartPoint a = min[i], b = max[i];
             if (a == b) { points.Add(a); continue; }
             if (a.TimeS <= b.TimeS) { points.Add(a); points.Add(b); }
             else { points.Add(b); points.Add(a); }

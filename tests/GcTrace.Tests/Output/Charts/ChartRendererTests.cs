@@ -9,13 +9,13 @@ public sealed class ChartRendererTests : IDisposable
 {
     private static readonly string[] AlwaysWritten = ["pauses.png", "pause-distribution.png", "heap.png", "gc-cpu.png"];
 
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "gctrace-charts-" + Guid.NewGuid().ToString("N"));
+    private readonly string dir = Path.Combine(Path.GetTempPath(), "gctrace-charts-" + Guid.NewGuid().ToString("N"));
 
     public static TheoryData<string> CorpusRuns() => new(FixtureCycles.Go119RunsWithCycles());
 
     public void Dispose()
     {
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
     }
 
     [Theory]
@@ -49,11 +49,11 @@ public sealed class ChartRendererTests : IDisposable
     {
         List<GcCycle> cycles = FixtureCycles.FromGo119Run("steady");
 
-        var written = ChartRenderer.RenderAll(Feed(cycles, 1200), ChartTestAnnotations.From(cycles), _dir,
+        var written = ChartRenderer.RenderAll(Feed(cycles, 1200), ChartTestAnnotations.From(cycles), dir,
             ChartOptions.Default);
 
         written.Select(Path.GetFileName).Should().BeEquivalentTo(AlwaysWritten);
-        PngFile.Size(File.ReadAllBytes(Path.Combine(_dir, "heap.png"))).Should().Be((1200, 600));
+        PngFile.Size(File.ReadAllBytes(Path.Combine(dir, "heap.png"))).Should().Be((1200, 600));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class ChartRendererTests : IDisposable
         List<GcCycle> cycles = FixtureCycles.FromGo119Run("pressure_noleak");
         var options = ChartOptions.Default with { LogScale = log };
 
-        var written = ChartRenderer.RenderAll(Feed(cycles, 1200), ChartTestAnnotations.From(cycles), _dir, options);
+        var written = ChartRenderer.RenderAll(Feed(cycles, 1200), ChartTestAnnotations.From(cycles), dir, options);
 
         written.Should().HaveCount(4).And.OnlyContain(p => PngFile.HasSignature(File.ReadAllBytes(p)));
     }
@@ -95,13 +95,13 @@ public sealed class ChartRendererTests : IDisposable
         }
         var annotations = new ChartAnnotations { StwP50Ms = 0.13m, StwP99Ms = 0.21m, StwCounts = counts };
 
-        var written = ChartRenderer.RenderAll(series, annotations, _dir, ChartOptions.Default);
+        var written = ChartRenderer.RenderAll(series, annotations, dir, ChartOptions.Default);
 
         series.Count.Should().Be(2_000_000);
         series.Points(ChartMetric.StwMs).Count.Should().BeLessThanOrEqualTo(2400);
         series.Points(ChartMetric.StwMs).Max(p => p.Value).Should().Be(40);
         written.Should().HaveCount(4);
-        PngFile.Size(File.ReadAllBytes(Path.Combine(_dir, "pauses.png"))).Should().Be((1200, 600));
+        PngFile.Size(File.ReadAllBytes(Path.Combine(dir, "pauses.png"))).Should().Be((1200, 600));
         KeepForLooking("two-million", written.ToDictionary(p => Path.GetFileName(p)!, File.ReadAllBytes));
     }
 
@@ -133,12 +133,12 @@ public sealed class ChartRendererTests : IDisposable
         // The README shows this chart. It is rewritten only on request (GCTRACE_REGENERATE_DOCS=1), like golden files.
         string readmeChart = Path.Combine(RepoPaths.Root, "docs", "heap-leak_global_map.png");
         List<GcCycle> cycles = FixtureCycles.FromGo119Run("leak_global_map");
-        ChartRenderer.RenderAll(Feed(cycles, 1200), ChartTestAnnotations.From(cycles), _dir, ChartOptions.Default);
+        ChartRenderer.RenderAll(Feed(cycles, 1200), ChartTestAnnotations.From(cycles), dir, ChartOptions.Default);
         if (Environment.GetEnvironmentVariable("GCTRACE_REGENERATE_DOCS") == "1")
-            File.Copy(Path.Combine(_dir, "heap.png"), readmeChart, overwrite: true);
+            File.Copy(Path.Combine(dir, "heap.png"), readmeChart, overwrite: true);
 
         byte[] shown = File.ReadAllBytes(readmeChart);
-        byte[] fresh = File.ReadAllBytes(Path.Combine(_dir, "heap.png"));
+        byte[] fresh = File.ReadAllBytes(Path.Combine(dir, "heap.png"));
         PngFile.Size(shown).Should().Be((1200, 600));
         // Pixels, not bytes: the PNG encoder may compress differently; what the reader sees must be today's chart.
         PngFile.DifferingPixels(fresh, shown, new SKRectI(0, 0, 1200, 600))
@@ -163,7 +163,7 @@ public sealed class ChartRendererTests : IDisposable
 
     private Dictionary<string, byte[]> Render(ChartSeries series, ChartAnnotations annotations, string sub,
         ChartOptions options) =>
-        ChartRenderer.RenderAll(series, annotations, Path.Combine(_dir, sub), options)
+        ChartRenderer.RenderAll(series, annotations, Path.Combine(dir, sub), options)
             .ToDictionary(p => Path.GetFileName(p)!, File.ReadAllBytes);
 
     /// <summary>The title band at the top and the x-axis label band at the bottom must hold glyph pixels.</summary>

@@ -3,10 +3,9 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 
-namespace GcTrace.Tests.Support.Oracles;
-
 using GcTrace.Profiles;
 
+namespace GcTrace.Tests.Support.Oracles;
 /// <summary>
 /// Go rounds the exact binary value half-to-even (strconv ftoa), while .NET's "F2" rounds ties away from zero:
 /// 1152 B = 1.125 kB prints "1.12kB" in pprof but "1.13" in .NET. So the decimal digits are computed exactly here.

@@ -1,7 +1,7 @@
 // PprofMeasurement: pprof's value labels and percentages (internal/measurement ScaledLabel, Scale, Percentage).
-namespace GcTrace.Tests.Support.Oracles;
-
 using GcTrace.Profiles;
+
+namespace GcTrace.Tests.Support.Oracles;
 
 internal static class PprofMeasurement
 {

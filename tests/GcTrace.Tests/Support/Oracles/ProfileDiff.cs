@@ -1,7 +1,7 @@
 // ProfileDiff: heap growth between two profiles, computed the way `go tool pprof -base` / `-diff_base` compare them.
-namespace GcTrace.Tests.Support.Oracles;
-
 using GcTrace.Profiles;
+
+namespace GcTrace.Tests.Support.Oracles;
 
 public static class ProfileDiff
 {

@@ -2,9 +2,9 @@
 using System.Globalization;
 using System.Text;
 
-namespace GcTrace.Tests.Support.Oracles;
-
 using GcTrace.Profiles;
+
+namespace GcTrace.Tests.Support.Oracles;
 
 internal static class ProfileMerger
 {

@@ -1,9 +1,9 @@
 // TopTableFormatter: prints a TopTable exactly as `go tool pprof -top` prints its column header and rows.
 using System.Text;
 
-namespace GcTrace.Tests.Support.Oracles;
-
 using GcTrace.Profiles;
+
+namespace GcTrace.Tests.Support.Oracles;
 
 public static class TopTableFormatter
 {
