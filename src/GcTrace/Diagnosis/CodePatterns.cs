@@ -1,4 +1,5 @@
 // CodePatterns: how the code reader's finding and the stacks' pattern combine into a suspect's pattern.
+using GcTrace.Events;
 using GcTrace.Source;
 
 namespace GcTrace.Diagnosis;
@@ -11,18 +12,18 @@ namespace GcTrace.Diagnosis;
 /// </summary>
 public static class CodePatterns
 {
-    public static SuspectPattern Of(CodePattern pattern) => pattern switch
+    public static SuspectPattern Of(SuspectPattern pattern) => pattern switch
     {
-        CodePattern.GoroutineLeak => SuspectPattern.GoroutineLeak,
-        CodePattern.ClosureCapture => SuspectPattern.ClosureCapture,
-        CodePattern.SyncPoolMisuse => SuspectPattern.SyncPoolMisuse,
-        CodePattern.UnboundedMap => SuspectPattern.UnboundedMap,
-        CodePattern.TickerNotStopped => SuspectPattern.TickerNotStopped,
-        CodePattern.UnclosedResource => SuspectPattern.UnclosedResource,
-        CodePattern.UnboundedSlice => SuspectPattern.UnboundedSlice,
-        CodePattern.TimerNotStopped => SuspectPattern.TimerNotStopped,
-        CodePattern.ContextNotCancelled => SuspectPattern.ContextNotCancelled,
-        CodePattern.SubslicePinsBuffer => SuspectPattern.SubslicePinsBuffer,
+        SuspectPattern.GoroutineLeak => SuspectPattern.GoroutineLeak,
+        SuspectPattern.ClosureCapture => SuspectPattern.ClosureCapture,
+        SuspectPattern.SyncPoolMisuse => SuspectPattern.SyncPoolMisuse,
+        SuspectPattern.UnboundedMap => SuspectPattern.UnboundedMap,
+        SuspectPattern.TickerNotStopped => SuspectPattern.TickerNotStopped,
+        SuspectPattern.UnclosedResource => SuspectPattern.UnclosedResource,
+        SuspectPattern.UnboundedSlice => SuspectPattern.UnboundedSlice,
+        SuspectPattern.TimerNotStopped => SuspectPattern.TimerNotStopped,
+        SuspectPattern.ContextNotCancelled => SuspectPattern.ContextNotCancelled,
+        SuspectPattern.SubslicePinsBuffer => SuspectPattern.SubslicePinsBuffer,
         _ => SuspectPattern.Unknown,
     };
 

@@ -1,4 +1,6 @@
 // The output contract's spelling of the diagnosis enums (docs/output-contract.md): one table for JSON, text and --fail-on.
+using GcTrace.Events;
+
 namespace GcTrace.Diagnosis;
 
 public static class ContractNames

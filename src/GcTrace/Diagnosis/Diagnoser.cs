@@ -2,6 +2,7 @@
 using System.Globalization;
 using static System.FormattableString;
 using GcTrace.Analysis;
+using GcTrace.Events;
 using GcTrace.Profiles;
 using GcTrace.Source;
 

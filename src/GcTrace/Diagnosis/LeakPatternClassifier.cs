@@ -1,5 +1,6 @@
 // Names the leak pattern of each growing site from what its stacks and counts show, and blames the user function.
 using GcTrace.Analysis;
+using GcTrace.Events;
 using GcTrace.Profiles;
 
 namespace GcTrace.Diagnosis;

@@ -1,4 +1,6 @@
 // One allocation site the diagnosis blames, with the pattern it matches.
+using GcTrace.Events;
+
 namespace GcTrace.Diagnosis;
 
 /// <param name="Function">The function (from a profile) whose memory grows.</param>

@@ -2,6 +2,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GcTrace.Diagnosis;
+using GcTrace.Events;
 
 namespace GcTrace.Output;
 

@@ -1,5 +1,6 @@
 // Source-generated System.Text.Json metadata for the summary, so `--json` works under Native AOT (no reflection).
 using System.Text.Json.Serialization;
+using GcTrace.Events;
 
 namespace GcTrace.Output;
 /// <summary>

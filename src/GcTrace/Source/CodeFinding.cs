@@ -1,4 +1,6 @@
 // CodeFinding: what the code at or around a site says, with the sentence that shows it.
+using GcTrace.Events;
+
 namespace GcTrace.Source;
 
 /// <param name="Pattern">The pattern the statement has the shape of.</param>
@@ -9,4 +11,4 @@ namespace GcTrace.Source;
 /// <param name="Code">The statement's line, trimmed.</param>
 /// <param name="Evidence">"cache.go:42 `cache[id] = result` assigns into the package-level map `cache`, which
 /// nothing deletes from".</param>
-public sealed record CodeFinding(CodePattern Pattern, bool Holds, string File, int Line, string Code, string Evidence);
+public sealed record CodeFinding(SuspectPattern Pattern, bool Holds, string File, int Line, string Code, string Evidence);

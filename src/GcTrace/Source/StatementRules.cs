@@ -1,4 +1,6 @@
 // StatementRules: the shape of each pattern in one statement, and the package-wide check that tells it from its twin.
+using GcTrace.Events;
+
 namespace GcTrace.Source;
 
 /// <summary>
@@ -90,26 +92,26 @@ internal static class StatementRules
         var where = target.Describe(isAppend ? "slice" : "map");
         if (IsFuncValue(scope, line, from, to))
         {
-            return Finding(CodePattern.ClosureCapture, eviction is null, scope, line, eviction is null
+            return Finding(SuspectPattern.ClosureCapture, eviction is null, scope, line, eviction is null
                 ? $"stores a func literal in {where}, which nothing removes from: the literal and every variable it captures stay reachable"
                 : $"stores a func literal in {where}, which {Site(eviction)} removes from");
         }
 
         if (SubSliceIn(scope, line, from, to) is { } buffer)
         {
-            return Finding(CodePattern.SubslicePinsBuffer, eviction is null, scope, line, eviction is null
+            return Finding(SuspectPattern.SubslicePinsBuffer, eviction is null, scope, line, eviction is null
                 ? $"keeps a sub-slice of `{buffer}` in {where}: the small slice pins the whole backing array of `{buffer}`"
                 : $"keeps a sub-slice of `{buffer}` in {where}, which {Site(eviction)} removes from");
         }
 
         if (isAppend)
         {
-            return Finding(CodePattern.UnboundedSlice, eviction is null, scope, line, eviction is null
+            return Finding(SuspectPattern.UnboundedSlice, eviction is null, scope, line, eviction is null
                 ? $"appends to {where}, which is never truncated"
                 : $"appends to {where}, which {Site(eviction)} truncates");
         }
 
-        return Finding(CodePattern.UnboundedMap, eviction is null, scope, line, eviction is null
+        return Finding(SuspectPattern.UnboundedMap, eviction is null, scope, line, eviction is null
             ? $"assigns into {where}, which nothing deletes from"
             : $"assigns into {where}, which {Site(eviction)} deletes from");
     }
@@ -120,7 +122,7 @@ internal static class StatementRules
         var call = time >= 0 ? line[time + 2].Text : string.Empty;
         if (call is "NewTicker" or "NewTimer" or "Tick")
         {
-            var pattern = call == "NewTimer" ? CodePattern.TimerNotStopped : CodePattern.TickerNotStopped;
+            var pattern = call == "NewTimer" ? SuspectPattern.TimerNotStopped : SuspectPattern.TickerNotStopped;
             var what = call == "NewTimer" ? "timer" : "ticker";
             if (call == "Tick")
             {
@@ -137,7 +139,7 @@ internal static class StatementRules
         if (call == "After" && line.Matches(time + 3, "("))
         {
             return scope.InLoop(line.Number)
-                ? Finding(CodePattern.TimerNotStopped, true, scope, line, "creates a new timer on every pass of the loop; each stays reachable until it fires (before Go 1.23)")
+                ? Finding(SuspectPattern.TimerNotStopped, true, scope, line, "creates a new timer on every pass of the loop; each stays reachable until it fires (before Go 1.23)")
                 : null;
         }
 
@@ -145,7 +147,7 @@ internal static class StatementRules
         {
             // Only a long delay keeps the literal for long; a short one is ordinary deferred work.
             var longDelay = line.Has("Hour") || line.Has("Minute");
-            return Finding(CodePattern.ClosureCapture, longDelay && AssignedName(line, time) is null, scope, line,
+            return Finding(SuspectPattern.ClosureCapture, longDelay && AssignedName(line, time) is null, scope, line,
                 "schedules a func literal with time.AfterFunc: the timer keeps it, and what it captures, until it fires");
         }
 
@@ -158,7 +160,7 @@ internal static class StatementRules
         if (PoolGet(scope, line) is { } pool)
         {
             var put = FirstLine(scope.Package.AllLines().Where(l => l.Find(pool, ".", "Put", "(") >= 0));
-            return Finding(CodePattern.SyncPoolMisuse, put is null, scope, line, put is null
+            return Finding(SuspectPattern.SyncPoolMisuse, put is null, scope, line, put is null
                 ? $"takes from the sync.Pool `{pool}`, which nothing puts back, so its New allocates on most Gets"
                 : $"takes from the sync.Pool `{pool}`, which {Site(put)} puts back into");
         }
@@ -183,22 +185,22 @@ internal static class StatementRules
         var cancel = line[comma + 1].Text;
         if (cancel == "_")
         {
-            return Finding(CodePattern.ContextNotCancelled, true, scope, line,
+            return Finding(SuspectPattern.ContextNotCancelled, true, scope, line,
                 "drops the cancel function, so the parent context keeps this child (and every value attached to it) until the parent ends");
         }
 
         var uses = scope.Mentioning(cancel).Where(l => l.Number != line.Number && !l.Matches(0, "_", "=", cancel)).ToList();
         if (uses.Count == 0)
         {
-            return Finding(CodePattern.ContextNotCancelled, true, scope, line, $"never calls `{cancel}`, so the parent context keeps this child until the parent ends");
+            return Finding(SuspectPattern.ContextNotCancelled, true, scope, line, $"never calls `{cancel}`, so the parent context keeps this child until the parent ends");
         }
 
         // A return between the derivation and the first use of cancel leaves it uncalled on that path (vet's lostcancel).
         var skipped = scope.Lines.FirstOrDefault(l => l.Number > line.Number && l.Number < uses[0].Number && l.IndexOf("return") >= 0
             && l[l.IndexOf("return")].Kind == GoTokenKind.Keyword && scope.GoStatementAround(l.Number) is null);
         return skipped is not null
-            ? Finding(CodePattern.ContextNotCancelled, true, scope, line, $"returns at {Site(skipped)} before `{cancel}` is called ({Site(uses[0])}), so on that path the parent context keeps this child until the parent ends")
-            : Finding(CodePattern.ContextNotCancelled, false, scope, line, $"cancels it ({Site(uses[0])})");
+            ? Finding(SuspectPattern.ContextNotCancelled, true, scope, line, $"returns at {Site(skipped)} before `{cancel}` is called ({Site(uses[0])}), so on that path the parent context keeps this child until the parent ends")
+            : Finding(SuspectPattern.ContextNotCancelled, false, scope, line, $"cancels it ({Site(uses[0])})");
     }
 
     // r := http.Get(..) / client.Do(..) / os.Open(..) / net.Dial(..) / db.Query(..) with no r.Close or r.Body.Close.
@@ -240,11 +242,11 @@ internal static class StatementRules
         var close = isHttp ? $"{name}.Body.Close()" : $"{name}.Close()";
         if (closes is not null)
         {
-            return Finding(CodePattern.UnclosedResource, false, scope, line, $"opens {what} {Site(closes)} closes");
+            return Finding(SuspectPattern.UnclosedResource, false, scope, line, $"opens {what} {Site(closes)} closes");
         }
 
         var onError = FirstLine(scope.Mentioning(name).Where(l => l.Find(name, ".", "Close") >= 0 && InErrorBranch(scope, l)));
-        return handedOn ? null : Finding(CodePattern.UnclosedResource, true, scope, line, onError is null
+        return handedOn ? null : Finding(SuspectPattern.UnclosedResource, true, scope, line, onError is null
             ? $"opens {what} is never closed (no `{close}` in {Short(scope.Function)})"
             : $"opens {what} is closed only on the error path ({Site(onError)}), never once it is kept");
     }
@@ -312,14 +314,14 @@ internal static class StatementRules
         if (arrow > 0 && line[arrow - 1].IsIdentifier && MadeChannel(scope, line[arrow - 1].Text) is { } made && made.Find("make", "(", "chan") is var mk and >= 0
             && made.IndexOf(",", mk) > 0)
         {
-            return Finding(CodePattern.GoroutineLeak, false, scope, line, $"sends on `{line[arrow - 1].Text}`, which {Site(made)} makes with a buffer, so the send does not park");
+            return Finding(SuspectPattern.GoroutineLeak, false, scope, line, $"sends on `{line[arrow - 1].Text}`, which {Site(made)} makes with a buffer, so the send does not park");
         }
 
         if (rangesOverChannel)
         {
             var ch = line[range + 1].Text;
             var closes = scope.Package.AllLines().FirstOrDefault(l => l.Find("close", "(", ch, ")") >= 0);
-            return Finding(CodePattern.GoroutineLeak, closes is null, scope, line, closes is null
+            return Finding(SuspectPattern.GoroutineLeak, closes is null, scope, line, closes is null
                 ? $"parks the goroutine started at {started.Where} (`{started.Code}`) in a receive on `{ch}`, which nothing closes"
                 : $"ranges over `{ch}`, which {Site(closes)} closes");
         }
@@ -327,11 +329,11 @@ internal static class StatementRules
         var op = line.Matches(0, "select") ? "a select" : arrow > 0 ? "a send" : arrow == 0 || (arrow > 0 && line[arrow - 1].Text is "=" or ":=") ? "a receive" : "a lock";
         if (line.Matches(0, "select") && SelectHasWayOut(scope, line))
         {
-            return Finding(CodePattern.GoroutineLeak, false, scope, line, $"parks the goroutine started at {started.Where} in a select that a done or timeout case ends");
+            return Finding(SuspectPattern.GoroutineLeak, false, scope, line, $"parks the goroutine started at {started.Where} in a select that a done or timeout case ends");
         }
 
         var never = op == "a lock" ? "that is never released" : "that nothing completes once its partner gives up";
-        return Finding(CodePattern.GoroutineLeak, true, scope, line,
+        return Finding(SuspectPattern.GoroutineLeak, true, scope, line,
             $"parks the goroutine started at {started.Where} (`{started.Code}`) on {op} {never}");
     }
 
@@ -367,7 +369,7 @@ internal static class StatementRules
             var local = made.Matches(0, name) && scope.Lines.Contains(made);
             var stops = (local ? scope.Lines : scope.Package.AllLines()).FirstOrDefault(l => l.Find(name, ".", "Stop", "(") >= 0);
             var what = made.Has("NewTimer") ? "timer" : "ticker";
-            var pattern = what == "timer" ? CodePattern.TimerNotStopped : CodePattern.TickerNotStopped;
+            var pattern = what == "timer" ? SuspectPattern.TimerNotStopped : SuspectPattern.TickerNotStopped;
             return Finding(pattern, stops is null, scope, line, stops is null
                 ? $"parks the goroutine on the channel of the {what} made at {Site(made)}, which nothing stops"
                 : $"waits on the channel of the {what} made at {Site(made)}, which {Site(stops)} stops");
@@ -741,7 +743,7 @@ internal static class StatementRules
 
     private static string Short(string function) => function[(function.LastIndexOf('/') + 1)..];
 
-    private static CodeFinding Finding(CodePattern pattern, bool holds, FunctionScope scope, GoLine line, string says) =>
+    private static CodeFinding Finding(SuspectPattern pattern, bool holds, FunctionScope scope, GoLine line, string says) =>
         new(pattern, holds, line.File.Path, line.Number, line.Code, $"{Path.GetFileName(line.File.Path)}:{line.Number} `{line.Code}` {says}");
 
     private sealed record Target(string Name, string? Owner, GoVarKind Kind, bool Local = false)

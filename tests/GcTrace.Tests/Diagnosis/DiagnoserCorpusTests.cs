@@ -1,4 +1,5 @@
 // Diagnoser on every fixture run with profiles (trace + heap + goroutine), against the ground truth in its meta.json.
+using GcTrace.Events;
 using GcTrace.Profiles;
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;

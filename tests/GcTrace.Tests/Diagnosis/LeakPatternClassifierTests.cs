@@ -1,6 +1,7 @@
 // Held-out checks: stacks and names no fixture uses, to show the rules are about frames, not fixture names.
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
+using GcTrace.Events;
 using GcTrace.Profiles;
 using GcTrace.Tests.Support;
 

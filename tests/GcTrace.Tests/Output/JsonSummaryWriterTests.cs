@@ -2,6 +2,7 @@
 using System.Text.Json;
 using GcTrace.Analysis;
 using GcTrace.Diagnosis;
+using GcTrace.Events;
 using GcTrace.Output;
 using GcTrace.Tests.Support;
 

@@ -2,6 +2,7 @@
 // fixtures/src (the runs were built with -trimpath, so profiles record gcfixtures/<program>/main.go), names each leak's
 // pattern; each twin's look-alike line reads as the same pattern's shape without the pattern.
 using GcTrace.Diagnosis;
+using GcTrace.Events;
 using GcTrace.Source;
 using GcTrace.Tests.Support;
 
@@ -37,20 +38,20 @@ public class CodeReaderFixtureTests
     }
 
     [Theory]
-    [InlineData("src_map_twin", "main.cacheResult", CodePattern.UnboundedMap)]
-    [InlineData("src_slice_twin", "main.audit", CodePattern.UnboundedSlice)]
-    [InlineData("src_closure_twin", "main.registerCallback", CodePattern.ClosureCapture)]
-    [InlineData("src_ticker_twin", "main.pollLoop", CodePattern.TickerNotStopped)]
-    [InlineData("src_timer_twin", "main.consume", CodePattern.TimerNotStopped)]
-    [InlineData("src_context_twin", "main.handle", CodePattern.ContextNotCancelled)]
-    [InlineData("src_resource_twin", "main.openSession", CodePattern.UnclosedResource)]
-    [InlineData("src_subslice_twin", "main.indexRecord", CodePattern.UnboundedMap)]
-    [InlineData("src_pool_twin", "main.handle", CodePattern.SyncPoolMisuse)]
-    [InlineData("src_goroutine_twin", "main.callBackend.func1", CodePattern.GoroutineLeak)]
-    [InlineData("src2_probe_ticker_twin", "main.(*Probe).loop", CodePattern.TickerNotStopped)]
-    [InlineData("src2_ctx_path_twin", "main.(*Server).Handle", CodePattern.ContextNotCancelled)]
-    [InlineData("src2_stage_recv_twin", "main.(*Pipeline).decode", CodePattern.GoroutineLeak)]
-    public void Read_Twin_ShowsTheShapeWithoutThePattern(string program, string function, CodePattern shape)
+    [InlineData("src_map_twin", "main.cacheResult", SuspectPattern.UnboundedMap)]
+    [InlineData("src_slice_twin", "main.audit", SuspectPattern.UnboundedSlice)]
+    [InlineData("src_closure_twin", "main.registerCallback", SuspectPattern.ClosureCapture)]
+    [InlineData("src_ticker_twin", "main.pollLoop", SuspectPattern.TickerNotStopped)]
+    [InlineData("src_timer_twin", "main.consume", SuspectPattern.TimerNotStopped)]
+    [InlineData("src_context_twin", "main.handle", SuspectPattern.ContextNotCancelled)]
+    [InlineData("src_resource_twin", "main.openSession", SuspectPattern.UnclosedResource)]
+    [InlineData("src_subslice_twin", "main.indexRecord", SuspectPattern.UnboundedMap)]
+    [InlineData("src_pool_twin", "main.handle", SuspectPattern.SyncPoolMisuse)]
+    [InlineData("src_goroutine_twin", "main.callBackend.func1", SuspectPattern.GoroutineLeak)]
+    [InlineData("src2_probe_ticker_twin", "main.(*Probe).loop", SuspectPattern.TickerNotStopped)]
+    [InlineData("src2_ctx_path_twin", "main.(*Server).Handle", SuspectPattern.ContextNotCancelled)]
+    [InlineData("src2_stage_recv_twin", "main.(*Pipeline).decode", SuspectPattern.GoroutineLeak)]
+    public void Read_Twin_ShowsTheShapeWithoutThePattern(string program, string function, SuspectPattern shape)
     {
         var lines = File.ReadAllLines(Path.Combine(RepoPaths.Fixtures, "src", program, "main.go"));
         var site = Array.FindIndex(lines, l => l.Contains("// SITE", StringComparison.Ordinal)) + 1;
@@ -80,22 +81,22 @@ public class CodeReaderFixtureTests
         var finding = new CodeReader(Locator).Read([new("main.loadProfile", file, site), new("main.login", file, call)]);
 
         finding.Should().NotBeNull();
-        finding!.Pattern.Should().Be(CodePattern.UnboundedMap);
+        finding!.Pattern.Should().Be(SuspectPattern.UnboundedMap);
         finding.Holds.Should().BeFalse(finding.Evidence);
         finding.Evidence.Should().StartWith("store.go:").And.Contain("delete(s.sessions, token)");
     }
 
-    private static string Name(CodePattern p) => p switch
+    private static string Name(SuspectPattern p) => p switch
     {
-        CodePattern.GoroutineLeak => "goroutine-leak",
-        CodePattern.ClosureCapture => "closure-capture",
-        CodePattern.SyncPoolMisuse => "sync-pool-misuse",
-        CodePattern.UnboundedMap => "unbounded-map",
-        CodePattern.TickerNotStopped => "ticker-not-stopped",
-        CodePattern.UnclosedResource => "unclosed-resource",
-        CodePattern.UnboundedSlice => "unbounded-slice",
-        CodePattern.TimerNotStopped => "timer-not-stopped",
-        CodePattern.ContextNotCancelled => "context-not-cancelled",
+        SuspectPattern.GoroutineLeak => "goroutine-leak",
+        SuspectPattern.ClosureCapture => "closure-capture",
+        SuspectPattern.SyncPoolMisuse => "sync-pool-misuse",
+        SuspectPattern.UnboundedMap => "unbounded-map",
+        SuspectPattern.TickerNotStopped => "ticker-not-stopped",
+        SuspectPattern.UnclosedResource => "unclosed-resource",
+        SuspectPattern.UnboundedSlice => "unbounded-slice",
+        SuspectPattern.TimerNotStopped => "timer-not-stopped",
+        SuspectPattern.ContextNotCancelled => "context-not-cancelled",
         _ => "subslice-pins-buffer",
     };
 }

@@ -1,4 +1,5 @@
 // CodeReader on small Go programs: each pattern's shape is named, and its look-alike twin is not.
+using GcTrace.Events;
 using GcTrace.Source;
 using GcTrace.Tests.Support;
 
@@ -40,7 +41,7 @@ public class CodeReaderTests
     {
         var f = Read("main.cacheResult", MapLeak)!;
 
-        f.Pattern.Should().Be(CodePattern.UnboundedMap);
+        f.Pattern.Should().Be(SuspectPattern.UnboundedMap);
         f.Holds.Should().BeTrue();
         f.Line.Should().Be(8);
         f.Evidence.Should().Be("main.go:8 `cache[key] = v` assigns into the package-level map `cache`, which nothing deletes from");
@@ -53,7 +54,7 @@ public class CodeReaderTests
 
         var f = Read("main.cacheResult", MapLeak, ("/build/app/evict.go", evict))!;
 
-        f.Pattern.Should().Be(CodePattern.UnboundedMap);
+        f.Pattern.Should().Be(SuspectPattern.UnboundedMap);
         f.Holds.Should().BeFalse();
         f.Evidence.Should().Contain("evict.go:4 (`delete(cache, k)`) deletes from");
     }
@@ -81,7 +82,7 @@ public class CodeReaderTests
             }
             """;
 
-        Read("main.(*store).put", src)!.Should().Match<CodeFinding>(f => f.Pattern == CodePattern.UnboundedMap && f.Holds);
+        Read("main.(*store).put", src)!.Should().Match<CodeFinding>(f => f.Pattern == SuspectPattern.UnboundedMap && f.Holds);
         Read("main.(*store).put", src + "\nfunc (s *store) drop(id int) { delete(s.items, id) }\n")!.Holds.Should().BeFalse();
     }
 
@@ -99,12 +100,12 @@ public class CodeReaderTests
             """;
 
         var f = Read("main.audit", src)!;
-        f.Pattern.Should().Be(CodePattern.UnboundedSlice);
+        f.Pattern.Should().Be(SuspectPattern.UnboundedSlice);
         f.Holds.Should().BeTrue();
         f.Evidence.Should().Be("main.go:6 `history = append(history, r)` appends to the package-level slice `history`, which is never truncated");
 
         var ring = src + "\nfunc trim() {\n\tif len(history) > 100 {\n\t\thistory = history[1:]\n\t}\n}\n";
-        Read("main.audit", ring)!.Should().Match<CodeFinding>(x => x.Pattern == CodePattern.UnboundedSlice && !x.Holds);
+        Read("main.audit", ring)!.Should().Match<CodeFinding>(x => x.Pattern == SuspectPattern.UnboundedSlice && !x.Holds);
     }
 
     [Fact]
@@ -122,11 +123,11 @@ public class CodeReaderTests
             """;
 
         var f = Read("main.registerCallback", src)!;
-        f.Pattern.Should().Be(CodePattern.ClosureCapture);
+        f.Pattern.Should().Be(SuspectPattern.ClosureCapture);
         f.Holds.Should().BeTrue();
 
         var viaLocal = src.Replace("hooks = append(hooks, func() { _ = buf[n] })", "h := func() { _ = buf[n] }\n\thooks = append(hooks, h)", StringComparison.Ordinal);
-        Read("main.registerCallback", viaLocal)!.Pattern.Should().Be(CodePattern.ClosureCapture);
+        Read("main.registerCallback", viaLocal)!.Pattern.Should().Be(SuspectPattern.ClosureCapture);
 
         var unregistered = src + "\nfunc reset() { hooks = nil }\n";
         Read("main.registerCallback", unregistered)!.Holds.Should().BeFalse();
@@ -150,12 +151,12 @@ public class CodeReaderTests
             """;
 
         var f = Read("main.pollLoop", src)!;
-        f.Pattern.Should().Be(CodePattern.TickerNotStopped);
+        f.Pattern.Should().Be(SuspectPattern.TickerNotStopped);
         f.Holds.Should().BeTrue();
         f.Evidence.Should().Contain("never stopped (no `t.Stop()` in main.pollLoop)");
 
         var stopped = src.Replace("status := make", "defer t.Stop()\n\tstatus := make", StringComparison.Ordinal);
-        Read("main.pollLoop", stopped)!.Should().Match<CodeFinding>(x => x.Pattern == CodePattern.TickerNotStopped && !x.Holds);
+        Read("main.pollLoop", stopped)!.Should().Match<CodeFinding>(x => x.Pattern == SuspectPattern.TickerNotStopped && !x.Holds);
     }
 
     [Fact]
@@ -179,7 +180,7 @@ public class CodeReaderTests
             """;
 
         var f = Read("main.consume", src)!;
-        f.Pattern.Should().Be(CodePattern.TimerNotStopped);
+        f.Pattern.Should().Be(SuspectPattern.TimerNotStopped);
         f.Holds.Should().BeTrue();
 
         var once = """
@@ -215,7 +216,7 @@ public class CodeReaderTests
             }
             """;
 
-        Read("main.wait", src)!.Should().Match<CodeFinding>(x => x.Pattern == CodePattern.TimerNotStopped && x.Holds);
+        Read("main.wait", src)!.Should().Match<CodeFinding>(x => x.Pattern == SuspectPattern.TimerNotStopped && x.Holds);
         Read("main.wait", src.Replace("select {", "defer t.Stop()\n\tselect {", StringComparison.Ordinal))!.Holds.Should().BeFalse();
     }
 
@@ -235,12 +236,12 @@ public class CodeReaderTests
             """;
 
         var f = Read("main.handle", src)!;
-        f.Pattern.Should().Be(CodePattern.ContextNotCancelled);
+        f.Pattern.Should().Be(SuspectPattern.ContextNotCancelled);
         f.Holds.Should().BeTrue();
         f.Evidence.Should().StartWith("main.go:6 `ctx, _ := context.WithCancel(parent)` drops the cancel function");
 
         var cancelled = src.Replace("ctx, _ := context.WithCancel(parent)", "ctx, cancel := context.WithTimeout(parent, time.Second)\n\tdefer cancel()", StringComparison.Ordinal);
-        Read("main.handle", cancelled)!.Should().Match<CodeFinding>(x => x.Pattern == CodePattern.ContextNotCancelled && !x.Holds);
+        Read("main.handle", cancelled)!.Should().Match<CodeFinding>(x => x.Pattern == SuspectPattern.ContextNotCancelled && !x.Holds);
     }
 
     [Fact]
@@ -261,7 +262,7 @@ public class CodeReaderTests
             """;
 
         var f = Read("main.fetchStatus", src)!;
-        f.Pattern.Should().Be(CodePattern.UnclosedResource);
+        f.Pattern.Should().Be(SuspectPattern.UnclosedResource);
         f.Holds.Should().BeTrue();
         f.Evidence.Should().Contain("no `resp.Body.Close()` in main.fetchStatus");
 
@@ -285,7 +286,7 @@ public class CodeReaderTests
 
         Read("main.open", src).Should().BeNull();
         Read("main.open", src.Replace("return f", "_ = f.Name()\n\treturn nil", StringComparison.Ordinal))!
-            .Should().Match<CodeFinding>(x => x.Pattern == CodePattern.UnclosedResource && x.Holds);
+            .Should().Match<CodeFinding>(x => x.Pattern == SuspectPattern.UnclosedResource && x.Holds);
     }
 
     [Fact]
@@ -308,14 +309,14 @@ public class CodeReaderTests
             """;
 
         var f = Read("main.index", src)!;
-        f.Pattern.Should().Be(CodePattern.SubslicePinsBuffer);
+        f.Pattern.Should().Be(SuspectPattern.SubslicePinsBuffer);
         f.Holds.Should().BeFalse("the map is bounded by its delete");
         Read("main.index", src.Replace("delete(keep, id-100)", "seen++", StringComparison.Ordinal))!
-            .Should().Match<CodeFinding>(x => x.Pattern == CodePattern.SubslicePinsBuffer && x.Holds);
+            .Should().Match<CodeFinding>(x => x.Pattern == SuspectPattern.SubslicePinsBuffer && x.Holds);
 
         var copied = src.Replace("keep[id] = buf[:16]", "keep[id] = bytes.Clone(buf[:16])", StringComparison.Ordinal)
             .Replace("delete(keep, id-100)", "seen++", StringComparison.Ordinal);
-        Read("main.index", copied)!.Pattern.Should().Be(CodePattern.UnboundedMap, "a copy pins nothing, but the map still only grows");
+        Read("main.index", copied)!.Pattern.Should().Be(SuspectPattern.UnboundedMap, "a copy pins nothing, but the map still only grows");
     }
 
     [Fact]
@@ -334,7 +335,7 @@ public class CodeReaderTests
             }
             """;
 
-        Read("main.handle", src)!.Should().Match<CodeFinding>(x => x.Pattern == CodePattern.SyncPoolMisuse && x.Holds);
+        Read("main.handle", src)!.Should().Match<CodeFinding>(x => x.Pattern == SuspectPattern.SyncPoolMisuse && x.Holds);
         Read("main.handle", src.Replace("use(b)", "use(b)\n\tbufPool.Put(b)", StringComparison.Ordinal))!.Holds.Should().BeFalse();
     }
 
@@ -358,7 +359,7 @@ public class CodeReaderTests
             """;
 
         var f = Read("main.spawnWaiter.func1", src)!;
-        f.Pattern.Should().Be(CodePattern.GoroutineLeak);
+        f.Pattern.Should().Be(SuspectPattern.GoroutineLeak);
         f.Holds.Should().BeTrue();
         f.Line.Should().Be(7);
         f.Evidence.Should().Contain("started at main.go:5 (`go func() {`) on a send");
@@ -392,7 +393,7 @@ public class CodeReaderTests
             """;
         var files = new InMemorySourceFiles(new() { [Path] = src });
         var path = new List<CodeFrame> { new("main.store", Path, 7), new("main.main", Path, 13) };
-        new CodeReader(SourceLocator.RecordedPathsOnly(files)).Read(path)!.Pattern.Should().Be(CodePattern.UnboundedMap);
+        new CodeReader(SourceLocator.RecordedPathsOnly(files)).Read(path)!.Pattern.Should().Be(SuspectPattern.UnboundedMap);
     }
 
     [Fact]
@@ -413,7 +414,7 @@ public class CodeReaderTests
             }
             """;
 
-        Read("main.openSession", src)!.Should().Match<CodeFinding>(x => x.Pattern == CodePattern.UnclosedResource && x.Holds && x.Line == 6);
+        Read("main.openSession", src)!.Should().Match<CodeFinding>(x => x.Pattern == SuspectPattern.UnclosedResource && x.Holds && x.Line == 6);
 
         var closedOnEviction = src.Replace("sessions[id] = &session{f: f, r: r}", "sessions[id] = &session{f: f, r: r}\n\tif old, ok := sessions[id-64]; ok {\n\t\told.f.Close()\n\t\tdelete(sessions, id-64)\n\t}", StringComparison.Ordinal);
         var twin = Read("main.openSession", closedOnEviction)!;
@@ -436,7 +437,7 @@ public class CodeReaderTests
             }
             """;
 
-        Read("main.callBackend.func1", src)!.Should().Match<CodeFinding>(x => x.Pattern == CodePattern.GoroutineLeak && !x.Holds);
+        Read("main.callBackend.func1", src)!.Should().Match<CodeFinding>(x => x.Pattern == SuspectPattern.GoroutineLeak && !x.Holds);
         Read("main.callBackend.func1", src.Replace("chan []byte, 1)", "chan []byte)", StringComparison.Ordinal))!.Holds.Should().BeTrue();
 
         var subscriber = """
@@ -453,7 +454,7 @@ public class CodeReaderTests
             }
             """;
         var f = Read("main.subscribe", subscriber)!;
-        f.Should().Match<CodeFinding>(x => x.Pattern == CodePattern.GoroutineLeak && x.Holds && x.Line == 7);
+        f.Should().Match<CodeFinding>(x => x.Pattern == SuspectPattern.GoroutineLeak && x.Holds && x.Line == 7);
         f.Evidence.Should().Contain("which nothing closes");
     }
 
@@ -513,9 +514,9 @@ public class CodeReaderTests
         var f = Read("main.put", SyncMapField)!;
         var evicted = Read("main.put", SyncMapField, ("/build/app/evict.go", "package main\n\nfunc evict(k string) {\n\tc.entries.Delete(k)\n}\n"))!;
 
-        (f.Pattern, f.Holds).Should().Be((CodePattern.UnboundedMap, true));
+        (f.Pattern, f.Holds).Should().Be((SuspectPattern.UnboundedMap, true));
         f.Evidence.Should().Contain("the field `c.entries`");
-        (evicted.Pattern, evicted.Holds).Should().Be((CodePattern.UnboundedMap, false));
+        (evicted.Pattern, evicted.Holds).Should().Be((SuspectPattern.UnboundedMap, false));
     }
 
     [Fact]
@@ -537,7 +538,7 @@ public class CodeReaderTests
 
         var f = Read("main.main.func1", source)!;
 
-        (f.Pattern, f.Holds).Should().Be((CodePattern.UnboundedMap, true));
+        (f.Pattern, f.Holds).Should().Be((SuspectPattern.UnboundedMap, true));
         f.Evidence.Should().Contain("the map `seen` captured by the func literal that writes it, which nothing deletes from");
     }
 

@@ -1,5 +1,6 @@
 // Gathers what the HTML report shows from a run's end: summary, verdict, heap profiles, charts.
 using GcTrace.Diagnosis;
+using GcTrace.Events;
 using GcTrace.Source;
 
 namespace GcTrace.Output.Html;
