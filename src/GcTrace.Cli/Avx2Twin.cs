@@ -10,7 +10,8 @@ namespace GcTrace.Cli;
 /// with 128-bit vectors, while a binary compiled for x86-64-v3 scans application lines about 1.4x faster and refuses to
 /// start on a CPU without AVX2 (docs/benchmarks.md). The linux-x64 tool package carries both; the portable one, which
 /// is the command, replaces itself with the twin (execv: same pid, stdin, stdout, stderr and signals) when the CPU has
-/// every x86-64-v3 feature. <see cref="OptOutVariable"/>=1 keeps the portable binary.
+/// every x86-64-v3 feature. <see cref="OptOutVariable"/>=1 keeps the portable binary; --help and --version read no
+/// input, so they never pay a second process start.
 /// </summary>
 internal static class Avx2Twin
 {
@@ -26,7 +27,7 @@ internal static class Avx2Twin
         // or the twin does not exist; in a v3 binary Avx2.IsSupported is a compile-time true, so it never re-executes.
         if (RuntimeFeature.IsDynamicCodeCompiled || Avx2.IsSupported || !OperatingSystem.IsLinux()
             || RuntimeInformation.ProcessArchitecture != Architecture.X64
-            || Environment.GetEnvironmentVariable(OptOutVariable) == "1" || args.Any(IsInformational)
+            || Environment.GetEnvironmentVariable(OptOutVariable) == "1" || args.Any(CommandLine.IsInformational)
             || Environment.ProcessPath is not { } self || !File.Exists(self + Suffix) || !CpuRunsX86_64V3())
         {
             return;
@@ -40,17 +41,13 @@ internal static class Avx2Twin
             argv[i + 1] = Marshal.StringToCoTaskMemUTF8(args[i]);
         }
 
-        var path = argv[0];
-        Execv(path, argv);
+        Execv(argv[0], argv);
         // execv returned: the twin could not start (not executable, wrong format); the portable binary does the work.
         foreach (var p in argv)
         {
             Marshal.FreeCoTaskMem(p);
         }
     }
-
-    // --help and --version read no input, so the twin would only add a second process start to them.
-    private static bool IsInformational(string arg) => arg is "--help" or "-h" or "-?" or "--version";
 
     /// <summary>
     /// The CPUID bits of the x86-64-v3 level that the .NET runtime requires before a v3 binary runs: AVX, AVX2, BMI1,

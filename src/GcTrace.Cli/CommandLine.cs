@@ -10,6 +10,9 @@ namespace GcTrace.Cli;
 
 internal static class CommandLine
 {
+    /// <summary>True for the arguments that only print (help, version): they read no input.</summary>
+    public static bool IsInformational(string arg) => arg is "--help" or "-h" or "-?" or "--version";
+
     private const string Examples = """
         Reads Go GODEBUG=gctrace=1 output from a pipe or from files (plain or gzip) and reports stop-the-world pauses,
         GC CPU and the live-heap trend. In pipe mode the application's own lines pass through to stdout unchanged;

@@ -10,7 +10,7 @@ if (parsed.Errors.Count > 0)
     Console.Error.WriteLine($"gctrace-pipe: {OptionChecks.Plain(parsed.Errors[0].Message)} (see gctrace-pipe --help)");
     return ExitCodes.Usage;
 }
-if (parsed.Action is not null && parsed.CommandResult.Command == root && parsed.Tokens.Any(t => t.Value is "--help" or "-h" or "-?" or "--version"))
+if (parsed.Action is not null && parsed.CommandResult.Command == root && parsed.Tokens.Any(t => CommandLine.IsInformational(t.Value)))
     return parsed.Invoke();
 
 var (options, error) = CommandLine.Validate(parsed);

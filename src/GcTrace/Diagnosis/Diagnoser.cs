@@ -70,7 +70,8 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
 
         var stacks = ProfileGrowth.StackGrowth(series);
         var classified = LeakPatternClassifier.Classify(stacks, lastingGoroutines, o);
-        var suspects = siting.Attach(Rank(classified, lastingSites, lastingGoroutines), series, lastingGoroutines);
+        // Siting reads profiles and source files: only the suspects a verdict returns are sited.
+        IReadOnlyList<Suspect> Sited(IReadOnlyList<Suspect> found) => siting.Attach(found, series, lastingGoroutines);
         var reasons = new List<string>(trace.Reasons);
 
         if (lastingGoroutines.Count > 0)
@@ -78,6 +79,7 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
             var group = lastingGoroutines[0];
             evidence = evidence with { GroupFirst = group.First, GroupLast = group.Last, GroupRises = group.Trend!.Rises, GroupFalls = group.Trend.Falls };
             reasons.Add(GoroutineSentence(group, evidence));
+            var suspects = Sited(Rank(classified, lastingSites, lastingGoroutines));
             reasons.AddRange(SuspectReasons(suspects));
             var agree = traceLeak || lastingSites.Count > 0;
             return new Verdict(VerdictKind.Leak, agree ? Confidence.High : Confidence.Medium, reasons, suspects) { Evidence = evidence };
@@ -88,15 +90,15 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
             var top = lastingSites.OrderByDescending(kv => kv.Value.Growth).First();
             evidence = evidence with { SiteGrowthBytes = (long)Math.Round(top.Value.Growth), SiteRises = top.Value.Rises, SiteFalls = top.Value.Falls };
             reasons.Add(SiteSentence(top.Key, evidence));
+            var suspects = Sited(Rank(classified, lastingSites, lastingGoroutines));
             reasons.AddRange(SuspectReasons(suspects));
             return new Verdict(VerdictKind.Leak, traceLeak ? Confidence.High : Confidence.Medium, reasons, suspects) { Evidence = evidence };
         }
 
-        var candidates = siting.Attach(Candidates(siteSeries, classified, noise), series, lastingGoroutines);
         if (traceLeak && judgedHeaps >= o.MinSnapshots && TotalTrend(siteSeries) is { } total && total.Lasting(SiteNoise(total, noise, period), o.MinRises, o.MinRiseShare))
         {
             // Growth spread over many sites, none above the noise alone: the total confirms the trace; rank the sites.
-            var spread = siting.Attach(Spread(siteTrends, classified), series, lastingGoroutines);
+            var spread = Sited(Spread(siteTrends, classified));
             evidence = evidence with { SiteGrowthBytes = (long)Math.Round(total.Growth), SiteRises = total.Rises, SiteFalls = total.Falls };
             reasons.Add(Invariant($"After the profiles' warm-up (from {evidence.ProfileWarmUpEndS:0.#} s) total in-use memory grew by {Mib(evidence.SiteGrowthBytes ?? 0)} by its robust slope; it rose {evidence.SiteRises} times and fell {evidence.SiteFalls} times across {evidence.HeapSnapshotsAfterWarmUp} heap profiles, spread over several sites."));
             reasons.AddRange(SuspectReasons(spread));
@@ -107,7 +109,8 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         {
             // Too few heap profiles to judge a site: the trace's verdict stands, the profiles only name candidates.
             reasons.Add(Invariant($"Only {evidence.HeapSnapshotsAfterWarmUp} distinct heap profile(s) after their warm-up; at least {o.MinSnapshots} are needed to confirm which site keeps growing."));
-            reasons.AddRange(candidates.Take(3).Select(c => Invariant($"Candidate: {c.Function} grew by {Mib(c.GrowthBytes)} across the heap profiles ({ContractNames.Of(c.Pattern)}).")));
+            var candidates = Sited(Candidates(siteSeries, classified, noise));
+            reasons.AddRange(CandidateReasons(candidates));
             return new Verdict(VerdictKind.Leak, trace.Confidence, reasons, candidates) { Evidence = evidence };
         }
 
@@ -125,7 +128,7 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
                 SiteFalls = top.Falls,
                 SiteNoiseBytes = (long)Math.Round(SiteNoise(top, noise, period)),
             };
-            var named = siting.Attach(located, series, lastingGoroutines);
+            var named = Sited(located);
             reasons.Add(Invariant($"After the profiles' warm-up (from {evidence.ProfileWarmUpEndS:0.#} s) in-use memory at {located[0].Function} grew by {Mib(evidence.SiteGrowthBytes ?? 0)} by its robust slope, beyond its sampling noise ({Mib(evidence.SiteNoiseBytes ?? 0)}); it rose {evidence.SiteRises} times and fell {evidence.SiteFalls} times across {evidence.HeapSnapshotsAfterWarmUp} heap profiles (its sampled objects turn over), and the trace's floor shows the growth lasting."));
             reasons.AddRange(SuspectReasons(named));
             return new Verdict(VerdictKind.Leak, Confidence.Medium, reasons, named) { Evidence = evidence };
@@ -138,7 +141,7 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         var shaped = traceLeak && retainedMb * 1048576 < noise ? Shaped(siteTrends, classified) : [];
         if (shaped.Count > 0)
         {
-            var named = siting.Attach(shaped, series, lastingGoroutines);
+            var named = Sited(shaped);
             reasons.Add(Invariant($"The heap profiles resolve growth of {Mib(evidence.ProfileNoiseBytes ?? 0)} or more at a site, more than the trace's growth, so they can neither confirm nor deny it; the sites below rose in most steps after the profiles' warm-up (from {evidence.ProfileWarmUpEndS:0.#} s) and are where it likely is."));
             reasons.AddRange(named.Take(3).Select(c => Invariant($"Candidate: {c.Function} grew by {Mib(c.GrowthBytes)} after warm-up ({ContractNames.Of(c.Pattern)}).")));
             // A site rising in the same shape is a second, weaker source: it agrees, but cannot measure the growth.
@@ -156,12 +159,13 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
                 reasons.Add(Invariant($"The profiles cannot decide either: {evidence.HeapSnapshotsAfterWarmUp} distinct heap profile(s) after their warm-up, at least {o.MinSnapshots} needed (heap profiles change only when a GC runs)."));
             }
 
-            reasons.AddRange(candidates.Take(3).Select(c => Invariant($"Candidate: {c.Function} grew by {Mib(c.GrowthBytes)} across the heap profiles ({ContractNames.Of(c.Pattern)}).")));
+            var candidates = Sited(Candidates(siteSeries, classified, noise));
+            reasons.AddRange(CandidateReasons(candidates));
             return new Verdict(VerdictKind.Inconclusive, Confidence.Low, reasons, candidates) { Evidence = evidence };
         }
 
         // Not a leak: keep the trace's kind, say what the profiles showed, name pool churn as what to look at.
-        var pool = siting.Attach(LeakPatternClassifier.PoolChurn(stacks, o), series, lastingGoroutines);
+        var pool = Sited(LeakPatternClassifier.PoolChurn(stacks, o));
         reasons.Add(Invariant($"No allocation site and no goroutine group kept growing across the {evidence.HeapSnapshotsAfterWarmUp} heap and {evidence.GoroutineSnapshotsAfterWarmUp} goroutine profiles after their warm-up (the first {evidence.ProfileWarmUpEndS:0.#} s of {evidence.ProfileSpanS:0.#} s)."));
         if (lastingSites.Count > 0 && floorFalling)
         {
@@ -266,6 +270,9 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
 
     private long SamplePeriod(ProfileSnapshot series) =>
         series.Heaps is { Count: > 0 } heaps && heaps[0].Period > 0 ? heaps[0].Period : o.DefaultSamplePeriod;
+
+    private static IEnumerable<string> CandidateReasons(IReadOnlyList<Suspect> candidates) =>
+        candidates.Take(3).Select(c => Invariant($"Candidate: {c.Function} grew by {Mib(c.GrowthBytes)} across the heap profiles ({ContractNames.Of(c.Pattern)})."));
 
     private static IEnumerable<string> SuspectReasons(IReadOnlyList<Suspect> suspects) =>
         suspects.Take(3).Select(s => Invariant($"{s.Function} grew by {Mib(s.GrowthBytes)} after warm-up: {Describe(s.Pattern)} ({ContractNames.Of(s.Pattern)}){(s.Evidence is { } code ? ": " + code : string.Empty)}."));
