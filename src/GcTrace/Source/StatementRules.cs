@@ -129,10 +129,12 @@ internal static class StatementRules
                 return Finding(pattern, true, scope, line, "creates a ticker with time.Tick, which can never be stopped");
             }
 
-            var name = AssignedName(line, time);
-            var stop = name is null ? null : FirstLine(scope.Mentioning(name).Where(l => l.Find(name, ".", "Stop") >= 0));
+            // The Stop must be the same ticker's: the variable, or the field or container it is kept in.
+            var holder = LeftHolder(scope, line, time);
+            var stop = holder is null ? null : Releases.Find(scope, line, holder, "Stop");
+            var where = holder is null or { Kind: HolderKind.Local } ? $"in {Short(scope.Function)}" : "anywhere in the package that runs";
             return stop is null
-                ? Finding(pattern, true, scope, line, $"creates a {what} that is never stopped (no `{name ?? "t"}.Stop()` in {Short(scope.Function)})")
+                ? Finding(pattern, true, scope, line, $"creates a {what} that is never stopped (no `{LeftText(line, time) ?? "t"}.Stop()` {where})")
                 : Finding(pattern, false, scope, line, $"creates a {what} that {Site(stop)} stops");
         }
 
@@ -159,7 +161,7 @@ internal static class StatementRules
 
         if (PoolGet(scope, line) is { } pool)
         {
-            var put = FirstLine(scope.Package.AllLines().Where(l => l.Find(pool, ".", "Put", "(") >= 0));
+            var put = FirstLine(scope.LiveLines().Where(l => l.Find(pool, ".", "Put", "(") >= 0));
             return Finding(SuspectPattern.SyncPoolMisuse, put is null, scope, line, put is null
                 ? $"takes from the sync.Pool `{pool}`, which nothing puts back, so its New allocates on most Gets"
                 : $"takes from the sync.Pool `{pool}`, which {Site(put)} puts back into");
@@ -182,11 +184,23 @@ internal static class StatementRules
             return null;
         }
 
-        var cancel = line[comma + 1].Text;
-        if (cancel == "_")
+        var holder = Holder.Of(scope, line, comma + 1, assign);
+        if (holder is null)
         {
-            return Finding(SuspectPattern.ContextNotCancelled, true, scope, line,
-                "drops the cancel function, so the parent context keeps this child (and every value attached to it) until the parent ends");
+            return line[comma + 1].Text == "_"
+                ? Finding(SuspectPattern.ContextNotCancelled, true, scope, line,
+                    "drops the cancel function, so the parent context keeps this child (and every value attached to it) until the parent ends")
+                : null;
+        }
+
+        var cancel = string.Concat(Enumerable.Range(comma + 1, assign - comma - 1).Select(i => line[i].Text));
+        var called = Releases.Find(scope, line, holder, null);
+        if (holder.Kind != HolderKind.Local)
+        {
+            // Kept in a field or container: cancelled only where something calls what was kept.
+            return called is null
+                ? Finding(SuspectPattern.ContextNotCancelled, true, scope, line, $"keeps the cancel func in `{cancel}`, which nothing calls, so the parent context keeps this child until the parent ends")
+                : Finding(SuspectPattern.ContextNotCancelled, false, scope, line, $"keeps the cancel func in `{cancel}`, which {Site(called)} calls");
         }
 
         var uses = scope.Mentioning(cancel).Where(l => l.Number != line.Number && !l.Matches(0, "_", "=", cancel)).ToList();
@@ -195,12 +209,22 @@ internal static class StatementRules
             return Finding(SuspectPattern.ContextNotCancelled, true, scope, line, $"never calls `{cancel}`, so the parent context keeps this child until the parent ends");
         }
 
+        // Stored (`s.cancel = cancel`, `&job{stop: cancel}`, `cancels[id] = cancel`) and never called through the store.
+        var stores = uses.Select(l => (Line: l, Into: Releases.StoredIn(scope, l, cancel))).Where(u => u.Into is not null).ToList();
+        if (called is null && stores.Count == uses.Count)
+        {
+            return Finding(SuspectPattern.ContextNotCancelled, true, scope, line,
+                $"stores `{cancel}` at {Site(stores[0].Line)}, and nothing calls `{stores[0].Into!.Name}`, so the parent context keeps this child until the parent ends");
+        }
+
+        var first = called is not null && stores.Count == uses.Count ? called : uses[0];
+
         // A return between the derivation and the first use of cancel leaves it uncalled on that path (vet's lostcancel).
         var skipped = scope.Lines.FirstOrDefault(l => l.Number > line.Number && l.Number < uses[0].Number && l.IndexOf("return") >= 0
             && l[l.IndexOf("return")].Kind == GoTokenKind.Keyword && scope.GoStatementAround(l.Number) is null);
         return skipped is not null
             ? Finding(SuspectPattern.ContextNotCancelled, true, scope, line, $"returns at {Site(skipped)} before `{cancel}` is called ({Site(uses[0])}), so on that path the parent context keeps this child until the parent ends")
-            : Finding(SuspectPattern.ContextNotCancelled, false, scope, line, $"cancels it ({Site(uses[0])})");
+            : Finding(SuspectPattern.ContextNotCancelled, false, scope, line, $"cancels it ({Site(first)})");
     }
 
     // r := http.Get(..) / client.Do(..) / os.Open(..) / net.Dial(..) / db.Query(..) with no r.Close or r.Body.Close.
@@ -320,7 +344,7 @@ internal static class StatementRules
         if (rangesOverChannel)
         {
             var ch = line[range + 1].Text;
-            var closes = scope.Package.AllLines().FirstOrDefault(l => l.Find("close", "(", ch, ")") >= 0);
+            var closes = scope.LiveLines().FirstOrDefault(l => l.Find("close", "(", ch, ")") >= 0);
             return Finding(SuspectPattern.GoroutineLeak, closes is null, scope, line, closes is null
                 ? $"parks the goroutine started at {started.Where} (`{started.Code}`) in a receive on `{ch}`, which nothing closes"
                 : $"ranges over `{ch}`, which {Site(closes)} closes");
@@ -365,9 +389,9 @@ internal static class StatementRules
                 continue;
             }
 
-            // A local ticker is stopped in its own function; a field's anywhere in the package.
+            // A local ticker is stopped in its own function; a field's anywhere in the package that runs.
             var local = made.Matches(0, name) && scope.Lines.Contains(made);
-            var stops = (local ? scope.Lines : scope.Package.AllLines()).FirstOrDefault(l => l.Find(name, ".", "Stop", "(") >= 0);
+            var stops = Releases.Find(scope, made, new Holder(name, local ? HolderKind.Local : HolderKind.Field), "Stop");
             var what = made.Has("NewTimer") ? "timer" : "ticker";
             var pattern = what == "timer" ? SuspectPattern.TimerNotStopped : SuspectPattern.TickerNotStopped;
             return Finding(pattern, stops is null, scope, line, stops is null
@@ -512,7 +536,7 @@ internal static class StatementRules
     // delete(X, k), clear(X), X = make(..)/map..{} anywhere in the package.
     private static GoLine? Deletion(FunctionScope scope, Target target)
     {
-        foreach (var l in scope.Package.AllLines())
+        foreach (var l in scope.LiveLines())
         {
             var del = l.Find("delete", "(");
             if (del < 0)
@@ -545,10 +569,11 @@ internal static class StatementRules
         return null;
     }
 
-    // X = X[i:], X = nil, X = append(X[:0], ...), X = make(...): anything but the growing append.
+    // X = X[len(X)-n:], X = X[:0], X = nil, X = append(X[:0], ...), X = make(...): anything but the growing append
+    // and a queue's drain.
     private static GoLine? Truncation(FunctionScope scope, Target target, GoLine growing)
     {
-        foreach (var l in scope.Package.AllLines())
+        foreach (var l in scope.LiveLines())
         {
             var eq = TopLevelAssign(l);
             if (eq <= 0 || l[eq - 1].Text != target.Name || l.Number == growing.Number && l.File == growing.File)
@@ -557,13 +582,103 @@ internal static class StatementRules
             }
 
             var grows = l.Matches(eq + 1, "append", "(") && SameTarget(l, eq + 3, target) is { } after && l[after].Text == ",";
-            if (!grows)
+            if (!grows && !(IsDrain(l, eq, target) && !UnderLengthBound(l, target)))
             {
                 return l;
             }
         }
 
         return null;
+    }
+
+    // X = X[1:], X = X[n:], X = X[:len(X)-1]: a consumer taking items off a queue or stack. It bounds nothing: while
+    // appends outpace it the backing array keeps every item not yet taken (and a front drain keeps the taken ones'
+    // slots until the next reallocation). A window that keeps the newest (X[len(X)-n:]) or a reset (X[:0]) does bound.
+    private static bool IsDrain(GoLine l, int eq, Target target)
+    {
+        if (SameTarget(l, eq + 1, target) is not { } open || !l.Matches(open, "[") || open + 1 >= l.Count)
+        {
+            return false;
+        }
+
+        var depth = 0;
+        var colon = -1;
+        var close = -1;
+        for (var k = open; k < l.Count && close < 0; k++)
+        {
+            depth += l[k].Text is "[" or "(" or "{" ? 1 : l[k].Text is "]" or ")" or "}" ? -1 : 0;
+            colon = depth == 1 && l[k].Text == ":" && colon < 0 ? k : colon;
+            close = depth == 0 ? k : -1;
+        }
+
+        if (colon < 0 || close < 0)
+        {
+            return false;
+        }
+
+        var low = Enumerable.Range(open + 1, colon - open - 1).Select(k => l[k].Text).ToList();
+        var high = Enumerable.Range(colon + 1, close - colon - 1).Select(k => l[k].Text).ToList();
+        return (low.Count > 0 && high.Count == 0 && !low.Contains("len")) || (low.Count == 0 && high.Contains("len") && high.Contains("-"));
+    }
+
+    // The drain sits in an `if len(X) > max {` (a cap: drop the oldest) or a `for len(X) > 0 {` (take everything).
+    private static bool UnderLengthBound(GoLine l, Target target)
+    {
+        if (l.File.FunctionAt(l.Number) is not { } function)
+        {
+            return false;
+        }
+
+        foreach (var head in EnclosingHeads(function, l))
+        {
+            var len = head.FindIndex(t => t.Text == "len");
+            var mentions = len >= 0 && head.Skip(len).Any(t => t.Text == target.Name);
+            if (!mentions || head[0].Text is not ("if" or "for"))
+            {
+                continue;
+            }
+
+            var comparesWithZero = head.Any(t => t.Text is "==" or "!=") || head.Any(t => t.Text == "0");
+            if (head[0].Text == "for" || !comparesWithZero)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The head (tokens from the line's start to the `{`) of every block around the line, innermost first.
+    private static IEnumerable<List<GoToken>> EnclosingHeads(GoFunction function, GoLine line)
+    {
+        var tokens = function.File.Tokens;
+        var depth = 0;
+        for (var i = line.Start - 1; i > function.BodyStart; i--)
+        {
+            if (tokens[i].Kind != GoTokenKind.Operator)
+            {
+                continue;
+            }
+
+            depth += tokens[i].Text == "}" ? 1 : tokens[i].Text == "{" ? -1 : 0;
+            if (depth >= 0)
+            {
+                continue;
+            }
+
+            depth = 0;
+            var start = i;
+            while (start > 0 && tokens[start - 1].Line == tokens[i].Line)
+            {
+                start--;
+            }
+
+            var head = Enumerable.Range(start, i - start).Select(k => tokens[k]).SkipWhile(t => t.Text is "}" or "else").ToList();
+            if (head.Count > 0)
+            {
+                yield return head;
+            }
+        }
     }
 
     // The lifecycle finding (open, ticker, context) of a local the stored value names, e.g. `f` in &session{f: f}.
@@ -735,6 +850,21 @@ internal static class StatementRules
 
         var name = line[assign - 1];
         return name.IsIdentifier && name.Text != "_" ? name.Text : null;
+    }
+
+    // What receives the value the call at `call` makes: `t :=`, `var t =`, `p.ticker =`, `m[k] =` (null: handed on).
+    private static Holder? LeftHolder(FunctionScope scope, GoLine line, int call)
+    {
+        var assign = line.IndexOf(":=") is var d and >= 0 && d < call ? d : line.IndexOf("=") is var e and >= 0 && e < call ? e : -1;
+        return assign < 1 ? null : Holder.Of(scope, line, line.Matches(0, "var") ? 1 : 0, assign);
+    }
+
+    // The left side's text as written (`t`, `p.ticker`, `m[k]`), or null when the value is not assigned.
+    private static string? LeftText(GoLine line, int call)
+    {
+        var assign = line.IndexOf(":=") is var d and >= 0 && d < call ? d : line.IndexOf("=") is var e and >= 0 && e < call ? e : -1;
+        var from = line.Matches(0, "var") ? 1 : 0;
+        return assign <= from ? null : string.Concat(Enumerable.Range(from, assign - from).Select(i => line[i].Text));
     }
 
     private static GoLine? FirstLine(IEnumerable<GoLine> lines) => lines.FirstOrDefault();
