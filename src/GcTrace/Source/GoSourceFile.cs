@@ -121,16 +121,24 @@ public sealed class GoSourceFile
         return text;
     }
 
-    private static string StripTypeArguments(string name)
+    /// <summary>"(*Cache[...]).Put" -> "(*Cache).Put": a generic function's name without its type arguments.</summary>
+    public static string StripTypeArguments(string name)
     {
-        var open = name.IndexOf('[', StringComparison.Ordinal);
-        if (open < 0)
+        ArgumentNullException.ThrowIfNull(name);
+        var plain = new System.Text.StringBuilder(name.Length);
+        var depth = 0;
+        foreach (var c in name)
         {
-            return name;
+            depth += c == '[' ? 1 : 0;
+            if (depth == 0)
+            {
+                plain.Append(c);
+            }
+
+            depth -= c == ']' && depth > 0 ? 1 : 0;
         }
 
-        var close = name.IndexOf(']', open);
-        return close < 0 ? name[..open] : StripTypeArguments(name[..open] + name[(close + 1)..]);
+        return plain.ToString();
     }
 
     private void ReadTopLevel(List<GoFunction> functions, List<GoPackageVar> vars, HashSet<string> imports)

@@ -10,7 +10,7 @@ public class CodeReaderTests
     private const string Path = "/build/app/main.go";
 
     // The frame's line is the line marked "// site" in the snippet; its function is given by name.
-    private static CodeFinding? Read(string function, string source, params (string Path, string Text)[] more)
+    internal static CodeFinding? Read(string function, string source, params (string Path, string Text)[] more)
     {
         var files = new Dictionary<string, string> { [Path] = source };
         foreach (var (p, t) in more)
