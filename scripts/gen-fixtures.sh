@@ -148,6 +148,16 @@ RUNS=(
   "src2_seen_paths|src2_seen_paths|8|100||gctrace=1|1|leak|unbounded-map|main.main|source-reading (written after the first fixes): a map local to main captured by the handler literal it registers, written per new path, never deleted"
   "src2_sync_field|src2_sync_field|8|100||gctrace=1|1|leak|unbounded-map|main.(*Verifier).Verify|source-reading (written after the first fixes): v.verified.Store(token, c) into a sync.Map field of a package-level verifier, never deleted"
   "src2_render_bytes|src2_render_bytes|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Renderer).Render|source-reading: buf.Grow(48 KiB), a few hundred bytes written, buf.Bytes() cached by URL in a map field"
+  "src4_queue_drain|src4_queue_drain|8|100||gctrace=1|1|leak|unbounded-slice|main.(*Dispatcher).Submit|source-reading (generalisation): a slice field queue drained from the front (d.pending = d.pending[1:]) by a worker slower than the producers"
+  "src4_queue_drain_twin|src4_queue_drain_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-slice||twin of src4_queue_drain: Submit sheds the oldest job once 256 are pending (if len(d.pending) > maxPending)"
+  "src4_dead_stop|src4_dead_stop|8|100||gctrace=1|1|leak|ticker-not-stopped|main.(*Heartbeat).run,main.NewHeartbeat|source-reading (generalisation): Heartbeat.Stop stops the ticker field and ends run, but nothing calls it (Conn.Close forgets)"
+  "src4_dead_stop_twin|src4_dead_stop_twin|8|100||gctrace=1|1|no-leak|twin:ticker-not-stopped||twin of src4_dead_stop: Conn.Close calls c.hb.Stop()"
+  "src4_cancel_field|src4_cancel_field|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Server).begin|source-reading (generalisation): c.ctx, c.cancel = context.WithCancel(...) under a long-lived base; nothing ever calls c.cancel"
+  "src4_cancel_field_twin|src4_cancel_field_twin|8|100||gctrace=1|1|no-leak|twin:context-not-cancelled||twin of src4_cancel_field: finish calls c.cancel()"
+  "src4_deep_store|src4_deep_store|8|100||gctrace=1|1|leak|unbounded-map|main.render,main.(*Gateway).Serve|source-reading (generalisation): render's bytes handed by Serve to AuditTrail.Note -> record -> responseIndex.keep (audit.go), a map field never deleted from"
+  "src4_deep_store_twin|src4_deep_store_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src4_deep_store: keep deletes the response 512 ids back"
+  "src4_generic_cache|src4_generic_cache|8|100||gctrace=1|1|leak|unbounded-map|main.loadThumb|source-reading (generalisation): generic Cache[K, V] in internal/lru; GetOrLoad keeps every loaded value, its evictOldest is never called"
+  "src4_generic_cache_twin|src4_generic_cache_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src4_generic_cache: GetOrLoad calls evictOldest past max"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {
@@ -256,6 +266,7 @@ leak_goroutines() {
     src2_probe_ticker) echo "main.(*Probe).loop" ;;
     src2_stage_recv) echo "main.(*Pipeline).decode" ;;
     src2_ledger_lock) echo "main.(*Ledger).apply" ;;
+    src4_dead_stop) echo "main.(*Heartbeat).run" ;;
     *) echo "" ;;
   esac
 }
@@ -419,7 +430,7 @@ run_one() {
       gf=$(basename "${gors[0]}" .pb.gz); gl=$(basename "${gors[-1]}" .pb.gz)
       pprof_top "$dir/$gf.top.txt" "$dir/$gf.pb.gz"
       pprof_top "$dir/$gl.top.txt" "$dir/$gl.pb.gz"
-      if [[ "$prog" == src_* || "$prog" == src2_* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
+      if [[ "$prog" == src_* || "$prog" == src2_* || "$prog" == src4_* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
     else
       echo "   WARNING: $run wrote no heap profiles" >&2
     fi

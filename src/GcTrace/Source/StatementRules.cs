@@ -582,7 +582,7 @@ internal static class StatementRules
             }
 
             var grows = l.Matches(eq + 1, "append", "(") && SameTarget(l, eq + 3, target) is { } after && l[after].Text == ",";
-            if (!grows && !(IsDrain(l, eq, target) && !UnderLengthBound(l, target)))
+            if (!grows && !(IsDrain(l, eq, target) && !UnderLengthBound(scope, l, target)))
             {
                 return l;
             }
@@ -621,31 +621,41 @@ internal static class StatementRules
         return (low.Count > 0 && high.Count == 0 && !low.Contains("len")) || (low.Count == 0 && high.Contains("len") && high.Contains("-"));
     }
 
-    // The drain sits in an `if len(X) > max {` (a cap: drop the oldest) or a `for len(X) > 0 {` (take everything).
-    private static bool UnderLengthBound(GoLine l, Target target)
+    // The drain sits under a cap (`if len(X) > max {`, or a sibling's `if len(c.items) > c.max {` in an LRU), or in a
+    // `for len(X) > 0 {` that takes everything; or its function is only called under a cap (`if ... { c.evict() }`).
+    private static bool UnderLengthBound(FunctionScope scope, GoLine l, Target target)
     {
         if (l.File.FunctionAt(l.Number) is not { } function)
         {
             return false;
         }
 
-        foreach (var head in EnclosingHeads(function, l))
+        if (EnclosingHeads(function, l).Any(h => IsLengthCap(h, target.Name)))
         {
-            var len = head.FindIndex(t => t.Text == "len");
-            var mentions = len >= 0 && head.Skip(len).Any(t => t.Text == target.Name);
-            if (!mentions || head[0].Text is not ("if" or "for"))
-            {
-                continue;
-            }
-
-            var comparesWithZero = head.Any(t => t.Text is "==" or "!=") || head.Any(t => t.Text == "0");
-            if (head[0].Text == "for" || !comparesWithZero)
-            {
-                return true;
-            }
+            return true;
         }
 
-        return false;
+        var name = function.Name[(function.Name.LastIndexOf('.') + 1)..];
+        var calls = scope.LiveLines().Where(c => c.File.FunctionAt(c.Number) != function && c.Find(name, "(") >= 0
+            && (c.Find(name, "(") == 0 || c.Matches(c.Find(name, "(") - 1, "."))).ToList();
+        return calls.Count > 0 && calls.All(c => c.File.FunctionAt(c.Number) is { } caller && EnclosingHeads(caller, c).Any(h => IsLengthCap(h, target.Name)));
+    }
+
+    // `if len(anything) > n {` (n not zero), or `for len(X) ... {` over the drained slice itself.
+    private static bool IsLengthCap(List<GoToken> head, string drained)
+    {
+        var len = head.FindIndex(t => t.Text == "len");
+        if (len < 0 || head[0].Text is not ("if" or "for"))
+        {
+            return false;
+        }
+
+        if (head[0].Text == "for")
+        {
+            return head.Skip(len).Any(t => t.Text == drained);
+        }
+
+        return head.Any(t => t.Text is ">" or ">=" or "<" or "<=") && !head.Any(t => t.Text is "0" or "1");
     }
 
     // The head (tokens from the line's start to the `{`) of every block around the line, innermost first.
