@@ -20,8 +20,15 @@ public sealed class GoPackage
     /// <summary>The functions that can run: reachable from main, init and the like (see <see cref="ReachableFunctions"/>).</summary>
     internal ReachableFunctions Reachable => reachable.Value;
 
+    /// <summary>The package-level variable, its kind read through a named type (`type registry map[..]..`).</summary>
     public GoPackageVar? Var(string name) =>
-        Files.SelectMany(f => f.Vars).FirstOrDefault(v => v.Name == name);
+        Files.SelectMany(f => f.Vars).FirstOrDefault(v => v.Name == name) is { } v
+            ? v.Kind == GoVarKind.Other && v.TypeName is { } type && NamedKind(type) is var kind and not GoVarKind.Other ? v with { Kind = kind } : v
+            : null;
+
+    /// <summary>The container kind of a type the package declares (`type index map[string][]int` -> Map), else Other.</summary>
+    public GoVarKind NamedKind(string type) =>
+        Files.Select(f => f.TypeKinds.GetValueOrDefault(type)).FirstOrDefault(k => k != GoVarKind.Other);
 
     /// <summary>Every function body line in the package.</summary>
     public IEnumerable<GoLine> AllLines() => Files.SelectMany(f => f.Functions).SelectMany(f => f.Lines());

@@ -8,6 +8,7 @@ namespace GcTrace.Source;
 public sealed class GoSourceFile
 {
     private readonly string[] lines;
+    private readonly Dictionary<string, GoVarKind> typeKinds = new(StringComparer.Ordinal);
 
     private GoSourceFile(string path, string text)
     {
@@ -43,6 +44,9 @@ public sealed class GoSourceFile
 
     /// <summary>The types the file declares (`type Probe struct`, each name of a `type ( ... )` group).</summary>
     public IReadOnlySet<string> TypeNames { get; }
+
+    /// <summary>What each declared type is when it is a container: `type registry map[string]*Entry` -> Map.</summary>
+    public IReadOnlyDictionary<string, GoVarKind> TypeKinds => typeKinds;
 
     /// <summary>Each struct field the file declares (any struct, nested too), with the index of its type's first token.</summary>
     public IReadOnlyList<(string Name, int Type)> Fields { get; }
@@ -256,6 +260,7 @@ public sealed class GoSourceFile
             if (Tokens[i + 1].IsIdentifier)
             {
                 names.Add(Tokens[i + 1].Text);
+                AddTypeKind(i + 1);
             }
             else if (Tokens[i + 1].Text == "(")
             {
@@ -265,6 +270,7 @@ public sealed class GoSourceFile
                     if (Tokens[k].IsIdentifier && Tokens[k].Line != Tokens[k - 1].Line)
                     {
                         names.Add(Tokens[k].Text);
+                        AddTypeKind(k);
                     }
 
                     if (Tokens[k].Text is "{" or "(" or "[")
@@ -276,6 +282,21 @@ public sealed class GoSourceFile
         }
 
         return names;
+    }
+
+    // `type name[T any] map[...]...` / `[]...` / `sync.Map`: the kind after the name (and its type parameters).
+    private void AddTypeKind(int name)
+    {
+        var at = name + 1;
+        if (at < Tokens.Count && Tokens[at].Text == "[" && !(at + 1 < Tokens.Count && Tokens[at + 1].Text == "]"))
+        {
+            at = Closing(at) + 1;
+        }
+
+        if (KindOf(at, Tokens.Count) is var kind and not GoVarKind.Other)
+        {
+            typeKinds[Tokens[name].Text] = kind;
+        }
     }
 
     // In every `struct { ... }`: each line's names (`a, b T`) and where the type starts; an embedded field
@@ -436,12 +457,30 @@ public sealed class GoSourceFile
         }
 
         var kind = KindOf(specStart, i);
+        var typeName = TypeNameOf(specStart, i);
         foreach (var n in names)
         {
-            vars.Add(new GoPackageVar(n.Text, kind, Path, n.Line));
+            vars.Add(new GoPackageVar(n.Text, kind, Path, n.Line, typeName));
         }
 
         return i == at ? at + 1 : i;
+    }
+
+    // `var r registry`, `var r = registry{}`, `= &registry{}`, `= make(registry)`: the named type, or null.
+    private string? TypeNameOf(int from, int to)
+    {
+        var i = from;
+        while (i < to && Tokens[i].Text is "=" or "&" or "*")
+        {
+            i++;
+        }
+
+        if (i + 1 < to && Tokens[i].Text == "make" && Tokens[i + 1].Text == "(")
+        {
+            i += 2;
+        }
+
+        return i < to && Tokens[i].IsIdentifier && !(i + 1 < to && Tokens[i + 1].Text is "." or "(") ? Tokens[i].Text : null;
     }
 
     // map[K]V, make(map..), map[..]..{}, []T, make([]T..), sync.Map, sync.Pool, &sync.Pool{...}.

@@ -90,29 +90,30 @@ internal static class StatementRules
         }
 
         var where = target.Describe(isAppend ? "slice" : "map");
+        var dead = eviction is null ? Dead(scope, s => isAppend ? Truncation(s, target, line) : Deletion(s, target)) : string.Empty;
         if (IsFuncValue(scope, line, from, to))
         {
             return Finding(SuspectPattern.ClosureCapture, eviction is null, scope, line, eviction is null
-                ? $"stores a func literal in {where}, which nothing removes from: the literal and every variable it captures stay reachable"
+                ? $"stores a func literal in {where}, which nothing removes from{dead}: the literal and every variable it captures stay reachable"
                 : $"stores a func literal in {where}, which {Site(eviction)} removes from");
         }
 
         if (SubSliceIn(scope, line, from, to) is { } buffer)
         {
             return Finding(SuspectPattern.SubslicePinsBuffer, eviction is null, scope, line, eviction is null
-                ? $"keeps a sub-slice of `{buffer}` in {where}: the small slice pins the whole backing array of `{buffer}`"
+                ? $"keeps a sub-slice of `{buffer}` in {where}{dead}: the small slice pins the whole backing array of `{buffer}`"
                 : $"keeps a sub-slice of `{buffer}` in {where}, which {Site(eviction)} removes from");
         }
 
         if (isAppend)
         {
             return Finding(SuspectPattern.UnboundedSlice, eviction is null, scope, line, eviction is null
-                ? $"appends to {where}, which is never truncated"
+                ? $"appends to {where}, which is never truncated{dead}"
                 : $"appends to {where}, which {Site(eviction)} truncates");
         }
 
         return Finding(SuspectPattern.UnboundedMap, eviction is null, scope, line, eviction is null
-            ? $"assigns into {where}, which nothing deletes from"
+            ? $"assigns into {where}, which nothing deletes from{dead}"
             : $"assigns into {where}, which {Site(eviction)} deletes from");
     }
 
@@ -133,8 +134,9 @@ internal static class StatementRules
             var holder = LeftHolder(scope, line, time);
             var stop = holder is null ? null : Releases.Find(scope, line, holder, "Stop");
             var where = holder is null or { Kind: HolderKind.Local } ? $"in {Short(scope.Function)}" : "anywhere in the package that runs";
+            var deadStop = stop is null && holder is not null ? Dead(scope, s => Releases.Find(s, line, holder, "Stop")) : string.Empty;
             return stop is null
-                ? Finding(pattern, true, scope, line, $"creates a {what} that is never stopped (no `{LeftText(line, time) ?? "t"}.Stop()` {where})")
+                ? Finding(pattern, true, scope, line, $"creates a {what} that is never stopped{deadStop} (no `{(holder is { Kind: HolderKind.Field } && line.Matches(time - 1, ":") ? "." + holder.Name : LeftText(line, time) ?? "t")}.Stop()` {where})")
                 : Finding(pattern, false, scope, line, $"creates a {what} that {Site(stop)} stops");
         }
 
@@ -199,7 +201,7 @@ internal static class StatementRules
         {
             // Kept in a field or container: cancelled only where something calls what was kept.
             return called is null
-                ? Finding(SuspectPattern.ContextNotCancelled, true, scope, line, $"keeps the cancel func in `{cancel}`, which nothing calls, so the parent context keeps this child until the parent ends")
+                ? Finding(SuspectPattern.ContextNotCancelled, true, scope, line, $"keeps the cancel func in `{cancel}`, which nothing calls{Dead(scope, s => Releases.Find(s, line, holder, null))}, so the parent context keeps this child until the parent ends")
                 : Finding(SuspectPattern.ContextNotCancelled, false, scope, line, $"keeps the cancel func in `{cancel}`, which {Site(called)} calls");
         }
 
@@ -321,14 +323,18 @@ internal static class StatementRules
 
         var arrow = line.IndexOf("<-");
         var range = line.Matches(0, "for") ? line.IndexOf("range") : -1;
-        var rangesOverChannel = range > 0 && line[range + 1].IsIdentifier && !line.Matches(range + 2, ".")
-            && (MadeChannel(scope, line[range + 1].Text) is not null || scope.Body.DeclaresParameter(line[range + 1].Text, "chan", "<-"));
+        // for v := range ch (a local made here, or a parameter), or range p.in over a field declared as a channel.
+        var fieldChannel = range > 0 && line[range + 1].IsIdentifier && line.Matches(range + 2, ".") && line[range + 3].IsIdentifier
+            && line.Matches(range + 4, "{") && IsChannelField(scope.Package, line[range + 3].Text);
+        var rangesOverChannel = fieldChannel || (range > 0 && line[range + 1].IsIdentifier && !line.Matches(range + 2, ".")
+            && (MadeChannel(scope, line[range + 1].Text) is not null || scope.Body.DeclaresParameter(line[range + 1].Text, "chan", "<-")));
         if (!line.Matches(0, "case") && TickerWaited(scope, line) is { } ticker)
         {
             return ticker;
         }
 
-        var parks = arrow >= 0 || rangesOverChannel || line.Matches(0, "select") || line.Find(".", "Lock", "(") >= 0 || line.Find(".", "Wait", "(") >= 0;
+        var parks = arrow >= 0 || rangesOverChannel || line.Matches(0, "select") || line.Find(".", "Lock", "(") >= 0 || line.Find(".", "RLock", "(") >= 0
+            || line.Find(".", "Wait", "(") >= 0;
         if (!parks || line.Matches(0, "case"))
         {
             return null;
@@ -343,8 +349,8 @@ internal static class StatementRules
 
         if (rangesOverChannel)
         {
-            var ch = line[range + 1].Text;
-            var closes = scope.LiveLines().FirstOrDefault(l => l.Find("close", "(", ch, ")") >= 0);
+            var ch = line[fieldChannel ? range + 3 : range + 1].Text;
+            var closes = scope.LiveLines().FirstOrDefault(l => Closes(l, ch));
             return Finding(SuspectPattern.GoroutineLeak, closes is null, scope, line, closes is null
                 ? $"parks the goroutine started at {started.Where} (`{started.Code}`) in a receive on `{ch}`, which nothing closes"
                 : $"ranges over `{ch}`, which {Site(closes)} closes");
@@ -382,8 +388,8 @@ internal static class StatementRules
             }
 
             var name = tokens[i].Text;
-            var made = scope.Package.AllLines().FirstOrDefault(l => l.Find(name, "=", "time", ".", "NewTicker") >= 0 || l.Find(name, ":=", "time", ".", "NewTicker") >= 0
-                || l.Find(name, "=", "time", ".", "NewTimer") >= 0 || l.Find(name, ":=", "time", ".", "NewTimer") >= 0);
+            // Made by `t := time.NewTicker(..)`, `p.t = ...`, or in a composite literal `&Heartbeat{t: time.NewTicker(..)}`.
+            var made = scope.Package.AllLines().FirstOrDefault(l => new[] { "=", ":=", ":" }.Any(op => l.Find(name, op, "time", ".", "NewTicker") >= 0 || l.Find(name, op, "time", ".", "NewTimer") >= 0));
             if (made is null)
             {
                 continue;
@@ -394,8 +400,9 @@ internal static class StatementRules
             var stops = Releases.Find(scope, made, new Holder(name, local ? HolderKind.Local : HolderKind.Field), "Stop");
             var what = made.Has("NewTimer") ? "timer" : "ticker";
             var pattern = what == "timer" ? SuspectPattern.TimerNotStopped : SuspectPattern.TickerNotStopped;
+            var deadStop = stops is null ? Dead(scope, s => Releases.Find(s, made, new Holder(name, local ? HolderKind.Local : HolderKind.Field), "Stop")) : string.Empty;
             return Finding(pattern, stops is null, scope, line, stops is null
-                ? $"parks the goroutine on the channel of the {what} made at {Site(made)}, which nothing stops"
+                ? $"parks the goroutine on the channel of the {what} made at {Site(made)}, which nothing stops{deadStop}"
                 : $"waits on the channel of the {what} made at {Site(made)}, which {Site(stops)} stops");
         }
 
@@ -406,6 +413,9 @@ internal static class StatementRules
     private static GoLine? MadeChannel(FunctionScope scope, string name) =>
         scope.Lines.FirstOrDefault(l => l.Matches(0, name) && (l.Matches(1, ":=", "make", "(", "chan") || l.Matches(1, "=", "make", "(", "chan")));
 
+    // A select ends when one of its cases can fire for good: a context's Done(), a timeout (time.After), a default, or
+    // a receive from a channel that something closes or sends on, in code that can run. A channel's name says nothing:
+    // a `quit` that nothing closes is no way out.
     private static bool SelectHasWayOut(FunctionScope scope, GoLine select)
     {
         var tokens = scope.Body.File.Tokens;
@@ -416,15 +426,68 @@ internal static class StatementRules
         }
 
         var close = scope.Body.File.Closing(select.Start + open);
-        for (var i = select.Start + open; i < close; i++)
+        for (var i = select.Start + open + 1; i < close; i++)
         {
-            if (tokens[i].Text is "Done" or "After" or "done" or "quit" or "stop" && tokens[i].IsIdentifier)
+            if (tokens[i].Text is "{" or "(" or "[")
+            {
+                i = scope.Body.File.Closing(i);
+                continue;
+            }
+
+            if (tokens[i].Kind == GoTokenKind.Keyword && tokens[i].Text == "default")
+            {
+                return true;
+            }
+
+            if (tokens[i].Kind != GoTokenKind.Keyword || tokens[i].Text != "case")
+            {
+                continue;
+            }
+
+            // The case's header, up to its `:` at bracket depth 0.
+            var end = i + 1;
+            while (end < close && tokens[end].Text != ":")
+            {
+                end = tokens[end].Text is "(" or "[" or "{" ? scope.Body.File.Closing(end) + 1 : end + 1;
+            }
+
+            var arrow = Enumerable.Range(i + 1, Math.Max(0, end - i - 1)).FirstOrDefault(k => tokens[k].Text == "<-" && !tokens[k - 1].IsIdentifier && tokens[k - 1].Text != "]" && tokens[k - 1].Text != ")");
+            if (arrow == 0)
+            {
+                continue;
+            }
+
+            var received = Enumerable.Range(arrow + 1, end - arrow - 1).Select(k => tokens[k]).ToList();
+            if (received.Any(t => t.Text is "Done" or "After"))
+            {
+                return true;
+            }
+
+            var channel = received.LastOrDefault(t => t.IsIdentifier).Text;
+            if (channel is not null && scope.LiveLines().Any(l => Closes(l, channel) || l.Find(channel, "<-") >= 0))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // `in chan T` / `out <-chan T` / `done chan<- struct{}` in a struct of the package.
+    private static bool IsChannelField(GoPackage package, string field) =>
+        package.Files.Any(f => f.Fields.Any(x => x.Name == field && f.Tokens[x.Type].Text is "chan" or "<-"));
+
+    // close(ch) / close(p.ch): the channel's name is the last identifier before the closing parenthesis.
+    private static bool Closes(GoLine line, string channel)
+    {
+        var at = line.Find("close", "(");
+        if (at < 0 || line[at].Kind != GoTokenKind.Identifier)
+        {
+            return false;
+        }
+
+        var end = line.IndexOf(")", at);
+        return end > at + 2 && line[end - 1].Text == channel;
     }
 
     // The container an assignment's left side names: a package-level var, or a struct field declared as a map or slice.
@@ -515,6 +578,13 @@ internal static class StatementRules
                 if (i + 3 < t.Count && t[i + 1].Text == "sync" && t[i + 2].Text == "." && t[i + 3].Text == "Map")
                 {
                     return GoVarKind.SyncMap;
+                }
+
+                // `items registry` / `items *registry` where `type registry map[...]...`.
+                var named = t[i + 1].Text == "*" ? t[i + 2] : t[i + 1];
+                if (named.IsIdentifier && package.NamedKind(named.Text) is var kind and not GoVarKind.Other)
+                {
+                    return kind;
                 }
             }
         }
@@ -862,9 +932,15 @@ internal static class StatementRules
         return name.IsIdentifier && name.Text != "_" ? name.Text : null;
     }
 
-    // What receives the value the call at `call` makes: `t :=`, `var t =`, `p.ticker =`, `m[k] =` (null: handed on).
+    // What receives the value the call at `call` makes: `t :=`, `var t =`, `p.ticker =`, `m[k] =`, `T{t: ...}` (null: handed on).
     private static Holder? LeftHolder(FunctionScope scope, GoLine line, int call)
     {
+        // &Heartbeat{t: time.NewTicker(d)}: the composite literal's field holds it, whatever variable holds the struct.
+        if (line.Matches(call - 1, ":") && line[call - 2].IsIdentifier)
+        {
+            return new Holder(line[call - 2].Text, HolderKind.Field);
+        }
+
         var assign = line.IndexOf(":=") is var d and >= 0 && d < call ? d : line.IndexOf("=") is var e and >= 0 && e < call ? e : -1;
         return assign < 1 ? null : Holder.Of(scope, line, line.Matches(0, "var") ? 1 : 0, assign);
     }
@@ -878,6 +954,17 @@ internal static class StatementRules
     }
 
     private static GoLine? FirstLine(IEnumerable<GoLine> lines) => lines.FirstOrDefault();
+
+    // " (Site is in F, which nothing calls)" when the release exists only in code that cannot run, else "".
+    private static string Dead(FunctionScope scope, Func<FunctionScope, GoLine?> release)
+    {
+        if (release(scope.EveryFunctionRuns()) is not { } line || line.File.FunctionAt(line.Number) is not { } function)
+        {
+            return string.Empty;
+        }
+
+        return $" ({Site(line)} is in {function.Name}, which nothing calls)";
+    }
 
     private static string Site(GoLine l) => $"{Path.GetFileName(l.File.Path)}:{l.Number} (`{l.Code}`)";
 

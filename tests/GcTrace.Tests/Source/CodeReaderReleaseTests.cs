@@ -153,7 +153,8 @@ public class CodeReaderReleaseTests
 
         f.Pattern.Should().Be(SuspectPattern.TickerNotStopped);
         f.Holds.Should().BeTrue(f.Evidence);
-        f.Evidence.Should().Contain("no `p.ticker.Stop()` anywhere in the package that runs");
+        f.Evidence.Should().Contain("never stopped (main.go:21 (`p.ticker.Stop()`) is in (*Probe).Stop, which nothing calls)")
+            .And.Contain("no `p.ticker.Stop()` anywhere in the package that runs");
     }
 
     [Fact]
@@ -232,7 +233,9 @@ public class CodeReaderReleaseTests
             }
             """;
 
-        Read("main.put", src)!.Holds.Should().BeTrue();
+        var f = Read("main.put", src)!;
+        f.Holds.Should().BeTrue();
+        f.Evidence.Should().EndWith("which nothing deletes from (main.go:10 (`delete(cache, id)`) is in evict, which nothing calls)");
         Read("main.put", src.Replace("put(i)", "put(i)\n\t\tevict(i - 100)", StringComparison.Ordinal))!.Holds.Should().BeFalse();
     }
 
@@ -581,5 +584,72 @@ public class CodeReaderReleaseTests
         f.Pattern.Should().Be(SuspectPattern.UnboundedMap);
         f.Holds.Should().BeTrue(f.Evidence);
         f.File.Should().Be("/src/prog/internal/store/store.go");
+    }
+
+    [Fact]
+    public void Read_MapDeclaredThroughANamedType_IsAMap()
+    {
+        var src = """
+            package main
+
+            type registry map[string][]byte
+
+            type index map[int]string
+
+            type server struct {
+                byID index
+            }
+
+            var reg = registry{}
+
+            func add(k string, s *server, id int) {
+                reg[k] = make([]byte, 1024) // site
+                s.byID[id] = k
+            }
+            """;
+
+        var f = Read("main.add", src)!;
+        f.Pattern.Should().Be(SuspectPattern.UnboundedMap);
+        f.Evidence.Should().Contain("the package-level map `reg`");
+
+        var field = src.Replace("reg[k] = make([]byte, 1024) // site\n    s.byID[id] = k", "s.byID[id] = k // site", StringComparison.Ordinal);
+        Read("main.add", field)!.Evidence.Should().Contain("the field `s.byID`");
+    }
+
+    [Fact]
+    public void Read_RangeOverAChannelField_ParksUnlessSomethingClosesIt()
+    {
+        var src = """
+            package main
+
+            type Stage struct {
+                in  chan []byte
+                out [][]byte
+            }
+
+            func (s *Stage) Start() {
+                go s.run()
+            }
+
+            func (s *Stage) run() {
+                for b := range s.in { // site
+                    s.out = append(s.out[:0], b)
+                }
+            }
+
+            func main() {
+                for {
+                    s := &Stage{in: make(chan []byte)}
+                    s.Start()
+                }
+            }
+            """;
+
+        var f = Read("main.(*Stage).run", src)!;
+        f.Pattern.Should().Be(SuspectPattern.GoroutineLeak);
+        f.Holds.Should().BeTrue(f.Evidence);
+
+        var closed = src.Replace("s.Start()", "s.Start()\n\t\tclose(s.in)", StringComparison.Ordinal);
+        Read("main.(*Stage).run", closed)!.Holds.Should().BeFalse();
     }
 }
