@@ -169,6 +169,7 @@ RUNS=(
   "src3_fanout_wait|src3_fanout_wait|8|100||gctrace=1|1|leak|goroutine-leak|main.(*Gatherer).Collect|source-reading: shard goroutines that fail return without wg.Done(), so the helper parked in wg.Wait() keeps the query's 8 KiB shard results forever"
   "src3_cond_broker|src3_cond_broker|8|100||gctrace=1|1|leak|goroutine-leak|gcfixtures/src3_cond_broker/internal/broker.(*Broker).wait|source-reading: long-poll watchers (internal/broker) wait on a sync.Cond for a version that never comes, each with a 32 KiB reply buffer; Broker.Close is never called"
   "src3_token_index|src3_token_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.ingest|source-reading: the first line of a manifest rendered into a strings.Builder grown to 32 KiB kept as a substring in a name index bounded to 4096 entries"
+  "src3_pool_render|src3_pool_render|8|100||gctrace=1|1|no-leak|sync-pool-misuse||source-reading: a 64 KiB bytes.Buffer per request from a sync.Pool in a Renderer (render.go) handed to the caller and never put back: Pool.New (main.NewRenderer.func1) allocates on nearly every Get; flat in-use"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {
@@ -208,6 +209,7 @@ hot_functions() {
     v2_queue_backlog) echo "main.consume" ;;
     v2_json_cache) echo "main.handle,encoding/json.Marshal" ;;
     v2_gogc400) echo "main.render,main.serve" ;;
+    src3_pool_render) echo "main.NewRenderer.func1,main.(*Renderer).Render" ;;
     chatty) echo "main.renderPage,main.handleRequest" ;;
     slow) echo "main.produceChunk" ;;
     forced) echo "main.handleBatch" ;;
