@@ -512,6 +512,11 @@ public sealed class GoSourceFile
             return GoVarKind.Map;
         }
 
+        if (Tokens[i].Text == "func" && i + 1 < to && Tokens[i + 1].Text == "(")
+        {
+            return GoVarKind.Func;
+        }
+
         if (Tokens[i].Text == "[" && i + 1 < to && Tokens[i + 1].Text == "]")
         {
             return GoVarKind.Slice;

@@ -8,4 +8,7 @@ public enum GoVarKind
     Slice,
     SyncMap,
     Pool,
+
+    /// <summary>A func type (`type Handler func(io.Writer) error`): its values are closures.</summary>
+    Func,
 }

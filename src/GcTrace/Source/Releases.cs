@@ -158,7 +158,7 @@ internal static class Releases
     }
 
     // name.method( / name[...].method( / name( / name[...]( ; a field (selected) is `x.name`, a local never is.
-    private static bool Calls(GoLine line, string name, string? method, bool selected)
+    public static bool Calls(GoLine line, string name, string? method, bool selected)
     {
         for (var i = 0; i < line.Count; i++)
         {

@@ -98,11 +98,13 @@ internal static class StatementRules
                 : $"stores a func literal in {where}, which {Site(eviction)} removes from");
         }
 
+        // An eviction bounds how many entries the container keeps, not that each one pins a whole buffer: until the
+        // bound is reached (and at it) the memory is the buffers', so the pattern holds either way.
         if (SubSliceIn(scope, line, from, to) is { } buffer)
         {
-            return Finding(SuspectPattern.SubslicePinsBuffer, eviction is null, scope, line, eviction is null
+            return Finding(SuspectPattern.SubslicePinsBuffer, true, scope, line, eviction is null
                 ? $"keeps a sub-slice of `{buffer}` in {where}{dead}: the small slice pins the whole backing array of `{buffer}`"
-                : $"keeps a sub-slice of `{buffer}` in {where}, which {Site(eviction)} removes from");
+                : $"keeps a sub-slice of `{buffer}` in {where}: even though {Site(eviction)} removes from it, each kept slice pins the whole backing array of `{buffer}`");
         }
 
         if (isAppend)
@@ -121,6 +123,18 @@ internal static class StatementRules
     {
         var time = line.Find("time", ".");
         var call = time >= 0 ? line[time + 2].Text : string.Empty;
+        if (call is "NewTimer" or "AfterFunc" && LeftHolder(scope, line, time) is { Kind: HolderKind.Field } timerField)
+        {
+            // A one-shot timer kept in a field is re-armed each time this runs: only a Stop (or Reset) of that field
+            // earlier in this function releases the one it replaces; a Stop elsewhere (a Close) stops only the last.
+            var previous = scope.Lines.FirstOrDefault(l => l.Number < line.Number && (Releases.Calls(l, timerField.Name, "Stop", selected: true)
+                || Releases.Calls(l, timerField.Name, "Reset", selected: true)));
+            var field = LeftText(line, time);
+            return previous is null
+                ? Finding(SuspectPattern.TimerNotStopped, true, scope, line, $"replaces the timer in `{field}` without stopping the previous one, which stays in the runtime's timer heap until it fires (before Go 1.23)")
+                : Finding(SuspectPattern.TimerNotStopped, false, scope, line, $"re-arms `{field}` after {Site(previous)} stops the previous timer");
+        }
+
         if (call is "NewTicker" or "NewTimer" or "Tick")
         {
             var pattern = call == "NewTimer" ? SuspectPattern.TimerNotStopped : SuspectPattern.TickerNotStopped;
@@ -217,6 +231,14 @@ internal static class StatementRules
         {
             return Finding(SuspectPattern.ContextNotCancelled, true, scope, line,
                 $"stores `{cancel}` at {Site(stores[0].Line)}, and nothing calls `{stores[0].Into!.Name}`, so the parent context keeps this child until the parent ends");
+        }
+
+        // Called only inside `if err != nil {` blocks: on the path that succeeds nothing cancels (vet's lostcancel).
+        var calls = uses.Where(l => Releases.Calls(l, cancel, null, selected: false)).ToList();
+        if (calls.Count > 0 && stores.Count == 0 && calls.All(l => InErrorBranch(scope, l)) && !uses.Any(l => l.Matches(0, "defer")))
+        {
+            return Finding(SuspectPattern.ContextNotCancelled, true, scope, line,
+                $"calls `{cancel}` only on the error path ({Site(calls[0])}), so on the path that succeeds the parent context keeps this child until the parent ends");
         }
 
         var first = called is not null && stores.Count == uses.Count ? called : uses[0];
@@ -796,7 +818,7 @@ internal static class StatementRules
             {
                 var name = line[i].Text;
                 if (scope.Lines.Any(l => l.Number < line.Number && l.Matches(0, name) && (l.Matches(1, ":=", "func") || l.Matches(1, "=", "func")))
-                    || scope.Body.DeclaresParameter(name, "func"))
+                    || scope.Body.DeclaresParameter(name, ["func", .. FuncTypes(scope.Package)]))
                 {
                     return true;
                 }
@@ -805,6 +827,10 @@ internal static class StatementRules
 
         return false;
     }
+
+    // The package's named func types (`type Handler func(io.Writer) error`), whose values are closures too.
+    private static string[] FuncTypes(GoPackage package) =>
+        package.Files.SelectMany(f => f.TypeKinds).Where(k => k.Value == GoVarKind.Func).Select(k => k.Key).ToArray();
 
     // buf[i:j] (or a local assigned from one) in the stored value, not copied by Clone/string()/copy.
     private static string? SubSliceIn(FunctionScope scope, GoLine line, int from, int to)

@@ -652,4 +652,99 @@ public class CodeReaderReleaseTests
         var closed = src.Replace("s.Start()", "s.Start()\n\t\tclose(s.in)", StringComparison.Ordinal);
         Read("main.(*Stage).run", closed)!.Holds.Should().BeFalse();
     }
+
+    [Fact]
+    public void Read_TimerReArmedInAFieldWithoutStoppingThePreviousOne_IsTimerNotStopped()
+    {
+        var src = """
+            package main
+
+            import "time"
+
+            type Session struct {
+                idle *time.Timer
+            }
+
+            func (s *Session) touch() {
+                s.idle = time.AfterFunc(2*time.Minute, s.expire) // site
+            }
+
+            func (s *Session) expire() {}
+
+            func (s *Session) Close() {
+                s.idle.Stop()
+            }
+
+            func main() {
+                s := &Session{}
+                defer s.Close()
+                for {
+                    s.touch()
+                }
+            }
+            """;
+
+        var f = Read("main.(*Session).touch", src)!;
+        f.Pattern.Should().Be(SuspectPattern.TimerNotStopped);
+        f.Holds.Should().BeTrue(f.Evidence);
+
+        var stopsFirst = src.Replace("s.idle = time.AfterFunc", "if s.idle != nil {\n\t\ts.idle.Stop()\n\t}\n\ts.idle = time.AfterFunc", StringComparison.Ordinal);
+        Read("main.(*Session).touch", stopsFirst)!.Holds.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Read_CancelCalledOnlyOnTheErrorPath_IsContextNotCancelled()
+    {
+        var src = """
+            package main
+
+            import "context"
+
+            func run(parent context.Context, t *task) error {
+                ctx, cancel := context.WithTimeout(parent, time.Hour) // site
+                if err := validate(ctx, t); err != nil {
+                    cancel()
+                    return err
+                }
+                go work(ctx, t)
+                return nil
+            }
+            """;
+
+        Read("main.run", src)!.Should().Match<CodeFinding>(f => f.Pattern == SuspectPattern.ContextNotCancelled && f.Holds);
+        var deferred = src.Replace("if err := validate", "defer cancel()\n\tif err := validate", StringComparison.Ordinal);
+        Read("main.run", deferred)!.Holds.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Read_FuncValueOfANamedFuncTypeKeptInAMap_IsClosureCapture()
+    {
+        var src = """
+            package main
+
+            type Handler func(w io.Writer) error
+
+            type Router struct {
+                routes map[string]Handler
+            }
+
+            var router = &Router{routes: map[string]Handler{}}
+
+            func (r *Router) Handle(path string, h Handler) {
+                r.routes[path] = h
+            }
+
+            func export(id int) {
+                report := make([]byte, 16<<10) // site
+                router.Handle(fmt.Sprint(id), func(w io.Writer) error {
+                    _, err := w.Write(report)
+                    return err
+                })
+            }
+            """;
+
+        var f = Read("main.export", src)!;
+        f.Pattern.Should().Be(SuspectPattern.ClosureCapture);
+        f.Holds.Should().BeTrue(f.Evidence);
+    }
 }
