@@ -81,6 +81,10 @@ internal sealed class FunctionScope
     public int? LiteralAround(int line) =>
         funcLiterals.Where(f => line > f.First && line <= f.Last).Select(f => (int?)f.First).LastOrDefault();
 
+    /// <summary>The first and last line of the innermost func literal whose body holds <paramref name="line"/>, or null.</summary>
+    public (int First, int Last)? LiteralRangeAround(int line) =>
+        funcLiterals.Where(f => line > f.First && line <= f.Last).Select(f => ((int, int)?)f).LastOrDefault();
+
     /// <summary>The line of the `go func` whose literal holds <paramref name="line"/>, or null.</summary>
     public int? GoStatementAround(int line) =>
         goLiterals.Where(g => line > g.First && line <= g.Last).Select(g => (int?)g.GoLine).LastOrDefault();

@@ -11,4 +11,7 @@ public enum GoVarKind
 
     /// <summary>A func type (`type Handler func(io.Writer) error`): its values are closures.</summary>
     Func,
+
+    /// <summary>An interface type: a call on it may run any type's method of that name.</summary>
+    Interface,
 }

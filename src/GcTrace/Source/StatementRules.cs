@@ -91,6 +91,10 @@ internal static class StatementRules
 
         var where = target.Describe(isAppend ? "slice" : "map");
         var dead = eviction is null ? Dead(scope, s => isAppend ? Truncation(s, target, line) : Deletion(s, target)) : string.Empty;
+        if (eviction is null && !isAppend && Deletion(scope, target, onlyUnderDurationBug: true) is { } neverRuns)
+        {
+            dead += $" ({Site(neverRuns)} runs only under a comparison with a time.Duration multiplied by a time unit, 10^9 times too long)";
+        }
         if (IsFuncValue(scope, line, from, to))
         {
             return Finding(SuspectPattern.ClosureCapture, eviction is null, scope, line, eviction is null
@@ -626,9 +630,10 @@ internal static class StatementRules
     }
 
     // delete(X, k), clear(X), X = make(..)/map..{} anywhere in the package.
-    private static GoLine? Deletion(FunctionScope scope, Target target)
+    // onlyUnderDurationBug: the deletions the durationcheck bug keeps from running, for the evidence.
+    private static GoLine? Deletion(FunctionScope scope, Target target, bool onlyUnderDurationBug = false)
     {
-        foreach (var l in scope.LiveLines())
+        foreach (var l in scope.LiveLines().Where(l => UnderDurationTimesUnit(scope.Package, l) == onlyUnderDurationBug))
         {
             var del = l.Find("delete", "(");
             if (del < 0)
@@ -665,7 +670,7 @@ internal static class StatementRules
     // and a queue's drain.
     private static GoLine? Truncation(FunctionScope scope, Target target, GoLine growing)
     {
-        foreach (var l in scope.LiveLines())
+        foreach (var l in scope.LiveLines().Where(l => !UnderDurationTimesUnit(scope.Package, l)))
         {
             var eq = TopLevelAssign(l);
             if (eq <= 0 || l[eq - 1].Text != target.Name || l.Number == growing.Number && l.File == growing.File)
@@ -748,6 +753,63 @@ internal static class StatementRules
         }
 
         return head.Any(t => t.Text is ">" or ">=" or "<" or "<=") && !head.Any(t => t.Text is "0" or "1");
+    }
+
+    // The line runs only when a condition around it compares with a time.Duration multiplied by a unit
+    // (`l.maxIdle*time.Second` with `maxIdle time.Duration`): the product is 10^9 times too long, so the eviction
+    // never runs (the bug the durationcheck linter reports).
+    private static bool UnderDurationTimesUnit(GoPackage package, GoLine l)
+    {
+        if (l.File.FunctionAt(l.Number) is not { } function)
+        {
+            return false;
+        }
+
+        foreach (var head in EnclosingHeads(function, l).Where(h => h[0].Text is "if" or "for"))
+        {
+            for (var i = 0; i + 3 < head.Count; i++)
+            {
+                // d * time.Second   or   time.Second * d
+                var unitAfter = head[i].IsIdentifier && head[i + 1].Text == "*" && head[i + 2].Text == "time" && head[i + 3].Text == ".";
+                var unitBefore = head[i].Text == "time" && head[i + 1].Text == "." && i + 4 < head.Count && head[i + 3].Text == "*" && head[i + 4].IsIdentifier;
+                var duration = unitAfter ? head[i].Text : unitBefore ? head[i + 4].Text : null;
+                if (duration is not null && IsDeclaredDuration(package, duration))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // `name time.Duration` (a field, parameter or var; `a, name time.Duration` too) somewhere in the package.
+    private static bool IsDeclaredDuration(GoPackage package, string name)
+    {
+        foreach (var file in package.Files)
+        {
+            var t = file.Tokens;
+            for (var i = 0; i + 3 < t.Count; i++)
+            {
+                if (!t[i].IsIdentifier || t[i].Text != name || (i > 0 && t[i - 1].Text == "."))
+                {
+                    continue;
+                }
+
+                var k = i + 1;
+                while (k + 1 < t.Count && t[k].Text == "," && t[k + 1].IsIdentifier)
+                {
+                    k += 2;
+                }
+
+                if (k + 2 < t.Count && t[k].Text == "time" && t[k + 1].Text == "." && t[k + 2].Text == "Duration")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     // The head (tokens from the line's start to the `{`) of every block around the line, innermost first.
@@ -833,7 +895,7 @@ internal static class StatementRules
         package.Files.SelectMany(f => f.TypeKinds).Where(k => k.Value == GoVarKind.Func).Select(k => k.Key).ToArray();
 
     // buf[i:j] (or a local assigned from one) in the stored value, not copied by Clone/string()/copy.
-    private static string? SubSliceIn(FunctionScope scope, GoLine line, int from, int to)
+    public static string? SubSliceIn(FunctionScope scope, GoLine line, int from, int to)
     {
         if (Enumerable.Range(from, Math.Max(0, to - from)).Any(i => line[i].Text is "Clone" or "string" or "copy" or "append"))
         {

@@ -747,4 +747,212 @@ public class CodeReaderReleaseTests
         f.Pattern.Should().Be(SuspectPattern.ClosureCapture);
         f.Holds.Should().BeTrue(f.Evidence);
     }
+
+    // Part 2 (the held-out src3_ batch's general gaps), each on a program of its own ----------------------------
+
+    private const string ShopMain = """
+        package main
+
+        import (
+            "fmt"
+
+            "example.com/shop/internal/cache"
+        )
+
+        type Catalog struct {
+            pages *cache.Store[string, []byte]
+        }
+
+        var catalog = &Catalog{pages: cache.New[string, []byte]()}
+
+        func (c *Catalog) Render(id int) []byte {
+            page := make([]byte, 8<<10) // site
+            c.pages.Keep(fmt.Sprint(id), page)
+            return page
+        }
+
+        func main() {
+            for i := 0; ; i++ {
+                catalog.Render(i)
+            }
+        }
+        """;
+
+    private const string ShopCache = """
+        package cache
+
+        import "sync"
+
+        type Store[K comparable, V any] struct {
+            mu   sync.Mutex
+            data map[K]V
+        }
+
+        func New[K comparable, V any]() *Store[K, V] { return &Store[K, V]{data: map[K]V{}} }
+
+        func (s *Store[K, V]) Keep(k K, v V) {
+            s.mu.Lock()
+            s.data[k] = v
+            s.mu.Unlock()
+        }
+
+        // Drop is exported, but the program never calls it.
+        func (s *Store[K, V]) Drop(k K) {
+            delete(s.data, k)
+        }
+        """;
+
+    private static CodeFinding? ReadShop(string main, string cache)
+    {
+        var files = new InMemorySourceFiles(new() { ["/home/dev/shop/main.go"] = main, ["/home/dev/shop/internal/cache/cache.go"] = cache });
+        var lines = main.Split('\n');
+        var site = Array.FindIndex(lines, l => l.Contains("// site", StringComparison.Ordinal)) + 1;
+        var call = Array.FindIndex(lines, l => l.Contains("catalog.Render(i)", StringComparison.Ordinal)) + 1;
+        return new CodeReader(SourceLocator.RecordedPathsOnly(files)).Read([
+            new CodeFrame("main.(*Catalog).Render", "/home/dev/shop/main.go", site),
+            new CodeFrame("main.main", "/home/dev/shop/main.go", call)]);
+    }
+
+    [Fact]
+    public void Read_ValueKeptInAnImportedPackageOfTheProgram_IsFollowedThere_AndAnExportedDeleteNothingCallsDoesNotEvict()
+    {
+        var f = ReadShop(ShopMain, ShopCache)!;
+
+        f.Pattern.Should().Be(SuspectPattern.UnboundedMap);
+        f.Holds.Should().BeTrue(f.Evidence);
+        f.Evidence.Should().StartWith("cache.go:14 `s.data[k] = v`").And.Contain("is in (*Store).Drop, which nothing calls");
+
+        var dropping = ShopMain.Replace("return page", "if id > 100 {\n\t\tc.pages.Drop(fmt.Sprint(id - 100))\n\t}\n\treturn page", StringComparison.Ordinal);
+        ReadShop(dropping, ShopCache)!.Holds.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Read_FuncLiteralFrame_ReadsTheLiteralAndItsCallsBeforeTheFunctionAroundIt()
+    {
+        // main fills a bounded table at start-up; the literal's call is what keeps growing.
+        var src = """
+            package main
+
+            var accounts = map[int][]byte{}
+
+            var journal []string
+
+            func record(e string) {
+                journal = append(journal, e)
+            }
+
+            func main() {
+                for id := 0; id < 512; id++ {
+                    accounts[id] = make([]byte, 1024)
+                }
+                drive(func() {
+                    record(fmt.Sprint(len(accounts))) // site
+                })
+            }
+            """;
+
+        var f = Read("main.main.func1", src)!;
+
+        f.Pattern.Should().Be(SuspectPattern.UnboundedSlice);
+        f.Evidence.Should().Contain("journal = append(journal, e)");
+    }
+
+    [Fact]
+    public void Read_CallThroughAnInterfaceField_IsFollowedIntoItsImplementations()
+    {
+        var src = """
+            package main
+
+            type Sink interface {
+                Write(e Entry) error
+            }
+
+            type memorySink struct {
+                entries []Entry
+            }
+
+            func (m *memorySink) Write(e Entry) error {
+                m.entries = append(m.entries, e)
+                return nil
+            }
+
+            type Service struct {
+                audit Sink
+            }
+
+            func (s *Service) Update(id int) error {
+                doc := make([]byte, 8<<10) // site
+                return s.audit.Write(Entry{ID: id, Doc: doc})
+            }
+            """;
+
+        var f = Read("main.(*Service).Update", src)!;
+
+        f.Pattern.Should().Be(SuspectPattern.UnboundedSlice);
+        f.Holds.Should().BeTrue(f.Evidence);
+    }
+
+    [Fact]
+    public void Read_SubstringHandedToTheCalleeThatKeepsIt_IsSubslicePinsBuffer()
+    {
+        var src = """
+            package main
+
+            type Index struct {
+                names map[int]string
+            }
+
+            var index = &Index{names: map[int]string{}}
+
+            func (x *Index) Put(id int, name string) {
+                x.names[id] = name
+            }
+
+            func ingest(id int, b *strings.Builder) {
+                b.Grow(32 << 10) // site
+                text := b.String()
+                first := text[:strings.IndexByte(text, '\n')]
+                index.Put(id, first)
+            }
+            """;
+
+        var f = Read("main.ingest", src)!;
+        f.Pattern.Should().Be(SuspectPattern.SubslicePinsBuffer);
+        f.Holds.Should().BeTrue(f.Evidence);
+
+        var cloned = src.Replace("index.Put(id, first)", "index.Put(id, strings.Clone(first))", StringComparison.Ordinal);
+        Read("main.ingest", cloned)!.Pattern.Should().Be(SuspectPattern.UnboundedMap);
+    }
+
+    [Fact]
+    public void Read_EvictionUnderADurationTimesAUnit_NeverRuns()
+    {
+        var src = """
+            package main
+
+            type Limiter struct {
+                maxIdle time.Duration
+                windows map[string]time.Time
+            }
+
+            func (l *Limiter) Allow(key string, now time.Time) {
+                l.windows[key] = now // site
+                l.sweep(now)
+            }
+
+            func (l *Limiter) sweep(now time.Time) {
+                for k, seen := range l.windows {
+                    if now.Sub(seen) > l.maxIdle*time.Second {
+                        delete(l.windows, k)
+                    }
+                }
+            }
+            """;
+
+        var f = Read("main.(*Limiter).Allow", src)!;
+        f.Holds.Should().BeTrue(f.Evidence);
+        f.Evidence.Should().Contain("10^9 times too long");
+
+        Read("main.(*Limiter).Allow", src.Replace("l.maxIdle*time.Second", "l.maxIdle", StringComparison.Ordinal))!.Holds.Should().BeFalse();
+    }
 }
