@@ -180,6 +180,8 @@ RUNS=(
   "src4_deep_store_twin|src4_deep_store_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src4_deep_store: keep deletes the response 512 ids back"
   "src4_generic_cache|src4_generic_cache|8|100||gctrace=1|1|leak|unbounded-map|main.loadThumb|source-reading (generalisation): generic Cache[K, V] in internal/lru; GetOrLoad keeps every loaded value, its evictOldest is never called"
   "src4_generic_cache_twin|src4_generic_cache_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src4_generic_cache: GetOrLoad calls evictOldest past max"
+  "src4_internal_store|src4_internal_store|8|100||gctrace=1|1|leak|unbounded-map|main.(*Exporter).Export|source-reading (generalisation): documents saved through e.docs.Save into a map field of a store in internal/store; its exported Expire is never called"
+  "src4_internal_store_twin|src4_internal_store_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src4_internal_store: Export expires the key 300 exports back"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {

@@ -57,6 +57,7 @@ public class CodeReaderFixtureTests
     [InlineData("src4_queue_drain_twin", "main.(*Dispatcher).Submit", SuspectPattern.UnboundedSlice)]
     [InlineData("src4_dead_stop_twin", "main.NewHeartbeat", SuspectPattern.TickerNotStopped)]
     [InlineData("src4_cancel_field_twin", "main.(*Server).begin", SuspectPattern.ContextNotCancelled)]
+    [InlineData("src4_internal_store_twin", "main.(*Exporter).Export", SuspectPattern.UnboundedMap)]
     public void Read_Twin_ShowsTheShapeWithoutThePattern(string program, string function, SuspectPattern shape)
     {
         var lines = File.ReadAllLines(Path.Combine(RepoPaths.Fixtures, "src", program, "main.go"));
