@@ -300,11 +300,12 @@ internal static class StatementRules
         var onError = FirstLine(scope.Mentioning(name).Where(l => l.Find(name, ".", "Close") >= 0 && InErrorBranch(scope, l)));
         return handedOn ? null : Finding(SuspectPattern.UnclosedResource, true, scope, line, onError is null
             ? $"opens {what} is never closed (no `{close}` in {Short(scope.Function)})"
-            : $"opens {what} is closed only on the error path ({Site(onError)}), never once it is kept");
+            : $"opens {what} is closed only on the error path ({Site(onError)}), never on the path that goes on");
     }
 
-    // The line sits in the block of `if err != nil {` (any name ending in err/Err): a Close there runs only when a
-    // later step failed, so on the path that keeps the resource nothing closes it.
+    // The line sits in the block of `if err != nil {` (any name ending in err/Err), or of any `if` whose block returns
+    // (`if resp.StatusCode >= 300 { resp.Body.Close(); return ... }`): a release there runs only on that early exit,
+    // so on the path that goes on (and keeps the resource) nothing releases it.
     private static bool InErrorBranch(FunctionScope scope, GoLine line)
     {
         var tokens = scope.Body.File.Tokens;
@@ -331,8 +332,30 @@ internal static class StatementRules
             }
 
             var head = Enumerable.Range(start, i - start).Select(k => tokens[k]).ToList();
-            return head.Count >= 4 && head[0].Text == "if" && head.Any(k => k.Text == "!=") && head[^1].Text == "nil"
+            var onError = head.Count >= 4 && head[0].Text == "if" && head.Any(k => k.Text == "!=") && head[^1].Text == "nil"
                 && head.Any(k => k.IsIdentifier && (k.Text.EndsWith("err", StringComparison.Ordinal) || k.Text.EndsWith("Err", StringComparison.Ordinal)));
+            return onError || (head.Count > 0 && head[0].Text == "if" && BlockReturns(scope.Body.File, i));
+        }
+
+        return false;
+    }
+
+    // The block opened at `open` has a `return` of its own (not one nested in an inner block or literal).
+    private static bool BlockReturns(GoSourceFile file, int open)
+    {
+        var close = file.Closing(open);
+        for (var k = open + 1; k < close; k++)
+        {
+            if (file.Tokens[k].Text is "{" or "(" or "[")
+            {
+                k = file.Closing(k);
+                continue;
+            }
+
+            if (file.Tokens[k].Kind == GoTokenKind.Keyword && file.Tokens[k].Text == "return")
+            {
+                return true;
+            }
         }
 
         return false;

@@ -955,4 +955,32 @@ public class CodeReaderReleaseTests
 
         Read("main.(*Limiter).Allow", src.Replace("l.maxIdle*time.Second", "l.maxIdle", StringComparison.Ordinal))!.Holds.Should().BeFalse();
     }
+
+    [Fact]
+    public void Read_BodyClosedOnlyInABranchThatReturns_IsUnclosedResource()
+    {
+        var src = """
+            package main
+
+            func (n *Notifier) Deliver(payload []byte) error {
+                resp, err := n.client.Post(n.url, "application/json", bytes.NewReader(payload)) // site
+                if err != nil {
+                    return err
+                }
+                if resp.StatusCode >= 300 {
+                    resp.Body.Close()
+                    return fmt.Errorf("status %d", resp.StatusCode)
+                }
+                n.sent++
+                return nil
+            }
+            """;
+
+        var f = Read("main.(*Notifier).Deliver", src)!;
+        f.Pattern.Should().Be(SuspectPattern.UnclosedResource);
+        f.Holds.Should().BeTrue(f.Evidence);
+
+        var closed = src.Replace("n.sent++", "resp.Body.Close()\n\tn.sent++", StringComparison.Ordinal);
+        Read("main.(*Notifier).Deliver", closed)!.Holds.Should().BeFalse();
+    }
 }
