@@ -1,6 +1,7 @@
 // The installed tool: scripts/pack-tool.sh packs this machine's RID, `dotnet tool install` installs it, and the native
 // binary it installs, copied alone into an empty folder, still draws charts (its chart libraries travel inside it).
 using System.Runtime.InteropServices;
+using System.Text;
 using GcTrace.Tests.Support;
 
 namespace GcTrace.Tests.Packaging;
@@ -149,7 +150,7 @@ public class ToolPackageTests(InstalledToolFixture tool) : IClassFixture<Install
         run.Executable().Should().EndWith("/gctrace-pipe", "a pipe's size is unknown and a live one runs at its writer's pace");
     }
 
-    // The file the tool process executes once it reads standard input after a file larger than the hand-over threshold
+    // The file the tool process executes once it reads standard input after a file of 256 MiB, the hand-over threshold
     // (the hand-over, if any, happens before any input is read), with GCTRACE_PORTABLE=1 when optOut.
     private string RunningBinaryOnLargeFile(bool optOut)
     {
@@ -157,8 +158,9 @@ public class ToolPackageTests(InstalledToolFixture tool) : IClassFixture<Install
         var large = Path.Combine(tool.Dir, "large.log");
         if (!File.Exists(large))
         {
-            var line = "app: a line of the application's own output, repeated to make a log larger than the threshold\n";
-            File.WriteAllText(large, string.Concat(Enumerable.Repeat(line, (int)(20L << 20) / line.Length)));
+            var lines = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("app: a line of the application's own output\n", 1 << 14)));
+            using var file = File.Create(large);
+            while (file.Length <= 256L << 20) file.Write(lines);
         }
         using var run = ToolRun.Start(tool.Command, [large, "-"], optOut);
 
@@ -186,14 +188,27 @@ public class ToolPackageTests(InstalledToolFixture tool) : IClassFixture<Install
 
         public string Executable() => new FileInfo($"/proc/{process.Id}/exe").ResolveLinkTarget(returnFinalTarget: false)!.FullName;
 
-        // Some thread of the process is blocked in read(0, ...): /proc/PID/task/TID/syscall starts with the syscall
-        // number (0 is read on x86-64) and its first argument.
-        public bool ReadsStandardInput() =>
-            Directory.GetDirectories($"/proc/{process.Id}/task").Any(t =>
+        // Some thread of the process is blocked reading the pipe on its standard input: /proc/PID/task/TID/syscall starts
+        // with the syscall number (0 is read on x86-64) and the descriptor, which .NET dups from 0, so it is compared by
+        // what it refers to (pipe:[inode]).
+        public bool ReadsStandardInput()
+        {
+            var stdin = Target(0);
+            return Directory.GetDirectories($"/proc/{process.Id}/task").Any(t =>
             {
-                try { return File.ReadAllText(Path.Combine(t, "syscall")).StartsWith("0 0x0 ", StringComparison.Ordinal); }
-                catch (IOException) { return false; }
+                try
+                {
+                    var call = File.ReadAllText(Path.Combine(t, "syscall")).Split(' ');
+                    return call is ["0", var fd, ..] && Target(Convert.ToInt32(fd, 16)) == stdin;
+                }
+                catch (IOException)
+                {
+                    return false;
+                }
             });
+        }
+
+        private string? Target(int fd) => new FileInfo($"/proc/{process.Id}/fd/{fd}").LinkTarget;
 
         public void Dispose()
         {
