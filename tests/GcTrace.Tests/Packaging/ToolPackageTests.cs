@@ -162,7 +162,7 @@ public class ToolPackageTests(InstalledToolFixture tool) : IClassFixture<Install
             using var file = File.Create(large);
             while (file.Length <= 256L << 20) file.Write(lines);
         }
-        using var run = ToolRun.Start(tool.Command, [large, "-"], optOut);
+        using var run = ToolRun.Start(tool.Command, [large, "-", "--no-passthrough"], optOut);
 
         var reading = SpinWait.SpinUntil(run.ReadsStandardInput, TimeSpan.FromSeconds(60));
         reading.Should().BeTrue("after the file the tool waits on standard input");
