@@ -148,6 +148,28 @@ RUNS=(
   "src2_seen_paths|src2_seen_paths|8|100||gctrace=1|1|leak|unbounded-map|main.main|source-reading (written after the first fixes): a map local to main captured by the handler literal it registers, written per new path, never deleted"
   "src2_sync_field|src2_sync_field|8|100||gctrace=1|1|leak|unbounded-map|main.(*Verifier).Verify|source-reading (written after the first fixes): v.verified.Store(token, c) into a sync.Map field of a package-level verifier, never deleted"
   "src2_render_bytes|src2_render_bytes|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Renderer).Render|source-reading: buf.Grow(48 KiB), a few hundred bytes written, buf.Bytes() cached by URL in a map field"
+  # issue 16 (blind3): held-out leak programs written blind to the code reader, in other developers' styles (second
+  # files, internal sub-packages, generics, interfaces, methods that exist but are not called); ground truth fixed
+  # here before the first run; default MemProfileRate
+  "src3_quota_cache|src3_quota_cache|8|100||gctrace=1|1|leak|unbounded-map|main.(*RateLimiter).Allow|source-reading: rate-limit windows keyed by (client, window start) in a map field (limiter.go); the sweep compares with maxIdle*time.Second, so it evicts nothing"
+  "src3_quota_cache_twin|src3_quota_cache_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src3_quota_cache: the sweep compares with maxIdle and deletes windows idle for 2 s"
+  "src3_idem_store|src3_idem_store|8|100||gctrace=1|1|leak|unbounded-map|main.(*PaymentAPI).Charge|source-reading: a 12 KiB receipt per charge remembered under a fresh idempotency key in a generic Store[K, V] (internal/idem) whose Forget is never called"
+  "src3_job_queue|src3_job_queue|8|100||gctrace=1|1|leak|unbounded-slice|main.(*Scheduler).Submit|source-reading: 8 KiB upload copies pushed on a generic Queue[T] (queue.go) drained by q.items = q.items[1:] at half the rate they arrive"
+  "src3_audit_sink|src3_audit_sink|8|100||gctrace=1|1|leak|unbounded-slice|main.(*AccountService).Update|source-reading: every 8 KiB document version written as an audit Entry through a Sink interface to a memorySink (sink.go) that appends to a slice field; Flush never truncates"
+  "src3_route_hooks|src3_route_hooks|8|100||gctrace=1|1|leak|closure-capture|main.exportReport|source-reading: a download handler func literal capturing a 16 KiB report registered per request in a router's map field; Router.Remove is never called"
+  "src3_bus_listeners|src3_bus_listeners|8|100||gctrace=1|1|leak|closure-capture|main.(*Gateway).accept|source-reading: a method value c.onEvent subscribed per connection to a package-level bus (internal/events), the unsubscribe func dropped; the method value keeps the connection and its 16 KiB outbox"
+  "src3_session_idle|src3_session_idle|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*Session).touch|source-reading: s.idle = time.AfterFunc(2m, s.expire) on every packet, the previous timer never stopped (Go 1.19 keeps each until it fires)"
+  "src3_stats_ticker|src3_stats_ticker|8|100||gctrace=1|1|leak|ticker-not-stopped|main.(*Reporter).run,main.(*Reporter).Start|source-reading: a Reporter per job (reporter.go) with time.NewTicker(30s), a 32 KiB window and a goroutine in select; Reporter.Close exists, runJob never calls it"
+  "src3_stats_ticker_twin|src3_stats_ticker_twin|8|100||gctrace=1|1|no-leak|twin:ticker-not-stopped||twin of src3_stats_ticker: runJob defers rep.Close()"
+  "src3_ctx_field|src3_ctx_field|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Server).newRequest|source-reading: r.ctx, r.cancel = context.WithCancel(context.WithValue(root, key, r)); the cancel stored in the request is never called, the root keeps each request and its 8 KiB body"
+  "src3_ctx_field_twin|src3_ctx_field_twin|8|100||gctrace=1|1|no-leak|twin:context-not-cancelled||twin of src3_ctx_field: serve defers r.finish(), which calls the stored cancel"
+  "src3_worker_budget|src3_worker_budget|8|100||gctrace=1|1|leak|context-not-cancelled|gcfixtures/src3_worker_budget/internal/worker.(*Pool).Run|source-reading: context.WithTimeout(1h) over a WithValue carrying a 16 KiB scratch buffer under the signal context (internal/worker); cancel called only on the validation-error path"
+  "src3_webhook_post|src3_webhook_post|8|100||gctrace=1|1|leak|unclosed-resource|main.(*Notifier).Deliver|source-reading: a 32 KiB JSON payload POSTed to a loopback httptest receiver; the response body is closed only on a non-2xx status, so each connection and its request stay busy"
+  "src3_webhook_post_twin|src3_webhook_post_twin|8|100||gctrace=1|1|no-leak|twin:unclosed-resource||twin of src3_webhook_post: the body is drained and closed, connections are reused"
+  "src3_fanout_wait|src3_fanout_wait|8|100||gctrace=1|1|leak|goroutine-leak|main.(*Gatherer).Collect|source-reading: shard goroutines that fail return without wg.Done(), so the helper parked in wg.Wait() keeps the query's 8 KiB shard results forever"
+  "src3_cond_broker|src3_cond_broker|8|100||gctrace=1|1|leak|goroutine-leak|gcfixtures/src3_cond_broker/internal/broker.(*Broker).wait|source-reading: long-poll watchers (internal/broker) wait on a sync.Cond for a version that never comes, each with a 32 KiB reply buffer; Broker.Close is never called"
+  "src3_token_index|src3_token_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.ingest|source-reading: the first line of a manifest rendered into a strings.Builder grown to 32 KiB kept as a substring in a name index bounded to 4096 entries"
+  "src3_pool_render|src3_pool_render|8|100||gctrace=1|1|no-leak|sync-pool-misuse||source-reading: a 64 KiB bytes.Buffer per request from a sync.Pool in a Renderer (render.go) handed to the caller and never put back: Pool.New (main.NewRenderer.func1) allocates on nearly every Get; flat in-use"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {
@@ -187,6 +209,7 @@ hot_functions() {
     v2_queue_backlog) echo "main.consume" ;;
     v2_json_cache) echo "main.handle,encoding/json.Marshal" ;;
     v2_gogc400) echo "main.render,main.serve" ;;
+    src3_pool_render) echo "main.NewRenderer.func1,main.(*Renderer).Render" ;;
     chatty) echo "main.renderPage,main.handleRequest" ;;
     slow) echo "main.produceChunk" ;;
     forced) echo "main.handleBatch" ;;
@@ -220,12 +243,18 @@ memprofilerate() {
 }
 
 # Source-reading runs (src_*): the program marks the line that allocates what leaks with "// SITE"; meta.json
-# records it as ground_truth.site {file (as the profiles record it under -trimpath), line}.
+# records it as ground_truth.site {file (as the profiles record it under -trimpath), line}. main.go is read first;
+# when it has no marker, the program's other files and sub-packages (src3_*: second files, internal/...) are.
 site_truth() {
-  local prog="$1" line
+  local prog="$1" line file="main.go" hit
   line=$(grep -n '// SITE' "$SRC/$prog/main.go" | head -1 | cut -d: -f1 || true)
+  if [[ -z "$line" ]]; then
+    hit=$(cd "$SRC/$prog" && grep -rn --include='*.go' '// SITE' . | sort | head -1 || true)
+    file="${hit%%:*}"; file="${file#./}"
+    line=$(cut -d: -f2 <<<"$hit")
+  fi
   if [[ -z "$line" ]]; then echo null; return; fi
-  jq -n --arg file "gcfixtures/$prog/main.go" --argjson line "$line" '{file: $file, line: $line}'
+  jq -n --arg file "gcfixtures/$prog/$file" --argjson line "$line" '{file: $file, line: $line}'
 }
 
 # lines_oracles DIR FIRST LAST GFIRST GLAST : the line-level oracles of source-reading runs, what
@@ -256,6 +285,10 @@ leak_goroutines() {
     src2_probe_ticker) echo "main.(*Probe).loop" ;;
     src2_stage_recv) echo "main.(*Pipeline).decode" ;;
     src2_ledger_lock) echo "main.(*Ledger).apply" ;;
+    src3_stats_ticker) echo "main.(*Reporter).run" ;;
+    src3_fanout_wait) echo "main.(*Gatherer).Collect.func2" ;;
+    src3_cond_broker) echo "gcfixtures/src3_cond_broker/internal/broker.(*Broker).wait" ;;
+    src3_webhook_post) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
     *) echo "" ;;
   esac
 }
@@ -419,7 +452,7 @@ run_one() {
       gf=$(basename "${gors[0]}" .pb.gz); gl=$(basename "${gors[-1]}" .pb.gz)
       pprof_top "$dir/$gf.top.txt" "$dir/$gf.pb.gz"
       pprof_top "$dir/$gl.top.txt" "$dir/$gl.pb.gz"
-      if [[ "$prog" == src_* || "$prog" == src2_* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
+      if [[ "$prog" == src_* || "$prog" == src2_* || "$prog" == src3_* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
     else
       echo "   WARNING: $run wrote no heap profiles" >&2
     fi

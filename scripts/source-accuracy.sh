@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # source-accuracy.sh - how well suspects are sited and their leak pattern read from the code, on the source-reading
-# leak runs (fixtures/runs/src_* and src2_*, ground truth in meta.json: pattern, leak_functions, site).
+# leak runs (fixtures/runs/src_*, src2_* and the held-out src3_*, ground truth in meta.json: pattern, leak_functions, site).
 #
 # For each leak run it runs the built CLI as a user would, once with the sources and once without:
 #     gctrace-pipe combined.log --heap-profile heap-*.pb.gz --goroutine-profile goroutine-*.pb.gz --source fixtures/src --json -
@@ -17,7 +17,8 @@
 # Usage
 #   scripts/source-accuracy.sh                       build the CLI (Release) and write docs/source-accuracy.md
 #   scripts/source-accuracy.sh --no-build            use the CLI already built
-#   scripts/source-accuracy.sh --prefix src2_        only runs whose name starts with the prefix (repeatable; default src_ and src2_)
+#   scripts/source-accuracy.sh --prefix src2_        only runs whose name starts with the prefix (repeatable; default src_ and src2_;
+#                                                    --prefix src3_ alone: the held-out runs, with their own notes)
 #   scripts/source-accuracy.sh --tsv FILE            also write the per-run results as TSV (for a later --before)
 #   scripts/source-accuracy.sh --before FILE         add the earlier results from FILE beside the current ones
 #   scripts/source-accuracy.sh --cli DLL             use another build of the CLI (e.g. an earlier commit's, for --tsv)
@@ -142,6 +143,21 @@ both=$(jq -s 'map(select(.ok)) | length' "$rows")
       + (if $hasbefore != "" then "\(if $b.given == .expected or $b.given == "-" then $b.given else "**\($b.given)**" end) | \(if $b.site_ok == "false" then "**no**" elif $b.site_ok == "true" then "yes" else "-" end) | " else "" end)
       + "\(pat) | \(.given_nosrc) | \(.line) | \(.pprof_line) | \(mark(.site_ok)) | \(mark(.truth_ok)) | \(if .top then "yes" else "no (\(.first))" end) |"' "$rows"
   echo
+  if [[ "${PREFIXES[*]}" == src3_ ]]; then
+    cat <<'TEXT'
+## The runs
+
+src3_* are held-out programs written blind to the code reader (their author did not read src/GcTrace/Source or its
+tests), in other developers' styles: second files, internal sub-packages, generics, interfaces, a Stop/Close/cancel
+that exists but is not called on the leaking path, an eviction with a wrong comparison. Their ground truth was written
+into scripts/gen-fixtures.sh before the CLI first read them; the first pass is docs/source-accuracy-src3.first.tsv.
+Programs: fixtures/src/<run>/ (every file of the package, and its internal/ sub-packages); ground truth:
+fixtures/runs/<run>/meta.json.
+
+| run | leak functions | design |
+|---|---|---|
+TEXT
+  else
   cat <<'TEXT'
 ## The runs
 
@@ -152,9 +168,19 @@ Programs: fixtures/src/<run>/ (every file of the package is read); ground truth:
 | run | leak functions | design |
 |---|---|---|
 TEXT
+  fi
   for m in $(jq -r -s '.[].run' "$rows"); do
     jq -r '"| \(.name) | \(.ground_truth.leak_functions | join(", ")) | \(.ground_truth.note | sub("^source-reading: "; "")) |"' "fixtures/runs/$m/meta.json"
   done
+  if [[ "${PREFIXES[*]}" == src3_ ]]; then
+    cat <<'TEXT'
+
+Regenerate this page against the first pass (builds the CLI):
+`scripts/source-accuracy.sh --prefix src3_ --before docs/source-accuracy-src3.first.tsv --out docs/source-accuracy-src3.md`.
+The first pass was `scripts/source-accuracy.sh --prefix src3_ --out docs/source-accuracy-src3.md --tsv docs/source-accuracy-src3.first.tsv`
+with the CLI of main at e59026a.
+TEXT
+  else
   cat <<'TEXT'
 
 Regenerate this page: `scripts/source-accuracy.sh --before docs/source-accuracy.before.tsv` (builds the CLI; about 2 min).
@@ -162,6 +188,7 @@ Regenerate the before file from the commit before the code reader's fixes:
 `git worktree add --detach /tmp/before 7d13ec2 && dotnet build /tmp/before/src/GcTrace.Cli -c Release`, then
 `scripts/source-accuracy.sh --cli /tmp/before/src/GcTrace.Cli/bin/Release/net10.0/gctrace-pipe.dll --tsv docs/source-accuracy.before.tsv --out /dev/null`.
 TEXT
+  fi
 } >"$OUT"
 echo "wrote $OUT: site = pprof $site_right/$total, pattern $pattern_right/$total (no source $nosrc_right/$total)"
 [[ $both -eq $total ]]

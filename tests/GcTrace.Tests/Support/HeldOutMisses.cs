@@ -1,0 +1,59 @@
+// What the diagnosis gives today on the held-out src3_* runs where it misses their ground truth (issue 16).
+namespace GcTrace.Tests.Support;
+
+/// <summary>
+/// The src3_* programs (fixtures/src/src3_*) were written blind to the code reader and recorded with their ground truth
+/// fixed in scripts/gen-fixtures.sh before the CLI ever saw them; docs/source-accuracy-src3.md holds the first pass.
+/// Where the verdict misses, the tests hold it at exactly what it gives today instead of skipping the run, so a fix
+/// shows up as a failing test and its entry goes. Only src3_* runs belong here.
+/// </summary>
+public static class HeldOutMisses
+{
+    /// <summary>Runs whose verdict kind differs from ground_truth.kind: the kind given today.</summary>
+    /// <remarks>
+    /// src3_ctx_field, src3_idem_store: 7 GC cycles in 8 s (the trend needs 8) although the live heap rises 2 -> 11 and
+    /// 3 -> 13 MB, so the verdict stays inconclusive. src3_job_queue: the trace sees the floor rise 7 -> 14 MB, but its
+    /// growth sits in main.main (see FirstSuspect), which the profiles do not show growing steadily. src3_quota_cache_twin:
+    /// the trace sees a plateau (8-9 MB from 3.4 s), but the sampled in-use memory at main.(*RateLimiter).Allow rose
+    /// across the profiles (512 KiB sampling of a working set that turns over 3 MB/s), and the profiles win.
+    /// src3_pool_render: ground truth sync-pool-misuse (gc-pressure by scripts/gen-fixtures.sh's rule); the verdict
+    /// names the pool (suspect main.init, sync-pool-misuse, render.go:17) but its GC cost is 0.27 % of the CPU, so
+    /// the kind is healthy.
+    /// </remarks>
+    public static readonly IReadOnlyDictionary<string, string> Kind = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["runs/src3_ctx_field"] = "inconclusive",
+        ["runs/src3_idem_store"] = "inconclusive",
+        ["runs/src3_job_queue"] = "inconclusive",
+        ["runs/src3_quota_cache_twin"] = "leak",
+        ["runs/src3_pool_render"] = "healthy",
+    };
+
+    /// <summary>Leak runs whose verdict names none of ground_truth.leak_functions: its first suspect today (null: none).</summary>
+    /// <remarks>
+    /// src3_job_queue, src3_audit_sink: the leaking method (Scheduler.Submit, AccountService.Update) is small enough
+    /// to be inlined into the Drive callback, and Go 1.19's heap profile drops the inlined leaf frame: pprof itself
+    /// ranks main.main.func1 at the call line, so the suspect is main.main. src3_ctx_field: no suspect (inconclusive,
+    /// see Kind).
+    /// </remarks>
+    public static readonly IReadOnlyDictionary<string, string?> FirstSuspect = new Dictionary<string, string?>(StringComparer.Ordinal)
+    {
+        ["runs/src3_job_queue"] = "main.main",
+        ["runs/src3_audit_sink"] = "main.main",
+        ["runs/src3_ctx_field"] = null,
+    };
+
+    /// <summary>Leak runs whose ground-truth suspect gets another pattern than ground_truth.pattern: the pattern today.</summary>
+    /// <remarks>The code reader's first-pass misses on the held-out programs, for the reader to fix (issue 16).</remarks>
+    public static readonly IReadOnlyDictionary<string, string> Pattern = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["runs/src3_bus_listeners"] = "unknown",
+        ["runs/src3_idem_store"] = "unknown",
+        ["runs/src3_quota_cache"] = "unknown",
+        ["runs/src3_route_hooks"] = "unknown",
+        ["runs/src3_session_idle"] = "ticker-not-stopped",
+        ["runs/src3_stats_ticker"] = "goroutine-leak",
+        ["runs/src3_token_index"] = "unknown",
+        ["runs/src3_worker_budget"] = "unknown",
+    };
+}
