@@ -44,15 +44,17 @@ public static class HeldOutMisses
     };
 
     /// <summary>Leak runs whose ground-truth suspect gets another pattern than ground_truth.pattern: the pattern today.</summary>
-    /// <remarks>The code reader's first-pass misses on the held-out programs, for the reader to fix (issue 16).</remarks>
+    /// <remarks>The code reader's first-pass misses on the held-out programs, for the reader to fix (issue 16).
+    /// src3_stats_ticker left after the reader learnt that a Close nothing calls stops no ticker; src3_route_hooks
+    /// moved from unknown to unbounded-map (the map field's delete is in a Remove nothing calls; the stored value is a
+    /// func literal built in another function, not yet recognised).</remarks>
     public static readonly IReadOnlyDictionary<string, string> Pattern = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["runs/src3_bus_listeners"] = "unknown",
         ["runs/src3_idem_store"] = "unknown",
         ["runs/src3_quota_cache"] = "unknown",
-        ["runs/src3_route_hooks"] = "unknown",
+        ["runs/src3_route_hooks"] = "unbounded-map",
         ["runs/src3_session_idle"] = "ticker-not-stopped",
-        ["runs/src3_stats_ticker"] = "goroutine-leak",
         ["runs/src3_token_index"] = "unknown",
         ["runs/src3_worker_budget"] = "unknown",
     };
