@@ -177,7 +177,7 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
             };
             var named = Sited(agreeing);
             reasons.Add(Invariant($"Yet after warm-up (from {evidence.WarmUpEndS:0.#} s) the floor of the live heap rose from {evidence.FloorMbFirst} MB to {evidence.FloorMbLast} MB ({evidence.FloorGrowthMb:0.#} MB by its robust slope; it rose {evidence.FloorRises} times and fell {evidence.FloorFalls} times across {evidence.FloorWindows} windows), and in-use memory at {agreeing[0].Function} grew by {Mib(evidence.SiteGrowthBytes ?? 0)} by its robust slope across the {top.Points} heap profiles, beyond its sampling noise ({Mib(evidence.SiteNoiseBytes ?? 0)}); it rose {evidence.SiteRises} times and fell {evidence.SiteFalls} times: the two agree, with low confidence until a longer run confirms it."));
-            reasons.AddRange(SuspectReasons(named));
+            reasons.AddRange(SuspectReasons(named, "across the heap profiles"));
             return new Verdict(VerdictKind.Leak, Confidence.Low, reasons, named) { Evidence = evidence };
         }
 
@@ -208,7 +208,15 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         if (unheld.Count > 0 && traceBoundBytes is { } held)
         {
             var site = siteTrends[unheld[0]]!;
-            reasons.Add(Invariant($"{unheld[0]} grew by {Mib((long)Math.Round(site.Growth))} in the heap profiles after their warm-up, more than its sampling noise ({Mib((long)Math.Round(SiteNoise(site, noise, period)))}) plus the most the trace's flat floor can hold ({Mib((long)Math.Round(held))}): the profiles sampled objects that turn over, not memory kept."));
+            evidence = evidence with
+            {
+                SiteGrowthBytes = (long)Math.Round(site.Growth),
+                SiteRises = site.Rises,
+                SiteFalls = site.Falls,
+                SiteNoiseBytes = (long)Math.Round(SiteNoise(site, noise, period)),
+                TraceBoundBytes = (long)Math.Round(held),
+            };
+            reasons.Add(Invariant($"{unheld[0]} grew by {Mib(evidence.SiteGrowthBytes ?? 0)} in the heap profiles after their warm-up, more than its sampling noise ({Mib(evidence.SiteNoiseBytes ?? 0)}) plus the most the trace's flat floor can hold ({Mib(evidence.TraceBoundBytes ?? 0)}): the profiles sampled objects that turn over, not memory kept."));
         }
 
         if (pool.Count > 0)
@@ -331,8 +339,8 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
     private static IEnumerable<string> CandidateReasons(IReadOnlyList<Suspect> candidates) =>
         candidates.Take(3).Select(c => Invariant($"Candidate: {c.Function} grew by {Mib(c.GrowthBytes)} across the heap profiles ({ContractNames.Of(c.Pattern)})."));
 
-    private static IEnumerable<string> SuspectReasons(IReadOnlyList<Suspect> suspects) =>
-        suspects.Take(3).Select(s => Invariant($"{s.Function} grew by {Mib(s.GrowthBytes)} after warm-up: {Describe(s.Pattern)} ({ContractNames.Of(s.Pattern)}){(s.Evidence is { } code ? ": " + code : string.Empty)}."));
+    private static IEnumerable<string> SuspectReasons(IReadOnlyList<Suspect> suspects, string span = "after warm-up") =>
+        suspects.Take(3).Select(s => Invariant($"{s.Function} grew by {Mib(s.GrowthBytes)} {span}: {Describe(s.Pattern)} ({ContractNames.Of(s.Pattern)}){(s.Evidence is { } code ? ": " + code : string.Empty)}."));
 
     private static string Describe(SuspectPattern pattern) => pattern switch
     {
