@@ -12,8 +12,11 @@ namespace GcTrace.Diagnosis;
 /// Without profiles this is <see cref="TraceOnlyVerdict"/>. With them, every series is judged by its trend after the
 /// profiles' warm-up (the first third of their time span), never first snapshot against last:
 /// a (stack, wait state) group of goroutines whose count keeps rising is a leak whatever the heap does; in-use memory
-/// at a site that keeps rising is a leak unless the trace's floor falls; the trace's lasting growth with no site
-/// growing steadily in enough snapshots is inconclusive; otherwise the trace's pressure/healthy verdict stands.
+/// at a site that keeps rising is a leak unless the trace's floor falls, or the trace judged the floor flat and the
+/// site grew, beyond its noise, more than the live heap can hold; a trace with too few cycles whose floor still rises
+/// in the lasting shape is a leak (low confidence) when a site grew across the profiles beyond its noise in the same
+/// shape; the trace's lasting growth with no site growing steadily in enough snapshots is inconclusive; otherwise the
+/// trace's pressure/healthy verdict stands.
 /// Suspects are ranked by their growth after warm-up, not by their size. The store is read at each call, so the
 /// scraper may keep adding to it.
 /// </summary>
