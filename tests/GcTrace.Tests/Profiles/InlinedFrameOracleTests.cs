@@ -17,7 +17,9 @@ public class InlinedFrameOracleTests
         pprof.ExitCode.Should().Be(0, pprof.Stderr);
         var expected = PprofStacks(pprof.Stdout);
 
+        // Go writes buckets whose counts are not yet published (all zero); pprof leaves those out of its reports.
         var ours = ProfileReader.ReadFile(path).Samples
+            .Where(s => s.Values.Any(v => v != 0))
             .Select(s => string.Join("\n", s.Stack.Select(f => f.IsInlined ? f.Function + " (inline)" : f.Function)))
             .ToHashSet(StringComparer.Ordinal);
 
@@ -37,7 +39,7 @@ public class InlinedFrameOracleTests
         foreach (var block in text.Split("-----------+-------------------------------------------------------"))
         {
             var frames = block.Split('\n')
-                .Where(l => l.StartsWith("   ", StringComparison.Ordinal) && !l.TrimStart().StartsWith("bytes:", StringComparison.Ordinal))
+                .Where(l => l.StartsWith(' ') && !l.TrimStart().StartsWith("bytes:", StringComparison.Ordinal))
                 .Select(l => l.Trim())
                 .Select(l => IsValue(l) ? l.Split(' ', 2)[1].Trim() : l)
                 .Where(l => l.Length > 0)
