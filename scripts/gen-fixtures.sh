@@ -170,6 +170,16 @@ RUNS=(
   "src3_cond_broker|src3_cond_broker|8|100||gctrace=1|1|leak|goroutine-leak|gcfixtures/src3_cond_broker/internal/broker.(*Broker).wait|source-reading: long-poll watchers (internal/broker) wait on a sync.Cond for a version that never comes, each with a 32 KiB reply buffer; Broker.Close is never called"
   "src3_token_index|src3_token_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.ingest|source-reading: the first line of a manifest rendered into a strings.Builder grown to 32 KiB kept as a substring in a name index bounded to 4096 entries"
   "src3_pool_render|src3_pool_render|8|100||gctrace=1|1|no-leak|sync-pool-misuse||source-reading: a 64 KiB bytes.Buffer per request from a sync.Pool in a Renderer (render.go) handed to the caller and never put back: Pool.New (main.NewRenderer.func1) allocates on nearly every Get; flat in-use"
+  "src4_queue_drain|src4_queue_drain|8|100||gctrace=1|1|leak|unbounded-slice|main.(*Dispatcher).Submit|source-reading (generalisation): a slice field queue drained from the front (d.pending = d.pending[1:]) by a worker slower than the producers"
+  "src4_queue_drain_twin|src4_queue_drain_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-slice||twin of src4_queue_drain: Submit sheds the oldest job once 256 are pending (if len(d.pending) > maxPending)"
+  "src4_dead_stop|src4_dead_stop|8|100||gctrace=1|1|leak|ticker-not-stopped|main.(*Heartbeat).run,main.NewHeartbeat|source-reading (generalisation): Heartbeat.Stop stops the ticker field and ends run, but nothing calls it (Conn.Close forgets)"
+  "src4_dead_stop_twin|src4_dead_stop_twin|8|100||gctrace=1|1|no-leak|twin:ticker-not-stopped||twin of src4_dead_stop: Conn.Close calls c.hb.Stop()"
+  "src4_cancel_field|src4_cancel_field|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Server).begin|source-reading (generalisation): c.ctx, c.cancel = context.WithCancel(...) under a long-lived base; nothing ever calls c.cancel"
+  "src4_cancel_field_twin|src4_cancel_field_twin|8|100||gctrace=1|1|no-leak|twin:context-not-cancelled||twin of src4_cancel_field: finish calls c.cancel()"
+  "src4_deep_store|src4_deep_store|8|100||gctrace=1|1|leak|unbounded-map|main.render,main.(*Gateway).Serve|source-reading (generalisation): render's bytes handed by Serve to AuditTrail.Note -> record -> responseIndex.keep (audit.go), a map field never deleted from"
+  "src4_deep_store_twin|src4_deep_store_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src4_deep_store: keep deletes the response 512 ids back"
+  "src4_generic_cache|src4_generic_cache|8|100||gctrace=1|1|leak|unbounded-map|main.loadThumb|source-reading (generalisation): generic Cache[K, V] in internal/lru; GetOrLoad keeps every loaded value, its evictOldest is never called"
+  "src4_generic_cache_twin|src4_generic_cache_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src4_generic_cache: GetOrLoad calls evictOldest past max"
   "src5_sparse_orders|src5_sparse_orders|8|100||gctrace=1|1|leak|unbounded-map|main.recordReceipt|source-reading: a 10 KiB receipt per order kept in a package-level map nothing deletes from; 6-7 GC cycles in 8 s, so the trace alone cannot judge and the heap profiles must agree"
   "src5_sparse_orders_twin|src5_sparse_orders_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src5_sparse_orders: the map keeps the last 600 receipts (full after 3 s), a plateau from then on"
   "src5_sparse_orders_twin150|src5_sparse_orders_twin|8|150||gctrace=1|1|no-leak|twin:unbounded-map||the twin at GOGC=150: fewer GC cycles than the trace needs (the plateau's rise falls in its warm-up), so inconclusive, never leak"
@@ -294,6 +304,7 @@ leak_goroutines() {
     src3_fanout_wait) echo "main.(*Gatherer).Collect.func2" ;;
     src3_cond_broker) echo "gcfixtures/src3_cond_broker/internal/broker.(*Broker).wait" ;;
     src3_webhook_post) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
+    src4_dead_stop) echo "main.(*Heartbeat).run" ;;
     *) echo "" ;;
   esac
 }
@@ -457,7 +468,7 @@ run_one() {
       gf=$(basename "${gors[0]}" .pb.gz); gl=$(basename "${gors[-1]}" .pb.gz)
       pprof_top "$dir/$gf.top.txt" "$dir/$gf.pb.gz"
       pprof_top "$dir/$gl.top.txt" "$dir/$gl.pb.gz"
-      if [[ "$prog" == src_* || "$prog" == src2_* || "$prog" == src3_* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
+      if [[ "$prog" == src_* || "$prog" == src2_* || "$prog" == src3_* || "$prog" == src4_* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
     else
       echo "   WARNING: $run wrote no heap profiles" >&2
     fi

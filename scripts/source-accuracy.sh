@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # source-accuracy.sh - how well suspects are sited and their leak pattern read from the code, on the source-reading
-# leak runs (fixtures/runs/src_*, src2_* and the held-out src3_*, ground truth in meta.json: pattern, leak_functions, site).
+# leak runs (fixtures/runs/src_*, src2_*, src4_* and the held-out src3_*, ground truth in meta.json: pattern, leak_functions, site).
 #
 # For each leak run it runs the built CLI as a user would, once with the sources and once without:
 #     gctrace-pipe combined.log --heap-profile heap-*.pb.gz --goroutine-profile goroutine-*.pb.gz --source fixtures/src --json -
@@ -17,7 +17,7 @@
 # Usage
 #   scripts/source-accuracy.sh                       build the CLI (Release) and write docs/source-accuracy.md
 #   scripts/source-accuracy.sh --no-build            use the CLI already built
-#   scripts/source-accuracy.sh --prefix src2_        only runs whose name starts with the prefix (repeatable; default src_ and src2_;
+#   scripts/source-accuracy.sh --prefix src2_        only runs whose name starts with the prefix (repeatable; default src_, src2_, src4_;
 #                                                    --prefix src3_ alone: the held-out runs, with their own notes)
 #   scripts/source-accuracy.sh --tsv FILE            also write the per-run results as TSV (for a later --before)
 #   scripts/source-accuracy.sh --before FILE         add the earlier results from FILE beside the current ones
@@ -45,7 +45,7 @@ while [[ $# -gt 0 ]]; do
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-[[ ${#PREFIXES[@]} -gt 0 ]] || PREFIXES=(src_ src2_)
+[[ ${#PREFIXES[@]} -gt 0 ]] || PREFIXES=(src_ src2_ src4_)
 [[ -z "$BEFORE" || -f "$BEFORE" ]] || { echo "--before: no such file $BEFORE" >&2; exit 2; }
 
 command -v jq >/dev/null 2>&1 || { echo "source-accuracy.sh needs jq (apt-get install jq)" >&2; exit 2; }
@@ -163,6 +163,9 @@ TEXT
 
 src_* were written together with the code reader; src2_* were written afterwards in other developers' styles and
 first read without changing it: the *before* columns come from the CLI of commit 7d13ec2 (docs/source-accuracy.before.tsv).
+src4_* test the reader's generalisation rules (a queue drained from the front, a Stop nothing calls, a cancel func kept
+in a field, a value kept three calls down in another file, a generic cache in a sub-package); their *before* columns
+come from commit e59026a, the reader before those rules.
 Programs: fixtures/src/<run>/ (every file of the package is read); ground truth: fixtures/runs/<run>/meta.json.
 
 | run | leak functions | design |

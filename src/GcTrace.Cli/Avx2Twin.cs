@@ -2,6 +2,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
+using GcTrace.Pipeline;
 
 namespace GcTrace.Cli;
 
@@ -10,8 +11,8 @@ namespace GcTrace.Cli;
 /// with 128-bit vectors, while a binary compiled for x86-64-v3 scans application lines about 1.4x faster and refuses to
 /// start on a CPU without AVX2 (docs/benchmarks.md). The linux-x64 tool package carries both; the portable one, which
 /// is the command, replaces itself with the twin (execv: same pid, stdin, stdout, stderr and signals) when the CPU has
-/// every x86-64-v3 feature. <see cref="OptOutVariable"/>=1 keeps the portable binary; --help and --version read no
-/// input, so they never pay a second process start.
+/// every x86-64-v3 feature and the input is large enough to win back the second start. <see cref="OptOutVariable"/>=1
+/// keeps the portable binary; --help and --version read no input, so they never hand over.
 /// </summary>
 internal static class Avx2Twin
 {
@@ -20,15 +21,24 @@ internal static class Avx2Twin
 
     public const string OptOutVariable = "GCTRACE_PORTABLE";
 
+    /// <summary>
+    /// The twin read the 973 MiB application log of docs/benchmarks.md 38 ms sooner, ~0.04 ms per MiB, and its own start
+    /// costs ~10 ms: it is the faster choice from about 250 MiB of input on.
+    /// </summary>
+    public const long MinInputBytes = 256L << 20;
+
     /// <summary>Returns only when the twin is not started; a failed execv leaves the portable binary running.</summary>
-    public static void ReplaceProcessIfFaster(string[] args)
+    /// <param name="args">The command line, passed on unchanged.</param>
+    /// <param name="inputs">The FILE arguments as parsed: none or '-' is standard input.</param>
+    public static void ReplaceProcessIfFaster(string[] args, IReadOnlyList<string> inputs)
     {
         // Only the portable native build: under the JIT (framework-dependent) or in the twin itself, AVX2 is used already
         // or the twin does not exist; in a v3 binary Avx2.IsSupported is a compile-time true, so it never re-executes.
         if (RuntimeFeature.IsDynamicCodeCompiled || Avx2.IsSupported || !OperatingSystem.IsLinux()
             || RuntimeInformation.ProcessArchitecture != Architecture.X64
             || Environment.GetEnvironmentVariable(OptOutVariable) == "1" || args.Any(CommandLine.IsInformational)
-            || Environment.ProcessPath is not { } self || !File.Exists(self + Suffix) || !CpuRunsX86_64V3())
+            || Environment.ProcessPath is not { } self || !File.Exists(self + Suffix) || InputBytes(inputs) < MinInputBytes
+            || !CpuRunsX86_64V3())
         {
             return;
         }
@@ -47,6 +57,33 @@ internal static class Avx2Twin
         {
             Marshal.FreeCoTaskMem(p);
         }
+    }
+
+    /// <summary>
+    /// The size of the inputs that are regular files; a pipe, terminal or device counts 0: its size is not known, and a
+    /// live pipe is read at its writer's pace, where the faster scan saves nothing that matters.
+    /// </summary>
+    private static long InputBytes(IReadOnlyList<string> inputs)
+    {
+        long total = 0;
+        foreach (var path in inputs.Count == 0 ? [InputOpener.StandardInput] : inputs)
+        {
+            try
+            {
+                // Standard input's size through /proc (a stat that follows the descriptor): a redirected file has one.
+                var file = new FileInfo(path == InputOpener.StandardInput ? "/proc/self/fd/0" : path);
+                if (file.Exists && (file.Attributes & (FileAttributes.Device | FileAttributes.Directory)) == 0)
+                {
+                    total += file.Length;
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // An input that cannot be read here is reported by the run that reads it.
+            }
+        }
+
+        return total;
     }
 
     /// <summary>

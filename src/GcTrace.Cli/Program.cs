@@ -2,7 +2,6 @@
 using System.CommandLine;
 using GcTrace.Cli;
 
-Avx2Twin.ReplaceProcessIfFaster(args);
 var root = CommandLine.Build();
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
@@ -12,6 +11,8 @@ if (parsed.Errors.Count > 0)
 }
 if (parsed.Action is not null && parsed.CommandResult.Command == root && parsed.Tokens.Any(t => CommandLine.IsInformational(t.Value)))
     return parsed.Invoke();
+
+Avx2Twin.ReplaceProcessIfFaster(args, parsed.GetValue(CommandLine.Files) ?? []);
 
 var (options, error) = CommandLine.Validate(parsed);
 if (options is null)

@@ -10,7 +10,8 @@ internal static class TheilSen
     /// <summary>The median pairwise slope, or null when no two points have different x.</summary>
     public static double? Slope(IReadOnlyList<(double X, double Y)> points)
     {
-        var slopes = new double[points.Count * (points.Count - 1) / 2];
+        // Up to ~500,000 slopes (4 MB) per call, each written before it is read: zeroing them first was 7% of a 100 MB run.
+        var slopes = GC.AllocateUninitializedArray<double>(points.Count * (points.Count - 1) / 2);
         var count = 0;
         for (var i = 0; i < points.Count; i++)
         {

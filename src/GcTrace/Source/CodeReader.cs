@@ -26,7 +26,7 @@ public sealed class CodeReader(SourceLocator locator)
         ArgumentNullException.ThrowIfNull(path);
         CodeFinding? lookAlike = null;
         var startedBy = path.Count > 0 && Enclosing(path[^1].Function) == path[^1].Function ? GoStatement(path) : null;
-        foreach (var frame in path.Take(MaxFramesRead))
+        foreach (var frame in FramesToRead(path))
         {
             if (Scope(frame, ReferenceEquals(frame, path[^1]) ? startedBy : null) is not { } scope)
             {
@@ -51,6 +51,49 @@ public sealed class CodeReader(SourceLocator locator)
         }
 
         return lookAlike;
+    }
+
+    // The first MaxFramesRead frames, then each further caller (up to MaxCallDepth more) while every frame below it
+    // hands its value up: `return make(...)`, or `b := newBuf()` ... `return b`. A helper chain that builds the value
+    // is read up to the function that keeps it; a caller that only calls (main's loop) is not read.
+    private List<CodeFrame> FramesToRead(IReadOnlyList<CodeFrame> path)
+    {
+        var frames = path.Take(MaxFramesRead).ToList();
+        for (var i = MaxFramesRead; i < path.Count && i < MaxFramesRead + MaxCallDepth; i++)
+        {
+            if (!path.Take(i).All(HandsUp))
+            {
+                break;
+            }
+
+            frames.Add(path[i]);
+        }
+
+        return frames;
+    }
+
+    // The frame's line returns what it computes, directly or through the local it assigns.
+    private bool HandsUp(CodeFrame frame)
+    {
+        if (Scope(frame, null) is not { } scope || scope.Lines.FirstOrDefault(l => l.Number == frame.Line) is not { } line)
+        {
+            return false;
+        }
+
+        if (line.Matches(0, "return"))
+        {
+            return true;
+        }
+
+        var assign = line.IndexOf(":=") is var d and > 0 ? d : line.IndexOf("=");
+        if (assign < 1 || !line[0].IsIdentifier)
+        {
+            return false;
+        }
+
+        var local = line[0].Text;
+        return scope.Lines.Any(l => l.Number > line.Number && l.Matches(0, "return")
+            && Enumerable.Range(1, l.Count - 1).Any(i => l[i].IsIdentifier && l[i].Text == local && !l.Matches(i - 1, ".")));
     }
 
     /// <summary>The `go` statement that started a goroutine whose stack is <paramref name="path"/> (user frames, leaf
@@ -107,10 +150,13 @@ public sealed class CodeReader(SourceLocator locator)
         return locator.File(frame.File)?.FindFunction(InPackageName(Enclosing(frame.Function)), (int)frame.Line);
     }
 
-    /// <summary>"gcfixtures/internal/harness.(*Options).sampler.func4" -> "(*Options).sampler.func4".</summary>
+    /// <summary>"gcfixtures/internal/harness.(*Options).sampler.func4" -> "(*Options).sampler.func4";
+    /// "main.(*Cache[...]).Put" -> "(*Cache).Put".</summary>
     public static string InPackageName(string function)
     {
         ArgumentNullException.ThrowIfNull(function);
+        // Type arguments (`Cache[gcfixtures/app.Key,go.shape.int_0]`) may hold slashes and dots of their own.
+        function = GoSourceFile.StripTypeArguments(function);
         var slash = function.LastIndexOf('/');
         var dot = function.IndexOf('.', slash + 1);
         return dot < 0 ? function : function[(dot + 1)..];
@@ -150,13 +196,53 @@ public sealed class CodeReader(SourceLocator locator)
         return new FunctionScope(package, body, frame.Function, startedBy);
     }
 
+    /// <summary>Calls followed down from a frame's line: `s.remember(v)` -> `s.index.add(v)` -> `ix.items[k] = v`; deeper
+    /// than a few, the value has usually been copied or summarised, and the search grows with every level.</summary>
+    public const int MaxCallDepth = 3;
+
     // A call on the line to a function of the package that keeps one of its parameters (`store.Put(token, sess)`
-    // with `s.sessions[token] = sess` in Put): the value a frame allocates is often kept one call further down,
-    // where no profile frame points. A holding finding wins over a look-alike; calls are followed one level deep.
-    private static CodeFinding? Callee(FunctionScope scope, GoLine line)
+    // with `s.sessions[token] = sess` in Put): the value a frame allocates is often kept one or more calls further
+    // down, where no profile frame points. A callee's lines that hand one of its parameters to another call are
+    // followed the same way, up to MaxCallDepth calls down. A holding finding wins over a look-alike.
+    private static CodeFinding? Callee(FunctionScope scope, GoLine line) => Callee(scope, line, 1, [scope.Body]);
+
+    private static CodeFinding? Callee(FunctionScope scope, GoLine line, int depth, HashSet<GoFunction> visited)
     {
         CodeFinding? lookAlike = null;
         var prefix = scope.Function[..(scope.Function.Length - InPackageName(scope.Function).Length)];
+        foreach (var callee in Callees(scope, line))
+        {
+            if (!visited.Add(callee))
+            {
+                continue;
+            }
+
+            var calleeScope = new FunctionScope(scope.Package, callee, prefix + callee.Name);
+            foreach (var l in calleeScope.Lines)
+            {
+                var finding = StatementRules.Keeps(calleeScope, l);
+                if (finding is null && depth < MaxCallDepth && PassesParameter(calleeScope, l))
+                {
+                    finding = Callee(calleeScope, l, depth + 1, visited);
+                }
+
+                if (finding is { Holds: true })
+                {
+                    return finding;
+                }
+
+                lookAlike ??= finding;
+            }
+        }
+
+        return lookAlike;
+    }
+
+    // The package's functions a line calls: `name(` for a function, `x.name(` for a method of x's type (any type's
+    // method of that name when x's declaration does not show it).
+    private static IEnumerable<GoFunction> Callees(FunctionScope scope, GoLine line)
+    {
+        var functions = scope.Package.Files.SelectMany(f => f.Functions).ToList();
         for (var i = 0; i + 1 < line.Count; i++)
         {
             if (!line[i].IsIdentifier || line[i + 1].Text != "(")
@@ -165,26 +251,32 @@ public sealed class CodeReader(SourceLocator locator)
             }
 
             var name = line[i].Text;
-            var callees = scope.Package.Files.SelectMany(f => f.Functions)
-                .Where(f => f != scope.Body && (f.Name == name || f.Name.EndsWith("." + name, StringComparison.Ordinal)));
-            foreach (var callee in callees)
+            var selected = line.Matches(i - 1, ".");
+            var type = selected && i >= 2 ? ValueTypes.OfExpression(scope.Package, scope.Body, line.Start + i - 2) : null;
+            if (type == ValueTypes.Foreign)
             {
-                var calleeScope = new FunctionScope(scope.Package, callee, prefix + callee.Name);
-                foreach (var l in calleeScope.Lines)
-                {
-                    if (StatementRules.Keeps(calleeScope, l) is { } finding)
-                    {
-                        if (finding.Holds)
-                        {
-                            return finding;
-                        }
+                continue;
+            }
 
-                        lookAlike ??= finding;
-                    }
+            foreach (var f in functions)
+            {
+                var isMethod = f.Name.EndsWith("." + name, StringComparison.Ordinal);
+                var matches = selected
+                    ? isMethod && (type is null || f.Name[..^(name.Length + 1)].Trim('(', ')', '*') == type)
+                    : f.Name == name;
+                if (matches && f != scope.Body)
+                {
+                    yield return f;
                 }
             }
         }
+    }
 
-        return lookAlike;
+    // A line that calls something with one of the function's parameters among the arguments.
+    private static bool PassesParameter(FunctionScope scope, GoLine line)
+    {
+        var open = line.IndexOf("(");
+        return open > 0 && Enumerable.Range(open + 1, line.Count - open - 1)
+            .Any(i => line[i].IsIdentifier && !line.Matches(i - 1, ".") && scope.Body.DeclaresParameter(line[i].Text));
     }
 }

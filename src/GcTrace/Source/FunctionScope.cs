@@ -7,6 +7,8 @@ internal sealed class FunctionScope
     private readonly List<(int First, int Last)> loops = [];
     private readonly List<(int GoLine, int First, int Last)> goLiterals = [];
     private readonly List<(int First, int Last)> funcLiterals = [];
+    private IReadOnlySet<GoFunction>? reachedFromHere;
+    private bool everyFunctionRuns;
 
     /// <param name="startedBy">The `go` statement that starts this function as a goroutine (`go p.loop()`, found in
     /// the package), when the function is the entry of the stack being read; null otherwise.</param>
@@ -50,6 +52,28 @@ internal sealed class FunctionScope
     public string FileName => Path.GetFileName(Body.File.Path);
 
     public CodeFrame? StartedBy { get; }
+
+    /// <summary>True when the line can run: its function is reachable from the package's entries or from this
+    /// function (which a profile shows running). A Stop or delete in code nothing calls clears nothing.</summary>
+    public bool IsLive(GoLine line) => line.File.FunctionAt(line.Number) is not { } function || IsLive(function);
+
+    public bool IsLive(GoFunction function)
+    {
+        if (everyFunctionRuns || function == Body || Package.Reachable.Contains(function))
+        {
+            return true;
+        }
+
+        reachedFromHere ??= Package.Reachable.From(Body);
+        return reachedFromHere.Contains(function);
+    }
+
+    /// <summary>The same scope with every function taken as able to run: a release found only through it sits in code
+    /// nothing calls, which the evidence names (`evictOldest` deletes, but nothing calls it).</summary>
+    public FunctionScope EveryFunctionRuns() => new(Package, Body, Function, StartedBy) { everyFunctionRuns = true };
+
+    /// <summary>Every function body line of the package that can run (see <see cref="IsLive(GoFunction)"/>).</summary>
+    public IEnumerable<GoLine> LiveLines() => Package.Files.SelectMany(f => f.Functions).Where(IsLive).SelectMany(f => f.Lines());
 
     public bool InLoop(int line) => loops.Any(l => line >= l.First && line <= l.Last);
 

@@ -8,6 +8,7 @@ namespace GcTrace.Source;
 public sealed class GoSourceFile
 {
     private readonly string[] lines;
+    private readonly Dictionary<string, GoVarKind> typeKinds = new(StringComparer.Ordinal);
 
     private GoSourceFile(string path, string text)
     {
@@ -17,9 +18,13 @@ public sealed class GoSourceFile
         Package = Tokens.Count >= 2 && Tokens[0].Text == "package" ? Tokens[1].Text : string.Empty;
         var functions = new List<GoFunction>();
         var vars = new List<GoPackageVar>();
-        ReadTopLevel(functions, vars);
+        var imports = new HashSet<string>(StringComparer.Ordinal);
+        ReadTopLevel(functions, vars, imports);
         Functions = functions;
         Vars = vars;
+        Imports = imports;
+        TypeNames = ReadTypeNames();
+        Fields = ReadFields();
     }
 
     /// <summary>The path the file was found at.</summary>
@@ -32,6 +37,22 @@ public sealed class GoSourceFile
     public IReadOnlyList<GoFunction> Functions { get; }
 
     public IReadOnlyList<GoPackageVar> Vars { get; }
+
+    /// <summary>The names the file's imports are used by (`time`, `http` for "net/http", an alias when given), so
+    /// that `time.NewTicker` or `f.Close()` on a value made by `os.Open` is known to be another package's.</summary>
+    public IReadOnlySet<string> Imports { get; }
+
+    /// <summary>The types the file declares (`type Probe struct`, each name of a `type ( ... )` group).</summary>
+    public IReadOnlySet<string> TypeNames { get; }
+
+    /// <summary>What each declared type is when it is a container: `type registry map[string]*Entry` -> Map.</summary>
+    public IReadOnlyDictionary<string, GoVarKind> TypeKinds => typeKinds;
+
+    /// <summary>Each struct field the file declares (any struct, nested too), with the index of its type's first token.</summary>
+    public IReadOnlyList<(string Name, int Type)> Fields { get; }
+
+    /// <summary>The top-level function whose body holds the line, or null (a package-level initializer).</summary>
+    public GoFunction? FunctionAt(int line) => Functions.FirstOrDefault(f => f.Contains(line));
 
     public int LineCount => lines.Length;
 
@@ -104,19 +125,27 @@ public sealed class GoSourceFile
         return text;
     }
 
-    private static string StripTypeArguments(string name)
+    /// <summary>"(*Cache[...]).Put" -> "(*Cache).Put": a generic function's name without its type arguments.</summary>
+    public static string StripTypeArguments(string name)
     {
-        var open = name.IndexOf('[', StringComparison.Ordinal);
-        if (open < 0)
+        ArgumentNullException.ThrowIfNull(name);
+        var plain = new System.Text.StringBuilder(name.Length);
+        var depth = 0;
+        foreach (var c in name)
         {
-            return name;
+            depth += c == '[' ? 1 : 0;
+            if (depth == 0)
+            {
+                plain.Append(c);
+            }
+
+            depth -= c == ']' && depth > 0 ? 1 : 0;
         }
 
-        var close = name.IndexOf(']', open);
-        return close < 0 ? name[..open] : StripTypeArguments(name[..open] + name[(close + 1)..]);
+        return plain.ToString();
     }
 
-    private void ReadTopLevel(List<GoFunction> functions, List<GoPackageVar> vars)
+    private void ReadTopLevel(List<GoFunction> functions, List<GoPackageVar> vars, HashSet<string> imports)
     {
         var i = 0;
         while (i < Tokens.Count)
@@ -129,6 +158,10 @@ public sealed class GoSourceFile
             else if (t.Kind == GoTokenKind.Keyword && t.Text == "var")
             {
                 i = ReadVar(i + 1, vars);
+            }
+            else if (t.Kind == GoTokenKind.Keyword && t.Text == "import")
+            {
+                i = ReadImports(i + 1, imports);
             }
             else if (t.Kind == GoTokenKind.Operator && t.Text is "(" or "[" or "{")
             {
@@ -213,6 +246,152 @@ public sealed class GoSourceFile
         return type is null ? string.Empty : star ? "(*" + type + ")" : type;
     }
 
+    // `type T ...` at the top level, and each spec of a `type ( ... )` group.
+    private HashSet<string> ReadTypeNames()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < Tokens.Count; i++)
+        {
+            if (Tokens[i].Kind != GoTokenKind.Keyword || Tokens[i].Text != "type")
+            {
+                continue;
+            }
+
+            if (Tokens[i + 1].IsIdentifier)
+            {
+                names.Add(Tokens[i + 1].Text);
+                AddTypeKind(i + 1);
+            }
+            else if (Tokens[i + 1].Text == "(")
+            {
+                var close = Closing(i + 1);
+                for (var k = i + 2; k < close; k++)
+                {
+                    if (Tokens[k].IsIdentifier && Tokens[k].Line != Tokens[k - 1].Line)
+                    {
+                        names.Add(Tokens[k].Text);
+                        AddTypeKind(k);
+                    }
+
+                    if (Tokens[k].Text is "{" or "(" or "[")
+                    {
+                        k = Closing(k);
+                    }
+                }
+            }
+        }
+
+        return names;
+    }
+
+    // `type name[T any] map[...]...` / `[]...` / `sync.Map`: the kind after the name (and its type parameters).
+    private void AddTypeKind(int name)
+    {
+        var at = name + 1;
+        if (at < Tokens.Count && Tokens[at].Text == "[" && !(at + 1 < Tokens.Count && Tokens[at + 1].Text == "]"))
+        {
+            at = Closing(at) + 1;
+        }
+
+        if (KindOf(at, Tokens.Count) is var kind and not GoVarKind.Other)
+        {
+            typeKinds[Tokens[name].Text] = kind;
+        }
+    }
+
+    // In every `struct { ... }`: each line's names (`a, b T`) and where the type starts; an embedded field
+    // (`*Base`, `sync.Mutex`) is named by its type's last identifier.
+    private List<(string Name, int Type)> ReadFields()
+    {
+        var fields = new List<(string, int)>();
+        for (var i = 0; i + 1 < Tokens.Count; i++)
+        {
+            if (Tokens[i].Kind != GoTokenKind.Keyword || Tokens[i].Text != "struct" || Tokens[i + 1].Text != "{")
+            {
+                continue;
+            }
+
+            var close = Closing(i + 1);
+            var k = i + 2;
+            while (k < close)
+            {
+                var line = Tokens[k].Line;
+                var start = k;
+                var names = new List<string>();
+                while (k < close && Tokens[k].IsIdentifier && Tokens[k].Line == line)
+                {
+                    names.Add(Tokens[k].Text);
+                    if (k + 1 < close && Tokens[k + 1].Text == "," && Tokens[k + 2].IsIdentifier)
+                    {
+                        k += 2;
+                        continue;
+                    }
+
+                    k++;
+                    break;
+                }
+
+                var embedded = names.Count == 0 || k >= close || Tokens[k].Line != line || Tokens[k].Text is "." or ";" || Tokens[k].Kind == GoTokenKind.String;
+                if (embedded)
+                {
+                    var last = start;
+                    for (var e = start; e < close && Tokens[e].Line == line; e++)
+                    {
+                        last = Tokens[e].IsIdentifier ? e : last;
+                    }
+
+                    fields.Add((Tokens[last].Text, start));
+                }
+                else
+                {
+                    fields.AddRange(names.Select(n => (n, k)));
+                }
+
+                // The rest of the line (its type, a tag), nested brackets whole.
+                while (k < close && Tokens[k].Line == line)
+                {
+                    k = Tokens[k].Text is "{" or "(" or "[" ? Closing(k) + 1 : k + 1;
+                }
+
+                k = Math.Max(k, start + 1);
+            }
+        }
+
+        return fields;
+    }
+
+    // import "net/http" / import alias "path" / import ( ... ): the name each is used by.
+    private int ReadImports(int at, HashSet<string> imports)
+    {
+        var grouped = at < Tokens.Count && Tokens[at].Text == "(";
+        var end = grouped ? Closing(at) : Math.Min(Tokens.Count, at + 2);
+        for (var i = grouped ? at + 1 : at; i < end; i++)
+        {
+            if (Tokens[i].Kind != GoTokenKind.String)
+            {
+                continue;
+            }
+
+            var alias = i > 0 && Tokens[i - 1].IsIdentifier ? Tokens[i - 1].Text : null;
+            var path = Tokens[i].Text.Trim('"', '`');
+            var last = path[(path.LastIndexOf('/') + 1)..];
+            // "math/rand/v2" is used as rand: a major-version suffix is not the package's name.
+            if (last.Length > 1 && last[0] == 'v' && last[1..].All(char.IsDigit) && path.Contains('/', StringComparison.Ordinal))
+            {
+                var rest = path[..path.LastIndexOf('/')];
+                last = rest[(rest.LastIndexOf('/') + 1)..];
+            }
+
+            imports.Add(alias is null or "_" ? last : alias);
+            if (!grouped)
+            {
+                return i + 1;
+            }
+        }
+
+        return end + 1;
+    }
+
     // var x T / var x = v / var ( ... ): one entry per name.
     private int ReadVar(int at, List<GoPackageVar> vars)
     {
@@ -278,12 +457,30 @@ public sealed class GoSourceFile
         }
 
         var kind = KindOf(specStart, i);
+        var typeName = TypeNameOf(specStart, i);
         foreach (var n in names)
         {
-            vars.Add(new GoPackageVar(n.Text, kind, Path, n.Line));
+            vars.Add(new GoPackageVar(n.Text, kind, Path, n.Line, typeName));
         }
 
         return i == at ? at + 1 : i;
+    }
+
+    // `var r registry`, `var r = registry{}`, `= &registry{}`, `= make(registry)`: the named type, or null.
+    private string? TypeNameOf(int from, int to)
+    {
+        var i = from;
+        while (i < to && Tokens[i].Text is "=" or "&" or "*")
+        {
+            i++;
+        }
+
+        if (i + 1 < to && Tokens[i].Text == "make" && Tokens[i + 1].Text == "(")
+        {
+            i += 2;
+        }
+
+        return i < to && Tokens[i].IsIdentifier && !(i + 1 < to && Tokens[i + 1].Text is "." or "(") ? Tokens[i].Text : null;
     }
 
     // map[K]V, make(map..), map[..]..{}, []T, make([]T..), sync.Map, sync.Pool, &sync.Pool{...}.

@@ -90,29 +90,30 @@ internal static class StatementRules
         }
 
         var where = target.Describe(isAppend ? "slice" : "map");
+        var dead = eviction is null ? Dead(scope, s => isAppend ? Truncation(s, target, line) : Deletion(s, target)) : string.Empty;
         if (IsFuncValue(scope, line, from, to))
         {
             return Finding(SuspectPattern.ClosureCapture, eviction is null, scope, line, eviction is null
-                ? $"stores a func literal in {where}, which nothing removes from: the literal and every variable it captures stay reachable"
+                ? $"stores a func literal in {where}, which nothing removes from{dead}: the literal and every variable it captures stay reachable"
                 : $"stores a func literal in {where}, which {Site(eviction)} removes from");
         }
 
         if (SubSliceIn(scope, line, from, to) is { } buffer)
         {
             return Finding(SuspectPattern.SubslicePinsBuffer, eviction is null, scope, line, eviction is null
-                ? $"keeps a sub-slice of `{buffer}` in {where}: the small slice pins the whole backing array of `{buffer}`"
+                ? $"keeps a sub-slice of `{buffer}` in {where}{dead}: the small slice pins the whole backing array of `{buffer}`"
                 : $"keeps a sub-slice of `{buffer}` in {where}, which {Site(eviction)} removes from");
         }
 
         if (isAppend)
         {
             return Finding(SuspectPattern.UnboundedSlice, eviction is null, scope, line, eviction is null
-                ? $"appends to {where}, which is never truncated"
+                ? $"appends to {where}, which is never truncated{dead}"
                 : $"appends to {where}, which {Site(eviction)} truncates");
         }
 
         return Finding(SuspectPattern.UnboundedMap, eviction is null, scope, line, eviction is null
-            ? $"assigns into {where}, which nothing deletes from"
+            ? $"assigns into {where}, which nothing deletes from{dead}"
             : $"assigns into {where}, which {Site(eviction)} deletes from");
     }
 
@@ -129,10 +130,13 @@ internal static class StatementRules
                 return Finding(pattern, true, scope, line, "creates a ticker with time.Tick, which can never be stopped");
             }
 
-            var name = AssignedName(line, time);
-            var stop = name is null ? null : FirstLine(scope.Mentioning(name).Where(l => l.Find(name, ".", "Stop") >= 0));
+            // The Stop must be the same ticker's: the variable, or the field or container it is kept in.
+            var holder = LeftHolder(scope, line, time);
+            var stop = holder is null ? null : Releases.Find(scope, line, holder, "Stop");
+            var where = holder is null or { Kind: HolderKind.Local } ? $"in {Short(scope.Function)}" : "anywhere in the package that runs";
+            var deadStop = stop is null && holder is not null ? Dead(scope, s => Releases.Find(s, line, holder, "Stop")) : string.Empty;
             return stop is null
-                ? Finding(pattern, true, scope, line, $"creates a {what} that is never stopped (no `{name ?? "t"}.Stop()` in {Short(scope.Function)})")
+                ? Finding(pattern, true, scope, line, $"creates a {what} that is never stopped{deadStop} (no `{(holder is { Kind: HolderKind.Field } && line.Matches(time - 1, ":") ? "." + holder.Name : LeftText(line, time) ?? "t")}.Stop()` {where})")
                 : Finding(pattern, false, scope, line, $"creates a {what} that {Site(stop)} stops");
         }
 
@@ -159,7 +163,7 @@ internal static class StatementRules
 
         if (PoolGet(scope, line) is { } pool)
         {
-            var put = FirstLine(scope.Package.AllLines().Where(l => l.Find(pool, ".", "Put", "(") >= 0));
+            var put = FirstLine(scope.LiveLines().Where(l => l.Find(pool, ".", "Put", "(") >= 0));
             return Finding(SuspectPattern.SyncPoolMisuse, put is null, scope, line, put is null
                 ? $"takes from the sync.Pool `{pool}`, which nothing puts back, so its New allocates on most Gets"
                 : $"takes from the sync.Pool `{pool}`, which {Site(put)} puts back into");
@@ -182,11 +186,23 @@ internal static class StatementRules
             return null;
         }
 
-        var cancel = line[comma + 1].Text;
-        if (cancel == "_")
+        var holder = Holder.Of(scope, line, comma + 1, assign);
+        if (holder is null)
         {
-            return Finding(SuspectPattern.ContextNotCancelled, true, scope, line,
-                "drops the cancel function, so the parent context keeps this child (and every value attached to it) until the parent ends");
+            return line[comma + 1].Text == "_"
+                ? Finding(SuspectPattern.ContextNotCancelled, true, scope, line,
+                    "drops the cancel function, so the parent context keeps this child (and every value attached to it) until the parent ends")
+                : null;
+        }
+
+        var cancel = string.Concat(Enumerable.Range(comma + 1, assign - comma - 1).Select(i => line[i].Text));
+        var called = Releases.Find(scope, line, holder, null);
+        if (holder.Kind != HolderKind.Local)
+        {
+            // Kept in a field or container: cancelled only where something calls what was kept.
+            return called is null
+                ? Finding(SuspectPattern.ContextNotCancelled, true, scope, line, $"keeps the cancel func in `{cancel}`, which nothing calls{Dead(scope, s => Releases.Find(s, line, holder, null))}, so the parent context keeps this child until the parent ends")
+                : Finding(SuspectPattern.ContextNotCancelled, false, scope, line, $"keeps the cancel func in `{cancel}`, which {Site(called)} calls");
         }
 
         var uses = scope.Mentioning(cancel).Where(l => l.Number != line.Number && !l.Matches(0, "_", "=", cancel)).ToList();
@@ -195,12 +211,22 @@ internal static class StatementRules
             return Finding(SuspectPattern.ContextNotCancelled, true, scope, line, $"never calls `{cancel}`, so the parent context keeps this child until the parent ends");
         }
 
+        // Stored (`s.cancel = cancel`, `&job{stop: cancel}`, `cancels[id] = cancel`) and never called through the store.
+        var stores = uses.Select(l => (Line: l, Into: Releases.StoredIn(scope, l, cancel))).Where(u => u.Into is not null).ToList();
+        if (called is null && stores.Count == uses.Count)
+        {
+            return Finding(SuspectPattern.ContextNotCancelled, true, scope, line,
+                $"stores `{cancel}` at {Site(stores[0].Line)}, and nothing calls `{stores[0].Into!.Name}`, so the parent context keeps this child until the parent ends");
+        }
+
+        var first = called is not null && stores.Count == uses.Count ? called : uses[0];
+
         // A return between the derivation and the first use of cancel leaves it uncalled on that path (vet's lostcancel).
         var skipped = scope.Lines.FirstOrDefault(l => l.Number > line.Number && l.Number < uses[0].Number && l.IndexOf("return") >= 0
             && l[l.IndexOf("return")].Kind == GoTokenKind.Keyword && scope.GoStatementAround(l.Number) is null);
         return skipped is not null
             ? Finding(SuspectPattern.ContextNotCancelled, true, scope, line, $"returns at {Site(skipped)} before `{cancel}` is called ({Site(uses[0])}), so on that path the parent context keeps this child until the parent ends")
-            : Finding(SuspectPattern.ContextNotCancelled, false, scope, line, $"cancels it ({Site(uses[0])})");
+            : Finding(SuspectPattern.ContextNotCancelled, false, scope, line, $"cancels it ({Site(first)})");
     }
 
     // r := http.Get(..) / client.Do(..) / os.Open(..) / net.Dial(..) / db.Query(..) with no r.Close or r.Body.Close.
@@ -297,14 +323,18 @@ internal static class StatementRules
 
         var arrow = line.IndexOf("<-");
         var range = line.Matches(0, "for") ? line.IndexOf("range") : -1;
-        var rangesOverChannel = range > 0 && line[range + 1].IsIdentifier && !line.Matches(range + 2, ".")
-            && (MadeChannel(scope, line[range + 1].Text) is not null || scope.Body.DeclaresParameter(line[range + 1].Text, "chan", "<-"));
+        // for v := range ch (a local made here, or a parameter), or range p.in over a field declared as a channel.
+        var fieldChannel = range > 0 && line[range + 1].IsIdentifier && line.Matches(range + 2, ".") && line[range + 3].IsIdentifier
+            && line.Matches(range + 4, "{") && IsChannelField(scope.Package, line[range + 3].Text);
+        var rangesOverChannel = fieldChannel || (range > 0 && line[range + 1].IsIdentifier && !line.Matches(range + 2, ".")
+            && (MadeChannel(scope, line[range + 1].Text) is not null || scope.Body.DeclaresParameter(line[range + 1].Text, "chan", "<-")));
         if (!line.Matches(0, "case") && TickerWaited(scope, line) is { } ticker)
         {
             return ticker;
         }
 
-        var parks = arrow >= 0 || rangesOverChannel || line.Matches(0, "select") || line.Find(".", "Lock", "(") >= 0 || line.Find(".", "Wait", "(") >= 0;
+        var parks = arrow >= 0 || rangesOverChannel || line.Matches(0, "select") || line.Find(".", "Lock", "(") >= 0 || line.Find(".", "RLock", "(") >= 0
+            || line.Find(".", "Wait", "(") >= 0;
         if (!parks || line.Matches(0, "case"))
         {
             return null;
@@ -319,8 +349,8 @@ internal static class StatementRules
 
         if (rangesOverChannel)
         {
-            var ch = line[range + 1].Text;
-            var closes = scope.Package.AllLines().FirstOrDefault(l => l.Find("close", "(", ch, ")") >= 0);
+            var ch = line[fieldChannel ? range + 3 : range + 1].Text;
+            var closes = scope.LiveLines().FirstOrDefault(l => Closes(l, ch));
             return Finding(SuspectPattern.GoroutineLeak, closes is null, scope, line, closes is null
                 ? $"parks the goroutine started at {started.Where} (`{started.Code}`) in a receive on `{ch}`, which nothing closes"
                 : $"ranges over `{ch}`, which {Site(closes)} closes");
@@ -358,20 +388,21 @@ internal static class StatementRules
             }
 
             var name = tokens[i].Text;
-            var made = scope.Package.AllLines().FirstOrDefault(l => l.Find(name, "=", "time", ".", "NewTicker") >= 0 || l.Find(name, ":=", "time", ".", "NewTicker") >= 0
-                || l.Find(name, "=", "time", ".", "NewTimer") >= 0 || l.Find(name, ":=", "time", ".", "NewTimer") >= 0);
+            // Made by `t := time.NewTicker(..)`, `p.t = ...`, or in a composite literal `&Heartbeat{t: time.NewTicker(..)}`.
+            var made = scope.Package.AllLines().FirstOrDefault(l => new[] { "=", ":=", ":" }.Any(op => l.Find(name, op, "time", ".", "NewTicker") >= 0 || l.Find(name, op, "time", ".", "NewTimer") >= 0));
             if (made is null)
             {
                 continue;
             }
 
-            // A local ticker is stopped in its own function; a field's anywhere in the package.
+            // A local ticker is stopped in its own function; a field's anywhere in the package that runs.
             var local = made.Matches(0, name) && scope.Lines.Contains(made);
-            var stops = (local ? scope.Lines : scope.Package.AllLines()).FirstOrDefault(l => l.Find(name, ".", "Stop", "(") >= 0);
+            var stops = Releases.Find(scope, made, new Holder(name, local ? HolderKind.Local : HolderKind.Field), "Stop");
             var what = made.Has("NewTimer") ? "timer" : "ticker";
             var pattern = what == "timer" ? SuspectPattern.TimerNotStopped : SuspectPattern.TickerNotStopped;
+            var deadStop = stops is null ? Dead(scope, s => Releases.Find(s, made, new Holder(name, local ? HolderKind.Local : HolderKind.Field), "Stop")) : string.Empty;
             return Finding(pattern, stops is null, scope, line, stops is null
-                ? $"parks the goroutine on the channel of the {what} made at {Site(made)}, which nothing stops"
+                ? $"parks the goroutine on the channel of the {what} made at {Site(made)}, which nothing stops{deadStop}"
                 : $"waits on the channel of the {what} made at {Site(made)}, which {Site(stops)} stops");
         }
 
@@ -382,6 +413,9 @@ internal static class StatementRules
     private static GoLine? MadeChannel(FunctionScope scope, string name) =>
         scope.Lines.FirstOrDefault(l => l.Matches(0, name) && (l.Matches(1, ":=", "make", "(", "chan") || l.Matches(1, "=", "make", "(", "chan")));
 
+    // A select ends when one of its cases can fire for good: a context's Done(), a timeout (time.After), a default, or
+    // a receive from a channel that something closes or sends on, in code that can run. A channel's name says nothing:
+    // a `quit` that nothing closes is no way out.
     private static bool SelectHasWayOut(FunctionScope scope, GoLine select)
     {
         var tokens = scope.Body.File.Tokens;
@@ -392,15 +426,68 @@ internal static class StatementRules
         }
 
         var close = scope.Body.File.Closing(select.Start + open);
-        for (var i = select.Start + open; i < close; i++)
+        for (var i = select.Start + open + 1; i < close; i++)
         {
-            if (tokens[i].Text is "Done" or "After" or "done" or "quit" or "stop" && tokens[i].IsIdentifier)
+            if (tokens[i].Text is "{" or "(" or "[")
+            {
+                i = scope.Body.File.Closing(i);
+                continue;
+            }
+
+            if (tokens[i].Kind == GoTokenKind.Keyword && tokens[i].Text == "default")
+            {
+                return true;
+            }
+
+            if (tokens[i].Kind != GoTokenKind.Keyword || tokens[i].Text != "case")
+            {
+                continue;
+            }
+
+            // The case's header, up to its `:` at bracket depth 0.
+            var end = i + 1;
+            while (end < close && tokens[end].Text != ":")
+            {
+                end = tokens[end].Text is "(" or "[" or "{" ? scope.Body.File.Closing(end) + 1 : end + 1;
+            }
+
+            var arrow = Enumerable.Range(i + 1, Math.Max(0, end - i - 1)).FirstOrDefault(k => tokens[k].Text == "<-" && !tokens[k - 1].IsIdentifier && tokens[k - 1].Text != "]" && tokens[k - 1].Text != ")");
+            if (arrow == 0)
+            {
+                continue;
+            }
+
+            var received = Enumerable.Range(arrow + 1, end - arrow - 1).Select(k => tokens[k]).ToList();
+            if (received.Any(t => t.Text is "Done" or "After"))
+            {
+                return true;
+            }
+
+            var channel = received.LastOrDefault(t => t.IsIdentifier).Text;
+            if (channel is not null && scope.LiveLines().Any(l => Closes(l, channel) || l.Find(channel, "<-") >= 0))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // `in chan T` / `out <-chan T` / `done chan<- struct{}` in a struct of the package.
+    private static bool IsChannelField(GoPackage package, string field) =>
+        package.Files.Any(f => f.Fields.Any(x => x.Name == field && f.Tokens[x.Type].Text is "chan" or "<-"));
+
+    // close(ch) / close(p.ch): the channel's name is the last identifier before the closing parenthesis.
+    private static bool Closes(GoLine line, string channel)
+    {
+        var at = line.Find("close", "(");
+        if (at < 0 || line[at].Kind != GoTokenKind.Identifier)
+        {
+            return false;
+        }
+
+        var end = line.IndexOf(")", at);
+        return end > at + 2 && line[end - 1].Text == channel;
     }
 
     // The container an assignment's left side names: a package-level var, or a struct field declared as a map or slice.
@@ -492,6 +579,13 @@ internal static class StatementRules
                 {
                     return GoVarKind.SyncMap;
                 }
+
+                // `items registry` / `items *registry` where `type registry map[...]...`.
+                var named = t[i + 1].Text == "*" ? t[i + 2] : t[i + 1];
+                if (named.IsIdentifier && package.NamedKind(named.Text) is var kind and not GoVarKind.Other)
+                {
+                    return kind;
+                }
             }
         }
 
@@ -512,7 +606,7 @@ internal static class StatementRules
     // delete(X, k), clear(X), X = make(..)/map..{} anywhere in the package.
     private static GoLine? Deletion(FunctionScope scope, Target target)
     {
-        foreach (var l in scope.Package.AllLines())
+        foreach (var l in scope.LiveLines())
         {
             var del = l.Find("delete", "(");
             if (del < 0)
@@ -545,10 +639,11 @@ internal static class StatementRules
         return null;
     }
 
-    // X = X[i:], X = nil, X = append(X[:0], ...), X = make(...): anything but the growing append.
+    // X = X[len(X)-n:], X = X[:0], X = nil, X = append(X[:0], ...), X = make(...): anything but the growing append
+    // and a queue's drain.
     private static GoLine? Truncation(FunctionScope scope, Target target, GoLine growing)
     {
-        foreach (var l in scope.Package.AllLines())
+        foreach (var l in scope.LiveLines())
         {
             var eq = TopLevelAssign(l);
             if (eq <= 0 || l[eq - 1].Text != target.Name || l.Number == growing.Number && l.File == growing.File)
@@ -557,13 +652,113 @@ internal static class StatementRules
             }
 
             var grows = l.Matches(eq + 1, "append", "(") && SameTarget(l, eq + 3, target) is { } after && l[after].Text == ",";
-            if (!grows)
+            if (!grows && !(IsDrain(l, eq, target) && !UnderLengthBound(scope, l, target)))
             {
                 return l;
             }
         }
 
         return null;
+    }
+
+    // X = X[1:], X = X[n:], X = X[:len(X)-1]: a consumer taking items off a queue or stack. It bounds nothing: while
+    // appends outpace it the backing array keeps every item not yet taken (and a front drain keeps the taken ones'
+    // slots until the next reallocation). A window that keeps the newest (X[len(X)-n:]) or a reset (X[:0]) does bound.
+    private static bool IsDrain(GoLine l, int eq, Target target)
+    {
+        if (SameTarget(l, eq + 1, target) is not { } open || !l.Matches(open, "[") || open + 1 >= l.Count)
+        {
+            return false;
+        }
+
+        var depth = 0;
+        var colon = -1;
+        var close = -1;
+        for (var k = open; k < l.Count && close < 0; k++)
+        {
+            depth += l[k].Text is "[" or "(" or "{" ? 1 : l[k].Text is "]" or ")" or "}" ? -1 : 0;
+            colon = depth == 1 && l[k].Text == ":" && colon < 0 ? k : colon;
+            close = depth == 0 ? k : -1;
+        }
+
+        if (colon < 0 || close < 0)
+        {
+            return false;
+        }
+
+        var low = Enumerable.Range(open + 1, colon - open - 1).Select(k => l[k].Text).ToList();
+        var high = Enumerable.Range(colon + 1, close - colon - 1).Select(k => l[k].Text).ToList();
+        return (low.Count > 0 && high.Count == 0 && !low.Contains("len")) || (low.Count == 0 && high.Contains("len") && high.Contains("-"));
+    }
+
+    // The drain sits under a cap (`if len(X) > max {`, or a sibling's `if len(c.items) > c.max {` in an LRU), or in a
+    // `for len(X) > 0 {` that takes everything; or its function is only called under a cap (`if ... { c.evict() }`).
+    private static bool UnderLengthBound(FunctionScope scope, GoLine l, Target target)
+    {
+        if (l.File.FunctionAt(l.Number) is not { } function)
+        {
+            return false;
+        }
+
+        if (EnclosingHeads(function, l).Any(h => IsLengthCap(h, target.Name)))
+        {
+            return true;
+        }
+
+        var name = function.Name[(function.Name.LastIndexOf('.') + 1)..];
+        var calls = scope.LiveLines().Where(c => c.File.FunctionAt(c.Number) != function && c.Find(name, "(") >= 0
+            && (c.Find(name, "(") == 0 || c.Matches(c.Find(name, "(") - 1, "."))).ToList();
+        return calls.Count > 0 && calls.All(c => c.File.FunctionAt(c.Number) is { } caller && EnclosingHeads(caller, c).Any(h => IsLengthCap(h, target.Name)));
+    }
+
+    // `if len(anything) > n {` (n not zero), or `for len(X) ... {` over the drained slice itself.
+    private static bool IsLengthCap(List<GoToken> head, string drained)
+    {
+        var len = head.FindIndex(t => t.Text == "len");
+        if (len < 0 || head[0].Text is not ("if" or "for"))
+        {
+            return false;
+        }
+
+        if (head[0].Text == "for")
+        {
+            return head.Skip(len).Any(t => t.Text == drained);
+        }
+
+        return head.Any(t => t.Text is ">" or ">=" or "<" or "<=") && !head.Any(t => t.Text is "0" or "1");
+    }
+
+    // The head (tokens from the line's start to the `{`) of every block around the line, innermost first.
+    private static IEnumerable<List<GoToken>> EnclosingHeads(GoFunction function, GoLine line)
+    {
+        var tokens = function.File.Tokens;
+        var depth = 0;
+        for (var i = line.Start - 1; i > function.BodyStart; i--)
+        {
+            if (tokens[i].Kind != GoTokenKind.Operator)
+            {
+                continue;
+            }
+
+            depth += tokens[i].Text == "}" ? 1 : tokens[i].Text == "{" ? -1 : 0;
+            if (depth >= 0)
+            {
+                continue;
+            }
+
+            depth = 0;
+            var start = i;
+            while (start > 0 && tokens[start - 1].Line == tokens[i].Line)
+            {
+                start--;
+            }
+
+            var head = Enumerable.Range(start, i - start).Select(k => tokens[k]).SkipWhile(t => t.Text is "}" or "else").ToList();
+            if (head.Count > 0)
+            {
+                yield return head;
+            }
+        }
     }
 
     // The lifecycle finding (open, ticker, context) of a local the stored value names, e.g. `f` in &session{f: f}.
@@ -737,7 +932,39 @@ internal static class StatementRules
         return name.IsIdentifier && name.Text != "_" ? name.Text : null;
     }
 
+    // What receives the value the call at `call` makes: `t :=`, `var t =`, `p.ticker =`, `m[k] =`, `T{t: ...}` (null: handed on).
+    private static Holder? LeftHolder(FunctionScope scope, GoLine line, int call)
+    {
+        // &Heartbeat{t: time.NewTicker(d)}: the composite literal's field holds it, whatever variable holds the struct.
+        if (line.Matches(call - 1, ":") && line[call - 2].IsIdentifier)
+        {
+            return new Holder(line[call - 2].Text, HolderKind.Field);
+        }
+
+        var assign = line.IndexOf(":=") is var d and >= 0 && d < call ? d : line.IndexOf("=") is var e and >= 0 && e < call ? e : -1;
+        return assign < 1 ? null : Holder.Of(scope, line, line.Matches(0, "var") ? 1 : 0, assign);
+    }
+
+    // The left side's text as written (`t`, `p.ticker`, `m[k]`), or null when the value is not assigned.
+    private static string? LeftText(GoLine line, int call)
+    {
+        var assign = line.IndexOf(":=") is var d and >= 0 && d < call ? d : line.IndexOf("=") is var e and >= 0 && e < call ? e : -1;
+        var from = line.Matches(0, "var") ? 1 : 0;
+        return assign <= from ? null : string.Concat(Enumerable.Range(from, assign - from).Select(i => line[i].Text));
+    }
+
     private static GoLine? FirstLine(IEnumerable<GoLine> lines) => lines.FirstOrDefault();
+
+    // " (Site is in F, which nothing calls)" when the release exists only in code that cannot run, else "".
+    private static string Dead(FunctionScope scope, Func<FunctionScope, GoLine?> release)
+    {
+        if (release(scope.EveryFunctionRuns()) is not { } line || line.File.FunctionAt(line.Number) is not { } function)
+        {
+            return string.Empty;
+        }
+
+        return $" ({Site(line)} is in {function.Name}, which nothing calls)";
+    }
 
     private static string Site(GoLine l) => $"{Path.GetFileName(l.File.Path)}:{l.Number} (`{l.Code}`)";
 

@@ -1,6 +1,7 @@
 // The installed tool: scripts/pack-tool.sh packs this machine's RID, `dotnet tool install` installs it, and the native
 // binary it installs, copied alone into an empty folder, still draws charts (its chart libraries travel inside it).
 using System.Runtime.InteropServices;
+using System.Text;
 using GcTrace.Tests.Support;
 
 namespace GcTrace.Tests.Packaging;
@@ -116,50 +117,104 @@ public class ToolPackageTests(InstalledToolFixture tool) : IClassFixture<Install
     }
 
     [PackTestFact]
-    public void InstalledCommand_RunsTheX86_64V3TwinWhereTheCpuHasAvx2()
+    public void InstalledCommand_OnALargeFile_RunsTheX86_64V3TwinWhereTheCpuHasAvx2()
     {
-        var exe = RunningBinary(optOut: false);
+        var exe = RunningBinaryOnLargeFile(optOut: false);
 
         var avx2 = File.ReadAllText("/proc/cpuinfo").Split('\n').First(l => l.StartsWith("flags", StringComparison.Ordinal))
             .Split(' ').Contains("avx2");
         if (avx2)
-            exe.Should().EndWith("gctrace-pipe.x86-64-v3", "the portable binary hands over to its AVX2 build");
+            exe.Should().EndWith("gctrace-pipe.x86-64-v3", "the portable binary hands a large input over to its AVX2 build");
         else
             exe.Should().EndWith("/gctrace-pipe", "without AVX2 the portable binary keeps the work");
     }
 
     [PackTestFact]
-    public void InstalledCommand_WithOptOut_KeepsThePortableBinary()
+    public void InstalledCommand_OnALargeFileWithOptOut_KeepsThePortableBinary()
     {
-        RunningBinary(optOut: true).Should().EndWith("/gctrace-pipe");
+        RunningBinaryOnLargeFile(optOut: true).Should().EndWith("/gctrace-pipe");
     }
 
-    // The file the running tool process executes, read from /proc once an application line came back through it (so
-    // any hand-over has happened), with GCTRACE_PORTABLE=1 when optOut.
-    private string RunningBinary(bool optOut)
+    [PackTestFact]
+    public void InstalledCommand_OnAPipe_KeepsThePortableBinary()
     {
         tool.Install.ExitCode.Should().Be(0, tool.Install.Stdout + tool.Install.Stderr);
-        var start = new System.Diagnostics.ProcessStartInfo(tool.Command)
+        using var run = ToolRun.Start(tool.Command, [], optOut: false);
+
+        run.Process.StandardInput.WriteLine("app: ready");
+        run.Process.StandardInput.Flush();
+        var echoed = run.Process.StandardOutput.ReadLineAsync();
+        echoed.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue("the application line is passed straight through");
+        echoed.Result.Should().Be("app: ready");
+
+        run.Executable().Should().EndWith("/gctrace-pipe", "a pipe's size is unknown and a live one runs at its writer's pace");
+    }
+
+    // The file the tool process executes once it reads standard input after a file of 256 MiB, the hand-over threshold
+    // (the hand-over, if any, happens before any input is read), with GCTRACE_PORTABLE=1 when optOut.
+    private string RunningBinaryOnLargeFile(bool optOut)
+    {
+        tool.Install.ExitCode.Should().Be(0, tool.Install.Stdout + tool.Install.Stderr);
+        var large = Path.Combine(tool.Dir, "large.log");
+        if (!File.Exists(large))
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        if (optOut) start.Environment["GCTRACE_PORTABLE"] = "1";
-        using var process = System.Diagnostics.Process.Start(start)!;
-        try
-        {
-            process.StandardInput.WriteLine("app: ready");
-            process.StandardInput.Flush();
-            var echoed = process.StandardOutput.ReadLineAsync();
-            echoed.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue("the application line is passed straight through");
-            echoed.Result.Should().Be("app: ready");
-            return new FileInfo($"/proc/{process.Id}/exe").ResolveLinkTarget(returnFinalTarget: false)!.FullName;
+            var lines = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("app: a line of the application's own output\n", 1 << 14)));
+            using var file = File.Create(large);
+            while (file.Length <= 256L << 20) file.Write(lines);
         }
-        finally
+        using var run = ToolRun.Start(tool.Command, [large, "-", "--no-passthrough"], optOut);
+
+        var reading = SpinWait.SpinUntil(run.ReadsStandardInput, TimeSpan.FromSeconds(60));
+        reading.Should().BeTrue("after the file the tool waits on standard input");
+        return run.Executable();
+    }
+
+    // One started tool process, its standard input kept open until disposed.
+    private sealed class ToolRun(System.Diagnostics.Process process) : IDisposable
+    {
+        public System.Diagnostics.Process Process => process;
+
+        public static ToolRun Start(string command, string[] args, bool optOut)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo(command, args)
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            if (optOut) start.Environment["GCTRACE_PORTABLE"] = "1";
+            return new ToolRun(System.Diagnostics.Process.Start(start)!);
+        }
+
+        public string Executable() => new FileInfo($"/proc/{process.Id}/exe").ResolveLinkTarget(returnFinalTarget: false)!.FullName;
+
+        // Some thread of the process is blocked reading the pipe on its standard input: /proc/PID/task/TID/syscall starts
+        // with the syscall number (0 is read on x86-64) and the descriptor, which .NET dups from 0, so it is compared by
+        // what it refers to (pipe:[inode]).
+        public bool ReadsStandardInput()
+        {
+            var stdin = Target(0);
+            return Directory.GetDirectories($"/proc/{process.Id}/task").Any(t =>
+            {
+                try
+                {
+                    var call = File.ReadAllText(Path.Combine(t, "syscall")).Split(' ');
+                    return call is ["0", var fd, ..] && Target(Convert.ToInt32(fd, 16)) == stdin;
+                }
+                catch (IOException)
+                {
+                    return false;
+                }
+            });
+        }
+
+        private string? Target(int fd) => new FileInfo($"/proc/{process.Id}/fd/{fd}").LinkTarget;
+
+        public void Dispose()
         {
             process.StandardInput.Close();
             if (!process.WaitForExit(TimeSpan.FromSeconds(30))) process.Kill();
+            process.Dispose();
         }
     }
 

@@ -13,9 +13,12 @@ public class CodeReaderFixtureTests
     private static readonly SourceLocator Locator = new([Path.Combine(RepoPaths.Fixtures, "src")]);
 
     // src_* were written with the code reader; src2_* were written afterwards in other developers' styles (containers
-    // in struct fields, values kept one call down, goroutines started by methods) and read without changing it first.
+    // in struct fields, values kept one call down, goroutines started by methods) and read without changing it first;
+    // src4_* test the generalisation rules (queue drains, releases nothing calls, cancel funcs in fields, values kept
+    // three calls down, a generic cache in a sub-package).
     public static TheoryData<string> LeakRuns() => new(ProfiledRuns.Folders()
-        .Where(f => (f.StartsWith("runs/src_", StringComparison.Ordinal) || f.StartsWith("runs/src2_", StringComparison.Ordinal))
+        .Where(f => (f.StartsWith("runs/src_", StringComparison.Ordinal) || f.StartsWith("runs/src2_", StringComparison.Ordinal)
+                || f.StartsWith("runs/src4_", StringComparison.Ordinal))
             && ProfiledRuns.Truth(f).Label == "leak"));
 
     [Theory]
@@ -51,6 +54,9 @@ public class CodeReaderFixtureTests
     [InlineData("src2_probe_ticker_twin", "main.(*Probe).loop", SuspectPattern.TickerNotStopped)]
     [InlineData("src2_ctx_path_twin", "main.(*Server).Handle", SuspectPattern.ContextNotCancelled)]
     [InlineData("src2_stage_recv_twin", "main.(*Pipeline).decode", SuspectPattern.GoroutineLeak)]
+    [InlineData("src4_queue_drain_twin", "main.(*Dispatcher).Submit", SuspectPattern.UnboundedSlice)]
+    [InlineData("src4_dead_stop_twin", "main.NewHeartbeat", SuspectPattern.TickerNotStopped)]
+    [InlineData("src4_cancel_field_twin", "main.(*Server).begin", SuspectPattern.ContextNotCancelled)]
     public void Read_Twin_ShowsTheShapeWithoutThePattern(string program, string function, SuspectPattern shape)
     {
         var lines = File.ReadAllLines(Path.Combine(RepoPaths.Fixtures, "src", program, "main.go"));
@@ -84,6 +90,42 @@ public class CodeReaderFixtureTests
         finding!.Pattern.Should().Be(SuspectPattern.UnboundedMap);
         finding.Holds.Should().BeFalse(finding.Evidence);
         finding.Evidence.Should().StartWith("store.go:").And.Contain("delete(s.sessions, token)");
+    }
+
+    [Fact]
+    public void Read_DeepStoreTwin_FollowsTheValueThreeCallsDownToTheDelete()
+    {
+        // Serve hands render's bytes to AuditTrail.Note -> record -> responseIndex.keep (audit.go), which deletes.
+        var file = "gcfixtures/src4_deep_store_twin/main.go";
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Fixtures, "src", "src4_deep_store_twin", "main.go"));
+        var site = Array.FindIndex(lines, l => l.Contains("// SITE", StringComparison.Ordinal)) + 1;
+        var call = Array.FindIndex(lines, l => l.Contains("resp := render(id)", StringComparison.Ordinal)) + 1;
+
+        var finding = new CodeReader(Locator).Read([new("main.render", file, site), new("main.(*Gateway).Serve", file, call)]);
+
+        finding.Should().NotBeNull();
+        finding!.Pattern.Should().Be(SuspectPattern.UnboundedMap);
+        finding.Holds.Should().BeFalse(finding.Evidence);
+        finding.Evidence.Should().StartWith("audit.go:").And.Contain("delete(ix.byID, id-keepNewest)");
+    }
+
+    [Fact]
+    public void Read_GenericCacheTwin_ReadsTheSubPackagesGenericMethodAndFindsTheEviction()
+    {
+        // The loader's bytes are kept by lru.(*Cache[...]).GetOrLoad, which calls evictOldest past max.
+        var main = File.ReadAllLines(Path.Combine(RepoPaths.Fixtures, "src", "src4_generic_cache_twin", "main.go"));
+        var lru = File.ReadAllLines(Path.Combine(RepoPaths.Fixtures, "src", "src4_generic_cache_twin", "internal", "lru", "lru.go"));
+        var site = Array.FindIndex(main, l => l.Contains("// SITE", StringComparison.Ordinal)) + 1;
+        var load = Array.FindIndex(lru, l => l.Contains("v := load(key)", StringComparison.Ordinal)) + 1;
+
+        var finding = new CodeReader(Locator).Read([
+            new("main.loadThumb", "gcfixtures/src4_generic_cache_twin/main.go", site),
+            new("gcfixtures/src4_generic_cache_twin/internal/lru.(*Cache[...]).GetOrLoad", "gcfixtures/src4_generic_cache_twin/internal/lru/lru.go", load)]);
+
+        finding.Should().NotBeNull();
+        finding!.Pattern.Should().Be(SuspectPattern.UnboundedMap);
+        finding.Holds.Should().BeFalse(finding.Evidence);
+        finding.Evidence.Should().StartWith("lru.go:").And.Contain("delete(c.items, oldest)");
     }
 
     private static string Name(SuspectPattern p) => p switch

@@ -10,7 +10,7 @@ public class CodeReaderTests
     private const string Path = "/build/app/main.go";
 
     // The frame's line is the line marked "// site" in the snippet; its function is given by name.
-    private static CodeFinding? Read(string function, string source, params (string Path, string Text)[] more)
+    internal static CodeFinding? Read(string function, string source, params (string Path, string Text)[] more)
     {
         var files = new Dictionary<string, string> { [Path] = source };
         foreach (var (p, t) in more)
@@ -364,8 +364,13 @@ public class CodeReaderTests
         f.Line.Should().Be(7);
         f.Evidence.Should().Contain("started at main.go:5 (`go func() {`) on a send");
 
-        var withDone = src.Replace("ch <- buf", "select {\n\t\tcase ch <- buf:\n\t\tcase <-done:\n\t\t}", StringComparison.Ordinal);
+        var withDone = src.Replace("ch <- buf", "select {\n\t\tcase ch <- buf:\n\t\tcase <-done:\n\t\t}", StringComparison.Ordinal)
+            .Replace("ch := make(chan []byte)", "ch := make(chan []byte)\n\tdone := make(chan struct{})\n\tdefer close(done)", StringComparison.Ordinal);
         Read("main.spawnWaiter.func1", withDone)!.Holds.Should().BeFalse();
+
+        // A done channel nothing closes is no way out, whatever its name.
+        var neverClosed = withDone.Replace("defer close(done)", string.Empty, StringComparison.Ordinal);
+        Read("main.spawnWaiter.func1", neverClosed)!.Holds.Should().BeTrue();
     }
 
     [Fact]

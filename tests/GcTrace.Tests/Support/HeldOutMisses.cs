@@ -25,9 +25,10 @@ public static class HeldOutMisses
 
     /// <summary>Leak runs whose verdict names none of ground_truth.leak_functions: its first suspect today (null: none).</summary>
     /// <remarks>
-    /// src3_job_queue, src3_audit_sink: the leaking method (Scheduler.Submit, AccountService.Update) is small enough
-    /// to be inlined into the Drive callback, and Go 1.19's heap profile drops the inlined leaf frame: pprof itself
-    /// ranks main.main.func1 at the call line, so the suspect is main.main (docs/output-contract.md, "Inlined callees").
+    /// src3_job_queue, src3_audit_sink: the leaking method (Scheduler.Submit, AccountService.Update) allocates with make
+    /// + copy (runtime.makeslicecopy), and Go 1.19's heap profile records such an allocation without that method's
+    /// frame (it is not inlined: cost 248 and 173 against the budget of 80): pprof itself ranks main.main.func1 at the
+    /// call line, so the suspect is main.main (docs/output-contract.md, "Callees missing from the stacks").
     /// </remarks>
     public static readonly IReadOnlyDictionary<string, string?> FirstSuspect = new Dictionary<string, string?>(StringComparer.Ordinal)
     {
@@ -36,16 +37,18 @@ public static class HeldOutMisses
     };
 
     /// <summary>Leak runs whose ground-truth suspect gets another pattern than ground_truth.pattern: the pattern today.</summary>
-    /// <remarks>The code reader's first-pass misses on the held-out programs, for the reader to fix (issue 16).</remarks>
+    /// <remarks>The code reader's first-pass misses on the held-out programs, for the reader to fix (issue 16).
+    /// src3_stats_ticker left after the reader learnt that a Close nothing calls stops no ticker; src3_route_hooks
+    /// moved from unknown to unbounded-map (the map field's delete is in a Remove nothing calls; the stored value is a
+    /// func literal built in another function, not yet recognised).</remarks>
     public static readonly IReadOnlyDictionary<string, string> Pattern = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["runs/src3_bus_listeners"] = "unknown",
         ["runs/src3_ctx_field"] = "unknown",
         ["runs/src3_idem_store"] = "unknown",
         ["runs/src3_quota_cache"] = "unknown",
-        ["runs/src3_route_hooks"] = "unknown",
+        ["runs/src3_route_hooks"] = "unbounded-map",
         ["runs/src3_session_idle"] = "ticker-not-stopped",
-        ["runs/src3_stats_ticker"] = "goroutine-leak",
         ["runs/src3_token_index"] = "unknown",
         ["runs/src3_worker_budget"] = "unknown",
     };

@@ -1,0 +1,157 @@
+// ReachableFunctions: which functions of a package can run, so a Stop, cancel, Close or delete that sits in code
+// nothing calls does not clear a leak.
+namespace GcTrace.Source;
+
+/// <summary>
+/// A function can run when a chain of references leads to it from an entry: `main` and `init`, functions named in
+/// package-level initialisers (`var routes = map[string]http.HandlerFunc{"/": index}`), methods the standard library
+/// calls through an interface (ServeHTTP, String, Error...), and, outside package main, every exported name (its
+/// callers live in other packages). A reference is the function's name anywhere in a reachable body (a call, `go f()`,
+/// `defer s.Stop()`, a method value `time.AfterFunc(d, s.expire)`); for a method, `x.M` counts unless x's declaration
+/// shows another type (a `*time.Ticker` field's `Stop` is not the package's `(*Probe).Stop`). A package main without
+/// a `func main` (a fragment) has no known entry, so every function counts as reachable.
+/// </summary>
+internal sealed class ReachableFunctions
+{
+    /// <summary>Methods the standard library calls through its interfaces, never by name in the program.</summary>
+    private static readonly HashSet<string> InterfaceMethods = new(StringComparer.Ordinal)
+    {
+        "ServeHTTP", "String", "Error", "Format", "GoString", "Len", "Less", "Swap", "Read", "Write", "WriteTo", "ReadFrom",
+        "MarshalJSON", "UnmarshalJSON", "MarshalText", "UnmarshalText", "MarshalBinary", "UnmarshalBinary", "Unwrap", "Is", "As",
+    };
+
+    private readonly GoPackage package;
+    private readonly HashSet<GoFunction> reachable = [];
+    private readonly ILookup<string, GoFunction> byName;
+
+    public ReachableFunctions(GoPackage package)
+    {
+        this.package = package;
+        var functions = package.Files.SelectMany(f => f.Functions).ToList();
+        byName = functions.ToLookup(MethodName, StringComparer.Ordinal);
+        var isMain = package.Files.Any(f => f.Package == "main");
+        var entries = functions.Where(f => IsEntry(f, isMain)).ToList();
+        if (isMain && !functions.Any(f => f.Name == "main"))
+        {
+            entries = functions;
+        }
+
+        entries.AddRange(package.Files.SelectMany(TopLevelReferences));
+        var work = new Stack<GoFunction>(entries);
+        while (work.Count > 0)
+        {
+            var f = work.Pop();
+            if (!reachable.Add(f))
+            {
+                continue;
+            }
+
+            foreach (var callee in References(f.File, f.BodyStart + 1, f.BodyEnd, f))
+            {
+                work.Push(callee);
+            }
+        }
+    }
+
+    public bool Contains(GoFunction function) => reachable.Contains(function);
+
+    /// <summary>True when the line sits in a reachable function (or a package-level initialiser).</summary>
+    public bool Contains(GoLine line) => line.File.FunctionAt(line.Number) is not { } f || reachable.Contains(f);
+
+    /// <summary>The functions reachable from <paramref name="root"/> (itself included) that the entries do not reach:
+    /// a function a profile shows running is reachable whatever the names say (a handler called through an interface).</summary>
+    public IReadOnlySet<GoFunction> From(GoFunction root)
+    {
+        var extra = new HashSet<GoFunction>();
+        var work = new Stack<GoFunction>([root]);
+        while (work.Count > 0)
+        {
+            var f = work.Pop();
+            if (reachable.Contains(f) || !extra.Add(f))
+            {
+                continue;
+            }
+
+            foreach (var callee in References(f.File, f.BodyStart + 1, f.BodyEnd, f))
+            {
+                work.Push(callee);
+            }
+        }
+
+        return extra;
+    }
+
+    private static string MethodName(GoFunction f) => f.Name[(f.Name.LastIndexOf('.') + 1)..];
+
+    // "(*Probe).Stop" -> "Probe", "server.handle" -> "server", "main" -> null.
+    private static string? ReceiverType(GoFunction f)
+    {
+        var dot = f.Name.LastIndexOf('.');
+        return dot < 0 ? null : f.Name[..dot].Trim('(', ')', '*');
+    }
+
+    private static bool IsEntry(GoFunction f, bool isMain)
+    {
+        var name = MethodName(f);
+        return name is "main" or "init" || (ReceiverType(f) is not null && InterfaceMethods.Contains(name))
+            || (!isMain && name.Length > 0 && char.IsUpper(name[0]));
+    }
+
+    // Functions named outside every function body: package-level var initialisers.
+    private IEnumerable<GoFunction> TopLevelReferences(GoSourceFile file)
+    {
+        var from = 0;
+        foreach (var f in file.Functions.OrderBy(f => f.DeclStart))
+        {
+            foreach (var r in References(file, from, Math.Max(from, f.DeclStart), null))
+            {
+                yield return r;
+            }
+
+            from = f.BodyEnd + 1;
+        }
+
+        foreach (var r in References(file, from, file.Tokens.Count, null))
+        {
+            yield return r;
+        }
+    }
+
+    private IEnumerable<GoFunction> References(GoSourceFile file, int from, int to, GoFunction? within)
+    {
+        var tokens = file.Tokens;
+        for (var i = from; i < to; i++)
+        {
+            if (!tokens[i].IsIdentifier)
+            {
+                continue;
+            }
+
+            var name = tokens[i].Text;
+            var selected = i > 0 && tokens[i - 1].Text == ".";
+            string? type = null;
+            if (selected && within is not null)
+            {
+                type = ValueTypes.OfExpression(package, within, i - 2);
+                if (type == ValueTypes.Foreign)
+                {
+                    continue;
+                }
+            }
+
+            foreach (var f in byName[name])
+            {
+                if (f == within)
+                {
+                    continue;
+                }
+
+                var receiver = ReceiverType(f);
+                if (selected ? receiver is not null && (type is null || type == receiver) : receiver is null)
+                {
+                    yield return f;
+                }
+            }
+        }
+    }
+}
