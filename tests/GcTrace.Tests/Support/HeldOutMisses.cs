@@ -44,7 +44,6 @@ public static class HeldOutMisses
     public static readonly IReadOnlyDictionary<string, string> Pattern = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["runs/src3_bus_listeners"] = "unknown",
-        ["runs/src3_ctx_field"] = "unknown",
         ["runs/src3_idem_store"] = "unknown",
         ["runs/src3_quota_cache"] = "unknown",
         ["runs/src3_route_hooks"] = "unbounded-map",
