@@ -48,7 +48,14 @@ public class DiagnoserCorpusTests
         else if (truth.Label == "leak")
         {
             verdict.Kind.Should().Be(VerdictKind.Leak);
-            verdict.Confidence.Should().BeOneOf(Confidence.Medium, Confidence.High);
+            // A trace with fewer cycles than it needs, whose floor and one heap site agree, is a leak with low confidence.
+            var shortTrace = verdict.Reasons[0].StartsWith("Only ", StringComparison.Ordinal);
+            verdict.Confidence.Should().BeOneOf(shortTrace ? [Confidence.Low, Confidence.Medium, Confidence.High] : [Confidence.Medium, Confidence.High]);
+        }
+        else if (truth.Kind == "inconclusive")
+        {
+            // Too few cycles to call it healthy: inconclusive, naming what grew across the profiles (a cache filling) as candidates.
+            verdict.Kind.Should().Be(VerdictKind.Inconclusive);
         }
         else
         {
