@@ -82,7 +82,8 @@ internal static class Releases
         }
 
         var name = holder.Name;
-        var direct = scope.Lines.FirstOrDefault(l => !ReferenceEquals(l, made) && l.Number != made.Number && Calls(l, name, method, selected: false));
+        var direct = scope.Lines.FirstOrDefault(l => !ReferenceEquals(l, made) && l.Number != made.Number && Calls(l, name, method, selected: false)
+            && !scope.DeferredInLoop(l, made));
         if (direct is not null)
         {
             return direct;

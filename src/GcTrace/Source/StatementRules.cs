@@ -224,6 +224,12 @@ internal static class StatementRules
         }
 
         var uses = scope.Mentioning(cancel).Where(l => l.Number != line.Number && !l.Matches(0, "_", "=", cancel)).ToList();
+        if (uses.Count > 0 && uses.All(l => scope.DeferredInLoop(l, line)))
+        {
+            return Finding(SuspectPattern.ContextNotCancelled, true, scope, line,
+                $"defers `{cancel}` inside the loop ({Site(uses[0])}): it runs only when {Short(scope.Function)} returns, so every iteration's child stays in the parent until then");
+        }
+
         if (uses.Count == 0)
         {
             return Finding(SuspectPattern.ContextNotCancelled, true, scope, line, $"never calls `{cancel}`, so the parent context keeps this child until the parent ends");
@@ -287,7 +293,14 @@ internal static class StatementRules
 
         var name = line[0].Text;
         var closes = FirstLine(scope.Mentioning(name).Where(l => (l.Find(name, ".", "Close") >= 0 || l.Find(name, ".", "Body", ".", "Close") >= 0)
-            && !InErrorBranch(scope, l)));
+            && !InErrorBranch(scope, l) && !scope.DeferredInLoop(l, line)));
+        var deferredInLoop = FirstLine(scope.Mentioning(name).Where(l => l.Find(name, ".", "Close") >= 0 && scope.DeferredInLoop(l, line)));
+        if (closes is null && deferredInLoop is not null)
+        {
+            return Finding(SuspectPattern.UnclosedResource, true, scope, line,
+                $"opens a resource in a loop whose close is deferred ({Site(deferredInLoop)}): it runs only when {Short(scope.Function)} returns, so every iteration's resource stays open until then");
+        }
+
         var handedOn = scope.Mentioning(name).Any(l => (l.Matches(0, "return", name) && !l.Matches(2, "."))
             || (l.Number != line.Number && (l.Matches(0, "go") || l.Find("=", name) >= 0 && !l.Matches(l.Find("=", name) + 2, "."))));
         var what = isHttp ? "a response whose body" : "a resource that";

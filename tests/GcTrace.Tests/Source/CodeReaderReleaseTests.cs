@@ -983,4 +983,32 @@ public class CodeReaderReleaseTests
         var closed = src.Replace("n.sent++", "resp.Body.Close()\n\tn.sent++", StringComparison.Ordinal);
         Read("main.(*Notifier).Deliver", closed)!.Holds.Should().BeFalse();
     }
+
+    [Theory]
+    [InlineData("f, err := os.Open(path) // site", "defer f.Close()", SuspectPattern.UnclosedResource)]
+    [InlineData("ctx, cancel := context.WithTimeout(parent, time.Minute) // site", "defer cancel()", SuspectPattern.ContextNotCancelled)]
+    [InlineData("t := time.NewTicker(time.Second) // site", "defer t.Stop()", SuspectPattern.TickerNotStopped)]
+    public void Read_ReleaseDeferredInsideALoop_RunsOnlyWhenTheFunctionReturns(string make, string release, SuspectPattern pattern)
+    {
+        var src = $$"""
+            package main
+
+            func consume(parent context.Context, paths <-chan string) {
+                for path := range paths {
+                    {{make}}
+                    {{release}}
+                    use(path)
+                }
+            }
+            """;
+
+        var f = Read("main.consume", src)!;
+        f.Pattern.Should().Be(pattern);
+        f.Holds.Should().BeTrue(f.Evidence);
+
+        // In a func literal called per iteration, the defer runs at the end of each call.
+        var perCall = src.Replace("for path := range paths {", "for path := range paths {\n\t\tfunc() {", StringComparison.Ordinal)
+            .Replace("use(path)", "use(path)\n\t\t}()", StringComparison.Ordinal);
+        Read("main.consume.func1", perCall)!.Holds.Should().BeFalse();
+    }
 }
