@@ -185,6 +185,25 @@ RUNS=(
   "src5_sparse_orders|src5_sparse_orders|8|100||gctrace=1|1|leak|unbounded-map|main.recordReceipt|source-reading: a 10 KiB receipt per order kept in a package-level map nothing deletes from; 6-7 GC cycles in 8 s, so the trace alone cannot judge and the heap profiles must agree"
   "src5_sparse_orders_twin|src5_sparse_orders_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src5_sparse_orders: the map keeps the last 600 receipts (full after 3 s), a plateau from then on"
   "src5_sparse_orders_twin150|src5_sparse_orders_twin|8|150||gctrace=1|1|no-leak|twin:unbounded-map||the twin at GOGC=150: fewer GC cycles than the trace needs (the plateau's rise falls in its warm-up), so inconclusive, never leak"
+  # issue 16 (blind4): a second held-out batch written blind to the code reader, in the styles of real services (HTTP
+  # API on httptest, scheduler, publisher, importer, RPC client, connection managers, ingest, dispatcher, pub/sub hub);
+  # ground truth fixed here before any run went through gctrace-pipe; default MemProfileRate
+  "src6_user_feeds|src6_user_feeds|8|100||gctrace=1|1|leak|unbounded-map|main.(*Inbox).Push|held-out: notification API keeps a map of per-user slices (feeds.go), new users keep coming, only users who read are deleted"
+  "src6_user_feeds_twin|src6_user_feeds_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src6_user_feeds: the inbox keeps at most 256 users, the oldest user is deleted"
+  "src6_tenant_metrics|src6_tenant_metrics|8|100||gctrace=1|1|leak|unbounded-map|main.(*Collector).Observe|held-out: nested maps tenant -> series key -> series (1024-point ring); the route label carries the order id, nothing drops a series"
+  "src6_debug_history|src6_debug_history|8|100||gctrace=1|1|leak|unbounded-slice|main.(*Scheduler).record|held-out: scheduler keeps every run record (with a string copy of the job output) in s.history for /debug/jobs, never trimmed"
+  "src6_retry_registry|src6_retry_registry|8|100||gctrace=1|1|leak|closure-capture|main.(*Publisher).Publish|held-out: a send closure capturing the 32 KiB payload kept per sequence number in RetryBook.pending, drained only at shutdown"
+  "src6_stream_producer|src6_stream_producer|8|100||gctrace=1|1|leak|goroutine-leak|main.(*Importer).split,main.(*Importer).Import|held-out: go im.split(data, rows) sends on an unbuffered channel; Import returns at the first bad row and the producer parks on the send forever, holding the upload"
+  "src6_lookup_timeout|src6_lookup_timeout|8|100||gctrace=1|1|leak|goroutine-leak|main.(*call).await,main.(*Client).Call|held-out: RPC client starts go cl.await(c, result) per call; after a timeout the pending call is forgotten, the late reply dropped, await waits forever on cl.done holding the 64 KiB frame"
+  "src6_heartbeat_ticker|src6_heartbeat_ticker|8|100||gctrace=1|1|leak|ticker-not-stopped|main.(*Peer).heartbeat,main.(*Manager).Connect|held-out: per-peer time.NewTicker in a field with go p.heartbeat() (for range p.hb.C); Close marks closed and closes the pipe, never stops the ticker"
+  "src6_heartbeat_ticker_twin|src6_heartbeat_ticker_twin|8|100||gctrace=1|1|no-leak|twin:ticker-not-stopped||twin of src6_heartbeat_ticker: Close stops the ticker and closes done, the heartbeat goroutine returns"
+  "src6_deadline_ctx|src6_deadline_ctx|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Service).begin,main.(*Service).Handle|held-out: span (32 KiB attrs) under WithValue + WithDeadline(5 min) of a long-lived root; cancel kept in the operation struct, called only on the error path"
+  "src6_deadline_ctx_twin|src6_deadline_ctx_twin|8|100||gctrace=1|1|no-leak|twin:context-not-cancelled||twin of src6_deadline_ctx: Handle defers op.finish(), which cancels"
+  "src6_conn_manager|src6_conn_manager|8|100||gctrace=1|1|leak|unclosed-resource|main.(*Manager).accept|held-out: TCP line server on 127.0.0.1; sessions (conn + 64 KiB bufio.Reader) in a map; QUIT returns without drop, so the conn is never closed nor the session deleted"
+  "src6_header_index|src6_header_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Ingest).Consume|held-out: a 64 KiB frame buffer per message; the parsed header's Route/TraceID are sub-slices kept by a bounded (4096) HeaderCache, pinning each frame"
+  "src6_ack_timers|src6_ack_timers|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*AckTracker).Track|held-out: time.NewTimer(10 min) per delivery kept in a map; Ack deletes the entry without Stop, the timers stay in the runtime heap"
+  "src6_pubsub_hub|src6_pubsub_hub|8|100||gctrace=1|1|leak|closure-capture|main.(*Server).Open|held-out: per-session callback capturing the session and its 32 KiB outbox subscribed to the hub; Close never calls the stored unsubscribe"
+
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {
@@ -307,6 +326,9 @@ leak_goroutines() {
     src3_cond_broker) echo "gcfixtures/src3_cond_broker/internal/broker.(*Broker).wait" ;;
     src3_webhook_post) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
     src4_dead_stop) echo "main.(*Heartbeat).run" ;;
+    src6_stream_producer) echo "main.(*Importer).split" ;;
+    src6_lookup_timeout) echo "main.(*call).await" ;;
+    src6_heartbeat_ticker) echo "main.(*Peer).heartbeat" ;;
     *) echo "" ;;
   esac
 }
@@ -470,7 +492,7 @@ run_one() {
       gf=$(basename "${gors[0]}" .pb.gz); gl=$(basename "${gors[-1]}" .pb.gz)
       pprof_top "$dir/$gf.top.txt" "$dir/$gf.pb.gz"
       pprof_top "$dir/$gl.top.txt" "$dir/$gl.pb.gz"
-      if [[ "$prog" == src_* || "$prog" == src2_* || "$prog" == src3_* || "$prog" == src4_* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
+      if [[ "$prog" == src_* || "$prog" == src2_* || "$prog" == src3_* || "$prog" == src4_* || "$prog" == src6_* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
     else
       echo "   WARNING: $run wrote no heap profiles" >&2
     fi
