@@ -189,7 +189,7 @@ RUNS=(
   # API on httptest, scheduler, publisher, importer, RPC client, connection managers, ingest, dispatcher, pub/sub hub);
   # ground truth fixed here before any run went through gctrace-pipe; default MemProfileRate
   "src6_user_feeds|src6_user_feeds|8|100||gctrace=1|1|leak|unbounded-map|main.(*Inbox).Push|held-out: notification API keeps a map of per-user slices (feeds.go), new users keep coming, only users who read are deleted"
-  "src6_user_feeds_twin|src6_user_feeds_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src6_user_feeds: the inbox keeps at most 256 users, the oldest user is deleted"
+  "src6_user_feeds_twin|src6_user_feeds_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src6_user_feeds: the inbox keeps at most 24 users, the oldest user is deleted"
   "src6_tenant_metrics|src6_tenant_metrics|8|100||gctrace=1|1|leak|unbounded-map|main.(*Collector).Observe|held-out: nested maps tenant -> series key -> series (1024-point ring); the route label carries the order id, nothing drops a series"
   "src6_debug_history|src6_debug_history|8|100||gctrace=1|1|leak|unbounded-slice|main.(*Scheduler).record|held-out: scheduler keeps every run record (with a string copy of the job output) in s.history for /debug/jobs, never trimmed"
   "src6_retry_registry|src6_retry_registry|8|100||gctrace=1|1|leak|closure-capture|main.(*Publisher).Publish|held-out: a send closure capturing the 32 KiB payload kept per sequence number in RetryBook.pending, drained only at shutdown"
