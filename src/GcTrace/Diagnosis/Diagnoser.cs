@@ -12,8 +12,11 @@ namespace GcTrace.Diagnosis;
 /// Without profiles this is <see cref="TraceOnlyVerdict"/>. With them, every series is judged by its trend after the
 /// profiles' warm-up (the first third of their time span), never first snapshot against last:
 /// a (stack, wait state) group of goroutines whose count keeps rising is a leak whatever the heap does; in-use memory
-/// at a site that keeps rising is a leak unless the trace's floor falls; the trace's lasting growth with no site
-/// growing steadily in enough snapshots is inconclusive; otherwise the trace's pressure/healthy verdict stands.
+/// at a site that keeps rising is a leak unless the trace's floor falls, or the trace judged the floor flat and the
+/// site grew, beyond its noise, more than the live heap can hold; a trace with too few cycles whose floor still rises
+/// in the lasting shape is a leak (low confidence) when a site grew across the profiles beyond its noise in the same
+/// shape; the trace's lasting growth with no site growing steadily in enough snapshots is inconclusive; otherwise the
+/// trace's pressure/healthy verdict stands.
 /// Suspects are ranked by their growth after warm-up, not by their size. The store is read at each call, so the
 /// scraper may keep adding to it.
 /// </summary>
@@ -50,6 +53,18 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         var lastingSites = siteTrends
             .Where(kv => kv.Value is { } t && t.Points >= o.MinSnapshots && t.Lasting(SiteNoise(t, noise, period), o.MinRises, o.MinRiseShare))
             .ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
+
+        // A flat trace bounds what any site can have kept: the live heap holds every retained byte, so a site whose
+        // growth, even less its sampling noise, exceeds what the floor grew plus what the trace cannot resolve is showing
+        // a different sample of objects that turn over, not memory kept.
+        var traceBoundBytes = TraceBoundBytes(trace, floor);
+        var unheld = traceBoundBytes is { } bound
+            ? lastingSites.Where(kv => kv.Value.Growth - SiteNoise(kv.Value, noise, period) > bound).Select(kv => kv.Key).ToList()
+            : [];
+        foreach (var function in unheld)
+        {
+            lastingSites.Remove(function);
+        }
 
         var goroutines = ProfileGrowth.GoroutineGrowth(series, o.WarmUpShare)
             .Select(g => g with { Lasting = IsLastingGoroutines(g) })
@@ -109,7 +124,7 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         {
             // Too few heap profiles to judge a site: the trace's verdict stands, the profiles only name candidates.
             reasons.Add(Invariant($"Only {evidence.HeapSnapshotsAfterWarmUp} distinct heap profile(s) after their warm-up; at least {o.MinSnapshots} are needed to confirm which site keeps growing."));
-            var candidates = Sited(Candidates(siteSeries, classified, noise));
+            var candidates = Sited(Candidates(siteSeries, classified, period));
             reasons.AddRange(CandidateReasons(candidates));
             return new Verdict(VerdictKind.Leak, trace.Confidence, reasons, candidates) { Evidence = evidence };
         }
@@ -148,6 +163,27 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
             return new Verdict(VerdictKind.Leak, Confidence.Medium, reasons, named) { Evidence = evidence };
         }
 
+        // Too few cycles for the trace to judge alone, yet its floor windows after warm-up rose in the shape of lasting
+        // growth: a site that grew across the profiles beyond its own sampling noise, in the same shape, agrees with it.
+        var shortRise = trace.Kind == VerdictKind.Inconclusive && findings.Gc.Cycles < o.MinCycles
+            && floor is not null && floor.Points >= o.MinFloorWindows && traceOnly.IsLastingGrowth(floor);
+        var agreeing = shortRise ? Agreeing(siteSeries, classified, period) : [];
+        if (agreeing.Count > 0)
+        {
+            var top = Trend.Of(siteSeries[agreeing[0].Function])!;
+            evidence = evidence with
+            {
+                SiteGrowthBytes = (long)Math.Round(top.Growth),
+                SiteRises = top.Rises,
+                SiteFalls = top.Falls,
+                SiteNoiseBytes = (long)Math.Round(SiteNoise(top, o.MinHeapGrowthBytes, period)),
+            };
+            var named = Sited(agreeing);
+            reasons.Add(Invariant($"Yet after warm-up (from {evidence.WarmUpEndS:0.#} s) the floor of the live heap rose from {evidence.FloorMbFirst} MB to {evidence.FloorMbLast} MB ({evidence.FloorGrowthMb:0.#} MB by its robust slope; it rose {evidence.FloorRises} times and fell {evidence.FloorFalls} times across {evidence.FloorWindows} windows), and in-use memory at {agreeing[0].Function} grew by {Mib(evidence.SiteGrowthBytes ?? 0)} by its robust slope across the {top.Points} heap profiles, beyond its sampling noise ({Mib(evidence.SiteNoiseBytes ?? 0)}); it rose {evidence.SiteRises} times and fell {evidence.SiteFalls} times: the two agree, with low confidence until a longer run confirms it."));
+            reasons.AddRange(SuspectReasons(named, "across the heap profiles"));
+            return new Verdict(VerdictKind.Leak, Confidence.Low, reasons, named) { Evidence = evidence };
+        }
+
         if (traceLeak || trace.Kind == VerdictKind.Inconclusive)
         {
             if (traceLeak)
@@ -159,7 +195,7 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
                 reasons.Add(Invariant($"The profiles cannot decide either: {evidence.HeapSnapshotsAfterWarmUp} distinct heap profile(s) after their warm-up, at least {o.MinSnapshots} needed (heap profiles change only when a GC runs)."));
             }
 
-            var candidates = Sited(Candidates(siteSeries, classified, noise));
+            var candidates = Sited(Candidates(siteSeries, classified, period));
             reasons.AddRange(CandidateReasons(candidates));
             return new Verdict(VerdictKind.Inconclusive, Confidence.Low, reasons, candidates) { Evidence = evidence };
         }
@@ -170,6 +206,20 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         if (lastingSites.Count > 0 && floorFalling)
         {
             reasons.Add(Invariant($"{lastingSites.Keys.First()} grew in the heap profiles, but the trace's floor fell, so that growth is not retained memory."));
+        }
+
+        if (unheld.Count > 0 && traceBoundBytes is { } held)
+        {
+            var site = siteTrends[unheld[0]]!;
+            evidence = evidence with
+            {
+                SiteGrowthBytes = (long)Math.Round(site.Growth),
+                SiteRises = site.Rises,
+                SiteFalls = site.Falls,
+                SiteNoiseBytes = (long)Math.Round(SiteNoise(site, noise, period)),
+                TraceBoundBytes = (long)Math.Round(held),
+            };
+            reasons.Add(Invariant($"{unheld[0]} grew by {Mib(evidence.SiteGrowthBytes ?? 0)} in the heap profiles after their warm-up, more than its sampling noise ({Mib(evidence.SiteNoiseBytes ?? 0)}) plus the most the trace's flat floor can hold ({Mib(evidence.TraceBoundBytes ?? 0)}): the profiles sampled objects that turn over, not memory kept."));
         }
 
         if (pool.Count > 0)
@@ -185,6 +235,14 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
 
         return new Verdict(trace.Kind, conf, reasons, pool) { Evidence = evidence };
     }
+
+    // The most retained growth a trace that judged the floor flat can hide: what the floor grew after warm-up plus
+    // the growth it cannot resolve (the same bar that makes growth lasting); null when the trace judged no trend or
+    // saw lasting growth (then the profiles add, they cannot be contradicted).
+    private double? TraceBoundBytes(Verdict trace, Trend? floor) =>
+        floor is null || trace.Kind is VerdictKind.Leak or VerdictKind.Inconclusive || traceOnly.IsLastingGrowth(floor)
+            ? null
+            : (Math.Max(floor.Growth, 0) + traceOnly.MinFloorGrowth(floor)) * 1048576;
 
     // A goroutine group leaks when its count keeps rising after warm-up, across several snapshots.
     private bool IsLastingGoroutines(GoroutineGrowth g) =>
@@ -258,9 +316,19 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
     }
 
     // What the profiles show growing when they are too few (or too short) to judge a trend: growth over every
-    // snapshot by the robust slope, above the sampling noise.
-    private static List<Suspect> Candidates(IReadOnlyDictionary<string, List<(double T, double V)>> sites, IReadOnlyList<Suspect> classified, double noise) =>
-        SitesWhere(sites.ToDictionary(kv => kv.Key, kv => Trend.Of(kv.Value), StringComparer.Ordinal), classified, t => t.Growth >= noise && t.RiseShare > 0.5);
+    // snapshot by the robust slope, beyond the site's own sampling noise (not the fixed bar a verdict needs: a
+    // candidate is named, not judged).
+    private List<Suspect> Candidates(IReadOnlyDictionary<string, List<(double T, double V)>> sites, IReadOnlyList<Suspect> classified, long period) =>
+        SitesWhere(AcrossAll(sites), classified, t => t.Growth >= SiteNoise(t, o.MinHeapGrowthBytes, period) && t.RiseShare > 0.5);
+
+    // Every site's trend over all its snapshots, warm-up included: for runs too short to spare a warm-up.
+    private static Dictionary<string, Trend?> AcrossAll(IReadOnlyDictionary<string, List<(double T, double V)>> sites) =>
+        sites.ToDictionary(kv => kv.Key, kv => Trend.Of(kv.Value), StringComparer.Ordinal);
+
+    // Sites that grew across all the profiles beyond their own sampling noise in the shape of lasting growth (enough
+    // rises, mostly upward): used only when the trace's floor rose in that shape but had too few cycles to judge alone.
+    private List<Suspect> Agreeing(IReadOnlyDictionary<string, List<(double T, double V)>> sites, IReadOnlyList<Suspect> classified, long period) =>
+        SitesWhere(AcrossAll(sites), classified, t => t.Points >= o.MinSnapshots && t.Lasting(SiteNoise(t, o.MinHeapGrowthBytes, period), o.MinRises, o.MinRiseShare));
 
     private static string GoroutineSentence(GoroutineGrowth g, VerdictEvidence e) =>
         Invariant($"After the profiles' warm-up (from {e.ProfileWarmUpEndS:0.#} s) the goroutines created at {g.Site} and waiting in {g.WaitState} went from {e.GroupFirst} to {e.GroupLast}; the count rose {e.GroupRises} times and fell {e.GroupFalls} times across {e.GoroutineSnapshotsAfterWarmUp} goroutine profiles: the same stacks keep piling up.");
@@ -274,8 +342,8 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
     private static IEnumerable<string> CandidateReasons(IReadOnlyList<Suspect> candidates) =>
         candidates.Take(3).Select(c => Invariant($"Candidate: {c.Function} grew by {Mib(c.GrowthBytes)} across the heap profiles ({ContractNames.Of(c.Pattern)})."));
 
-    private static IEnumerable<string> SuspectReasons(IReadOnlyList<Suspect> suspects) =>
-        suspects.Take(3).Select(s => Invariant($"{s.Function} grew by {Mib(s.GrowthBytes)} after warm-up: {Describe(s.Pattern)} ({ContractNames.Of(s.Pattern)}){(s.Evidence is { } code ? ": " + code : string.Empty)}."));
+    private static IEnumerable<string> SuspectReasons(IReadOnlyList<Suspect> suspects, string span = "after warm-up") =>
+        suspects.Take(3).Select(s => Invariant($"{s.Function} grew by {Mib(s.GrowthBytes)} {span}: {Describe(s.Pattern)} ({ContractNames.Of(s.Pattern)}){(s.Evidence is { } code ? ": " + code : string.Empty)}."));
 
     private static string Describe(SuspectPattern pattern) => pattern switch
     {

@@ -14,7 +14,9 @@ public sealed record DiagnosisOptions
     // ---- lasting growth (trace floor, heap sites, goroutine groups) ----
 
     /// <summary>Fewer GC cycles than this say too little about a trend (a few cycles are a few points).
-    /// Set by corpus edge_short_one (1 cycle) and runs/leak_sparse (3 cycles): both inconclusive.</summary>
+    /// Set by corpus edge_short_one (1 cycle) and runs/leak_sparse (3 cycles): both inconclusive. Below it a floor
+    /// rising in the lasting shape across <see cref="MinFloorWindows"/> windows is a leak only when a heap site agrees
+    /// (runs/src3_ctx_field, src3_idem_store, src5_sparse_orders: 7 cycles; src5_sparse_orders_twin150: 5, a plateau).</summary>
     public int MinCycles { get; init; } = 8;
 
     /// <summary>The first share of the time span (trace or profiles) counts as warm-up: caches fill, pools size,
@@ -61,14 +63,17 @@ public sealed record DiagnosisOptions
     /// this many of those standard deviations (on top of <see cref="NoiseSamples"/>) to count, so the bar grows with
     /// the site. Two, the usual bar; set by runs/v2_big_lru (a 160 MiB cache at its cap, ~310 samples: 5.6 MB of
     /// robust growth is 0.6 of its standard deviation, it was called a leak with the fixed bar alone) against
-    /// runs/leak_under_cache (7.0 MB of growth on an 11 MB mean is 3.0 standard deviations).</summary>
+    /// runs/leak_under_cache (7.0 MB of growth on an 11 MB mean is 3.0 standard deviations). The same bar decides
+    /// when a flat trace rules a site's growth out (runs/src3_quota_cache_twin: 7.5 MB of growth, 4.0 MB of noise, a
+    /// 2.5 MB bound; runs/memlimit_leak within its bound) and when a short trace's site agrees.</summary>
     public double SiteNoiseSigmas { get; init; } = 2;
 
     /// <summary>The heap profile's sampling period when a profile does not say (runtime.MemProfileRate's default).</summary>
     public long DefaultSamplePeriod { get; init; } = 512 * 1024;
 
     /// <summary>Heap growth below this is noise even with dense sampling (-memprofilerate 4096 runs); the classifier
-    /// ignores sites that grew less first to last.</summary>
+    /// ignores sites that grew less first to last. A candidate (named, not judged) must clear it and its own sampling
+    /// noise, not <see cref="NoiseSamples"/> (runs/src3_ctx_field: 3.5 MB against 2.7 MB of noise).</summary>
     public long MinHeapGrowthBytes { get; init; } = 1 << 20;
 
     /// <summary>Goroutines a (stack, wait state) group must gain after warm-up to be a goroutine leak; a burst of

@@ -123,7 +123,12 @@ public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdic
         return floor.Lasting(MinFloorGrowth(floor), o.MinRises, o.MinRiseShare);
     }
 
-    private double MinFloorGrowth(Trend floor) => Math.Max(o.MinLeakGrowthMb, o.MinLeakGrowthShare * floor.Min);
+    /// <summary>The floor growth after warm-up the trace cannot tell from rounding and drift (MB).</summary>
+    public double MinFloorGrowth(Trend floor)
+    {
+        ArgumentNullException.ThrowIfNull(floor);
+        return Math.Max(o.MinLeakGrowthMb, o.MinLeakGrowthShare * floor.Min);
+    }
 
     private double MinGoalFloorGrowth(Trend goalFloor) => Math.Max(o.MinLeakGrowthMb, o.MinLeakGrowthShare * goalFloor.Min);
 

@@ -102,4 +102,9 @@ public sealed record VerdictEvidence
     /// <summary>The growth that site had to clear to count (bytes): <see cref="ProfileNoiseBytes"/>, or its own sampling
     /// noise when larger (<see cref="DiagnosisOptions.SiteNoiseSigmas"/> standard deviations of a sampled count).</summary>
     public long? SiteNoiseBytes { get; init; }
+
+    /// <summary>The most retained growth a flat trace can hide after warm-up (bytes): the floor's growth plus the growth
+    /// it cannot resolve. A site whose growth less its noise exceeds it is turnover, not memory kept; null when the
+    /// trace judged no trend or saw lasting growth.</summary>
+    public long? TraceBoundBytes { get; init; }
 }

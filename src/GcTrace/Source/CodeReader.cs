@@ -1,4 +1,6 @@
 // CodeReader: decides a suspect's leak pattern from the code at its site and around it, as an expert reads it.
+using GcTrace.Events;
+
 namespace GcTrace.Source;
 
 /// <summary>
@@ -19,11 +21,14 @@ public sealed class CodeReader(SourceLocator locator)
     /// a server's dispatch), whose own tickers and contexts are not what the suspect retains.</summary>
     public const int MaxFramesRead = 3;
 
+    private readonly HashSet<GoPackage> linked = [];
+
     /// <summary>The decision for a call path (user frames, leaf first), or null when no file is found or no
     /// statement has a pattern's shape.</summary>
     public CodeFinding? Read(IReadOnlyList<CodeFrame> path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        LinkImports(path);
         CodeFinding? lookAlike = null;
         var startedBy = path.Count > 0 && Enclosing(path[^1].Function) == path[^1].Function ? GoStatement(path) : null;
         foreach (var frame in FramesToRead(path))
@@ -33,9 +38,14 @@ public sealed class CodeReader(SourceLocator locator)
                 continue;
             }
 
-            // The frame's own statements first; only when none shows a pattern, the calls that may keep its value.
+            // The frame's own statements first; only when none shows a pattern, the calls that may keep its value. A func
+            // literal's frame is its literal: its lines (statements, then calls) before the rest of the function around it.
             var nearestFirst = scope.Lines.OrderBy(l => Math.Abs(l.Number - frame.Line)).ThenBy(l => l.Number).ToList();
-            var readings = nearestFirst.Select(l => StatementRules.Read(scope, l)).Concat(nearestFirst.Select(l => Callee(scope, l)));
+            var literal = Enclosing(frame.Function) != frame.Function ? scope.LiteralRangeAround((int)frame.Line) : null;
+            var own = nearestFirst.Where(l => literal is not { } r || (l.Number > r.First && l.Number <= r.Last)).ToList();
+            var around = nearestFirst.Except(own).ToList();
+            var readings = own.Select(l => StatementRules.Read(scope, l)).Concat(own.Select(l => Callee(scope, l)))
+                .Concat(around.Select(l => StatementRules.Read(scope, l))).Concat(around.Select(l => Callee(scope, l)));
             foreach (var reading in readings)
             {
                 if (reading is { } finding)
@@ -94,6 +104,27 @@ public sealed class CodeReader(SourceLocator locator)
         var local = line[0].Text;
         return scope.Lines.Any(l => l.Number > line.Number && l.Matches(0, "return")
             && Enumerable.Range(1, l.Count - 1).Any(i => l[i].IsIdentifier && l[i].Text == local && !l.Matches(i - 1, ".")));
+    }
+
+    // Resolves the imports of every package on the path, so that an imported package of the program knows who imports
+    // it (main, on every path) and counts its exported functions as reachable only where they are used.
+    private void LinkImports(IReadOnlyList<CodeFrame> path)
+    {
+        foreach (var frame in path)
+        {
+            if (locator.Package(frame.File) is not { } package || !linked.Add(package))
+            {
+                continue;
+            }
+
+            foreach (var file in package.Files)
+            {
+                foreach (var name in file.ImportPaths.Keys)
+                {
+                    locator.Imported(file, name);
+                }
+            }
+        }
     }
 
     /// <summary>The `go` statement that started a goroutine whose stack is <paramref name="path"/> (user frames, leaf
@@ -203,21 +234,35 @@ public sealed class CodeReader(SourceLocator locator)
     // A call on the line to a function of the package that keeps one of its parameters (`store.Put(token, sess)`
     // with `s.sessions[token] = sess` in Put): the value a frame allocates is often kept one or more calls further
     // down, where no profile frame points. A callee's lines that hand one of its parameters to another call are
-    // followed the same way, up to MaxCallDepth calls down. A holding finding wins over a look-alike.
-    private static CodeFinding? Callee(FunctionScope scope, GoLine line) => Callee(scope, line, 1, [scope.Body]);
+    // followed the same way, up to MaxCallDepth calls down, into other packages of the program too (`idem.Store.Remember`
+    // in internal/idem) when their source is found. A holding finding wins over a look-alike.
+    // What the frame passes is judged too: a sub-slice or substring handed to the callee that keeps it pins its buffer
+    // (`name := text[:i]`, `index.Put(id, name)`, `x.byID[id] = name` in Put).
+    private CodeFinding? Callee(FunctionScope scope, GoLine line)
+    {
+        var kept = Callee(scope, line, 1, [scope.Body]);
+        if (kept is not { Pattern: SuspectPattern.UnboundedMap or SuspectPattern.UnboundedSlice } || line.IndexOf("(") is not (> 0 and var open)
+            || StatementRules.SubSliceIn(scope, line, open + 1, line.Count) is not { } buffer)
+        {
+            return kept;
+        }
 
-    private static CodeFinding? Callee(FunctionScope scope, GoLine line, int depth, HashSet<GoFunction> visited)
+        var here = $"{Path.GetFileName(line.File.Path)}:{line.Number} `{line.Code}`";
+        return new CodeFinding(SuspectPattern.SubslicePinsBuffer, true, line.File.Path, line.Number, line.Code,
+            $"{here} hands on a sub-slice of `{buffer}`, and {kept.Evidence}: each kept slice pins the whole backing array of `{buffer}`");
+    }
+
+    private CodeFinding? Callee(FunctionScope scope, GoLine line, int depth, HashSet<GoFunction> visited)
     {
         CodeFinding? lookAlike = null;
-        var prefix = scope.Function[..(scope.Function.Length - InPackageName(scope.Function).Length)];
-        foreach (var callee in Callees(scope, line))
+        foreach (var (callee, package, prefix) in Callees(scope, line))
         {
             if (!visited.Add(callee))
             {
                 continue;
             }
 
-            var calleeScope = new FunctionScope(scope.Package, callee, prefix + callee.Name);
+            var calleeScope = new FunctionScope(package, callee, prefix + callee.Name);
             foreach (var l in calleeScope.Lines)
             {
                 var finding = StatementRules.Keeps(calleeScope, l);
@@ -238,11 +283,13 @@ public sealed class CodeReader(SourceLocator locator)
         return lookAlike;
     }
 
-    // The package's functions a line calls: `name(` for a function, `x.name(` for a method of x's type (any type's
-    // method of that name when x's declaration does not show it).
-    private static IEnumerable<GoFunction> Callees(FunctionScope scope, GoLine line)
+    // The functions a line calls whose source is at hand: `name(` in the package, `pkg.Name(` in an imported package
+    // of the program, `x.Name(` a method of x's type (of any type so named, in the package or the imported ones, when
+    // x's declaration does not show it).
+    private IEnumerable<(GoFunction Function, GoPackage Package, string Prefix)> Callees(FunctionScope scope, GoLine line)
     {
-        var functions = scope.Package.Files.SelectMany(f => f.Functions).ToList();
+        var prefix = scope.Function[..(scope.Function.Length - InPackageName(scope.Function).Length)];
+        var file = scope.Body.File;
         for (var i = 0; i + 1 < line.Count; i++)
         {
             if (!line[i].IsIdentifier || line[i + 1].Text != "(")
@@ -252,21 +299,48 @@ public sealed class CodeReader(SourceLocator locator)
 
             var name = line[i].Text;
             var selected = line.Matches(i - 1, ".");
-            var type = selected && i >= 2 ? ValueTypes.OfExpression(scope.Package, scope.Body, line.Start + i - 2) : null;
-            if (type == ValueTypes.Foreign)
+            if (selected && i >= 2 && line[i - 2].IsIdentifier && !line.Matches(i - 3, ".") && file.Imports.Contains(line[i - 2].Text)
+                && !scope.Body.DeclaresParameter(line[i - 2].Text))
             {
+                // pkg.Name(: a function of another package, found only when it is part of the program.
+                if (locator.Imported(file, line[i - 2].Text) is { } other)
+                {
+                    foreach (var f in other.Files.SelectMany(f => f.Functions).Where(f => f.Name == name))
+                    {
+                        yield return (f, other, file.ImportPaths[line[i - 2].Text] + ".");
+                    }
+                }
+
                 continue;
             }
 
-            foreach (var f in functions)
+            var type = selected && i >= 2 ? ValueTypes.OfExpression(scope.Package, scope.Body, line.Start + i - 2) : null;
+            if (type is { Length: > 0 } && scope.Package.NamedKind(type) == GoVarKind.Interface)
             {
-                var isMethod = f.Name.EndsWith("." + name, StringComparison.Ordinal);
-                var matches = selected
-                    ? isMethod && (type is null || f.Name[..^(name.Length + 1)].Trim('(', ')', '*') == type)
-                    : f.Name == name;
-                if (matches && f != scope.Body)
+                // A call through an interface (`s.audit.Write(e)` on a Sink) may run any implementation's method.
+                type = null;
+            }
+
+            var packages = new List<(GoPackage Package, string Prefix)> { (scope.Package, prefix) };
+            if (selected && type is null or ValueTypes.Foreign)
+            {
+                packages.AddRange(file.ImportPaths.Keys.Select(n => (Package: locator.Imported(file, n), Prefix: file.ImportPaths[n] + "."))
+                    .Where(p => p.Package is not null).Select(p => (p.Package!, p.Prefix)));
+            }
+
+            foreach (var (package, packagePrefix) in packages)
+            {
+                var home = package == scope.Package;
+                foreach (var f in package.Files.SelectMany(f => f.Functions))
                 {
-                    yield return f;
+                    var isMethod = f.Name.EndsWith("." + name, StringComparison.Ordinal);
+                    var matches = selected
+                        ? isMethod && (!home || type is null || f.Name[..^(name.Length + 1)].Trim('(', ')', '*') == type)
+                        : home && f.Name == name;
+                    if (matches && f != scope.Body)
+                    {
+                        yield return (f, package, packagePrefix);
+                    }
                 }
             }
         }

@@ -77,9 +77,25 @@ internal sealed class FunctionScope
 
     public bool InLoop(int line) => loops.Any(l => line >= l.First && line <= l.Last);
 
+    /// <summary>True when <paramref name="release"/> is a `defer` in the same loop as <paramref name="made"/> (and the
+    /// same func literal): it runs when the function returns, not at the end of the iteration, so every iteration's
+    /// value stays until then.</summary>
+    public bool DeferredInLoop(GoLine release, GoLine made)
+    {
+        // The loop must lie inside the func literal both run in (a literal called per iteration runs its defers each time).
+        var literal = LiteralAround(made.Number);
+        return release.Matches(0, "defer") && LiteralAround(release.Number) == literal
+            && loops.Any(l => made.Number >= l.First && made.Number <= l.Last && release.Number >= l.First && release.Number <= l.Last
+                && (literal is null || l.First >= literal));
+    }
+
     /// <summary>The first line of the innermost func literal whose body holds <paramref name="line"/>, or null.</summary>
     public int? LiteralAround(int line) =>
         funcLiterals.Where(f => line > f.First && line <= f.Last).Select(f => (int?)f.First).LastOrDefault();
+
+    /// <summary>The first and last line of the innermost func literal whose body holds <paramref name="line"/>, or null.</summary>
+    public (int First, int Last)? LiteralRangeAround(int line) =>
+        funcLiterals.Where(f => line > f.First && line <= f.Last).Select(f => ((int, int)?)f).LastOrDefault();
 
     /// <summary>The line of the `go func` whose literal holds <paramref name="line"/>, or null.</summary>
     public int? GoStatementAround(int line) =>

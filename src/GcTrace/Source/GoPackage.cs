@@ -3,7 +3,8 @@ namespace GcTrace.Source;
 
 public sealed class GoPackage
 {
-    private readonly Lazy<ReachableFunctions> reachable;
+    private readonly List<GoPackage> importers = [];
+    private Lazy<ReachableFunctions> reachable;
 
     public GoPackage(IReadOnlyList<GoSourceFile> files)
     {
@@ -14,6 +15,9 @@ public sealed class GoPackage
 
     public IReadOnlyList<GoSourceFile> Files { get; }
 
+    /// <summary>The packages known to import this one (found through their imports by the source locator).</summary>
+    public IReadOnlyList<GoPackage> Importers => importers;
+
     /// <summary>The types declared anywhere in the package.</summary>
     public IReadOnlySet<string> TypeNames { get; }
 
@@ -21,6 +25,17 @@ public sealed class GoPackage
     internal ReachableFunctions Reachable => reachable.Value;
 
     /// <summary>The package-level variable, its kind read through a named type (`type registry map[..]..`).</summary>
+    /// <summary>Records a package that imports this one: from now on its exported functions count as reachable only
+    /// where an importer uses them.</summary>
+    public void AddImporter(GoPackage importer)
+    {
+        if (!importers.Contains(importer))
+        {
+            importers.Add(importer);
+            reachable = new Lazy<ReachableFunctions>(() => new ReachableFunctions(this));
+        }
+    }
+
     public GoPackageVar? Var(string name) =>
         Files.SelectMany(f => f.Vars).FirstOrDefault(v => v.Name == name) is { } v
             ? v.Kind == GoVarKind.Other && v.TypeName is { } type && NamedKind(type) is var kind and not GoVarKind.Other ? v with { Kind = kind } : v

@@ -18,11 +18,12 @@ public sealed class GoSourceFile
         Package = Tokens.Count >= 2 && Tokens[0].Text == "package" ? Tokens[1].Text : string.Empty;
         var functions = new List<GoFunction>();
         var vars = new List<GoPackageVar>();
-        var imports = new HashSet<string>(StringComparer.Ordinal);
+        var imports = new Dictionary<string, string>(StringComparer.Ordinal);
         ReadTopLevel(functions, vars, imports);
         Functions = functions;
         Vars = vars;
-        Imports = imports;
+        ImportPaths = imports;
+        Imports = imports.Keys.ToHashSet(StringComparer.Ordinal);
         TypeNames = ReadTypeNames();
         Fields = ReadFields();
     }
@@ -41,6 +42,9 @@ public sealed class GoSourceFile
     /// <summary>The names the file's imports are used by (`time`, `http` for "net/http", an alias when given), so
     /// that `time.NewTicker` or `f.Close()` on a value made by `os.Open` is known to be another package's.</summary>
     public IReadOnlySet<string> Imports { get; }
+
+    /// <summary>Each import's path by the name it is used by: `idem` -> "gcfixtures/app/internal/idem".</summary>
+    public IReadOnlyDictionary<string, string> ImportPaths { get; }
 
     /// <summary>The types the file declares (`type Probe struct`, each name of a `type ( ... )` group).</summary>
     public IReadOnlySet<string> TypeNames { get; }
@@ -145,7 +149,7 @@ public sealed class GoSourceFile
         return plain.ToString();
     }
 
-    private void ReadTopLevel(List<GoFunction> functions, List<GoPackageVar> vars, HashSet<string> imports)
+    private void ReadTopLevel(List<GoFunction> functions, List<GoPackageVar> vars, Dictionary<string, string> imports)
     {
         var i = 0;
         while (i < Tokens.Count)
@@ -361,7 +365,7 @@ public sealed class GoSourceFile
     }
 
     // import "net/http" / import alias "path" / import ( ... ): the name each is used by.
-    private int ReadImports(int at, HashSet<string> imports)
+    private int ReadImports(int at, Dictionary<string, string> imports)
     {
         var grouped = at < Tokens.Count && Tokens[at].Text == "(";
         var end = grouped ? Closing(at) : Math.Min(Tokens.Count, at + 2);
@@ -382,7 +386,7 @@ public sealed class GoSourceFile
                 last = rest[(rest.LastIndexOf('/') + 1)..];
             }
 
-            imports.Add(alias is null or "_" ? last : alias);
+            imports[alias is null or "_" ? last : alias] = path;
             if (!grouped)
             {
                 return i + 1;
@@ -497,7 +501,7 @@ public sealed class GoSourceFile
             i++;
         }
 
-        if (i + 1 < to && Tokens[i].Text == "make" && Tokens[i + 1].Text == "(")
+        if (i + 1 < to && Tokens[i].Text is "make" or "new" && Tokens[i + 1].Text == "(")
         {
             i += 2;
         }
@@ -507,9 +511,24 @@ public sealed class GoSourceFile
             return GoVarKind.Other;
         }
 
+        if (i + 2 < to && Tokens[i + 1].Text == "." && (Tokens[i].Text, Tokens[i + 2].Text) is ("bytes", "Buffer" or "NewBuffer" or "NewBufferString") or ("strings", "Builder"))
+        {
+            return GoVarKind.Buffer;
+        }
+
         if (Tokens[i].Text == "map")
         {
             return GoVarKind.Map;
+        }
+
+        if (Tokens[i].Text == "func" && i + 1 < to && Tokens[i + 1].Text == "(")
+        {
+            return GoVarKind.Func;
+        }
+
+        if (Tokens[i].Text == "interface" && i + 1 < to && Tokens[i + 1].Text == "{")
+        {
+            return GoVarKind.Interface;
         }
 
         if (Tokens[i].Text == "[" && i + 1 < to && Tokens[i + 1].Text == "]")

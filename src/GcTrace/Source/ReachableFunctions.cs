@@ -5,8 +5,8 @@ namespace GcTrace.Source;
 /// <summary>
 /// A function can run when a chain of references leads to it from an entry: `main` and `init`, functions named in
 /// package-level initialisers (`var routes = map[string]http.HandlerFunc{"/": index}`), methods the standard library
-/// calls through an interface (ServeHTTP, String, Error...), and, outside package main, every exported name (its
-/// callers live in other packages). A reference is the function's name anywhere in a reachable body (a call, `go f()`,
+/// calls through an interface (ServeHTTP, String, Error...), and, outside package main, the exported names its known
+/// importers select (`idem.New`, `s.Remember`), or every exported name when no importer is known. A reference is the function's name anywhere in a reachable body (a call, `go f()`,
 /// `defer s.Stop()`, a method value `time.AfterFunc(d, s.expire)`); for a method, `x.M` counts unless x's declaration
 /// shows another type (a `*time.Ticker` field's `Stop` is not the package's `(*Probe).Stop`). A package main without
 /// a `func main` (a fragment) has no known entry, so every function counts as reachable.
@@ -30,7 +30,10 @@ internal sealed class ReachableFunctions
         var functions = package.Files.SelectMany(f => f.Functions).ToList();
         byName = functions.ToLookup(MethodName, StringComparer.Ordinal);
         var isMain = package.Files.Any(f => f.Package == "main");
-        var entries = functions.Where(f => IsEntry(f, isMain)).ToList();
+        // An exported function of an imported package is an entry where an importer names it (`store.Remember`).
+        var usedByImporters = package.Importers.SelectMany(p => p.Files).SelectMany(f => f.Tokens.Where((t, i) => t.IsIdentifier && i > 0 && f.Tokens[i - 1].Text == "."))
+            .Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var entries = functions.Where(f => IsEntry(f, isMain, package.Importers.Count == 0 ? null : usedByImporters)).ToList();
         if (isMain && !functions.Any(f => f.Name == "main"))
         {
             entries = functions;
@@ -90,12 +93,15 @@ internal sealed class ReachableFunctions
         return dot < 0 ? null : f.Name[..dot].Trim('(', ')', '*');
     }
 
-    private static bool IsEntry(GoFunction f, bool isMain)
+    // usedByImporters: the names the known importers select (`idem.New`, `s.Remember`), or null when none is known.
+    private static bool IsEntry(GoFunction f, bool isMain, HashSet<string>? usedByImporters)
     {
         var name = MethodName(f);
         return name is "main" or "init" || (ReceiverType(f) is not null && InterfaceMethods.Contains(name))
-            || (!isMain && name.Length > 0 && char.IsUpper(name[0]));
+            || (!isMain && IsExported(f) && (usedByImporters is null || usedByImporters.Contains(name)));
     }
+
+    private static bool IsExported(GoFunction f) => MethodName(f) is { Length: > 0 } name && char.IsUpper(name[0]);
 
     // Functions named outside every function body: package-level var initialisers.
     private IEnumerable<GoFunction> TopLevelReferences(GoSourceFile file)
@@ -137,6 +143,9 @@ internal sealed class ReachableFunctions
                 {
                     continue;
                 }
+
+                // Through an interface, any type's method of that name may run.
+                type = type is not null && package.NamedKind(type) == GoVarKind.Interface ? null : type;
             }
 
             foreach (var f in byName[name])

@@ -82,7 +82,8 @@ internal static class Releases
         }
 
         var name = holder.Name;
-        var direct = scope.Lines.FirstOrDefault(l => !ReferenceEquals(l, made) && l.Number != made.Number && Calls(l, name, method, selected: false));
+        var direct = scope.Lines.FirstOrDefault(l => !ReferenceEquals(l, made) && l.Number != made.Number && Calls(l, name, method, selected: false)
+            && !scope.DeferredInLoop(l, made));
         if (direct is not null)
         {
             return direct;
@@ -158,7 +159,7 @@ internal static class Releases
     }
 
     // name.method( / name[...].method( / name( / name[...]( ; a field (selected) is `x.name`, a local never is.
-    private static bool Calls(GoLine line, string name, string? method, bool selected)
+    public static bool Calls(GoLine line, string name, string? method, bool selected)
     {
         for (var i = 0; i < line.Count; i++)
         {

@@ -69,7 +69,37 @@ internal static class StatementRules
             return Kept(scope, line, stored, line.IndexOf(",", store) + 1, line.Count, isAppend: false);
         }
 
-        return null;
+        return BufferWrite(scope, line);
+    }
+
+    // buf.Write(p) / buf.WriteString(s) / fmt.Fprintf(&buf, ...) into a package-level or field bytes.Buffer or
+    // strings.Builder: its byte slice grows with every write unless something resets, truncates, drains or replaces it.
+    private static CodeFinding? BufferWrite(FunctionScope scope, GoLine line)
+    {
+        string? name = null;
+        for (var i = 0; i + 2 < line.Count && name is null; i++)
+        {
+            var isWrite = line[i].IsIdentifier && line.Matches(i + 1, ".") && line[i + 2].Text is "Write" or "WriteString" or "WriteByte" or "WriteRune" && line.Matches(i + 3, "(");
+            var isFprint = line.Matches(i, "fmt", ".") && line[i + 2].Text.StartsWith("Fprint", StringComparison.Ordinal) && line.Matches(i + 3, "(");
+            var at = isWrite ? i : isFprint && line.IndexOf(",", i) is var comma and > 0 ? comma - 1 : -1;
+            if (at >= 0 && line[at].IsIdentifier
+                && (line.Matches(at - 1, ".") ? FieldKind(scope.Package, line[at].Text) : scope.Package.Var(line[at].Text)?.Kind) == GoVarKind.Buffer)
+            {
+                name = line[at].Text;
+            }
+        }
+
+        if (name is null)
+        {
+            return null;
+        }
+
+        var drain = scope.LiveLines().FirstOrDefault(l => new[] { "Reset", "Truncate", "Next", "Read", "ReadString", "ReadBytes", "WriteTo" }.Any(m => l.Find(name, ".", m, "(") >= 0)
+            || (TopLevelAssign(l) is var eq and > 0 && l[eq - 1].Text == name) || (l.Find("io", ".", "Copy", "(") >= 0 && l.Has(name)));
+        var where = scope.Package.Var(name) is not null ? $"the package-level buffer `{name}`" : $"the buffer field `{name}`";
+        return Finding(SuspectPattern.UnboundedSlice, drain is null, scope, line, drain is null
+            ? $"writes into {where}, which nothing resets or drains: its byte slice only grows"
+            : $"writes into {where}, which {Site(drain)} drains or resets");
     }
 
     // A value kept in a long-lived container: its shape names the pattern; an eviction anywhere makes it a look-alike.
@@ -91,6 +121,10 @@ internal static class StatementRules
 
         var where = target.Describe(isAppend ? "slice" : "map");
         var dead = eviction is null ? Dead(scope, s => isAppend ? Truncation(s, target, line) : Deletion(s, target)) : string.Empty;
+        if (eviction is null && !isAppend && Deletion(scope, target, onlyUnderDurationBug: true) is { } neverRuns)
+        {
+            dead += $" ({Site(neverRuns)} runs only under a comparison with a time.Duration multiplied by a time unit, 10^9 times too long)";
+        }
         if (IsFuncValue(scope, line, from, to))
         {
             return Finding(SuspectPattern.ClosureCapture, eviction is null, scope, line, eviction is null
@@ -98,11 +132,13 @@ internal static class StatementRules
                 : $"stores a func literal in {where}, which {Site(eviction)} removes from");
         }
 
+        // An eviction bounds how many entries the container keeps, not that each one pins a whole buffer: until the
+        // bound is reached (and at it) the memory is the buffers', so the pattern holds either way.
         if (SubSliceIn(scope, line, from, to) is { } buffer)
         {
-            return Finding(SuspectPattern.SubslicePinsBuffer, eviction is null, scope, line, eviction is null
+            return Finding(SuspectPattern.SubslicePinsBuffer, true, scope, line, eviction is null
                 ? $"keeps a sub-slice of `{buffer}` in {where}{dead}: the small slice pins the whole backing array of `{buffer}`"
-                : $"keeps a sub-slice of `{buffer}` in {where}, which {Site(eviction)} removes from");
+                : $"keeps a sub-slice of `{buffer}` in {where}: even though {Site(eviction)} removes from it, each kept slice pins the whole backing array of `{buffer}`");
         }
 
         if (isAppend)
@@ -121,6 +157,18 @@ internal static class StatementRules
     {
         var time = line.Find("time", ".");
         var call = time >= 0 ? line[time + 2].Text : string.Empty;
+        if (call is "NewTimer" or "AfterFunc" && LeftHolder(scope, line, time) is { Kind: HolderKind.Field } timerField)
+        {
+            // A one-shot timer kept in a field is re-armed each time this runs: only a Stop (or Reset) of that field
+            // earlier in this function releases the one it replaces; a Stop elsewhere (a Close) stops only the last.
+            var previous = scope.Lines.FirstOrDefault(l => l.Number < line.Number && (Releases.Calls(l, timerField.Name, "Stop", selected: true)
+                || Releases.Calls(l, timerField.Name, "Reset", selected: true)));
+            var field = LeftText(line, time);
+            return previous is null
+                ? Finding(SuspectPattern.TimerNotStopped, true, scope, line, $"replaces the timer in `{field}` without stopping the previous one, which stays in the runtime's timer heap until it fires (before Go 1.23)")
+                : Finding(SuspectPattern.TimerNotStopped, false, scope, line, $"re-arms `{field}` after {Site(previous)} stops the previous timer");
+        }
+
         if (call is "NewTicker" or "NewTimer" or "Tick")
         {
             var pattern = call == "NewTimer" ? SuspectPattern.TimerNotStopped : SuspectPattern.TickerNotStopped;
@@ -206,6 +254,12 @@ internal static class StatementRules
         }
 
         var uses = scope.Mentioning(cancel).Where(l => l.Number != line.Number && !l.Matches(0, "_", "=", cancel)).ToList();
+        if (uses.Count > 0 && uses.All(l => scope.DeferredInLoop(l, line)))
+        {
+            return Finding(SuspectPattern.ContextNotCancelled, true, scope, line,
+                $"defers `{cancel}` inside the loop ({Site(uses[0])}): it runs only when {Short(scope.Function)} returns, so every iteration's child stays in the parent until then");
+        }
+
         if (uses.Count == 0)
         {
             return Finding(SuspectPattern.ContextNotCancelled, true, scope, line, $"never calls `{cancel}`, so the parent context keeps this child until the parent ends");
@@ -217,6 +271,14 @@ internal static class StatementRules
         {
             return Finding(SuspectPattern.ContextNotCancelled, true, scope, line,
                 $"stores `{cancel}` at {Site(stores[0].Line)}, and nothing calls `{stores[0].Into!.Name}`, so the parent context keeps this child until the parent ends");
+        }
+
+        // Called only inside `if err != nil {` blocks: on the path that succeeds nothing cancels (vet's lostcancel).
+        var calls = uses.Where(l => Releases.Calls(l, cancel, null, selected: false)).ToList();
+        if (calls.Count > 0 && stores.Count == 0 && calls.All(l => InErrorBranch(scope, l)) && !uses.Any(l => l.Matches(0, "defer")))
+        {
+            return Finding(SuspectPattern.ContextNotCancelled, true, scope, line,
+                $"calls `{cancel}` only on the error path ({Site(calls[0])}), so on the path that succeeds the parent context keeps this child until the parent ends");
         }
 
         var first = called is not null && stores.Count == uses.Count ? called : uses[0];
@@ -261,7 +323,14 @@ internal static class StatementRules
 
         var name = line[0].Text;
         var closes = FirstLine(scope.Mentioning(name).Where(l => (l.Find(name, ".", "Close") >= 0 || l.Find(name, ".", "Body", ".", "Close") >= 0)
-            && !InErrorBranch(scope, l)));
+            && !InErrorBranch(scope, l) && !scope.DeferredInLoop(l, line)));
+        var deferredInLoop = FirstLine(scope.Mentioning(name).Where(l => l.Find(name, ".", "Close") >= 0 && scope.DeferredInLoop(l, line)));
+        if (closes is null && deferredInLoop is not null)
+        {
+            return Finding(SuspectPattern.UnclosedResource, true, scope, line,
+                $"opens a resource in a loop whose close is deferred ({Site(deferredInLoop)}): it runs only when {Short(scope.Function)} returns, so every iteration's resource stays open until then");
+        }
+
         var handedOn = scope.Mentioning(name).Any(l => (l.Matches(0, "return", name) && !l.Matches(2, "."))
             || (l.Number != line.Number && (l.Matches(0, "go") || l.Find("=", name) >= 0 && !l.Matches(l.Find("=", name) + 2, "."))));
         var what = isHttp ? "a response whose body" : "a resource that";
@@ -274,11 +343,12 @@ internal static class StatementRules
         var onError = FirstLine(scope.Mentioning(name).Where(l => l.Find(name, ".", "Close") >= 0 && InErrorBranch(scope, l)));
         return handedOn ? null : Finding(SuspectPattern.UnclosedResource, true, scope, line, onError is null
             ? $"opens {what} is never closed (no `{close}` in {Short(scope.Function)})"
-            : $"opens {what} is closed only on the error path ({Site(onError)}), never once it is kept");
+            : $"opens {what} is closed only on the error path ({Site(onError)}), never on the path that goes on");
     }
 
-    // The line sits in the block of `if err != nil {` (any name ending in err/Err): a Close there runs only when a
-    // later step failed, so on the path that keeps the resource nothing closes it.
+    // The line sits in the block of `if err != nil {` (any name ending in err/Err), or of any `if` whose block returns
+    // (`if resp.StatusCode >= 300 { resp.Body.Close(); return ... }`): a release there runs only on that early exit,
+    // so on the path that goes on (and keeps the resource) nothing releases it.
     private static bool InErrorBranch(FunctionScope scope, GoLine line)
     {
         var tokens = scope.Body.File.Tokens;
@@ -305,8 +375,30 @@ internal static class StatementRules
             }
 
             var head = Enumerable.Range(start, i - start).Select(k => tokens[k]).ToList();
-            return head.Count >= 4 && head[0].Text == "if" && head.Any(k => k.Text == "!=") && head[^1].Text == "nil"
+            var onError = head.Count >= 4 && head[0].Text == "if" && head.Any(k => k.Text == "!=") && head[^1].Text == "nil"
                 && head.Any(k => k.IsIdentifier && (k.Text.EndsWith("err", StringComparison.Ordinal) || k.Text.EndsWith("Err", StringComparison.Ordinal)));
+            return onError || (head.Count > 0 && head[0].Text == "if" && BlockReturns(scope.Body.File, i));
+        }
+
+        return false;
+    }
+
+    // The block opened at `open` has a `return` of its own (not one nested in an inner block or literal).
+    private static bool BlockReturns(GoSourceFile file, int open)
+    {
+        var close = file.Closing(open);
+        for (var k = open + 1; k < close; k++)
+        {
+            if (file.Tokens[k].Text is "{" or "(" or "[")
+            {
+                k = file.Closing(k);
+                continue;
+            }
+
+            if (file.Tokens[k].Kind == GoTokenKind.Keyword && file.Tokens[k].Text == "return")
+            {
+                return true;
+            }
         }
 
         return false;
@@ -580,6 +672,13 @@ internal static class StatementRules
                     return GoVarKind.SyncMap;
                 }
 
+                // `log bytes.Buffer` / `out *strings.Builder`.
+                var typeAt = t[i + 1].Text == "*" ? i + 2 : i + 1;
+                if (typeAt + 2 < t.Count && t[typeAt + 1].Text == "." && (t[typeAt].Text, t[typeAt + 2].Text) is ("bytes", "Buffer") or ("strings", "Builder"))
+                {
+                    return GoVarKind.Buffer;
+                }
+
                 // `items registry` / `items *registry` where `type registry map[...]...`.
                 var named = t[i + 1].Text == "*" ? t[i + 2] : t[i + 1];
                 if (named.IsIdentifier && package.NamedKind(named.Text) is var kind and not GoVarKind.Other)
@@ -604,9 +703,10 @@ internal static class StatementRules
     }
 
     // delete(X, k), clear(X), X = make(..)/map..{} anywhere in the package.
-    private static GoLine? Deletion(FunctionScope scope, Target target)
+    // onlyUnderDurationBug: the deletions the durationcheck bug keeps from running, for the evidence.
+    private static GoLine? Deletion(FunctionScope scope, Target target, bool onlyUnderDurationBug = false)
     {
-        foreach (var l in scope.LiveLines())
+        foreach (var l in scope.LiveLines().Where(l => UnderDurationTimesUnit(scope.Package, l) == onlyUnderDurationBug))
         {
             var del = l.Find("delete", "(");
             if (del < 0)
@@ -643,7 +743,7 @@ internal static class StatementRules
     // and a queue's drain.
     private static GoLine? Truncation(FunctionScope scope, Target target, GoLine growing)
     {
-        foreach (var l in scope.LiveLines())
+        foreach (var l in scope.LiveLines().Where(l => !UnderDurationTimesUnit(scope.Package, l)))
         {
             var eq = TopLevelAssign(l);
             if (eq <= 0 || l[eq - 1].Text != target.Name || l.Number == growing.Number && l.File == growing.File)
@@ -728,6 +828,63 @@ internal static class StatementRules
         return head.Any(t => t.Text is ">" or ">=" or "<" or "<=") && !head.Any(t => t.Text is "0" or "1");
     }
 
+    // The line runs only when a condition around it compares with a time.Duration multiplied by a unit
+    // (`l.maxIdle*time.Second` with `maxIdle time.Duration`): the product is 10^9 times too long, so the eviction
+    // never runs (the bug the durationcheck linter reports).
+    private static bool UnderDurationTimesUnit(GoPackage package, GoLine l)
+    {
+        if (l.File.FunctionAt(l.Number) is not { } function)
+        {
+            return false;
+        }
+
+        foreach (var head in EnclosingHeads(function, l).Where(h => h[0].Text is "if" or "for"))
+        {
+            for (var i = 0; i + 3 < head.Count; i++)
+            {
+                // d * time.Second   or   time.Second * d
+                var unitAfter = head[i].IsIdentifier && head[i + 1].Text == "*" && head[i + 2].Text == "time" && head[i + 3].Text == ".";
+                var unitBefore = head[i].Text == "time" && head[i + 1].Text == "." && i + 4 < head.Count && head[i + 3].Text == "*" && head[i + 4].IsIdentifier;
+                var duration = unitAfter ? head[i].Text : unitBefore ? head[i + 4].Text : null;
+                if (duration is not null && IsDeclaredDuration(package, duration))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // `name time.Duration` (a field, parameter or var; `a, name time.Duration` too) somewhere in the package.
+    private static bool IsDeclaredDuration(GoPackage package, string name)
+    {
+        foreach (var file in package.Files)
+        {
+            var t = file.Tokens;
+            for (var i = 0; i + 3 < t.Count; i++)
+            {
+                if (!t[i].IsIdentifier || t[i].Text != name || (i > 0 && t[i - 1].Text == "."))
+                {
+                    continue;
+                }
+
+                var k = i + 1;
+                while (k + 1 < t.Count && t[k].Text == "," && t[k + 1].IsIdentifier)
+                {
+                    k += 2;
+                }
+
+                if (k + 2 < t.Count && t[k].Text == "time" && t[k + 1].Text == "." && t[k + 2].Text == "Duration")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     // The head (tokens from the line's start to the `{`) of every block around the line, innermost first.
     private static IEnumerable<List<GoToken>> EnclosingHeads(GoFunction function, GoLine line)
     {
@@ -796,7 +953,7 @@ internal static class StatementRules
             {
                 var name = line[i].Text;
                 if (scope.Lines.Any(l => l.Number < line.Number && l.Matches(0, name) && (l.Matches(1, ":=", "func") || l.Matches(1, "=", "func")))
-                    || scope.Body.DeclaresParameter(name, "func"))
+                    || scope.Body.DeclaresParameter(name, ["func", .. FuncTypes(scope.Package)]))
                 {
                     return true;
                 }
@@ -806,8 +963,12 @@ internal static class StatementRules
         return false;
     }
 
+    // The package's named func types (`type Handler func(io.Writer) error`), whose values are closures too.
+    private static string[] FuncTypes(GoPackage package) =>
+        package.Files.SelectMany(f => f.TypeKinds).Where(k => k.Value == GoVarKind.Func).Select(k => k.Key).ToArray();
+
     // buf[i:j] (or a local assigned from one) in the stored value, not copied by Clone/string()/copy.
-    private static string? SubSliceIn(FunctionScope scope, GoLine line, int from, int to)
+    public static string? SubSliceIn(FunctionScope scope, GoLine line, int from, int to)
     {
         if (Enumerable.Range(from, Math.Max(0, to - from)).Any(i => line[i].Text is "Clone" or "string" or "copy" or "append"))
         {

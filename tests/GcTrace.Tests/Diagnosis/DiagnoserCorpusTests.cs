@@ -48,7 +48,14 @@ public class DiagnoserCorpusTests
         else if (truth.Label == "leak")
         {
             verdict.Kind.Should().Be(VerdictKind.Leak);
-            verdict.Confidence.Should().BeOneOf(Confidence.Medium, Confidence.High);
+            // A trace with fewer cycles than it needs, whose floor and one heap site agree, is a leak with low confidence.
+            var shortTrace = verdict.Reasons[0].StartsWith("Only ", StringComparison.Ordinal);
+            verdict.Confidence.Should().BeOneOf(shortTrace ? [Confidence.Low, Confidence.Medium, Confidence.High] : [Confidence.Medium, Confidence.High]);
+        }
+        else if (truth.Kind == "inconclusive")
+        {
+            // Too few cycles to call it healthy: inconclusive, naming what grew across the profiles (a cache filling) as candidates.
+            verdict.Kind.Should().Be(VerdictKind.Inconclusive);
         }
         else
         {
@@ -100,7 +107,7 @@ public class DiagnoserCorpusTests
     public void FixtureRuns_EveryLeakRunIsHeldToItsGroundTruthPattern()
     {
         ProfiledRuns.Folders().Where(f => f.StartsWith("runs/", StringComparison.Ordinal) && ProfiledRuns.Truth(f).Label == "leak")
-            .Should().HaveCount(57).And.NotContain(f => EvidenceAbsent.ContainsKey(f));
+            .Should().HaveCount(59).And.NotContain(f => EvidenceAbsent.ContainsKey(f));
     }
 
     [Theory]

@@ -652,4 +652,396 @@ public class CodeReaderReleaseTests
         var closed = src.Replace("s.Start()", "s.Start()\n\t\tclose(s.in)", StringComparison.Ordinal);
         Read("main.(*Stage).run", closed)!.Holds.Should().BeFalse();
     }
+
+    [Fact]
+    public void Read_TimerReArmedInAFieldWithoutStoppingThePreviousOne_IsTimerNotStopped()
+    {
+        var src = """
+            package main
+
+            import "time"
+
+            type Session struct {
+                idle *time.Timer
+            }
+
+            func (s *Session) touch() {
+                s.idle = time.AfterFunc(2*time.Minute, s.expire) // site
+            }
+
+            func (s *Session) expire() {}
+
+            func (s *Session) Close() {
+                s.idle.Stop()
+            }
+
+            func main() {
+                s := &Session{}
+                defer s.Close()
+                for {
+                    s.touch()
+                }
+            }
+            """;
+
+        var f = Read("main.(*Session).touch", src)!;
+        f.Pattern.Should().Be(SuspectPattern.TimerNotStopped);
+        f.Holds.Should().BeTrue(f.Evidence);
+
+        var stopsFirst = src.Replace("s.idle = time.AfterFunc", "if s.idle != nil {\n\t\ts.idle.Stop()\n\t}\n\ts.idle = time.AfterFunc", StringComparison.Ordinal);
+        Read("main.(*Session).touch", stopsFirst)!.Holds.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Read_CancelCalledOnlyOnTheErrorPath_IsContextNotCancelled()
+    {
+        var src = """
+            package main
+
+            import "context"
+
+            func run(parent context.Context, t *task) error {
+                ctx, cancel := context.WithTimeout(parent, time.Hour) // site
+                if err := validate(ctx, t); err != nil {
+                    cancel()
+                    return err
+                }
+                go work(ctx, t)
+                return nil
+            }
+            """;
+
+        Read("main.run", src)!.Should().Match<CodeFinding>(f => f.Pattern == SuspectPattern.ContextNotCancelled && f.Holds);
+        var deferred = src.Replace("if err := validate", "defer cancel()\n\tif err := validate", StringComparison.Ordinal);
+        Read("main.run", deferred)!.Holds.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Read_FuncValueOfANamedFuncTypeKeptInAMap_IsClosureCapture()
+    {
+        var src = """
+            package main
+
+            type Handler func(w io.Writer) error
+
+            type Router struct {
+                routes map[string]Handler
+            }
+
+            var router = &Router{routes: map[string]Handler{}}
+
+            func (r *Router) Handle(path string, h Handler) {
+                r.routes[path] = h
+            }
+
+            func export(id int) {
+                report := make([]byte, 16<<10) // site
+                router.Handle(fmt.Sprint(id), func(w io.Writer) error {
+                    _, err := w.Write(report)
+                    return err
+                })
+            }
+            """;
+
+        var f = Read("main.export", src)!;
+        f.Pattern.Should().Be(SuspectPattern.ClosureCapture);
+        f.Holds.Should().BeTrue(f.Evidence);
+    }
+
+    // Part 2 (the held-out src3_ batch's general gaps), each on a program of its own ----------------------------
+
+    private const string ShopMain = """
+        package main
+
+        import (
+            "fmt"
+
+            "example.com/shop/internal/cache"
+        )
+
+        type Catalog struct {
+            pages *cache.Store[string, []byte]
+        }
+
+        var catalog = &Catalog{pages: cache.New[string, []byte]()}
+
+        func (c *Catalog) Render(id int) []byte {
+            page := make([]byte, 8<<10) // site
+            c.pages.Keep(fmt.Sprint(id), page)
+            return page
+        }
+
+        func main() {
+            for i := 0; ; i++ {
+                catalog.Render(i)
+            }
+        }
+        """;
+
+    private const string ShopCache = """
+        package cache
+
+        import "sync"
+
+        type Store[K comparable, V any] struct {
+            mu   sync.Mutex
+            data map[K]V
+        }
+
+        func New[K comparable, V any]() *Store[K, V] { return &Store[K, V]{data: map[K]V{}} }
+
+        func (s *Store[K, V]) Keep(k K, v V) {
+            s.mu.Lock()
+            s.data[k] = v
+            s.mu.Unlock()
+        }
+
+        // Drop is exported, but the program never calls it.
+        func (s *Store[K, V]) Drop(k K) {
+            delete(s.data, k)
+        }
+        """;
+
+    private static CodeFinding? ReadShop(string main, string cache)
+    {
+        var files = new InMemorySourceFiles(new() { ["/home/dev/shop/main.go"] = main, ["/home/dev/shop/internal/cache/cache.go"] = cache });
+        var lines = main.Split('\n');
+        var site = Array.FindIndex(lines, l => l.Contains("// site", StringComparison.Ordinal)) + 1;
+        var call = Array.FindIndex(lines, l => l.Contains("catalog.Render(i)", StringComparison.Ordinal)) + 1;
+        return new CodeReader(SourceLocator.RecordedPathsOnly(files)).Read([
+            new CodeFrame("main.(*Catalog).Render", "/home/dev/shop/main.go", site),
+            new CodeFrame("main.main", "/home/dev/shop/main.go", call)]);
+    }
+
+    [Fact]
+    public void Read_ValueKeptInAnImportedPackageOfTheProgram_IsFollowedThere_AndAnExportedDeleteNothingCallsDoesNotEvict()
+    {
+        var f = ReadShop(ShopMain, ShopCache)!;
+
+        f.Pattern.Should().Be(SuspectPattern.UnboundedMap);
+        f.Holds.Should().BeTrue(f.Evidence);
+        f.Evidence.Should().StartWith("cache.go:14 `s.data[k] = v`").And.Contain("is in (*Store).Drop, which nothing calls");
+
+        var dropping = ShopMain.Replace("return page", "if id > 100 {\n\t\tc.pages.Drop(fmt.Sprint(id - 100))\n\t}\n\treturn page", StringComparison.Ordinal);
+        ReadShop(dropping, ShopCache)!.Holds.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Read_FuncLiteralFrame_ReadsTheLiteralAndItsCallsBeforeTheFunctionAroundIt()
+    {
+        // main fills a bounded table at start-up; the literal's call is what keeps growing.
+        var src = """
+            package main
+
+            var accounts = map[int][]byte{}
+
+            var journal []string
+
+            func record(e string) {
+                journal = append(journal, e)
+            }
+
+            func main() {
+                for id := 0; id < 512; id++ {
+                    accounts[id] = make([]byte, 1024)
+                }
+                drive(func() {
+                    record(fmt.Sprint(len(accounts))) // site
+                })
+            }
+            """;
+
+        var f = Read("main.main.func1", src)!;
+
+        f.Pattern.Should().Be(SuspectPattern.UnboundedSlice);
+        f.Evidence.Should().Contain("journal = append(journal, e)");
+    }
+
+    [Fact]
+    public void Read_CallThroughAnInterfaceField_IsFollowedIntoItsImplementations()
+    {
+        var src = """
+            package main
+
+            type Sink interface {
+                Write(e Entry) error
+            }
+
+            type memorySink struct {
+                entries []Entry
+            }
+
+            func (m *memorySink) Write(e Entry) error {
+                m.entries = append(m.entries, e)
+                return nil
+            }
+
+            type Service struct {
+                audit Sink
+            }
+
+            func (s *Service) Update(id int) error {
+                doc := make([]byte, 8<<10) // site
+                return s.audit.Write(Entry{ID: id, Doc: doc})
+            }
+            """;
+
+        var f = Read("main.(*Service).Update", src)!;
+
+        f.Pattern.Should().Be(SuspectPattern.UnboundedSlice);
+        f.Holds.Should().BeTrue(f.Evidence);
+    }
+
+    [Fact]
+    public void Read_SubstringHandedToTheCalleeThatKeepsIt_IsSubslicePinsBuffer()
+    {
+        var src = """
+            package main
+
+            type Index struct {
+                names map[int]string
+            }
+
+            var index = &Index{names: map[int]string{}}
+
+            func (x *Index) Put(id int, name string) {
+                x.names[id] = name
+            }
+
+            func ingest(id int, b *strings.Builder) {
+                b.Grow(32 << 10) // site
+                text := b.String()
+                first := text[:strings.IndexByte(text, '\n')]
+                index.Put(id, first)
+            }
+            """;
+
+        var f = Read("main.ingest", src)!;
+        f.Pattern.Should().Be(SuspectPattern.SubslicePinsBuffer);
+        f.Holds.Should().BeTrue(f.Evidence);
+
+        var cloned = src.Replace("index.Put(id, first)", "index.Put(id, strings.Clone(first))", StringComparison.Ordinal);
+        Read("main.ingest", cloned)!.Pattern.Should().Be(SuspectPattern.UnboundedMap);
+    }
+
+    [Fact]
+    public void Read_EvictionUnderADurationTimesAUnit_NeverRuns()
+    {
+        var src = """
+            package main
+
+            type Limiter struct {
+                maxIdle time.Duration
+                windows map[string]time.Time
+            }
+
+            func (l *Limiter) Allow(key string, now time.Time) {
+                l.windows[key] = now // site
+                l.sweep(now)
+            }
+
+            func (l *Limiter) sweep(now time.Time) {
+                for k, seen := range l.windows {
+                    if now.Sub(seen) > l.maxIdle*time.Second {
+                        delete(l.windows, k)
+                    }
+                }
+            }
+            """;
+
+        var f = Read("main.(*Limiter).Allow", src)!;
+        f.Holds.Should().BeTrue(f.Evidence);
+        f.Evidence.Should().Contain("10^9 times too long");
+
+        Read("main.(*Limiter).Allow", src.Replace("l.maxIdle*time.Second", "l.maxIdle", StringComparison.Ordinal))!.Holds.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Read_BodyClosedOnlyInABranchThatReturns_IsUnclosedResource()
+    {
+        var src = """
+            package main
+
+            func (n *Notifier) Deliver(payload []byte) error {
+                resp, err := n.client.Post(n.url, "application/json", bytes.NewReader(payload)) // site
+                if err != nil {
+                    return err
+                }
+                if resp.StatusCode >= 300 {
+                    resp.Body.Close()
+                    return fmt.Errorf("status %d", resp.StatusCode)
+                }
+                n.sent++
+                return nil
+            }
+            """;
+
+        var f = Read("main.(*Notifier).Deliver", src)!;
+        f.Pattern.Should().Be(SuspectPattern.UnclosedResource);
+        f.Holds.Should().BeTrue(f.Evidence);
+
+        var closed = src.Replace("n.sent++", "resp.Body.Close()\n\tn.sent++", StringComparison.Ordinal);
+        Read("main.(*Notifier).Deliver", closed)!.Holds.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("f, err := os.Open(path) // site", "defer f.Close()", SuspectPattern.UnclosedResource)]
+    [InlineData("ctx, cancel := context.WithTimeout(parent, time.Minute) // site", "defer cancel()", SuspectPattern.ContextNotCancelled)]
+    [InlineData("t := time.NewTicker(time.Second) // site", "defer t.Stop()", SuspectPattern.TickerNotStopped)]
+    public void Read_ReleaseDeferredInsideALoop_RunsOnlyWhenTheFunctionReturns(string make, string release, SuspectPattern pattern)
+    {
+        var src = $$"""
+            package main
+
+            func consume(parent context.Context, paths <-chan string) {
+                for path := range paths {
+                    {{make}}
+                    {{release}}
+                    use(path)
+                }
+            }
+            """;
+
+        var f = Read("main.consume", src)!;
+        f.Pattern.Should().Be(pattern);
+        f.Holds.Should().BeTrue(f.Evidence);
+
+        // In a func literal called per iteration, the defer runs at the end of each call.
+        var perCall = src.Replace("for path := range paths {", "for path := range paths {\n\t\tfunc() {", StringComparison.Ordinal)
+            .Replace("use(path)", "use(path)\n\t\t}()", StringComparison.Ordinal);
+        Read("main.consume.func1", perCall)!.Holds.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Read_WritesIntoALongLivedBufferNothingResets_IsUnboundedSlice()
+    {
+        var src = """
+            package main
+
+            var journal bytes.Buffer
+
+            type Recorder struct {
+                out strings.Builder
+            }
+
+            func note(r *Recorder, id int) {
+                line := fmt.Sprintf("event %d\n", id) // site
+                journal.WriteString(line)
+            }
+            """;
+
+        var f = Read("main.note", src)!;
+        f.Pattern.Should().Be(SuspectPattern.UnboundedSlice);
+        f.Holds.Should().BeTrue(f.Evidence);
+        f.Evidence.Should().Contain("the package-level buffer `journal`");
+
+        var field = src.Replace("journal.WriteString(line)", "fmt.Fprintf(&r.out, \"%s\", line)", StringComparison.Ordinal);
+        Read("main.note", field)!.Should().Match<CodeFinding>(x => x.Pattern == SuspectPattern.UnboundedSlice && x.Holds);
+
+        var flushed = src + "\nfunc flush(w io.Writer) {\n\tjournal.WriteTo(w)\n}\n";
+        Read("main.note", flushed)!.Holds.Should().BeFalse();
+
+        var local = src.Replace("journal.WriteString(line)", "var b bytes.Buffer\n\tb.WriteString(line)", StringComparison.Ordinal);
+        Read("main.note", local).Should().BeNull("a local buffer dies with the call");
+    }
 }
