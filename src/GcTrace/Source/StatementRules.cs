@@ -311,7 +311,9 @@ internal static class StatementRules
 
             var receiver = line[i].Text;
             var method = line[i + 2].Text;
-            isHttp = HttpCalls.Contains(method) && (receiver == "http" || receiver.Contains("lient", StringComparison.Ordinal));
+            // A tokenizer does not know the receiver's type: an HTTP call is one on the http package or on a variable
+            // named like a client (client, httpClient, c.Client).
+            isHttp = HttpCalls.Contains(method) && (receiver == "http" || receiver.Contains("client", StringComparison.OrdinalIgnoreCase));
             opens = isHttp || (ResourceOpeners.Contains(method) && receiver is "os" or "net" or "tls" or "sql" or "db" or "conn" or "dialer" or "d" or "l");
             break;
         }
@@ -1055,7 +1057,7 @@ internal static class StatementRules
         }
 
         var name = line[get - 1].Text;
-        return scope.Package.Var(name) is { Kind: GoVarKind.Pool } || name.Contains("ool", StringComparison.Ordinal) ? name : null;
+        return scope.Package.Var(name) is { Kind: GoVarKind.Pool } || name.Contains("pool", StringComparison.OrdinalIgnoreCase) ? name : null;
     }
 
     // Index of the line's `=` (plain assignment or op-assign) outside brackets, or -1.
