@@ -160,7 +160,11 @@ public sealed class TraceOnlyVerdict(DiagnosisOptions? options = null) : IVerdic
     // What the floor did after warm-up, in the numbers of the evidence block.
     private static string FloorSentence(VerdictEvidence e, bool rising) => rising
         ? Invariant($"After warm-up (from {e.WarmUpEndS:0.#} s) the floor of the live heap (the smallest live heap per window, what survives every GC) rose from {e.FloorMbFirst} MB to {e.FloorMbLast} MB, {e.FloorGrowthMb:0.#} MB by its robust slope over {e.FloorSpanS:0.#} s; it rose {e.FloorRises} times and fell {e.FloorFalls} times across {e.FloorWindows} windows, {e.FloorUpShare * 100:0}% of its movement upward: retained memory keeps growing.")
-        : Invariant($"After warm-up (from {e.WarmUpEndS:0.#} s) the floor of the live heap (the smallest live heap per window) stayed between {e.FloorMbMin} and {e.FloorMbMax} MB over {e.FloorSpanS:0.#} s ({e.FloorGrowthMb:0.#} MB by its robust slope; it rose {e.FloorRises} times and fell {e.FloorFalls} times across {e.FloorWindows} windows): no lasting growth.");
+        : Invariant($"After warm-up (from {e.WarmUpEndS:0.#} s) the floor of the live heap (the smallest live heap per window) {FloorRange(e)} over {e.FloorSpanS:0.#} s ({e.FloorGrowthMb:0.#} MB by its robust slope; it rose {e.FloorRises} times and fell {e.FloorFalls} times across {e.FloorWindows} windows): no lasting growth.");
+
+    private static string FloorRange(VerdictEvidence e) => e.FloorMbMin == e.FloorMbMax
+        ? Invariant($"stayed at {e.FloorMbMin} MB")
+        : Invariant($"stayed between {e.FloorMbMin} and {e.FloorMbMax} MB");
 
     private static string GoalFloorSentence(VerdictEvidence e, long? gogc) =>
         Invariant($"After warm-up (from {e.WarmUpEndS:0.#} s) the live heap's whole-MB figure barely moved, but the floor of the heap goal rose from {e.GoalFloorMbFirst} MB to {e.GoalFloorMbLast} MB, {e.GoalFloorGrowthMb:0.#} MB by its robust slope; it rose {e.GoalFloorRises} times and fell {e.GoalFloorFalls} times across {e.GoalFloorWindows} windows, {e.GoalFloorUpShare * 100:0}% of its movement upward. The runtime sets the goal from the exact live heap (inferred GOGC {gogc}), so the live heap grew by about {e.GoalLiveGrowthMb:0.##} MB: retained memory keeps growing, slowly.");

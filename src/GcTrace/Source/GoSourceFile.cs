@@ -501,7 +501,7 @@ public sealed class GoSourceFile
             i++;
         }
 
-        if (i + 1 < to && Tokens[i].Text == "make" && Tokens[i + 1].Text == "(")
+        if (i + 1 < to && Tokens[i].Text is "make" or "new" && Tokens[i + 1].Text == "(")
         {
             i += 2;
         }
@@ -509,6 +509,11 @@ public sealed class GoSourceFile
         if (i >= to)
         {
             return GoVarKind.Other;
+        }
+
+        if (i + 2 < to && Tokens[i + 1].Text == "." && (Tokens[i].Text, Tokens[i + 2].Text) is ("bytes", "Buffer" or "NewBuffer" or "NewBufferString") or ("strings", "Builder"))
+        {
+            return GoVarKind.Buffer;
         }
 
         if (Tokens[i].Text == "map")

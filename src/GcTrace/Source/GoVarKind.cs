@@ -14,4 +14,7 @@ public enum GoVarKind
 
     /// <summary>An interface type: a call on it may run any type's method of that name.</summary>
     Interface,
+
+    /// <summary>A bytes.Buffer or strings.Builder: written to, its byte slice grows like an append-only slice.</summary>
+    Buffer,
 }

@@ -69,7 +69,37 @@ internal static class StatementRules
             return Kept(scope, line, stored, line.IndexOf(",", store) + 1, line.Count, isAppend: false);
         }
 
-        return null;
+        return BufferWrite(scope, line);
+    }
+
+    // buf.Write(p) / buf.WriteString(s) / fmt.Fprintf(&buf, ...) into a package-level or field bytes.Buffer or
+    // strings.Builder: its byte slice grows with every write unless something resets, truncates, drains or replaces it.
+    private static CodeFinding? BufferWrite(FunctionScope scope, GoLine line)
+    {
+        string? name = null;
+        for (var i = 0; i + 2 < line.Count && name is null; i++)
+        {
+            var isWrite = line[i].IsIdentifier && line.Matches(i + 1, ".") && line[i + 2].Text is "Write" or "WriteString" or "WriteByte" or "WriteRune" && line.Matches(i + 3, "(");
+            var isFprint = line.Matches(i, "fmt", ".") && line[i + 2].Text.StartsWith("Fprint", StringComparison.Ordinal) && line.Matches(i + 3, "(");
+            var at = isWrite ? i : isFprint && line.IndexOf(",", i) is var comma and > 0 ? comma - 1 : -1;
+            if (at >= 0 && line[at].IsIdentifier
+                && (line.Matches(at - 1, ".") ? FieldKind(scope.Package, line[at].Text) : scope.Package.Var(line[at].Text)?.Kind) == GoVarKind.Buffer)
+            {
+                name = line[at].Text;
+            }
+        }
+
+        if (name is null)
+        {
+            return null;
+        }
+
+        var drain = scope.LiveLines().FirstOrDefault(l => new[] { "Reset", "Truncate", "Next", "Read", "ReadString", "ReadBytes", "WriteTo" }.Any(m => l.Find(name, ".", m, "(") >= 0)
+            || (TopLevelAssign(l) is var eq and > 0 && l[eq - 1].Text == name) || (l.Find("io", ".", "Copy", "(") >= 0 && l.Has(name)));
+        var where = scope.Package.Var(name) is not null ? $"the package-level buffer `{name}`" : $"the buffer field `{name}`";
+        return Finding(SuspectPattern.UnboundedSlice, drain is null, scope, line, drain is null
+            ? $"writes into {where}, which nothing resets or drains: its byte slice only grows"
+            : $"writes into {where}, which {Site(drain)} drains or resets");
     }
 
     // A value kept in a long-lived container: its shape names the pattern; an eviction anywhere makes it a look-alike.
@@ -281,7 +311,9 @@ internal static class StatementRules
 
             var receiver = line[i].Text;
             var method = line[i + 2].Text;
-            isHttp = HttpCalls.Contains(method) && (receiver == "http" || receiver.Contains("lient", StringComparison.Ordinal));
+            // A tokenizer does not know the receiver's type: an HTTP call is one on the http package or on a variable
+            // named like a client (client, httpClient, c.Client).
+            isHttp = HttpCalls.Contains(method) && (receiver == "http" || receiver.Contains("client", StringComparison.OrdinalIgnoreCase));
             opens = isHttp || (ResourceOpeners.Contains(method) && receiver is "os" or "net" or "tls" or "sql" or "db" or "conn" or "dialer" or "d" or "l");
             break;
         }
@@ -640,6 +672,13 @@ internal static class StatementRules
                 if (i + 3 < t.Count && t[i + 1].Text == "sync" && t[i + 2].Text == "." && t[i + 3].Text == "Map")
                 {
                     return GoVarKind.SyncMap;
+                }
+
+                // `log bytes.Buffer` / `out *strings.Builder`.
+                var typeAt = t[i + 1].Text == "*" ? i + 2 : i + 1;
+                if (typeAt + 2 < t.Count && t[typeAt + 1].Text == "." && (t[typeAt].Text, t[typeAt + 2].Text) is ("bytes", "Buffer") or ("strings", "Builder"))
+                {
+                    return GoVarKind.Buffer;
                 }
 
                 // `items registry` / `items *registry` where `type registry map[...]...`.
@@ -1018,7 +1057,7 @@ internal static class StatementRules
         }
 
         var name = line[get - 1].Text;
-        return scope.Package.Var(name) is { Kind: GoVarKind.Pool } || name.Contains("ool", StringComparison.Ordinal) ? name : null;
+        return scope.Package.Var(name) is { Kind: GoVarKind.Pool } || name.Contains("pool", StringComparison.OrdinalIgnoreCase) ? name : null;
     }
 
     // Index of the line's `=` (plain assignment or op-assign) outside brackets, or -1.

@@ -78,4 +78,34 @@ public class ProcessSplitterTests
 
         splitter.Assign(back).Should().Be(1);
     }
+
+    [Fact]
+    public void Fingerprint_IgnoresTheLineNumber_AndChangesWithEveryPrintedValue()
+    {
+        var cycle = Leak()[5];
+        ProcessSplitter.Fingerprint(cycle with { Line = cycle.Line + 1000 }).Should().Be(ProcessSplitter.Fingerprint(cycle));
+
+        // Every settable value of the record but the line number (go1.5's phases included): a new one added to GcCycle
+        // and forgotten in the fingerprint would make two different cycles a "duplicate" and drop one.
+        var values = typeof(GcCycle).GetProperties()
+            .Where(p => p.SetMethod is not null && p.Name != nameof(GcCycle.Line) && p.Name != "EqualityContract").ToList();
+        values.Should().HaveCountGreaterThan(20);
+        foreach (var property in values)
+        {
+            var changed = cycle with { };
+            property.SetValue(changed, Other(property.GetValue(cycle), property.PropertyType));
+            changed.Should().NotBe(cycle, property.Name);
+            ProcessSplitter.Fingerprint(changed).Should().NotBe(ProcessSplitter.Fingerprint(cycle), property.Name);
+        }
+    }
+
+    private static object Other(object? value, Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(decimal) => (decimal?)value is { } d ? d + 0.001m : 1.5m,
+        var t when t == typeof(long) => (long?)value is { } l ? l + 1 : 7L,
+        var t when t == typeof(int) => (int?)value is { } n ? n + 1 : 7,
+        var t when t == typeof(bool) => !(bool)value!,
+        var t when t.IsEnum => Enum.GetValues(t).Cast<object>().First(v => !v.Equals(value)),
+        var t => throw new InvalidOperationException($"no other value for {t}"),
+    };
 }

@@ -1011,4 +1011,37 @@ public class CodeReaderReleaseTests
             .Replace("use(path)", "use(path)\n\t\t}()", StringComparison.Ordinal);
         Read("main.consume.func1", perCall)!.Holds.Should().BeFalse();
     }
+
+    [Fact]
+    public void Read_WritesIntoALongLivedBufferNothingResets_IsUnboundedSlice()
+    {
+        var src = """
+            package main
+
+            var journal bytes.Buffer
+
+            type Recorder struct {
+                out strings.Builder
+            }
+
+            func note(r *Recorder, id int) {
+                line := fmt.Sprintf("event %d\n", id) // site
+                journal.WriteString(line)
+            }
+            """;
+
+        var f = Read("main.note", src)!;
+        f.Pattern.Should().Be(SuspectPattern.UnboundedSlice);
+        f.Holds.Should().BeTrue(f.Evidence);
+        f.Evidence.Should().Contain("the package-level buffer `journal`");
+
+        var field = src.Replace("journal.WriteString(line)", "fmt.Fprintf(&r.out, \"%s\", line)", StringComparison.Ordinal);
+        Read("main.note", field)!.Should().Match<CodeFinding>(x => x.Pattern == SuspectPattern.UnboundedSlice && x.Holds);
+
+        var flushed = src + "\nfunc flush(w io.Writer) {\n\tjournal.WriteTo(w)\n}\n";
+        Read("main.note", flushed)!.Holds.Should().BeFalse();
+
+        var local = src.Replace("journal.WriteString(line)", "var b bytes.Buffer\n\tb.WriteString(line)", StringComparison.Ordinal);
+        Read("main.note", local).Should().BeNull("a local buffer dies with the call");
+    }
 }
