@@ -7,8 +7,9 @@ namespace GcTrace.Diagnosis;
 /// Stacks decide when library frames name the mechanism: a pool's Get, a reader or connection, a timer (which the
 /// code may only sharpen from ticker to timer). Every other stack pattern is read from the shape of the evidence
 /// (goroutines piling up, a func literal's frame, sizes that double) and says what grows, not why; there the code,
-/// when it shows a pattern, decides. A look-alike in the code (the map has a delete) does not override anything: the
-/// profiles saw growth, and the code only failed to explain it.
+/// when it shows a pattern, decides. A look-alike in the code (the map has a delete) does not override the stacks, but
+/// where the stacks name nothing it still names what grows: the profiles saw this site grow, so the release the code
+/// has did not bound it (it runs on a path taken too rarely, or never).
 /// </summary>
 public static class CodePatterns
 {
@@ -30,9 +31,14 @@ public static class CodePatterns
     /// <summary>The suspect's pattern from its stacks' pattern and what the code at its site shows.</summary>
     public static SuspectPattern Decide(SuspectPattern fromStacks, CodeFinding? code)
     {
-        if (code is not { Holds: true })
+        if (code is null)
         {
             return fromStacks;
+        }
+
+        if (!code.Holds)
+        {
+            return fromStacks == SuspectPattern.Unknown ? Of(code.Pattern) : fromStacks;
         }
 
         var fromCode = Of(code.Pattern);

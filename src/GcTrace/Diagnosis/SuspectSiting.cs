@@ -45,7 +45,8 @@ public sealed class SuspectSiting(SourceLocator? sources)
             Site = new SuspectSite(location.Site.File, location.Site.Line, code?.Code(location.Site.File, location.Site.Line)),
             Path = location.Path,
             CreatedBy = createdBy,
-            Evidence = finding?.Evidence,
+            // A look-alike's evidence names a release; the site grew past it, which the sentence then says.
+            Evidence = finding is { Holds: false } lookAlike ? lookAlike.Evidence + ", yet the site kept growing: that release does not bound it" : finding?.Evidence,
             // A goroutine suspect's listing shows what its function allocated too (the goroutines hold it).
             Lines = location.Lines.Count > 0 ? location.Lines : heap.GetValueOrDefault(suspect.Function)?.Lines ?? [],
         };

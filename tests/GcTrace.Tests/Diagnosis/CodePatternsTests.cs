@@ -1,0 +1,35 @@
+// How the code reader's finding and the stacks' pattern combine, on the findings the reader gives for real programs.
+using GcTrace.Diagnosis;
+using GcTrace.Events;
+using GcTrace.Source;
+
+namespace GcTrace.Tests.Diagnosis;
+
+public class CodePatternsTests
+{
+    // src6_user_feeds (held out): the map the profiles saw grow has a delete, on a path one reader in ten takes.
+    private static readonly CodeFinding MapWithADelete = new(SuspectPattern.UnboundedMap, Holds: false, "feeds.go", 30,
+        "in.unread[user] = append(in.unread[user], n)", "feeds.go:30 assigns into the field `in.unread`, which feeds.go:39 deletes from");
+
+    [Fact]
+    public void LookAlike_WhereTheStacksNameNothing_NamesWhatGrows()
+    {
+        CodePatterns.Decide(SuspectPattern.Unknown, MapWithADelete).Should().Be(SuspectPattern.UnboundedMap,
+            "the profiles saw the site grow, so the delete did not bound it");
+    }
+
+    [Fact]
+    public void LookAlike_DoesNotOverrideAPatternTheStacksName()
+    {
+        CodePatterns.Decide(SuspectPattern.GoroutineLeak, MapWithADelete).Should().Be(SuspectPattern.GoroutineLeak);
+    }
+
+    [Fact]
+    public void Finding_ThatHolds_Decides_ExceptWhereLibraryFramesNameTheMechanism()
+    {
+        var holds = MapWithADelete with { Holds = true };
+        CodePatterns.Decide(SuspectPattern.Unknown, holds).Should().Be(SuspectPattern.UnboundedMap);
+        CodePatterns.Decide(SuspectPattern.UnclosedResource, holds).Should().Be(SuspectPattern.UnclosedResource);
+        CodePatterns.Decide(SuspectPattern.Unknown, null).Should().Be(SuspectPattern.Unknown);
+    }
+}
