@@ -203,6 +203,24 @@ RUNS=(
   "src6_header_index|src6_header_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Ingest).Consume|held-out: a 64 KiB frame buffer per message; the parsed header's Route/TraceID are sub-slices kept by a bounded (4096) HeaderCache, pinning each frame"
   "src6_ack_timers|src6_ack_timers|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*AckTracker).Track|held-out: time.NewTimer(10 min) per delivery kept in a map; Ack deletes the entry without Stop, the timers stay in the runtime heap"
   "src6_pubsub_hub|src6_pubsub_hub|8|100||gctrace=1|1|leak|closure-capture|main.(*Server).Open|held-out: per-session callback capturing the session and its 32 KiB outbox subscribed to the hub; Close never calls the stored unsubscribe"
+  # issue 16 (blind6): a third held-out batch written blind to the code reader (src8_*), half small programs in the
+  # style of a bug report (package-level variables, plain functions), half services (structs, second files, an internal
+  # package, interfaces, method values); ground truth fixed here before any run was recorded; default MemProfileRate
+  "src8_regex_cache|src8_regex_cache|8|100||gctrace=1|1|leak|unbounded-map|main.compileFilter|held-out: compiled filter expressions cached per user and per expression in a package-level nested map, each with a 16 KiB highlight buffer; expressions embed order ids, nothing deletes"
+  "src8_regex_cache_twin|src8_regex_cache_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src8_regex_cache: each user keeps at most 32 filters, an older one is deleted first"
+  "src8_ip_limiter|src8_ip_limiter|12|100||gctrace=1|1|leak|unbounded-map|main.newBucket,main.(*Limiter).bucketFor,main.(*Limiter).Allow|held-out: sliding-window rate limiter (limiter.go) keyed by client IP; an 8 KiB history per bucket made by newBucket for bucketFor; Ban deletes, but only clients with 3 refusals are banned and new IPs keep coming"
+  "src8_audit_log|src8_audit_log|8|100||gctrace=1|1|leak|unbounded-slice|main.recordChange|held-out: package-level slice of audit event structs, each with a ~6 KiB document snapshot (string(doc)); the page shows the last 50, nothing trims"
+  "src8_plugin_hooks|src8_plugin_hooks|12|100||gctrace=1|1|leak|closure-capture|main.(*Uploader).Stage|held-out: a flush hook literal capturing a 16 KiB staging buffer registered per upload on a plugin.Registry interface (internal/plugin); Off exists, the id On returns is dropped"
+  "src8_first_result|src8_first_result|8|100||gctrace=1|1|leak|goroutine-leak|main.lookupPrice.func1,main.lookupPrice,main.askReplica|held-out: hedged request to three replicas over an unbuffered channel; only the first reply is read, the two slower goroutines park on the send holding 16 KiB replies (made by askReplica)"
+  "src8_fanout_pipe|src8_fanout_pipe|8|100||gctrace=1|1|leak|goroutine-leak|main.(*client).writePump,main.(*Hub).spawn,main.(*Hub).Join|held-out: fan-out hub over net.Pipe (hub.go); h.spawn(c.writePump) ranges over c.send; leave deletes and closes the conn but never calls c.close(), so the pump parks in chan receive with its 32 KiB bufio.Writer (made in Join)"
+  "src8_conn_ticker|src8_conn_ticker|8|100||gctrace=1|1|leak|ticker-not-stopped|main.handleConn.func1,main.handleConn|held-out: TCP relay on 127.0.0.1; a keepalive literal per connection with a 32 KiB stats buffer and time.NewTicker(20s) loops for range t.C, never stopped, no way out"
+  "src8_conn_ticker_twin|src8_conn_ticker_twin|8|100||gctrace=1|1|no-leak|twin:ticker-not-stopped||twin of src8_conn_ticker: defer t.Stop() and a done channel closed when handleConn returns"
+  "src8_tail_idle|src8_tail_idle|12|100||gctrace=1|1|leak|timer-not-stopped|main.(*Tailer).Run|held-out: log tailer (tailer.go) selects on the next line and time.After(5 min) re-armed on every pass, ~6000 lines/s; Go 1.19 keeps each timer until it fires"
+  "src8_ctx_dropped|src8_ctx_dropped|8|100||gctrace=1|1|leak|context-not-cancelled|main.processJob|held-out: ctx, _ := context.WithTimeout(context.WithValue(root, key, input), 30m) per job under a package-level root; runBatch defers its own cancel, processJob drops its one; 16 KiB input per job"
+  "src8_log_shipper|src8_log_shipper|8|100||gctrace=1|1|leak|unclosed-resource|main.(*Shipper).encode,main.(*Shipper).Flush|held-out: ~20 KiB ndjson batches (encode) POSTed to a loopback httptest collector; ack.Close drains and closes the body, Flush calls it only on a non-202 status"
+  "src8_batch_titles|src8_batch_titles|12|100||gctrace=1|1|leak|subslice-pins-buffer|main.loadDocument,main.indexDocument|held-out: CLI batch job reads each ~40 KiB document into a string and keeps text[:i] (its title) in a package-level map capped at 50000, pinning every document"
+  "src8_batch_titles_twin|src8_batch_titles_twin|12|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src8_batch_titles: the title is copied with strings.Clone before it is kept"
+  "src8_frame_pool|src8_frame_pool|8|100||gctrace=1|1|leak|sync-pool-misuse|main.NewFramePool.func1,main.(*FramePool).Lease|held-out: a package-level FramePool (frames.go) leases 32 KiB buffers from a sync.Pool and records them by connection id; serve returns early on a short frame without Release, so those buffers are never Put and the lease table keeps them"
 
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
@@ -329,6 +347,10 @@ leak_goroutines() {
     src6_stream_producer) echo "main.(*Importer).split" ;;
     src6_lookup_timeout) echo "main.(*call).await" ;;
     src6_heartbeat_ticker) echo "main.(*Peer).heartbeat" ;;
+    src8_first_result) echo "main.lookupPrice.func1" ;;
+    src8_fanout_pipe) echo "main.(*client).writePump" ;;
+    src8_conn_ticker) echo "main.handleConn.func1" ;;
+    src8_log_shipper) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
     *) echo "" ;;
   esac
 }
@@ -492,7 +514,7 @@ run_one() {
       gf=$(basename "${gors[0]}" .pb.gz); gl=$(basename "${gors[-1]}" .pb.gz)
       pprof_top "$dir/$gf.top.txt" "$dir/$gf.pb.gz"
       pprof_top "$dir/$gl.top.txt" "$dir/$gl.pb.gz"
-      if [[ "$prog" == src_* || "$prog" == src2_* || "$prog" == src3_* || "$prog" == src4_* || "$prog" == src6_* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
+      if [[ "$prog" == src_* || "$prog" == src2_* || "$prog" == src3_* || "$prog" == src4_* || "$prog" == src6_* || "$prog" == src8_* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
     else
       echo "   WARNING: $run wrote no heap profiles" >&2
     fi
