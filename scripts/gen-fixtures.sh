@@ -220,7 +220,7 @@ RUNS=(
   "src8_log_shipper|src8_log_shipper|8|100||gctrace=1|1|leak|unclosed-resource|main.(*Shipper).encode,main.(*Shipper).Flush|held-out: ~20 KiB ndjson batches (encode) POSTed to a loopback httptest collector; ack.Close drains and closes the body, Flush calls it only on a non-202 status"
   "src8_batch_titles|src8_batch_titles|12|100||gctrace=1|1|leak|subslice-pins-buffer|main.loadDocument,main.indexDocument|held-out: CLI batch job reads each ~40 KiB document into a string and keeps text[:i] (its title) in a package-level map capped at 50000, pinning every document"
   "src8_batch_titles_twin|src8_batch_titles_twin|12|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src8_batch_titles: the title is copied with strings.Clone before it is kept"
-  "src8_frame_pool|src8_frame_pool|8|100||gctrace=1|1|leak|sync-pool-misuse|main.NewFramePool.func1,main.(*FramePool).Lease|held-out: a package-level FramePool (frames.go) leases 32 KiB buffers from a sync.Pool and records them by connection id; serve returns early on a short frame without Release, so those buffers are never Put and the lease table keeps them"
+  "src8_frame_pool|src8_frame_pool|8|100||gctrace=1|1|leak|sync-pool-misuse|main.NewFramePool.func1,main.init.func1,main.(*FramePool).Lease|held-out: a package-level FramePool (frames.go) leases 32 KiB buffers from a sync.Pool and records them by connection id; serve returns early on a short frame without Release, so those buffers are never Put and the lease table keeps them"
 
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
