@@ -450,11 +450,13 @@ internal static class StatementRules
             var ch = line[fieldChannel ? range + 3 : range + 1].Text;
             var closes = scope.LiveLines().FirstOrDefault(l => Closes(l, ch));
             return Finding(SuspectPattern.GoroutineLeak, closes is null, scope, line, closes is null
-                ? $"parks the goroutine started at {started.Where} (`{started.Code}`) in a receive on `{ch}`, which nothing closes"
+                ? $"parks the goroutine started at {Started(started)} in a receive on `{ch}`, which nothing closes"
                 : $"ranges over `{ch}`, which {Site(closes)} closes");
         }
 
-        var op = line.Matches(0, "select") ? "a select" : arrow > 0 ? "a send" : arrow == 0 || (arrow > 0 && line[arrow - 1].Text is "=" or ":=") ? "a receive" : "a lock";
+        // `ch <- v` and `p.out <- v` send (a channel expression ends right before the arrow); `v := <-ch`, `f(<-ch)` receive.
+        var sends = arrow > 0 && (line[arrow - 1].IsIdentifier || line[arrow - 1].Text is ")" or "]");
+        var op = line.Matches(0, "select") ? "a select" : sends ? "a send" : arrow >= 0 ? "a receive" : "a lock";
         if (line.Matches(0, "select") && SelectHasWayOut(scope, line))
         {
             return Finding(SuspectPattern.GoroutineLeak, false, scope, line, $"parks the goroutine started at {started.Where} in a select that a done or timeout case ends");
@@ -462,7 +464,7 @@ internal static class StatementRules
 
         var never = op == "a lock" ? "that is never released" : "that nothing completes once its partner gives up";
         return Finding(SuspectPattern.GoroutineLeak, true, scope, line,
-            $"parks the goroutine started at {started.Where} (`{started.Code}`) on {op} {never}");
+            $"parks the goroutine started at {Started(started)} on {op} {never}");
     }
 
     // A goroutine parked on a ticker's channel (`<-p.ticker.C`, `for range t.C`, in the line or its select's block)
@@ -1170,6 +1172,10 @@ internal static class StatementRules
     }
 
     private static string Site(GoLine l) => $"{Path.GetFileName(l.File.Path)}:{l.Number} (`{l.Code}`)";
+
+    // "main.go:12 (`go w.run(jobs)`)", or just the place when its file was not found.
+    private static string Started((string Where, string Code) started) =>
+        string.IsNullOrEmpty(started.Code) ? started.Where : $"{started.Where} (`{started.Code}`)";
 
     private static string Short(string function) => function[(function.LastIndexOf('/') + 1)..];
 
