@@ -313,7 +313,8 @@ public sealed class CodeReader(SourceLocator locator)
         foreach (var (callee, package, prefix) in Callees(scope, line).Take(1))
         {
             var body = new FunctionScope(package, callee, prefix + callee.Name, start) { PerCallTypes = perCallTypes };
-            foreach (var l in body.Lines)
+            var roomy = BufferedChannelArguments(scope, line, callee);
+            foreach (var l in body.Lines.Where(l => !(l.IndexOf("<-") is var arrow and > 0 && roomy.Contains(l[arrow - 1].Text))))
             {
                 if (StatementRules.GoroutineParks(body, l) is { Pattern: SuspectPattern.GoroutineLeak, Holds: true } parks)
                 {
@@ -324,6 +325,41 @@ public sealed class CodeReader(SourceLocator locator)
         }
 
         return null;
+    }
+
+    // The started function's channel parameters whose argument the `go` line passes as a local made with room
+    // (`result := make(chan T, 1)`): one send on it does not park.
+    private static HashSet<string> BufferedChannelArguments(FunctionScope scope, GoLine goLine, GoFunction callee)
+    {
+        var roomy = new HashSet<string>(StringComparer.Ordinal);
+        var name = callee.Name[(callee.Name.LastIndexOf('.') + 1)..];
+        if (goLine.Find(name, "(") is not (> 0 and var at))
+        {
+            return roomy;
+        }
+
+        var parameters = callee.ParameterNames();
+        var argument = 0;
+        var depth = 0;
+        for (var i = at + 2; i < goLine.Count && depth >= 0; i++)
+        {
+            depth += goLine[i].Text is "(" or "[" or "{" ? 1 : goLine[i].Text is ")" or "]" or "}" ? -1 : 0;
+            if (depth == 0 && goLine[i].Text == ",")
+            {
+                argument++;
+            }
+            else if (depth == 0 && goLine[i].IsIdentifier && (goLine.Matches(i + 1, ",") || goLine.Matches(i + 1, ")")))
+            {
+                var local = goLine[i].Text;
+                var made = scope.Lines.LastOrDefault(l => l.Number < goLine.Number && l.Matches(0, local) && (l.Matches(1, ":=", "make", "(", "chan") || l.Matches(1, "=", "make", "(", "chan")));
+                if (made is not null && made.IndexOf(",") > 0 && argument < parameters.Count)
+                {
+                    roomy.Add(parameters[argument]);
+                }
+            }
+        }
+
+        return roomy;
     }
 
     // The locals that hold what the frame's line allocates: the line's assigned names (`frame := make(...)`) and the

@@ -253,7 +253,7 @@ internal static class StatementRules
         if (holder.Kind != HolderKind.Local)
         {
             // Kept in a field or container: cancelled only where something calls what was kept.
-            if (called is not null && OnlyOnErrorPath(scope, called) is { } onErrorField)
+            if (called is not null && ErrorPathOnly(scope, line, holder) is { } onErrorField)
             {
                 return Finding(SuspectPattern.ContextNotCancelled, true, scope, line, ErrorPathOnly(cancel, called, onErrorField));
             }
@@ -292,7 +292,7 @@ internal static class StatementRules
         }
 
         var first = called is not null && stores.Count == uses.Count ? called : uses[0];
-        if (called is not null && stores.Count == uses.Count && OnlyOnErrorPath(scope, called) is { } onError)
+        if (called is not null && stores.Count == uses.Count && ErrorPathOnly(scope, line, holder) is { } onError)
         {
             return Finding(SuspectPattern.ContextNotCancelled, true, scope, line, ErrorPathOnly(cancel, called, onError));
         }
@@ -399,6 +399,23 @@ internal static class StatementRules
         }
 
         return false;
+    }
+
+    // Every release of the value runs only on an error path (see OnlyOnErrorPath): one such call, or null.
+    private static GoLine? ErrorPathOnly(FunctionScope scope, GoLine made, Holder holder)
+    {
+        GoLine? first = null;
+        foreach (var release in Releases.FindAll(scope, made, holder, null))
+        {
+            if (OnlyOnErrorPath(scope, release) is not { } call)
+            {
+                return null;
+            }
+
+            first ??= call;
+        }
+
+        return first;
     }
 
     // The release sits in a helper (`op.abort(err)` -> `op.cancel()`) that every caller that can run calls only from an
