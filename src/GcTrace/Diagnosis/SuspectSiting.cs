@@ -1,4 +1,6 @@
 // SuspectSiting: gives each suspect its site, call path and creator from the profiles, and its code when found.
+using static System.FormattableString;
+using GcTrace.Events;
 using GcTrace.Profiles;
 using GcTrace.Source;
 
@@ -24,7 +26,38 @@ public sealed class SuspectSiting(SourceLocator? sources)
         }
 
         var heap = SuspectSites.Heap(series);
-        return suspects.Select(s => Attach(s, series, heap, goroutines)).ToList();
+        var sited = suspects.Select(s => Attach(s, series, heap, goroutines)).ToList();
+        return sited.Select(s => HeldByGoroutines(s, sited)).ToList();
+    }
+
+    /// <summary>
+    /// A heap suspect that starts goroutines which leak: those goroutines hold what it allocated for them (their
+    /// arguments, their closure), so its growth lasts because they never end, whatever the code near its allocation
+    /// shows. Its pattern is the goroutine leak, and its evidence names the `go` statement and the line they park at.
+    /// </summary>
+    private Suspect HeldByGoroutines(Suspect suspect, IReadOnlyList<Suspect> all)
+    {
+        if (suspect.CreatedBy is not null || suspect.Pattern == SuspectPattern.GoroutineLeak)
+        {
+            return suspect;
+        }
+
+        var leaking = all.FirstOrDefault(g => g.Pattern == SuspectPattern.GoroutineLeak && g.Site is not null
+            && g.CreatedBy is { } go && Frames.Enclosing(go.Function) == suspect.Function);
+        if (leaking is null)
+        {
+            return suspect;
+        }
+
+        var go = leaking.CreatedBy!;
+        var park = leaking.Site!;
+        var parkedCode = park.Code is { Length: > 0 } c ? Invariant($" `{c}`") : string.Empty;
+        var goCode = code?.Code(go.File, go.Line) is { Length: > 0 } g ? Invariant($" `{g.Trim()}`") : string.Empty;
+        return suspect with
+        {
+            Pattern = SuspectPattern.GoroutineLeak,
+            Evidence = Invariant($"the goroutines it starts at {Path.GetFileName(go.File)}:{go.Line}{goCode} ({leaking.Function}) park forever at {Path.GetFileName(park.File)}:{park.Line}{parkedCode} and keep what it allocated for them alive"),
+        };
     }
 
     private Suspect Attach(Suspect suspect, ProfileSnapshot series, IReadOnlyDictionary<string, SuspectLocation> heap, IReadOnlyList<GoroutineGrowth> goroutines)
