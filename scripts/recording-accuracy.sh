@@ -2,7 +2,7 @@
 # recording-accuracy.sh - does the diagnosis hold when the profiles are recorded the way other people record them?
 # Our fixture runs carry 8 heap and 8 goroutine profiles one second apart; a user may take only two heap profiles
 # (start and end), or three, and no goroutine profile. For every leak and twin run of the source-reading prefixes
-# (default src_ src2_ src3_ src4_ src6_; ground truth in meta.json) it runs the built CLI once per recording variant:
+# (default src_ src2_ src3_ src4_ src5_ src6_; ground truth in meta.json) it runs the built CLI once per recording variant:
 #     all         every heap and goroutine profile             (what scripts/source-accuracy.sh uses)
 #     ends        the first and last heap and goroutine profile only
 #     three       the first, middle and last of each
@@ -48,7 +48,7 @@ while [[ $# -gt 0 ]]; do
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-[[ ${#PREFIXES[@]} -gt 0 ]] || PREFIXES=(src_ src2_ src3_ src4_ src6_)
+[[ ${#PREFIXES[@]} -gt 0 ]] || PREFIXES=(src_ src2_ src3_ src4_ src5_ src6_)
 [[ ${#VARIANTS[@]} -gt 0 ]] || VARIANTS=(all ends three nogor ends-nogor)
 [[ -z "$BEFORE" || -f "$BEFORE" ]] || { echo "--before: no such file $BEFORE" >&2; exit 2; }
 

@@ -96,12 +96,31 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         IReadOnlyList<Suspect> Sited(IReadOnlyList<Suspect> found) => siting.Attach(found, series, lastingGoroutines);
         var reasons = new List<string>(trace.Reasons);
 
+        // The trace's floor after warm-up rose in the shape of lasting growth: either the trace called the leak, or it
+        // had too few cycles to judge alone.
+        var shortRise = trace.Kind == VerdictKind.Inconclusive && findings.Gc.Cycles < o.MinCycles
+            && floor is not null && floor.Points >= o.MinFloorWindows && traceOnly.IsLastingGrowth(floor);
+
         if (lastingGoroutines.Count > 0)
         {
             var group = lastingGoroutines[0];
             evidence = evidence with { GroupFirst = group.First, GroupLast = group.Last, GroupRises = group.Trend!.Rises, GroupFalls = group.Trend.Falls };
             reasons.Add(GoroutineSentence(group, evidence));
-            var suspects = Sited(Rank(classified, lastingSites, lastingGoroutines));
+            // Too few heap profiles after warm-up to judge a site's trend: the sites that agree with the trace's rising
+            // floor across all of them (the rule below) are heap suspects too, so a few KiB of piling goroutine stacks
+            // do not hide the memory that grows.
+            var heapSites = lastingSites;
+            if (judgedHeaps < o.MinSnapshots && (traceLeak || shortRise))
+            {
+                var across = AcrossAll(siteSeries);
+                heapSites = new Dictionary<string, Trend>(lastingSites, StringComparer.Ordinal);
+                foreach (var s in Agreeing(siteSeries, classified, period, noise))
+                {
+                    heapSites.TryAdd(s.Function, across[s.Function]!);
+                }
+            }
+
+            var suspects = Sited(Rank(classified, heapSites, lastingGoroutines));
             reasons.AddRange(SuspectReasons(suspects));
             var agree = traceLeak || lastingSites.Count > 0;
             return new Verdict(VerdictKind.Leak, agree ? Confidence.High : Confidence.Medium, reasons, suspects) { Evidence = evidence };
@@ -173,12 +192,10 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
             return new Verdict(VerdictKind.Leak, Confidence.Medium, reasons, named) { Evidence = evidence };
         }
 
-        // The trace's floor after warm-up rose in the shape of lasting growth: either the trace called the leak, or it
-        // had too few cycles to judge alone. A site that grew across all the profiles beyond its own sampling noise, in
-        // the same shape, agrees with it and says where it is; when the trace called the leak the site must also still
-        // rise after the profiles' warm-up (a cache that filled early and stopped is not what keeps growing).
-        var shortRise = trace.Kind == VerdictKind.Inconclusive && findings.Gc.Cycles < o.MinCycles
-            && floor is not null && floor.Points >= o.MinFloorWindows && traceOnly.IsLastingGrowth(floor);
+        // When the trace's floor rose in the lasting shape (shortRise, or the trace called the leak), a site that grew
+        // across all the profiles beyond its own sampling noise, in the same shape, agrees with it and says where it
+        // is; when the trace called the leak the site must also still rise after the profiles' warm-up (a cache that
+        // filled early and stopped is not what keeps growing).
         var agreeing = shortRise ? Agreeing(siteSeries, classified, period, noise)
             : traceLeak ? Agreeing(siteSeries, classified, period, noise).Where(s => StillRising(siteTrends.GetValueOrDefault(s.Function))).ToList()
             : [];
