@@ -12,12 +12,12 @@ public class DiagnosisRecordingTests
     [Fact]
     public void ShortTrace_TwoHeapProfiles_GrowthBeyondTheFixedBarWithNoFall_AgreesWithTheRisingFloor()
     {
-        // 7 GC cycles: too few for the trace alone; its floor rose in the lasting shape; two profiles show one rise.
-        var verdict = ProfiledRuns.Diagnose("runs/src6_ack_timers", Recorded("runs/src6_ack_timers", Ends, Ends));
+        // Too few GC cycles for the trace alone; its floor rose in the lasting shape; two profiles show one rise.
+        var verdict = ProfiledRuns.Diagnose("runs/src6_tenant_metrics", Recorded("runs/src6_tenant_metrics", Ends, Ends));
 
         verdict.Kind.Should().Be(VerdictKind.Leak);
         verdict.Confidence.Should().Be(Confidence.Low);
-        verdict.Suspects[0].Function.Should().Be("main.(*AckTracker).Track");
+        verdict.Suspects[0].Function.Should().Be("main.(*Collector).Observe");
         verdict.Evidence.SiteFalls.Should().Be(0);
         verdict.Evidence.SiteGrowthBytes.Should().BeGreaterThanOrEqualTo(verdict.Evidence.ProfileNoiseBytes!.Value, "two profiles need the fixed bar");
     }
@@ -49,6 +49,17 @@ public class DiagnosisRecordingTests
     }
 
     [Fact]
+    public void ThreeProfiles_StandardLibraryGoroutinesPilingUp_DoNotHideTheHeapSiteThatAgreesWithTheFloor()
+    {
+        // Unclosed response bodies: net/http's connection goroutines pile up, and so does the payload Deliver keeps.
+        var verdict = ProfiledRuns.Diagnose("runs/src3_webhook_post", Recorded("runs/src3_webhook_post", Three, Three));
+
+        verdict.Kind.Should().Be(VerdictKind.Leak);
+        verdict.Suspects[0].Function.Should().Be("main.(*Notifier).Deliver");
+        verdict.Suspects[0].Pattern.Should().Be(SuspectPattern.UnclosedResource);
+    }
+
+    [Fact]
     public void HeapSuspectStartingGoroutinesThatLeak_IsTheGoroutineLeak()
     {
         var verdict = ProfiledRuns.Diagnose("runs/src6_lookup_timeout", ProfiledRuns.Series("runs/src6_lookup_timeout"));
@@ -77,7 +88,7 @@ public class DiagnosisRecordingTests
     [MemberData(nameof(TwinRecordings))]
     public void Twin_FewProfiles_StaysHealthy(string folder, string variant)
     {
-        var pick = variant == "ends" ? Ends : Three;
+        Func<IReadOnlyList<string>, IEnumerable<string>> pick = variant == "ends" ? Ends : Three;
         var verdict = ProfiledRuns.Diagnose(folder, Recorded(folder, pick, pick));
 
         verdict.Kind.Should().Be(VerdictKind.Healthy);
