@@ -115,9 +115,14 @@ internal sealed class FunctionScope
             return null;
         }
 
-        var file = Package.Files.FirstOrDefault(f => f.Path == start.File);
+        // The profile records the build's path (gcfixtures/app/rpc.go), the package holds the file as found on disk
+        // (/src/app/rpc.go): the directory and the name find it.
+        var file = Package.Files.FirstOrDefault(f => f.Path == start.File || DirAndName(f.Path) == DirAndName(start.File));
         return ($"{Path.GetFileName(start.File)}:{start.Line}", file?.LineText((int)start.Line) ?? string.Empty);
     }
+
+    private static string DirAndName(string path) =>
+        Path.Combine(Path.GetFileName(Path.GetDirectoryName(path) ?? string.Empty), Path.GetFileName(path));
 
     /// <summary>Lines of the function that mention an identifier, as whole tokens.</summary>
     public IEnumerable<GoLine> Mentioning(string identifier) =>

@@ -203,8 +203,7 @@ internal static class StatementRules
                 "schedules a func literal with time.AfterFunc: the timer keeps it, and what it captures, until it fires");
         }
 
-        var context = line.Find("context", ".");
-        if (context >= 0 && ContextDerivers.Contains(line[context + 2].Text))
+        if (DerivesContext(line) is var context and >= 0)
         {
             return ContextFinding(scope, line, context);
         }
@@ -427,6 +426,11 @@ internal static class StatementRules
             return ticker;
         }
 
+        if (!line.Matches(0, "case") && DoneWaited(scope, line, started) is { } done)
+        {
+            return done;
+        }
+
         var parks = arrow >= 0 || rangesOverChannel || line.Matches(0, "select") || line.Find(".", "Lock", "(") >= 0 || line.Find(".", "RLock", "(") >= 0
             || line.Find(".", "Wait", "(") >= 0;
         if (!parks || line.Matches(0, "case"))
@@ -446,11 +450,13 @@ internal static class StatementRules
             var ch = line[fieldChannel ? range + 3 : range + 1].Text;
             var closes = scope.LiveLines().FirstOrDefault(l => Closes(l, ch));
             return Finding(SuspectPattern.GoroutineLeak, closes is null, scope, line, closes is null
-                ? $"parks the goroutine started at {started.Where} (`{started.Code}`) in a receive on `{ch}`, which nothing closes"
+                ? $"parks the goroutine started at {Started(started)} in a receive on `{ch}`, which nothing closes"
                 : $"ranges over `{ch}`, which {Site(closes)} closes");
         }
 
-        var op = line.Matches(0, "select") ? "a select" : arrow > 0 ? "a send" : arrow == 0 || (arrow > 0 && line[arrow - 1].Text is "=" or ":=") ? "a receive" : "a lock";
+        // `ch <- v` and `p.out <- v` send (a channel expression ends right before the arrow); `v := <-ch`, `f(<-ch)` receive.
+        var sends = arrow > 0 && (line[arrow - 1].IsIdentifier || line[arrow - 1].Text is ")" or "]");
+        var op = line.Matches(0, "select") ? "a select" : sends ? "a send" : arrow >= 0 ? "a receive" : "a lock";
         if (line.Matches(0, "select") && SelectHasWayOut(scope, line))
         {
             return Finding(SuspectPattern.GoroutineLeak, false, scope, line, $"parks the goroutine started at {started.Where} in a select that a done or timeout case ends");
@@ -458,7 +464,7 @@ internal static class StatementRules
 
         var never = op == "a lock" ? "that is never released" : "that nothing completes once its partner gives up";
         return Finding(SuspectPattern.GoroutineLeak, true, scope, line,
-            $"parks the goroutine started at {started.Where} (`{started.Code}`) on {op} {never}");
+            $"parks the goroutine started at {Started(started)} on {op} {never}");
     }
 
     // A goroutine parked on a ticker's channel (`<-p.ticker.C`, `for range t.C`, in the line or its select's block)
@@ -503,6 +509,42 @@ internal static class StatementRules
         return null;
     }
 
+    // A goroutine waiting on `<-ctx.Done()` (alone, or as the only way out of its select) for a context derived in
+    // the same function waits for that context's cancel: when the cancel is dropped or never called, the context,
+    // not the goroutine, is what was forgotten; when it is called, the wait ends and this is the look-alike.
+    private static CodeFinding? DoneWaited(FunctionScope scope, GoLine line, (string Where, string Code) started)
+    {
+        var tokens = scope.Body.File.Tokens;
+        var select = line.Matches(0, "select") && line.IndexOf("{") >= 0;
+        var to = select ? scope.Body.File.Closing(line.Start + line.IndexOf("{")) : line.End;
+        for (var i = line.Start + 1; i + 3 < to; i++)
+        {
+            if (!(tokens[i - 1].Text == "<-" && tokens[i].IsIdentifier && tokens[i + 1].Text == "." && tokens[i + 2].Text == "Done" && tokens[i + 3].Text == "("))
+            {
+                continue;
+            }
+
+            var name = tokens[i].Text;
+            var derived = scope.Lines.LastOrDefault(l => l.Number < line.Number && l.Matches(0, name) && DerivesContext(l) >= 0) is { } made
+                ? ContextFinding(scope, made, DerivesContext(made))
+                : null;
+            if (derived is null || (select && SelectHasWayOut(scope, line, doneIsWayOut: false)))
+            {
+                continue;
+            }
+
+            return Finding(SuspectPattern.ContextNotCancelled, derived.Holds, scope, line, derived.Holds
+                ? $"parks the goroutine started at {started.Where} on `{name}.Done()`, which never closes: {derived.Evidence}"
+                : $"waits on `{name}.Done()`, which closes when the context is cancelled: {derived.Evidence}");
+        }
+
+        return null;
+    }
+
+    // The index of `context` in `x, c := context.WithCancel(...)` and the other derivers, or -1.
+    private static int DerivesContext(GoLine line) =>
+        line.Find("context", ".") is var at and >= 0 && at + 2 < line.Count && ContextDerivers.Contains(line[at + 2].Text) ? at : -1;
+
     // The line of the enclosing function that makes the channel: `ch := make(chan T[, n])`.
     private static GoLine? MadeChannel(FunctionScope scope, string name) =>
         scope.Lines.FirstOrDefault(l => l.Matches(0, name) && (l.Matches(1, ":=", "make", "(", "chan") || l.Matches(1, "=", "make", "(", "chan")));
@@ -510,7 +552,7 @@ internal static class StatementRules
     // A select ends when one of its cases can fire for good: a context's Done(), a timeout (time.After), a default, or
     // a receive from a channel that something closes or sends on, in code that can run. A channel's name says nothing:
     // a `quit` that nothing closes is no way out.
-    private static bool SelectHasWayOut(FunctionScope scope, GoLine select)
+    private static bool SelectHasWayOut(FunctionScope scope, GoLine select, bool doneIsWayOut = true)
     {
         var tokens = scope.Body.File.Tokens;
         var open = select.IndexOf("{");
@@ -552,7 +594,7 @@ internal static class StatementRules
             }
 
             var received = Enumerable.Range(arrow + 1, end - arrow - 1).Select(k => tokens[k]).ToList();
-            if (received.Any(t => t.Text is "Done" or "After"))
+            if (received.Any(t => t.Text == "After" || (t.Text == "Done" && doneIsWayOut)))
             {
                 return true;
             }
@@ -1130,6 +1172,10 @@ internal static class StatementRules
     }
 
     private static string Site(GoLine l) => $"{Path.GetFileName(l.File.Path)}:{l.Number} (`{l.Code}`)";
+
+    // "main.go:12 (`go w.run(jobs)`)", or just the place when its file was not found.
+    private static string Started((string Where, string Code) started) =>
+        string.IsNullOrEmpty(started.Code) ? started.Where : $"{started.Where} (`{started.Code}`)";
 
     private static string Short(string function) => function[(function.LastIndexOf('/') + 1)..];
 

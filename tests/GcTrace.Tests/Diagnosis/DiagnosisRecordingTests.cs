@@ -59,18 +59,6 @@ public class DiagnosisRecordingTests
         verdict.Suspects[0].Pattern.Should().Be(SuspectPattern.UnclosedResource);
     }
 
-    [Fact]
-    public void HeapSuspectStartingGoroutinesThatLeak_IsTheGoroutineLeak()
-    {
-        var verdict = ProfiledRuns.Diagnose("runs/src6_lookup_timeout", ProfiledRuns.Series("runs/src6_lookup_timeout"));
-
-        var call = verdict.Suspects.Single(s => s.Function == "main.(*Client).Call");
-        call.Pattern.Should().Be(SuspectPattern.GoroutineLeak);
-        call.Site!.Line.Should().Be(45, "its site stays where pprof ranks its heap growth");
-        call.Evidence.Should().Contain("rpc.go:56 `go cl.await(c, result)`").And.Contain("park forever at rpc.go:72");
-        verdict.Suspects.Should().Contain(s => s.Function == "main.(*call).await" && s.Pattern == SuspectPattern.GoroutineLeak);
-    }
-
     public static TheoryData<string, string> TwinRecordings()
     {
         var data = new TheoryData<string, string>();
