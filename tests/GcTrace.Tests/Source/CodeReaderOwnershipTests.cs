@@ -1,0 +1,365 @@
+// CodeReader rules from the second held-out batch (src6_): who owns a container, who calls a release, who keeps a
+// callback, a view or a goroutine. Each rule is shown on a leak and on the look-alike that is not one.
+using GcTrace.Events;
+using GcTrace.Source;
+using GcTrace.Tests.Support;
+
+namespace GcTrace.Tests.Source;
+
+public class CodeReaderOwnershipTests
+{
+    private const string Path = "/build/app/main.go";
+
+    // Frames are given leaf first as (function, text marking the frame's line).
+    private static CodeFinding? Read(string source, params (string Function, string Marker)[] frames)
+    {
+        var lines = source.Split('\n');
+        var path = frames.Select(f =>
+        {
+            var line = Array.FindIndex(lines, l => l.Contains(f.Marker, StringComparison.Ordinal)) + 1;
+            line.Should().BePositive($"the snippet has `{f.Marker}`");
+            return new CodeFrame(f.Function, Path, line);
+        }).ToList();
+        var reader = new CodeReader(SourceLocator.RecordedPathsOnly(new InMemorySourceFiles(new Dictionary<string, string> { [Path] = source })));
+        return reader.Read(path);
+    }
+
+    private const string Span = """
+        package main
+
+        import (
+            "context"
+            "errors"
+            "time"
+        )
+
+        type span struct {
+            attrs []byte
+        }
+
+        func (s *span) set(k string) {
+            s.attrs = append(s.attrs, k...)
+        }
+
+        type operation struct {
+            ctx    context.Context
+            cancel context.CancelFunc
+            span   *span
+        }
+
+        func (op *operation) abort() {
+            op.cancel()
+        }
+
+        func (op *operation) finish() {
+            op.cancel()
+        }
+
+        var root = context.Background()
+
+        func begin() *operation {
+            sp := &span{attrs: make([]byte, 0, 32<<10)}
+            ctx := context.WithValue(root, "span", sp)
+            ctx, cancel := context.WithDeadline(ctx, time.Now().Add(time.Hour))
+            return &operation{ctx: ctx, cancel: cancel, span: sp}
+        }
+
+        func handle(fail bool) error {
+            op := begin()
+            op.span.set("sku")
+            if fail {
+                op.abort()
+                return errors.New("failed")
+            }
+            RELEASE
+            return nil
+        }
+
+        func main() {
+            for i := 0; i < 10; i++ {
+                _ = handle(i%7 == 0)
+            }
+        }
+        """;
+
+    [Fact]
+    public void Read_CancelKeptInAStructAndCalledOnlyByAHelperOnTheErrorPath_IsContextNotCancelled()
+    {
+        var f = Read(Span.Replace("RELEASE", string.Empty, StringComparison.Ordinal),
+            ("main.begin", "sp := &span{"), ("main.handle", "op := begin()"))!;
+
+        f.Pattern.Should().Be(SuspectPattern.ContextNotCancelled);
+        f.Holds.Should().BeTrue(f.Evidence);
+        f.Evidence.Should().Contain("called only on the error path").And.Contain("`op.abort()`");
+    }
+
+    [Fact]
+    public void Read_CancelKeptInAStructAndCalledWhenTheRequestEnds_IsALookAlike()
+    {
+        var f = Read(Span.Replace("RELEASE", "defer op.finish()", StringComparison.Ordinal),
+            ("main.begin", "sp := &span{"), ("main.handle", "op := begin()"))!;
+
+        f.Pattern.Should().Be(SuspectPattern.ContextNotCancelled);
+        f.Holds.Should().BeFalse(f.Evidence);
+    }
+
+    [Fact]
+    public void Read_AppendIntoAFieldOfAValueMadePerCall_IsNotAnUnboundedSlice()
+    {
+        // The only growth the code shows is the per-request span's own buffer: not a container that outlives the call.
+        var src = """
+            package main
+
+            type span struct {
+                attrs []byte
+            }
+
+            func (s *span) set(k string) {
+                s.attrs = append(s.attrs, k...)
+            }
+
+            func handle() int {
+                sp := &span{attrs: make([]byte, 0, 32<<10)}
+                sp.set("sku")
+                return len(sp.attrs)
+            }
+
+            func main() {
+                for i := 0; i < 10; i++ {
+                    handle()
+                }
+            }
+            """;
+
+        var f = Read(src, ("main.handle", "sp := &span{"));
+
+        (f is { Holds: true, Pattern: SuspectPattern.UnboundedSlice }).Should().BeFalse(f?.Evidence);
+    }
+
+    [Fact]
+    public void Read_AppendIntoAFieldOfAValueMadeOnceInMain_IsAnUnboundedSlice()
+    {
+        var src = """
+            package main
+
+            type recorder struct {
+                events [][]byte
+            }
+
+            func (r *recorder) record(e []byte) {
+                r.events = append(r.events, e)
+            }
+
+            func handle(r *recorder) {
+                e := make([]byte, 4<<10)
+                r.record(e)
+            }
+
+            func main() {
+                r := &recorder{}
+                for i := 0; i < 10; i++ {
+                    handle(r)
+                }
+            }
+            """;
+
+        var f = Read(src, ("main.handle", "e := make("))!;
+
+        f.Pattern.Should().Be(SuspectPattern.UnboundedSlice);
+        f.Holds.Should().BeTrue(f.Evidence);
+    }
+
+    private const string Hub = """
+        package main
+
+        type Handler func(ev []byte)
+
+        type subscription struct {
+            fn Handler
+        }
+
+        type Hub struct {
+            subs map[string][]*subscription
+        }
+
+        func (h *Hub) Subscribe(topic string, fn Handler) func() {
+            sub := &subscription{fn: fn}
+            h.subs[topic] = append(h.subs[topic], sub)
+            return func() {
+                list := h.subs[topic]
+                for i, s := range list {
+                    if s == sub {
+                        h.subs[topic] = append(list[:i:i], list[i+1:]...)
+                        return
+                    }
+                }
+            }
+        }
+
+        type Session struct {
+            outbox      []byte
+            unsubscribe func()
+        }
+
+        func (sess *Session) Close() {
+            CLOSE
+        }
+
+        func open(h *Hub) *Session {
+            sess := &Session{outbox: make([]byte, 0, 32<<10)}
+            sess.unsubscribe = h.Subscribe("prices", func(ev []byte) {
+                sess.outbox = append(sess.outbox, ev...)
+            })
+            return sess
+        }
+
+        func main() {
+            h := &Hub{subs: map[string][]*subscription{}}
+            for i := 0; i < 10; i++ {
+                open(h).Close()
+            }
+        }
+        """;
+
+    [Fact]
+    public void Read_CallbackKeptByTheCalleeWhoseRemoverNothingCalls_IsClosureCapture()
+    {
+        var f = Read(Hub.Replace("CLOSE", "sess.outbox = sess.outbox[:0]", StringComparison.Ordinal), ("main.open", "sess := &Session{"))!;
+
+        f.Pattern.Should().Be(SuspectPattern.ClosureCapture);
+        f.Holds.Should().BeTrue(f.Evidence);
+        f.Evidence.Should().Contain("h.subs").And.Contain("returns, which nothing calls");
+    }
+
+    [Fact]
+    public void Read_CallbackKeptByTheCalleeWhoseRemoverCloseCalls_IsALookAlike()
+    {
+        var f = Read(Hub.Replace("CLOSE", "sess.unsubscribe()", StringComparison.Ordinal), ("main.open", "sess := &Session{"))!;
+
+        f.Pattern.Should().Be(SuspectPattern.ClosureCapture);
+        f.Holds.Should().BeFalse(f.Evidence);
+    }
+
+    private const string Header = """
+        package main
+
+        import "bytes"
+
+        type Header struct {
+            Key   string
+            Route []byte
+        }
+
+        func parseHeader(frame []byte) Header {
+            var h Header
+            for _, line := range bytes.Split(frame, []byte{'\n'}) {
+                name, value, _ := bytes.Cut(line, []byte{'='})
+                if string(name) == "key" {
+                    h.Key = string(value)
+                } else {
+                    h.Route = ROUTE
+                }
+            }
+            return h
+        }
+
+        type Cache struct {
+            byKey map[string]Header
+            order []string
+        }
+
+        func (c *Cache) Put(h Header) {
+            c.byKey[h.Key] = h
+            c.order = append(c.order, h.Key)
+            if len(c.order) > 4096 {
+                delete(c.byKey, c.order[0])
+                c.order = c.order[1:]
+            }
+        }
+
+        func consume(c *Cache, n int) {
+            buf := make([]byte, 64<<10)
+            h := parseHeader(buf[:n])
+            c.Put(h)
+        }
+
+        func main() {
+            c := &Cache{byKey: map[string]Header{}}
+            for i := 0; i < 10; i++ {
+                consume(c, 100)
+            }
+        }
+        """;
+
+    [Fact]
+    public void Read_ParsedResultKeepingSubSlicesOfTheBufferKeptByABoundedCache_IsSubslicePinsBuffer()
+    {
+        var f = Read(Header.Replace("ROUTE", "value", StringComparison.Ordinal), ("main.consume", "buf := make("))!;
+
+        f.Pattern.Should().Be(SuspectPattern.SubslicePinsBuffer);
+        f.Holds.Should().BeTrue(f.Evidence);
+        f.Evidence.Should().Contain("`buf`").And.Contain("c.byKey[h.Key] = h");
+    }
+
+    [Fact]
+    public void Read_ParsedResultCopyingOutOfTheBuffer_IsNotSubslicePinsBuffer()
+    {
+        var f = Read(Header.Replace("ROUTE", "bytes.Clone(value)", StringComparison.Ordinal), ("main.consume", "buf := make("))!;
+
+        f.Pattern.Should().NotBe(SuspectPattern.SubslicePinsBuffer, f.Evidence);
+        f.Holds.Should().BeFalse(f.Evidence);
+    }
+
+    private const string Rpc = """
+        package main
+
+        import "time"
+
+        type call struct {
+            frame []byte
+            done  chan []byte
+        }
+
+        func (cl *call) await(result chan<- []byte) {
+            AWAIT
+        }
+
+        func request() ([]byte, bool) {
+            frame := make([]byte, 64<<10)
+            cl := &call{frame: frame, done: make(chan []byte)}
+            result := make(chan []byte, 1)
+            go cl.await(result)
+            select {
+            case r := <-result:
+                return r, true
+            case <-time.After(time.Millisecond):
+                return nil, false
+            }
+        }
+
+        func main() {
+            for i := 0; i < 10; i++ {
+                request()
+            }
+        }
+        """;
+
+    [Fact]
+    public void Read_GoroutineHandedTheAllocationParksForever_IsGoroutineLeak()
+    {
+        var f = Read(Rpc.Replace("AWAIT", "r := <-cl.done\n        result <- r", StringComparison.Ordinal), ("main.request", "frame := make("))!;
+
+        f.Pattern.Should().Be(SuspectPattern.GoroutineLeak);
+        f.Holds.Should().BeTrue(f.Evidence);
+        f.Evidence.Should().Contain("go cl.await(result)").And.Contain("on a receive");
+    }
+
+    [Fact]
+    public void Read_GoroutineHandedTheAllocationWithAWayOut_IsNotGoroutineLeak()
+    {
+        var f = Read(Rpc.Replace("AWAIT", "select {\n        case r := <-cl.done:\n            result <- r\n        case <-time.After(time.Second):\n        }", StringComparison.Ordinal),
+            ("main.request", "frame := make("));
+
+        (f is { Holds: true, Pattern: SuspectPattern.GoroutineLeak }).Should().BeFalse(f?.Evidence);
+    }
+}
