@@ -224,7 +224,7 @@ TEXT
 Regenerate this page against the first pass (builds the CLI):
 `scripts/source-accuracy.sh --prefix src7_ --before docs/source-accuracy-src7.first.tsv --out docs/source-accuracy-src7.md`.
 The first pass was `scripts/source-accuracy.sh --prefix src7_ --out docs/source-accuracy-src7.md --tsv docs/source-accuracy-src7.first.tsv`
-with the CLI of main at MAINHASH.
+with the CLI of main at fd70ec6.
 TEXT
   else
   cat <<'TEXT'
