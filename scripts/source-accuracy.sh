@@ -55,18 +55,8 @@ fi
 CLI="${CLI_GIVEN:-$(ls "$ROOT"/src/GcTrace.Cli/bin/Release/net*/gctrace-pipe.dll 2>/dev/null | head -1)}"
 [[ -n "$CLI" ]] || { echo "CLI not built (run without --no-build)" >&2; exit 2; }
 
-# oracle_line FILE FUNCTION : the line pprof ranks first for FUNCTION (func literals count for their function).
-oracle_line() {
-  local file="$1" fn="$2"
-  [[ -f "$file" ]] || { echo ""; return; }
-  awk -v want="$fn" '
-    function enclosing(f) { while (f ~ /\.(func[0-9]+|[0-9]+)$/) sub(/\.(func[0-9]+|[0-9]+)$/, "", f); return f }
-    NF >= 7 && $1 != "flat" && $(NF) != "" {
-      n = ($(NF) == "(inline)") ? NF - 1 : NF
-      split($(n), fl, ":"); fn = $(n - 1)
-      if (enclosing(fn) == enclosing(want)) { print fl[2]; exit }
-    }' "$file"
-}
+# oracle_line FILE FUNCTION: the line pprof ranks first for FUNCTION.
+source "$ROOT/scripts/lib/pprof-oracle.sh"
 
 rows=$(mktemp)
 trap 'rm -f "$rows"' EXIT

@@ -14,27 +14,21 @@ public static class HeldOutMisses
 {
     /// <summary>Runs whose verdict kind differs from ground_truth.kind: the kind given today.</summary>
     /// <remarks>
-    /// src3_job_queue: the trace sees the floor rise 7 -> 14 MB, but its growth sits in main.main (see FirstSuspect),
-    /// which the profiles do not show growing beyond their noise after warm-up (the profiles lag the trace).
     /// src3_pool_render: ground truth sync-pool-misuse (gc-pressure by scripts/gen-fixtures.sh's rule); the verdict
     /// names the pool (suspect main.init, sync-pool-misuse, render.go:17) but its GC cost is 0.27 % of the CPU, so
     /// the kind is healthy.
-    /// src6_header_index, src6_pubsub_hub: the trace's floor rises (9 -> 18 MB, 4 -> 10 MB) but the verdict finds no
-    /// allocation site that grew steadily across the 4 heap profiles after their warm-up, so it names the leaking
-    /// function only as a candidate (first pass, main f5d4834).
-    /// src7_thumb_cache: the floor rises 3 -> 7 MB, but "no allocation site, nor their total, grew steadily across the
-    /// 5 heap profiles after their warm-up", so main.thumbnail (unbounded-map, main.go:29) is only a candidate
-    /// (first pass, main fd70ec6).
+    /// Fixed: src3_job_queue, src6_header_index and src6_pubsub_hub were inconclusive although the trace's floor rose
+    /// (7 -> 14, 9 -> 18, 4 -> 10 MB): their few GCs leave repeated heap profiles, so no site grew beyond the fixed
+    /// 8-sample bar after warm-up. A trace that called the leak now needs the profiles only to locate it: a site that
+    /// grew across all of them beyond its own sampling noise, in the lasting shape, and still rose after warm-up.
+    /// src7_thumb_cache was inconclusive on its first pass (main fd70ec6: "no allocation site, nor their total, grew
+    /// steadily across the 5 heap profiles after their warm-up"); it is a leak since that change (main d76475d).
     /// src7_title_index_twin: a no-leak twin with 7 GC cycles in 8 s, one short of the 8 the trend needs (the 64 KiB
     /// page per fetch is garbage at once, so the heap goal is reached seldom).
     /// </remarks>
     public static readonly IReadOnlyDictionary<string, string> Kind = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["runs/src3_job_queue"] = "inconclusive",
         ["runs/src3_pool_render"] = "healthy",
-        ["runs/src6_header_index"] = "inconclusive",
-        ["runs/src6_pubsub_hub"] = "inconclusive",
-        ["runs/src7_thumb_cache"] = "inconclusive",
         ["runs/src7_title_index_twin"] = "inconclusive",
     };
 
