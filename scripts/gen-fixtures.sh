@@ -218,6 +218,12 @@ RUNS=(
   "src7_status_poll|src7_status_poll|8|100||gctrace=1|1|leak|unclosed-resource|main.checkBackend|held-out: health checker http.Get's three httptest backends on 127.0.0.1 every tick and reads only the status code; resp.Body is never closed, each poll leaves a connection"
   "src7_title_index|src7_title_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Crawler).Fetch|held-out: crawler keeps the <title> sub-slice of each fresh 64 KiB page buffer in a TitleIndex bounded to 5000 (index.go), pinning every page"
   "src7_title_index_twin|src7_title_index_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src7_title_index: the title is copied (append([]byte(nil), title...)) before it is kept"
+  "src9_cancel_helper|src9_cancel_helper|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Worker).start,main.(*Worker).Run|source-reading (reader4): a 24 KiB scratch buffer under WithValue + WithTimeout(10 min) of a long-lived base; the cancel is kept in the job and called only by its fail helper, which runs only on errors"
+  "src9_cancel_helper_twin|src9_cancel_helper_twin|8|100||gctrace=1|1|no-leak|twin:context-not-cancelled||twin of src9_cancel_helper: Run defers j.finish(), which cancels on every path"
+  "src9_listener_off|src9_listener_off|8|100||gctrace=1|1|leak|closure-capture|main.(*Gateway).Accept|source-reading (reader4): a listener literal capturing the connection and its 32 KiB inbox kept by Bus.On wrapped in a struct; the remover On returns is kept in c.off and never called"
+  "src9_listener_off_twin|src9_listener_off_twin|8|100||gctrace=1|1|no-leak|twin:closure-capture||twin of src9_listener_off: Close calls c.off(), which deletes the listener"
+  "src9_token_view|src9_token_view|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Shipper).Ship|source-reading (reader4): a 48 KiB batch buffer per request; splitRecord returns a record whose Tenant/Stream are sub-slices of it, kept by a bounded (8192) window, pinning each batch"
+  "src9_token_view_twin|src9_token_view_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src9_token_view: splitRecord copies Tenant/Stream out of the batch with append([]byte(nil), ...)"
 
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
@@ -511,7 +517,7 @@ run_one() {
       gf=$(basename "${gors[0]}" .pb.gz); gl=$(basename "${gors[-1]}" .pb.gz)
       pprof_top "$dir/$gf.top.txt" "$dir/$gf.pb.gz"
       pprof_top "$dir/$gl.top.txt" "$dir/$gl.pb.gz"
-      if [[ "$prog" == src_* || "$prog" == src2_* || "$prog" == src3_* || "$prog" == src4_* || "$prog" == src6_* || "$prog" == src7_* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
+      if [[ "$prog" == src_* || "$prog" == src2_* || "$prog" == src3_* || "$prog" == src4_* || "$prog" == src6_* || "$prog" == src7_* || "$prog" == src9_* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
     else
       echo "   WARNING: $run wrote no heap profiles" >&2
     fi

@@ -455,10 +455,6 @@ internal static class StatementRules
 
     // Inside a goroutine (a `go func` literal, or a function a `go` statement starts): parked on a send, a receive,
     // a select without a way out, or a lock.
-    /// <summary>The line of a goroutine's body (<paramref name="scope"/> started by a `go` statement) read as the place
-    /// it may park forever, or null.</summary>
-    public static CodeFinding? GoroutineParks(FunctionScope scope, GoLine line) => Goroutine(scope, line);
-
     private static CodeFinding? Goroutine(FunctionScope scope, GoLine line)
     {
         if (scope.GoroutineStart(line.Number) is not { } started)

@@ -107,7 +107,7 @@ public class DiagnoserCorpusTests
     public void FixtureRuns_EveryLeakRunIsHeldToItsGroundTruthPattern()
     {
         ProfiledRuns.Folders().Where(f => f.StartsWith("runs/", StringComparison.Ordinal) && ProfiledRuns.Truth(f).Label == "leak")
-            .Should().HaveCount(83).And.NotContain(f => EvidenceAbsent.ContainsKey(f));
+            .Should().HaveCount(86).And.NotContain(f => EvidenceAbsent.ContainsKey(f));
     }
 
     [Theory]

@@ -1,5 +1,5 @@
 // CodeReader rules from the second held-out batch (src6_): who owns a container, who calls a release, who keeps a
-// callback, a view or a goroutine. Each rule is shown on a leak and on the look-alike that is not one.
+// callback or a view. Each rule is shown on a leak and on the look-alike that is not one.
 using GcTrace.Events;
 using GcTrace.Source;
 using GcTrace.Tests.Support;
@@ -308,58 +308,5 @@ public class CodeReaderOwnershipTests
 
         f.Pattern.Should().NotBe(SuspectPattern.SubslicePinsBuffer, f.Evidence);
         f.Holds.Should().BeFalse(f.Evidence);
-    }
-
-    private const string Rpc = """
-        package main
-
-        import "time"
-
-        type call struct {
-            frame []byte
-            done  chan []byte
-        }
-
-        func (cl *call) await(result chan<- []byte) {
-            AWAIT
-        }
-
-        func request() ([]byte, bool) {
-            frame := make([]byte, 64<<10)
-            cl := &call{frame: frame, done: make(chan []byte)}
-            result := make(chan []byte, 1)
-            go cl.await(result)
-            select {
-            case r := <-result:
-                return r, true
-            case <-time.After(time.Millisecond):
-                return nil, false
-            }
-        }
-
-        func main() {
-            for i := 0; i < 10; i++ {
-                request()
-            }
-        }
-        """;
-
-    [Fact]
-    public void Read_GoroutineHandedTheAllocationParksForever_IsGoroutineLeak()
-    {
-        var f = Read(Rpc.Replace("AWAIT", "r := <-cl.done\n        result <- r", StringComparison.Ordinal), ("main.request", "frame := make("))!;
-
-        f.Pattern.Should().Be(SuspectPattern.GoroutineLeak);
-        f.Holds.Should().BeTrue(f.Evidence);
-        f.Evidence.Should().Contain("go cl.await(result)").And.Contain("on a receive");
-    }
-
-    [Fact]
-    public void Read_GoroutineHandedTheAllocationWithAWayOut_IsNotGoroutineLeak()
-    {
-        var f = Read(Rpc.Replace("AWAIT", "select {\n        case r := <-cl.done:\n            result <- r\n        case <-time.After(time.Second):\n        }", StringComparison.Ordinal),
-            ("main.request", "frame := make("));
-
-        (f is { Holds: true, Pattern: SuspectPattern.GoroutineLeak }).Should().BeFalse(f?.Evidence);
     }
 }
