@@ -88,8 +88,11 @@ internal static class StatementRules
             var isFprint = line.Matches(i, "fmt", ".") && line[i + 2].Text.StartsWith("Fprint", StringComparison.Ordinal) && line.Matches(i + 3, "(");
             var at = isWrite ? i : isFprint && line.IndexOf(",", i) is var comma and > 0 ? comma - 1 : -1;
             if (at >= 0 && line[at].IsIdentifier
-                && (line.Matches(at - 1, ".") ? FieldKind(scope.Package, line[at].Text) : scope.Package.Var(line[at].Text)?.Kind) == GoVarKind.Buffer)
+                && (line.Matches(at - 1, ".") ? FieldKind(scope.Package, line[at].Text) : scope.Package.Var(line[at].Text)?.Kind) == GoVarKind.Buffer
+                && !(line.Matches(at - 1, ".") && at >= 2 && ValueTypes.OfExpression(scope.Package, scope.Body, line.Start + at - 2) is { Length: > 0 } owner
+                    && scope.PerCallTypes.Contains(owner)))
             {
+                // (A buffer field of a value the path makes per call grows only that value, as for slices and maps.)
                 name = line[at].Text;
             }
         }
@@ -1091,6 +1094,13 @@ internal static class StatementRules
                 return true;
             }
 
+            // A method value (`c.onEvent` not called) binds its receiver the way a literal captures it.
+            if (line[i].IsIdentifier && line.Matches(i - 1, ".") && !line.Matches(i + 1, "(") && i >= 2 && line[i - 2].IsIdentifier
+                && IsMethodName(scope.Package, line[i].Text))
+            {
+                return true;
+            }
+
             if (line[i].IsIdentifier && !line.Matches(i + 1, "(") && !line.Matches(i - 1, "."))
             {
                 var name = line[i].Text;
@@ -1113,6 +1123,10 @@ internal static class StatementRules
 
         return false;
     }
+
+    // A method of a type of the package is so named (`(*Conn).onEvent`), and no struct field is.
+    private static bool IsMethodName(GoPackage package, string name) =>
+        package.FieldType(name) is null && package.Files.SelectMany(f => f.Functions).Any(f => f.Name.EndsWith("." + name, StringComparison.Ordinal));
 
     private static bool IsFuncParameter(FunctionScope scope, string name) => scope.Body.DeclaresParameter(name, ["func", .. FuncTypes(scope.Package)]);
 

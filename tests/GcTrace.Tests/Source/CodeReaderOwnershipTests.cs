@@ -309,4 +309,84 @@ public class CodeReaderOwnershipTests
         f.Pattern.Should().NotBe(SuspectPattern.SubslicePinsBuffer, f.Evidence);
         f.Holds.Should().BeFalse(f.Evidence);
     }
+
+    private const string MethodValue = """
+        package main
+
+        type Conn struct {
+            inbox []byte
+        }
+
+        func (c *Conn) onEvent(ev []byte) {
+            c.inbox = append(c.inbox[:0], ev...)
+        }
+
+        type Bus struct {
+            handlers []func([]byte)
+        }
+
+        var bus = &Bus{}
+
+        func accept() {
+            c := &Conn{inbox: make([]byte, 0, 32<<10)} // site
+            bus.handlers = append(bus.handlers, KEPT)
+        }
+
+        func main() {
+            for i := 0; i < 10; i++ {
+                accept()
+            }
+        }
+        """;
+
+    [Fact]
+    public void Read_MethodValueKeptInALongLivedSlice_IsClosureCapture()
+    {
+        var f = CodeReaderTests.Read("main.accept", MethodValue.Replace("KEPT", "c.onEvent", StringComparison.Ordinal))!;
+
+        f.Pattern.Should().Be(SuspectPattern.ClosureCapture);
+        f.Holds.Should().BeTrue(f.Evidence);
+    }
+
+    [Fact]
+    public void Read_FieldValueKeptInALongLivedSlice_IsNotClosureCapture()
+    {
+        var src = MethodValue.Replace("handlers []func([]byte)", "handlers [][]byte", StringComparison.Ordinal)
+            .Replace("KEPT", "c.inbox", StringComparison.Ordinal);
+
+        var f = CodeReaderTests.Read("main.accept", src)!;
+
+        f.Pattern.Should().Be(SuspectPattern.UnboundedSlice);
+        f.Holds.Should().BeTrue(f.Evidence);
+    }
+
+    [Fact]
+    public void Read_WritesIntoABufferFieldOfAValueMadePerCall_AreNotAnUnboundedSlice()
+    {
+        var src = """
+            package main
+
+            import "bytes"
+
+            type reply struct {
+                out bytes.Buffer
+            }
+
+            func render(id int) int {
+                r := &reply{} // site
+                r.out.WriteString("hello")
+                return r.out.Len()
+            }
+
+            func main() {
+                for i := 0; i < 10; i++ {
+                    render(i)
+                }
+            }
+            """;
+
+        var f = CodeReaderTests.Read("main.render", src);
+
+        (f is { Holds: true, Pattern: SuspectPattern.UnboundedSlice }).Should().BeFalse(f?.Evidence);
+    }
 }
