@@ -352,14 +352,11 @@ leak_goroutines() {
     src6_stream_producer) echo "main.(*Importer).split" ;;
     src6_lookup_timeout) echo "main.(*call).await" ;;
     src6_heartbeat_ticker) echo "main.(*Peer).heartbeat" ;;
-<<<<<<< HEAD
     src11_conn_poller) echo "main.poll" ;;
-=======
     src7_first_reply) echo "gcfixtures/src7_first_reply/internal/replica.(*Set).ask" ;;
     src7_flush_lock) echo "main.flush,main.collect.func1" ;;
     src7_conn_stats) echo "main.(*Conn).reportStats" ;;
     src7_status_poll) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
->>>>>>> main
     *) echo "" ;;
   esac
 }
@@ -523,12 +520,8 @@ run_one() {
       gf=$(basename "${gors[0]}" .pb.gz); gl=$(basename "${gors[-1]}" .pb.gz)
       pprof_top "$dir/$gf.top.txt" "$dir/$gf.pb.gz"
       pprof_top "$dir/$gl.top.txt" "$dir/$gl.pb.gz"
-<<<<<<< HEAD
       # Every source-reading program (src_, src2_, ... src11_) gets the -lines oracles the site comparison uses.
       if [[ "$prog" == src* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
-=======
-      if [[ "$prog" == src_* || "$prog" == src2_* || "$prog" == src3_* || "$prog" == src4_* || "$prog" == src6_* || "$prog" == src7_* || "$prog" == src9_* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
->>>>>>> main
     else
       echo "   WARNING: $run wrote no heap profiles" >&2
     fi
