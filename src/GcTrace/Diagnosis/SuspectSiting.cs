@@ -26,7 +26,34 @@ public sealed class SuspectSiting(SourceLocator? sources)
 
         var heap = SuspectSites.Heap(series);
         var sited = suspects.Select(s => Attach(s, series, heap, goroutines)).ToList();
-        return sited.Select(s => HeldByGoroutines(s, sited)).ToList();
+        return WithResponseOwner(sited.Select(s => HeldByGoroutines(s, sited)).ToList(), heap);
+    }
+
+    // An HTTP response whose body is never closed keeps its connection busy: the profiles see that memory only in
+    // net/http's transport (its buffers, the persistConn readLoop/writeLoop goroutines), allocated by no frame of the
+    // program. When every suspect blamed for unclosed resources is such a library function, the call in the program's
+    // code that got the response and never closes its body is the suspect they stand for.
+    private IReadOnlyList<Suspect> WithResponseOwner(IReadOnlyList<Suspect> suspects, IReadOnlyDictionary<string, SuspectLocation> heap)
+    {
+        var library = suspects.Where(s => s.Pattern == SuspectPattern.UnclosedResource).ToList();
+        if (code is null || library.Count == 0 || !library.All(s => Frames.IsStd(s.Function)))
+        {
+            return suspects;
+        }
+
+        var programFrames = heap.Select(kv => new CodeFrame(kv.Key, kv.Value.Site.File, kv.Value.Site.Line));
+        if (code.UnclosedResponses(programFrames) is not [var (at, finding), ..])
+        {
+            return suspects;
+        }
+
+        var owner = new Suspect(at.Function, SuspectPattern.UnclosedResource, library.Sum(s => s.GrowthBytes))
+        {
+            Site = new SuspectSite(at.File, at.Line, finding.Code),
+            Path = [new SiteFrame(at.Function, at.File, at.Line)],
+            Evidence = $"{finding.Evidence}: each response keeps its connection, and with it what the profiles see grow in {string.Join(", ", library.Select(s => s.Function))}",
+        };
+        return [owner, .. suspects];
     }
 
     // Memory a function allocates and hands to goroutines it starts lives as long as they do: when those goroutines

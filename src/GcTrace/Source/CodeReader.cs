@@ -174,6 +174,44 @@ public sealed class CodeReader(SourceLocator locator)
     private static string AsRecorded(string recordedSibling, string found) =>
         recordedSibling[..(recordedSibling.LastIndexOf('/') + 1)] + Path.GetFileName(found);
 
+    /// <summary>Statements of the program's packages (those of <paramref name="programFrames"/>, frames the profiles
+    /// recorded) that get an HTTP response and never close its body, in functions that can run, each with the function
+    /// as the profiles name it and its file as recorded. Such a leak shows in the profiles only inside net/http's
+    /// transport goroutines, which no frame of the program allocates in.</summary>
+    public IReadOnlyList<(CodeFrame At, CodeFinding Finding)> UnclosedResponses(IEnumerable<CodeFrame> programFrames)
+    {
+        ArgumentNullException.ThrowIfNull(programFrames);
+        var found = new List<(CodeFrame, CodeFinding)>();
+        var seen = new HashSet<GoPackage>();
+        foreach (var frame in programFrames)
+        {
+            if (locator.Package(frame.File) is not { } package || !seen.Add(package))
+            {
+                continue;
+            }
+
+            var prefix = frame.Function[..(frame.Function.Length - InPackageName(frame.Function).Length)];
+            foreach (var function in package.Files.SelectMany(f => f.Functions))
+            {
+                var scope = new FunctionScope(package, function, prefix + function.Name, null);
+                if (!scope.IsLive(function))
+                {
+                    continue;
+                }
+
+                foreach (var line in function.Lines())
+                {
+                    if (StatementRules.UnclosedResponse(scope, line) is { Holds: true } finding)
+                    {
+                        found.Add((new CodeFrame(prefix + function.Name, AsRecorded(frame.File, function.File.Path), line.Number), finding));
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The source line of a frame, trimmed, or null when its file is not found.</summary>
     public string? Code(string recordedPath, long line) =>
         locator.File(recordedPath) is { } file && line >= 1 && line <= file.LineCount ? file.LineText((int)line) : null;

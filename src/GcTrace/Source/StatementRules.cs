@@ -341,8 +341,12 @@ internal static class StatementRules
             : Finding(SuspectPattern.ContextNotCancelled, false, scope, line, $"cancels it ({Site(first)})");
     }
 
+    /// <summary>`resp, err := http.Get(url)` (or a client's Get/Post/Do) whose body nothing closes, or null: its
+    /// connection stays busy, and the profiles see it only in net/http's own goroutines.</summary>
+    public static CodeFinding? UnclosedResponse(FunctionScope scope, GoLine line) => Resource(scope, line, httpOnly: true);
+
     // r := http.Get(..) / client.Do(..) / os.Open(..) / net.Dial(..) / db.Query(..) with no r.Close or r.Body.Close.
-    private static CodeFinding? Resource(FunctionScope scope, GoLine line)
+    private static CodeFinding? Resource(FunctionScope scope, GoLine line, bool httpOnly = false)
     {
         var assign = line.IndexOf(":=") is var d and >= 0 ? d : line.IndexOf("=");
         if (assign < 1 || !line[0].IsIdentifier || line[0].Text == "_")
@@ -368,7 +372,7 @@ internal static class StatementRules
             break;
         }
 
-        if (!opens)
+        if (!opens || (httpOnly && !isHttp))
         {
             return null;
         }

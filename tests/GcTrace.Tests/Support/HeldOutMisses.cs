@@ -38,16 +38,13 @@ public static class HeldOutMisses
     /// + copy (runtime.makeslicecopy), and Go 1.19's heap profile records such an allocation without that method's
     /// frame (it is not inlined: cost 248 and 173 against the budget of 80): pprof itself ranks main.main.func1 at the
     /// call line, so the suspect is main.main (docs/output-contract.md, "Callees missing from the stacks").
-    /// src7_status_poll: http.Get without resp.Body.Close(); what grows is the Transport's and the server's
-    /// connection goroutines (net/http.(*conn).serve, (*persistConn).readLoop/writeLoop, unclosed-resource, sited at
-    /// runtime/proc.go:363 with no code), whose stacks hold no user frame; main.checkBackend's own heap does not grow
-    /// at the default sampling rate, so no suspect names the caller whose body is never closed (main.go:21).
+    /// src7_status_poll (http.Get without resp.Body.Close(), growth only in net/http's goroutines) is right since the
+    /// program's code is searched for the response whose body nothing closes (SuspectSiting.WithResponseOwner).
     /// </remarks>
     public static readonly IReadOnlyDictionary<string, string?> FirstSuspect = new Dictionary<string, string?>(StringComparer.Ordinal)
     {
         ["runs/src3_job_queue"] = "main.main",
         ["runs/src3_audit_sink"] = "main.main",
-        ["runs/src7_status_poll"] = "net/http.(*conn).serve",
     };
 
     /// <summary>Leak runs whose verdict names a ground_truth.leak_functions suspect, but not first: its first suspect today.</summary>
