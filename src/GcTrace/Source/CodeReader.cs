@@ -26,9 +26,6 @@ public sealed class CodeReader(SourceLocator locator)
     // The types the path being read constructs per call (see FunctionScope.PerCallTypes), set by Read.
     private IReadOnlySet<string> perCallTypes = new HashSet<string>(StringComparer.Ordinal);
 
-    // The line of the frame being read (where it allocates, or calls what allocates), set by Read.
-    private int? allocatedAt;
-
     /// <summary>The decision for a call path (user frames, leaf first), or null when no file is found or no
     /// statement has a pattern's shape.</summary>
     public CodeFinding? Read(IReadOnlyList<CodeFrame> path)
@@ -44,8 +41,6 @@ public sealed class CodeReader(SourceLocator locator)
             {
                 continue;
             }
-
-            allocatedAt = (int)frame.Line;
 
             // The frame's own statements first; only when none shows a pattern, the calls that may keep its value. A func
             // literal's frame is its literal: its lines (statements, then calls) before the rest of the function around it.
@@ -280,11 +275,6 @@ public sealed class CodeReader(SourceLocator locator)
     // (`name := text[:i]`, `index.Put(id, name)`, `x.byID[id] = name` in Put).
     private CodeFinding? Callee(FunctionScope scope, GoLine line)
     {
-        if (Started(scope, line) is { } parked)
-        {
-            return parked;
-        }
-
         var kept = Callee(scope, line, 1, [scope.Body]);
         if (kept is not { Pattern: SuspectPattern.UnboundedMap or SuspectPattern.UnboundedSlice } || line.IndexOf("(") is not (> 0 and var open)
             || StatementRules.SubSliceIn(scope, line, open + 1, line.Count) is not { } buffer)
@@ -295,93 +285,6 @@ public sealed class CodeReader(SourceLocator locator)
         var here = $"{Path.GetFileName(line.File.Path)}:{line.Number} `{line.Code}`";
         return new CodeFinding(SuspectPattern.SubslicePinsBuffer, true, line.File.Path, line.Number, line.Code,
             $"{here} hands on a sub-slice of `{buffer}` (or a value holding one), and {kept.Evidence}: each kept slice pins the whole backing array of `{buffer}`");
-    }
-
-    // `go cl.await(c, result)` in the function that allocates, handing the goroutine a value that holds the allocation
-    // (`cl := &call{frame: frame}`): if the goroutine's function parks where nothing completes, every parked goroutine
-    // keeps what it was handed, so the heap grows with the goroutines (goroutine-leak). A `go func` literal's body is
-    // part of the function and read with it.
-    private CodeFinding? Started(FunctionScope scope, GoLine line)
-    {
-        if (!line.Matches(0, "go") || line[0].Kind != GoTokenKind.Keyword || line.Matches(1, "func") || HeldAt(scope, line) is not { Count: > 0 } held
-            || Enumerable.Range(1, line.Count - 1).FirstOrDefault(i => line[i].IsIdentifier && !line.Matches(i - 1, ".") && held.Contains(line[i].Text)) is not (> 0 and var handed))
-        {
-            return null;
-        }
-
-        var start = new CodeFrame(scope.Function, scope.Body.File.Path, line.Number);
-        foreach (var (callee, package, prefix) in Callees(scope, line).Take(1))
-        {
-            var body = new FunctionScope(package, callee, prefix + callee.Name, start) { PerCallTypes = perCallTypes };
-            var roomy = BufferedChannelArguments(scope, line, callee);
-            foreach (var l in body.Lines.Where(l => !(l.IndexOf("<-") is var arrow and > 0 && roomy.Contains(l[arrow - 1].Text))))
-            {
-                if (StatementRules.GoroutineParks(body, l) is { Pattern: SuspectPattern.GoroutineLeak, Holds: true } parks)
-                {
-                    var here = $"{Path.GetFileName(line.File.Path)}:{line.Number} `{line.Code}`";
-                    return parks with { Evidence = $"{here} hands `{line[handed].Text}`, which holds what this function allocates, to a goroutine, and {parks.Evidence}: each parked goroutine keeps it reachable" };
-                }
-            }
-        }
-
-        return null;
-    }
-
-    // The started function's channel parameters whose argument the `go` line passes as a local made with room
-    // (`result := make(chan T, 1)`): one send on it does not park.
-    private static HashSet<string> BufferedChannelArguments(FunctionScope scope, GoLine goLine, GoFunction callee)
-    {
-        var roomy = new HashSet<string>(StringComparer.Ordinal);
-        var name = callee.Name[(callee.Name.LastIndexOf('.') + 1)..];
-        if (goLine.Find(name, "(") is not (> 0 and var at))
-        {
-            return roomy;
-        }
-
-        var parameters = callee.ParameterNames();
-        var argument = 0;
-        var depth = 0;
-        for (var i = at + 2; i < goLine.Count && depth >= 0; i++)
-        {
-            depth += goLine[i].Text is "(" or "[" or "{" ? 1 : goLine[i].Text is ")" or "]" or "}" ? -1 : 0;
-            if (depth == 0 && goLine[i].Text == ",")
-            {
-                argument++;
-            }
-            else if (depth == 0 && goLine[i].IsIdentifier && (goLine.Matches(i + 1, ",") || goLine.Matches(i + 1, ")")))
-            {
-                var local = goLine[i].Text;
-                var made = scope.Lines.LastOrDefault(l => l.Number < goLine.Number && l.Matches(0, local) && (l.Matches(1, ":=", "make", "(", "chan") || l.Matches(1, "=", "make", "(", "chan")));
-                if (made is not null && made.IndexOf(",") > 0 && argument < parameters.Count)
-                {
-                    roomy.Add(parameters[argument]);
-                }
-            }
-        }
-
-        return roomy;
-    }
-
-    // The locals that hold what the frame's line allocates: the line's assigned names (`frame := make(...)`) and the
-    // locals built from them (`cl := &call{frame: frame}`), in the function around the line.
-    private HashSet<string>? HeldAt(FunctionScope scope, GoLine goLine)
-    {
-        if (allocatedAt is not { } at || scope.Lines.FirstOrDefault(l => l.Number == at) is not { } made || made.IndexOf(":=") is not (> 0 and var define))
-        {
-            return null;
-        }
-
-        var held = Enumerable.Range(0, define).Where(i => made[i].IsIdentifier && made[i].Text != "_").Select(i => made[i].Text).ToHashSet(StringComparer.Ordinal);
-        foreach (var l in scope.Lines.Where(l => l.Number > made.Number && l.Number < goLine.Number))
-        {
-            var assign = l.IndexOf(":=") is var d and > 0 ? d : l.IndexOf("=");
-            if (assign > 0 && Enumerable.Range(assign + 1, l.Count - assign - 1).Any(i => l[i].IsIdentifier && !l.Matches(i - 1, ".") && held.Contains(l[i].Text)))
-            {
-                held.UnionWith(Enumerable.Range(0, assign).Where(i => l[i].IsIdentifier && !l.Matches(i - 1, ".") && l[i].Text != "_").Select(i => l[i].Text));
-            }
-        }
-
-        return held;
     }
 
     private CodeFinding? Callee(FunctionScope scope, GoLine line, int depth, HashSet<GoFunction> visited)

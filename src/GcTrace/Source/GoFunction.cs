@@ -42,61 +42,6 @@ public sealed record GoFunction(string Name, GoSourceFile File, int BodyStart, i
         return false;
     }
 
-    /// <summary>The parameters' names in order, the receiver not included (`(a, b int, c chan T)` -> a, b, c).</summary>
-    public IReadOnlyList<string> ParameterNames()
-    {
-        var tokens = File.Tokens;
-        var i = DeclStart + 1;
-        if (DeclStart < 0 || i >= BodyStart)
-        {
-            return [];
-        }
-
-        if (tokens[i].Text == "(")
-        {
-            i = File.Closing(i) + 1;
-        }
-
-        i++;
-        if (i < BodyStart && tokens[i].Text == "[")
-        {
-            i = File.Closing(i) + 1;
-        }
-
-        if (i >= BodyStart || tokens[i].Text != "(")
-        {
-            return [];
-        }
-
-        var names = new List<string>();
-        var close = File.Closing(i);
-        var segmentStart = true;
-        for (var k = i + 1; k < close; k++)
-        {
-            if (tokens[k].Text is "(" or "[" or "{")
-            {
-                k = File.Closing(k);
-                segmentStart = false;
-                continue;
-            }
-
-            if (tokens[k].Text == ",")
-            {
-                segmentStart = true;
-                continue;
-            }
-
-            if (segmentStart && tokens[k].IsIdentifier && tokens[k + 1].Text != ".")
-            {
-                names.Add(tokens[k].Text);
-            }
-
-            segmentStart = false;
-        }
-
-        return names;
-    }
-
     /// <summary>The body's tokens grouped by source line, in order (a line may start inside a multi-line statement).</summary>
     public IEnumerable<GoLine> Lines()
     {

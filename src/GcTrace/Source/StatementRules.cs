@@ -88,8 +88,11 @@ internal static class StatementRules
             var isFprint = line.Matches(i, "fmt", ".") && line[i + 2].Text.StartsWith("Fprint", StringComparison.Ordinal) && line.Matches(i + 3, "(");
             var at = isWrite ? i : isFprint && line.IndexOf(",", i) is var comma and > 0 ? comma - 1 : -1;
             if (at >= 0 && line[at].IsIdentifier
-                && (line.Matches(at - 1, ".") ? FieldKind(scope.Package, line[at].Text) : scope.Package.Var(line[at].Text)?.Kind) == GoVarKind.Buffer)
+                && (line.Matches(at - 1, ".") ? FieldKind(scope.Package, line[at].Text) : scope.Package.Var(line[at].Text)?.Kind) == GoVarKind.Buffer
+                && !(line.Matches(at - 1, ".") && at >= 2 && ValueTypes.OfExpression(scope.Package, scope.Body, line.Start + at - 2) is { Length: > 0 } owner
+                    && scope.PerCallTypes.Contains(owner)))
             {
+                // (A buffer field of a value the path makes per call grows only that value, as for slices and maps.)
                 name = line[at].Text;
             }
         }
@@ -105,6 +108,34 @@ internal static class StatementRules
         return Finding(SuspectPattern.UnboundedSlice, drain is null, scope, line, drain is null
             ? $"writes into {where}, which nothing resets or drains: its byte slice only grows"
             : $"writes into {where}, which {Site(drain)} drains or resets");
+    }
+
+    // `m[id%64] = v`, `m[h&mask] = v`: a key reduced by a remainder or a mask takes a bounded set of values, so the map
+    // overwrites entries instead of adding them; the key's text, or null when the key is not reduced that way.
+    private static string? BoundedKey(GoLine line, int valueFrom)
+    {
+        var eq = valueFrom - 1;
+        if (eq < 2 || line[eq - 1].Text != "]")
+        {
+            return null;
+        }
+
+        var open = Enumerable.Range(0, eq - 1).LastOrDefault(i => line[i].Text == "[" && line.IndexOf("]", i) == eq - 1, -1);
+        if (open < 0)
+        {
+            return null;
+        }
+
+        var key = Enumerable.Range(open + 1, eq - 2 - open).Select(i => line[i]).ToList();
+        var depth = 0;
+        var reduced = false;
+        foreach (var t in key)
+        {
+            depth += t.Text is "(" or "[" ? 1 : t.Text is ")" or "]" ? -1 : 0;
+            reduced |= depth == 0 && t.Text is "%" or "&";
+        }
+
+        return reduced ? string.Concat(key.Select(t => t.Text)) : null;
     }
 
     // A value kept in a long-lived container: its shape names the pattern; an eviction anywhere makes it a look-alike.
@@ -125,6 +156,12 @@ internal static class StatementRules
         }
 
         var where = target.Describe(isAppend ? "slice" : "map");
+        if (!isAppend && eviction is null && BoundedKey(line, from) is { } key)
+        {
+            return Finding(SuspectPattern.UnboundedMap, false, scope, line,
+                $"assigns into {where} under the key `{key}`, which takes only a bounded set of values, so the map keeps a bounded number of entries");
+        }
+
         var dead = eviction is null ? Dead(scope, s => isAppend ? Truncation(s, target, line) : Deletion(s, target)) : string.Empty;
         if (eviction is null && !isAppend && Deletion(scope, target, onlyUnderDurationBug: true) is { } neverRuns)
         {
@@ -455,10 +492,6 @@ internal static class StatementRules
 
     // Inside a goroutine (a `go func` literal, or a function a `go` statement starts): parked on a send, a receive,
     // a select without a way out, or a lock.
-    /// <summary>The line of a goroutine's body (<paramref name="scope"/> started by a `go` statement) read as the place
-    /// it may park forever, or null.</summary>
-    public static CodeFinding? GoroutineParks(FunctionScope scope, GoLine line) => Goroutine(scope, line);
-
     private static CodeFinding? Goroutine(FunctionScope scope, GoLine line)
     {
         if (scope.GoroutineStart(line.Number) is not { } started)
@@ -1061,6 +1094,13 @@ internal static class StatementRules
                 return true;
             }
 
+            // A method value (`c.onEvent` not called) binds its receiver the way a literal captures it.
+            if (line[i].IsIdentifier && line.Matches(i - 1, ".") && !line.Matches(i + 1, "(") && i >= 2 && line[i - 2].IsIdentifier
+                && IsMethodName(scope.Package, line[i].Text))
+            {
+                return true;
+            }
+
             if (line[i].IsIdentifier && !line.Matches(i + 1, "(") && !line.Matches(i - 1, "."))
             {
                 var name = line[i].Text;
@@ -1083,6 +1123,10 @@ internal static class StatementRules
 
         return false;
     }
+
+    // A method of a type of the package is so named (`(*Conn).onEvent`), and no struct field is.
+    private static bool IsMethodName(GoPackage package, string name) =>
+        package.FieldType(name) is null && package.Files.SelectMany(f => f.Functions).Any(f => f.Name.EndsWith("." + name, StringComparison.Ordinal));
 
     private static bool IsFuncParameter(FunctionScope scope, string name) => scope.Body.DeclaresParameter(name, ["func", .. FuncTypes(scope.Package)]);
 

@@ -1,5 +1,5 @@
 // CodeReader rules from the second held-out batch (src6_): who owns a container, who calls a release, who keeps a
-// callback, a view or a goroutine. Each rule is shown on a leak and on the look-alike that is not one.
+// callback or a view. Each rule is shown on a leak and on the look-alike that is not one.
 using GcTrace.Events;
 using GcTrace.Source;
 using GcTrace.Tests.Support;
@@ -310,56 +310,83 @@ public class CodeReaderOwnershipTests
         f.Holds.Should().BeFalse(f.Evidence);
     }
 
-    private const string Rpc = """
+    private const string MethodValue = """
         package main
 
-        import "time"
-
-        type call struct {
-            frame []byte
-            done  chan []byte
+        type Conn struct {
+            inbox []byte
         }
 
-        func (cl *call) await(result chan<- []byte) {
-            AWAIT
+        func (c *Conn) onEvent(ev []byte) {
+            c.inbox = append(c.inbox[:0], ev...)
         }
 
-        func request() ([]byte, bool) {
-            frame := make([]byte, 64<<10)
-            cl := &call{frame: frame, done: make(chan []byte)}
-            result := make(chan []byte, 1)
-            go cl.await(result)
-            select {
-            case r := <-result:
-                return r, true
-            case <-time.After(time.Millisecond):
-                return nil, false
-            }
+        type Bus struct {
+            handlers []func([]byte)
+        }
+
+        var bus = &Bus{}
+
+        func accept() {
+            c := &Conn{inbox: make([]byte, 0, 32<<10)} // site
+            bus.handlers = append(bus.handlers, KEPT)
         }
 
         func main() {
             for i := 0; i < 10; i++ {
-                request()
+                accept()
             }
         }
         """;
 
     [Fact]
-    public void Read_GoroutineHandedTheAllocationParksForever_IsGoroutineLeak()
+    public void Read_MethodValueKeptInALongLivedSlice_IsClosureCapture()
     {
-        var f = Read(Rpc.Replace("AWAIT", "r := <-cl.done\n        result <- r", StringComparison.Ordinal), ("main.request", "frame := make("))!;
+        var f = CodeReaderTests.Read("main.accept", MethodValue.Replace("KEPT", "c.onEvent", StringComparison.Ordinal))!;
 
-        f.Pattern.Should().Be(SuspectPattern.GoroutineLeak);
+        f.Pattern.Should().Be(SuspectPattern.ClosureCapture);
         f.Holds.Should().BeTrue(f.Evidence);
-        f.Evidence.Should().Contain("go cl.await(result)").And.Contain("on a receive");
     }
 
     [Fact]
-    public void Read_GoroutineHandedTheAllocationWithAWayOut_IsNotGoroutineLeak()
+    public void Read_FieldValueKeptInALongLivedSlice_IsNotClosureCapture()
     {
-        var f = Read(Rpc.Replace("AWAIT", "select {\n        case r := <-cl.done:\n            result <- r\n        case <-time.After(time.Second):\n        }", StringComparison.Ordinal),
-            ("main.request", "frame := make("));
+        var src = MethodValue.Replace("handlers []func([]byte)", "handlers [][]byte", StringComparison.Ordinal)
+            .Replace("KEPT", "c.inbox", StringComparison.Ordinal);
 
-        (f is { Holds: true, Pattern: SuspectPattern.GoroutineLeak }).Should().BeFalse(f?.Evidence);
+        var f = CodeReaderTests.Read("main.accept", src)!;
+
+        f.Pattern.Should().Be(SuspectPattern.UnboundedSlice);
+        f.Holds.Should().BeTrue(f.Evidence);
+    }
+
+    [Fact]
+    public void Read_WritesIntoABufferFieldOfAValueMadePerCall_AreNotAnUnboundedSlice()
+    {
+        var src = """
+            package main
+
+            import "bytes"
+
+            type reply struct {
+                out bytes.Buffer
+            }
+
+            func render(id int) int {
+                r := &reply{} // site
+                r.out.WriteString("hello")
+                return r.out.Len()
+            }
+
+            func main() {
+                for i := 0; i < 10; i++ {
+                    render(i)
+                }
+            }
+            """;
+
+        var f = CodeReaderTests.Read("main.render", src);
+
+        (f is { Holds: true, Pattern: SuspectPattern.UnboundedSlice }).Should().BeFalse(f?.Evidence);
     }
 }
