@@ -202,6 +202,8 @@ RUNS=(
   "src6_conn_manager|src6_conn_manager|8|100||gctrace=1|1|leak|unclosed-resource|main.(*Manager).accept|held-out: TCP line server on 127.0.0.1; sessions (conn + 64 KiB bufio.Reader) in a map; QUIT returns without drop, so the conn is never closed nor the session deleted"
   "src6_header_index|src6_header_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Ingest).Consume|held-out: a 64 KiB frame buffer per message; the parsed header's Route/TraceID are sub-slices kept by a bounded (4096) HeaderCache, pinning each frame"
   "src6_ack_timers|src6_ack_timers|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*AckTracker).Track|held-out: time.NewTimer(10 min) per delivery kept in a map; Ack deletes the entry without Stop, the timers stay in the runtime heap"
+  "src11_conn_poller|src11_conn_poller|8|100||gctrace=1|1|leak|ticker-not-stopped|main.serve,main.poll|a poller goroutine per connection whose ticker is never stopped: the 8 KiB buffer serve allocates stays reachable from every parked poller"
+  "src11_conn_poller_twin|src11_conn_poller_twin|8|100||gctrace=1|1|no-leak|twin:ticker-not-stopped||twin of src11_conn_poller: closing the connection ends the poller, which stops its ticker"
   "src6_pubsub_hub|src6_pubsub_hub|8|100||gctrace=1|1|leak|closure-capture|main.(*Server).Open|held-out: per-session callback capturing the session and its 32 KiB outbox subscribed to the hub; Close never calls the stored unsubscribe"
   "src7_thumb_cache|src7_thumb_cache|8|100||gctrace=1|1|leak|unbounded-map|main.thumbnail|held-out: image service memoises 24 KiB thumbnails in a package-level map keyed by the raw query; a cache-busting parameter makes every key new, nothing deletes"
   "src7_thumb_cache_twin|src7_thumb_cache_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src7_thumb_cache: the map deletes an old entry past 64 thumbnails"
@@ -350,6 +352,7 @@ leak_goroutines() {
     src6_stream_producer) echo "main.(*Importer).split" ;;
     src6_lookup_timeout) echo "main.(*call).await" ;;
     src6_heartbeat_ticker) echo "main.(*Peer).heartbeat" ;;
+    src11_conn_poller) echo "main.poll" ;;
     src7_first_reply) echo "gcfixtures/src7_first_reply/internal/replica.(*Set).ask" ;;
     src7_flush_lock) echo "main.flush,main.collect.func1" ;;
     src7_conn_stats) echo "main.(*Conn).reportStats" ;;
@@ -517,7 +520,8 @@ run_one() {
       gf=$(basename "${gors[0]}" .pb.gz); gl=$(basename "${gors[-1]}" .pb.gz)
       pprof_top "$dir/$gf.top.txt" "$dir/$gf.pb.gz"
       pprof_top "$dir/$gl.top.txt" "$dir/$gl.pb.gz"
-      if [[ "$prog" == src_* || "$prog" == src2_* || "$prog" == src3_* || "$prog" == src4_* || "$prog" == src6_* || "$prog" == src7_* || "$prog" == src9_* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
+      # Every source-reading program (src_, src2_, ... src11_) gets the -lines oracles the site comparison uses.
+      if [[ "$prog" == src* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
     else
       echo "   WARNING: $run wrote no heap profiles" >&2
     fi

@@ -110,6 +110,34 @@ internal static class StatementRules
             : $"writes into {where}, which {Site(drain)} drains or resets");
     }
 
+    // `m[id%64] = v`, `m[h&mask] = v`: a key reduced by a remainder or a mask takes a bounded set of values, so the map
+    // overwrites entries instead of adding them; the key's text, or null when the key is not reduced that way.
+    private static string? BoundedKey(GoLine line, int valueFrom)
+    {
+        var eq = valueFrom - 1;
+        if (eq < 2 || line[eq - 1].Text != "]")
+        {
+            return null;
+        }
+
+        var open = Enumerable.Range(0, eq - 1).LastOrDefault(i => line[i].Text == "[" && line.IndexOf("]", i) == eq - 1, -1);
+        if (open < 0)
+        {
+            return null;
+        }
+
+        var key = Enumerable.Range(open + 1, eq - 2 - open).Select(i => line[i]).ToList();
+        var depth = 0;
+        var reduced = false;
+        foreach (var t in key)
+        {
+            depth += t.Text is "(" or "[" ? 1 : t.Text is ")" or "]" ? -1 : 0;
+            reduced |= depth == 0 && t.Text is "%" or "&";
+        }
+
+        return reduced ? string.Concat(key.Select(t => t.Text)) : null;
+    }
+
     // A value kept in a long-lived container: its shape names the pattern; an eviction anywhere makes it a look-alike.
     private static CodeFinding Kept(FunctionScope scope, GoLine line, Target target, int from, int to, bool isAppend)
     {
@@ -128,6 +156,12 @@ internal static class StatementRules
         }
 
         var where = target.Describe(isAppend ? "slice" : "map");
+        if (!isAppend && eviction is null && BoundedKey(line, from) is { } key)
+        {
+            return Finding(SuspectPattern.UnboundedMap, false, scope, line,
+                $"assigns into {where} under the key `{key}`, which takes only a bounded set of values, so the map keeps a bounded number of entries");
+        }
+
         var dead = eviction is null ? Dead(scope, s => isAppend ? Truncation(s, target, line) : Deletion(s, target)) : string.Empty;
         if (eviction is null && !isAppend && Deletion(scope, target, onlyUnderDurationBug: true) is { } neverRuns)
         {
