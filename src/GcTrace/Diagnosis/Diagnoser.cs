@@ -106,21 +106,7 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
             var group = lastingGoroutines[0];
             evidence = evidence with { GroupFirst = group.First, GroupLast = group.Last, GroupRises = group.Trend!.Rises, GroupFalls = group.Trend.Falls };
             reasons.Add(GoroutineSentence(group, evidence));
-            // Too few heap profiles after warm-up to judge a site's trend: the sites that agree with the trace's rising
-            // floor across all of them (the rule below) are heap suspects too, so a few KiB of piling goroutine stacks
-            // do not hide the memory that grows.
-            var heapSites = lastingSites;
-            if (judgedHeaps < o.MinSnapshots && (traceLeak || shortRise))
-            {
-                var across = AcrossAll(siteSeries);
-                heapSites = new Dictionary<string, Trend>(lastingSites, StringComparer.Ordinal);
-                foreach (var s in Agreeing(siteSeries, classified, period, noise))
-                {
-                    heapSites.TryAdd(s.Function, across[s.Function]!);
-                }
-            }
-
-            var suspects = Sited(Rank(classified, heapSites, lastingGoroutines));
+            var suspects = Sited(Rank(classified, lastingSites, lastingGoroutines));
             reasons.AddRange(SuspectReasons(suspects));
             var agree = traceLeak || lastingSites.Count > 0;
             return new Verdict(VerdictKind.Leak, agree ? Confidence.High : Confidence.Medium, reasons, suspects) { Evidence = evidence };

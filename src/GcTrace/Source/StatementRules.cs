@@ -1146,7 +1146,7 @@ internal static class StatementRules
             return null;
         }
 
-        if ((SliceExpression(line, from, to) ?? BufferBytes(scope, line, from, to)) is { } direct)
+        if ((SliceExpression(line, from, to) is { } sliced && !FilledPrefix(scope, line, from, to) ? sliced : BufferBytes(scope, line, from, to)) is { } direct)
         {
             return direct;
         }
@@ -1163,7 +1163,7 @@ internal static class StatementRules
             var rhs = def is null ? -1 : def.IndexOf(":=") is var d and > 0 ? d + 1 : def.IndexOf("=") + 1;
             if (def is not null && rhs > 0 && !Enumerable.Range(rhs, def.Count - rhs).Any(k => def[k].Text is "Clone" or "string" or "copy" or "make" or "append")
                 && (SliceExpression(def, rhs, def.Count) ?? BufferBytes(scope, def, rhs, def.Count)) is { } viaLocal
-                && ResultAliases(scope, def, rhs))
+                && ResultAliases(scope, def, rhs) && !(IsDirectSlice(def, rhs) && FilledPrefix(scope, def, rhs, def.Count)))
             {
                 return viaLocal;
             }
@@ -1171,6 +1171,34 @@ internal static class StatementRules
 
         return null;
     }
+
+    // `raw[:n]` where n counts what a call wrote into raw (`n := reading(raw)`, `n, err := r.Read(raw)`): the part of
+    // the buffer that was filled, not a small piece cut from it. Kept, it uses its buffer rather than pinning it.
+    private static bool FilledPrefix(FunctionScope scope, GoLine line, int from, int to)
+    {
+        for (var i = from; i + 4 < to; i++)
+        {
+            if (!line[i].IsIdentifier || !line.Matches(i + 1, "[", ":") || !line[i + 3].IsIdentifier || !line.Matches(i + 4, "]"))
+            {
+                continue;
+            }
+
+            var buffer = line[i].Text;
+            var count = line[i + 3].Text;
+            var def = scope.Lines.LastOrDefault(l => l.Number < line.Number && l.IndexOf(":=") is var d and > 0
+                && Enumerable.Range(0, d).Any(k => l[k].Text == count));
+            if (def is not null && def.IndexOf("(") is var open and > 0
+                && Enumerable.Range(open + 1, def.Count - open - 1).Any(k => def[k].Text == buffer && !def.Matches(k - 1, ".") && (def.Matches(k + 1, ")") || def.Matches(k + 1, ","))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The right side is the slice expression itself (`x[a:b]`), not a call that takes one.
+    private static bool IsDirectSlice(GoLine def, int rhs) => def[rhs].IsIdentifier && def.Matches(rhs + 1, "[");
 
     // `h, err := parseHeader(buf[:n])`: a result computed by a function of the package is a view of the buffer only when
     // that function keeps slices of its argument in what it returns; any other right side is the slice itself.
@@ -1208,23 +1236,26 @@ internal static class StatementRules
             }
 
             var from = assign > 0 ? assign + 1 : 1;
-            var copies = Enumerable.Range(from, line.Count - from).Any(k => line[k].Text is "string" or "Clone" or "copy" or "make" or "append" or "len" or "cap");
+            var copies = Enumerable.Range(from, line.Count - from).Any(k => line[k].Text is "string" or "Clone" or "copy" or "make" or "append");
             var mentions = Enumerable.Range(from, line.Count - from).Any(k => line[k].IsIdentifier && !line.Matches(k - 1, ".") && views.Contains(line[k].Text));
             if (copies || !mentions)
             {
                 continue;
             }
 
-            // Into a slice field of the result, or returned as it is.
+            // Into a slice field of the result, or returned as it is (`return page[start:end], nil`).
             var intoField = assign >= 2 && line.Matches(assign - 2, ".") && FieldKind(package, line[assign - 1].Text) == GoVarKind.Slice;
             var keyed = Enumerable.Range(from, line.Count - from).Any(k => line.Matches(k, ":") && line[k - 1].IsIdentifier && line[k + 1].IsIdentifier
                 && views.Contains(line[k + 1].Text) && FieldKind(package, line[k - 1].Text) == GoVarKind.Slice);
-            if (intoField || keyed || (line.Matches(0, "return") && (SliceExpression(line, 1, line.Count) is not null || views.Contains(line[1].Text))))
+            var returned = line.Matches(0, "return") && ((SliceExpression(line, 1, line.Count) is { } sliced && views.Contains(sliced))
+                || (views.Contains(line[1].Text) && (line.Count == 2 || line.Matches(2, ","))));
+            if (intoField || keyed || returned)
             {
                 return true;
             }
 
-            if (assign > 0)
+            // A length or an index computed from a view is a number, not a view.
+            if (assign > 0 && !line.Matches(assign + 1, "len") && !line.Matches(assign + 1, "cap"))
             {
                 views.UnionWith(Enumerable.Range(0, assign).Where(k => line[k].IsIdentifier && line[k].Text != "_" && !line.Matches(k - 1, ".") && !line.Matches(k + 1, ".")).Select(k => line[k].Text).Where(n => n is not ("for" or "if")));
             }

@@ -48,17 +48,6 @@ public class DiagnosisRecordingTests
         verdict.Evidence.GroupRises.Should().Be(2);
     }
 
-    [Fact]
-    public void ThreeProfiles_StandardLibraryGoroutinesPilingUp_DoNotHideTheHeapSiteThatAgreesWithTheFloor()
-    {
-        // Unclosed response bodies: net/http's connection goroutines pile up, and so does the payload Deliver keeps.
-        var verdict = ProfiledRuns.Diagnose("runs/src3_webhook_post", Recorded("runs/src3_webhook_post", Three, Three));
-
-        verdict.Kind.Should().Be(VerdictKind.Leak);
-        verdict.Suspects[0].Function.Should().Be("main.(*Notifier).Deliver");
-        verdict.Suspects[0].Pattern.Should().Be(SuspectPattern.UnclosedResource);
-    }
-
     public static TheoryData<string, string> TwinRecordings()
     {
         var data = new TheoryData<string, string>();

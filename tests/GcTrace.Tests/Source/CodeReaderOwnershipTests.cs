@@ -389,4 +389,69 @@ public class CodeReaderOwnershipTests
 
         (f is { Holds: true, Pattern: SuspectPattern.UnboundedSlice }).Should().BeFalse(f?.Evidence);
     }
+
+    private const string Ring = """
+        package main
+
+        type Event struct {
+            Raw []byte
+        }
+
+        type Ring struct {
+            items []Event
+        }
+
+        func (r *Ring) Push(v Event) {
+            r.items = append(r.items, v)
+        }
+
+        var recent = &Ring{}
+
+        func fill(b []byte) int { return len(b) - 3 }
+
+        func observe() {
+            raw := make([]byte, 24<<10) // site
+            n := fill(raw)
+            recent.Push(Event{Raw: KEPT})
+        }
+
+        func main() {
+            for i := 0; i < 10; i++ {
+                observe()
+            }
+        }
+        """;
+
+    [Fact]
+    public void Read_FilledPrefixOfABufferKeptInAnUnboundedSlice_IsUnboundedSlice()
+    {
+        // raw[:n] is the part a call wrote into raw: it uses the buffer, it does not pin it; the ring only grows.
+        var f = CodeReaderTests.Read("main.observe", Ring.Replace("KEPT", "raw[:n]", StringComparison.Ordinal))!;
+
+        f.Pattern.Should().Be(SuspectPattern.UnboundedSlice);
+        f.Holds.Should().BeTrue(f.Evidence);
+    }
+
+    [Fact]
+    public void Read_SmallPieceCutFromABufferKeptInAnUnboundedSlice_IsSubslicePinsBuffer()
+    {
+        var f = CodeReaderTests.Read("main.observe", Ring.Replace("KEPT", "raw[4:n]", StringComparison.Ordinal))!;
+
+        f.Pattern.Should().Be(SuspectPattern.SubslicePinsBuffer);
+        f.Holds.Should().BeTrue(f.Evidence);
+    }
+
+    [Fact]
+    public void Read_ReturnedSliceComputedWithLenOfTheArgument_IsAViewOfTheBuffer()
+    {
+        var src = Header.Replace("ROUTE", "value", StringComparison.Ordinal).Replace(
+            "h := parseHeader(buf[:n])", "t := title(buf[:n])", StringComparison.Ordinal)
+            .Replace("c.Put(h)", "c.Put(Header{Key: \"k\", Route: t})", StringComparison.Ordinal)
+            + "\nfunc title(page []byte) []byte {\n\tstart := bytes.Index(page, []byte(\"<t>\"))\n\treturn page[start+len(\"<t>\") : start+9]\n}\n";
+
+        var f = Read(src, ("main.consume", "buf := make("))!;
+
+        f.Pattern.Should().Be(SuspectPattern.SubslicePinsBuffer, f.Evidence);
+        f.Evidence.Should().Contain("`buf`");
+    }
 }

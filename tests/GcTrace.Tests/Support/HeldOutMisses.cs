@@ -83,10 +83,10 @@ public static class HeldOutMisses
     /// generic ring whose Max is never set, so the slice only grows; read as subslice-pins-buffer because the event
     /// holds `raw[:n]`, a sub-slice of the whole buffer), src7_title_index (a title sub-slice pinning each 64 KiB page,
     /// kept by an index bounded with eviction; read as unbounded-slice from the index's order slice, whose
-    /// truncation "does not bound it").</remarks>
+    /// truncation "does not bound it"). Both right since the reader's src7_ pass (docs/held-out-src7.md, "After the
+    /// first pass"): `raw[:n]` with n what a call wrote into raw is the filled part of the buffer, not a piece that pins
+    /// it; a function returning `page[start+len(...) : end]` returns a view of its argument. None is left.</remarks>
     public static readonly IReadOnlyDictionary<string, string> Pattern = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["runs/src7_event_ring"] = "subslice-pins-buffer",
-        ["runs/src7_title_index"] = "unbounded-slice",
     };
 }
