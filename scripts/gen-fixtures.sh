@@ -202,6 +202,8 @@ RUNS=(
   "src6_conn_manager|src6_conn_manager|8|100||gctrace=1|1|leak|unclosed-resource|main.(*Manager).accept|held-out: TCP line server on 127.0.0.1; sessions (conn + 64 KiB bufio.Reader) in a map; QUIT returns without drop, so the conn is never closed nor the session deleted"
   "src6_header_index|src6_header_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Ingest).Consume|held-out: a 64 KiB frame buffer per message; the parsed header's Route/TraceID are sub-slices kept by a bounded (4096) HeaderCache, pinning each frame"
   "src6_ack_timers|src6_ack_timers|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*AckTracker).Track|held-out: time.NewTimer(10 min) per delivery kept in a map; Ack deletes the entry without Stop, the timers stay in the runtime heap"
+  "src11_conn_poller|src11_conn_poller|8|100||gctrace=1|1|leak|ticker-not-stopped|main.serve,main.poll|a poller goroutine per connection whose ticker is never stopped: the 8 KiB buffer serve allocates stays reachable from every parked poller"
+  "src11_conn_poller_twin|src11_conn_poller_twin|8|100||gctrace=1|1|no-leak|twin:ticker-not-stopped||twin of src11_conn_poller: closing the connection ends the poller, which stops its ticker"
   "src6_pubsub_hub|src6_pubsub_hub|8|100||gctrace=1|1|leak|closure-capture|main.(*Server).Open|held-out: per-session callback capturing the session and its 32 KiB outbox subscribed to the hub; Close never calls the stored unsubscribe"
   # issue 16 (blind6): a third held-out batch written blind to the code reader (src8_*), half small programs in the
   # style of a bug report (package-level variables, plain functions), half services (structs, second files, an internal
@@ -221,6 +223,27 @@ RUNS=(
   "src8_batch_titles|src8_batch_titles|12|100||gctrace=1|1|leak|subslice-pins-buffer|main.loadDocument,main.indexDocument|held-out: CLI batch job reads each ~40 KiB document into a string and keeps text[:i] (its title) in a package-level map capped at 50000, pinning every document"
   "src8_batch_titles_twin|src8_batch_titles_twin|12|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src8_batch_titles: the title is copied with strings.Clone before it is kept"
   "src8_frame_pool|src8_frame_pool|8|100||gctrace=1|1|leak|sync-pool-misuse|main.NewFramePool.func1,main.init.func1,main.(*FramePool).Lease|held-out: a package-level FramePool (frames.go) leases 32 KiB buffers from a sync.Pool and records them by connection id; serve returns early on a short frame without Release, so those buffers are never Put and the lease table keeps them"
+  "src7_thumb_cache|src7_thumb_cache|8|100||gctrace=1|1|leak|unbounded-map|main.thumbnail|held-out: image service memoises 24 KiB thumbnails in a package-level map keyed by the raw query; a cache-busting parameter makes every key new, nothing deletes"
+  "src7_thumb_cache_twin|src7_thumb_cache_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src7_thumb_cache: the map deletes an old entry past 64 thumbnails"
+  "src7_client_limits|src7_client_limits|8|100||gctrace=1|1|leak|unbounded-map|main.(*Limiter).Allow|held-out: per-session 32 KiB sliding windows in a map field (limiter.go); Forget (delete) is reached only on an explicit logout, 1 session in 50"
+  "src7_audit_log|src7_audit_log|8|100||gctrace=1|1|leak|unbounded-slice|main.recordChange|held-out: settings API appends an auditEntry with a 24 KiB string snapshot to the package-level slice auditTrail, never trimmed"
+  "src7_event_ring|src7_event_ring|8|100||gctrace=1|1|leak|unbounded-slice|main.(*Monitor).Observe|held-out: events with a 24 KiB sample pushed on a generic Ring[T] (ring.go) built as &Ring[Event]{}, so Max is 0 = no limit and the slice only grows"
+  "src7_shutdown_hooks|src7_shutdown_hooks|8|100||gctrace=1|1|leak|closure-capture|main.runJob|held-out: each job registers an exit hook (func literal capturing its 32 KiB output buffer) in the package-level onExit slice, never removed"
+  "src7_first_reply|src7_first_reply|8|100||gctrace=1|1|leak|goroutine-leak|gcfixtures/src7_first_reply/internal/replica.(*Set).ask,gcfixtures/src7_first_reply/internal/replica.(*Set).Get|held-out: internal/replica asks 3 replicas with go s.ask(...) on an unbuffered channel and reads only the first reply; the 2 others park on the send with a 24 KiB profile each"
+  "src7_flush_lock|src7_flush_lock|8|100||gctrace=1|1|leak|goroutine-leak|main.flush,main.collect|held-out: flush returns without unlocking the package-level flushMu on an oversized batch (the 6th); every later flush goroutine parks in flushMu.Lock() with its 32 KiB batch"
+  "src7_conn_stats|src7_conn_stats|8|100||gctrace=1|1|leak|ticker-not-stopped|main.(*Conn).reportStats,main.(*Server).Accept|held-out: per-connection goroutine ranges over time.NewTicker(30s), never stopped, returning only on the tick after close; each keeps its conn and 32 KiB buffer"
+  "src7_conn_stats_twin|src7_conn_stats_twin|8|100||gctrace=1|1|no-leak|twin:ticker-not-stopped||twin of src7_conn_stats: defer t.Stop() and a done channel closed by Close, the goroutine returns at once"
+  "src7_idle_after|src7_idle_after|8|100||gctrace=1|1|leak|timer-not-stopped|main.consume|held-out: log shipper consumer selects on time.After(2 min) in its for-select loop, 16000 lines/s; each timer stays until it fires"
+  "src7_ctx_lost|src7_ctx_lost|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*OrderService).Handle|held-out: ctx, _ := context.WithTimeout(context.WithValue(s.base, key, req), 10 min) per order (service.go); the dropped cancel leaves each request and its 24 KiB body under the long-lived base"
+  "src7_status_poll|src7_status_poll|8|100||gctrace=1|1|leak|unclosed-resource|main.checkBackend|held-out: health checker http.Get's three httptest backends on 127.0.0.1 every tick and reads only the status code; resp.Body is never closed, each poll leaves a connection"
+  "src7_title_index|src7_title_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Crawler).Fetch|held-out: crawler keeps the <title> sub-slice of each fresh 64 KiB page buffer in a TitleIndex bounded to 5000 (index.go), pinning every page"
+  "src7_title_index_twin|src7_title_index_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src7_title_index: the title is copied (append([]byte(nil), title...)) before it is kept"
+  "src9_cancel_helper|src9_cancel_helper|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Worker).start,main.(*Worker).Run|source-reading (reader4): a 24 KiB scratch buffer under WithValue + WithTimeout(10 min) of a long-lived base; the cancel is kept in the job and called only by its fail helper, which runs only on errors"
+  "src9_cancel_helper_twin|src9_cancel_helper_twin|8|100||gctrace=1|1|no-leak|twin:context-not-cancelled||twin of src9_cancel_helper: Run defers j.finish(), which cancels on every path"
+  "src9_listener_off|src9_listener_off|8|100||gctrace=1|1|leak|closure-capture|main.(*Gateway).Accept|source-reading (reader4): a listener literal capturing the connection and its 32 KiB inbox kept by Bus.On wrapped in a struct; the remover On returns is kept in c.off and never called"
+  "src9_listener_off_twin|src9_listener_off_twin|8|100||gctrace=1|1|no-leak|twin:closure-capture||twin of src9_listener_off: Close calls c.off(), which deletes the listener"
+  "src9_token_view|src9_token_view|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Shipper).Ship|source-reading (reader4): a 48 KiB batch buffer per request; splitRecord returns a record whose Tenant/Stream are sub-slices of it, kept by a bounded (8192) window, pinning each batch"
+  "src9_token_view_twin|src9_token_view_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src9_token_view: splitRecord copies Tenant/Stream out of the batch with append([]byte(nil), ...)"
 
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
@@ -351,6 +374,11 @@ leak_goroutines() {
     src8_fanout_pipe) echo "main.(*client).writePump" ;;
     src8_conn_ticker) echo "main.handleConn.func1" ;;
     src8_log_shipper) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
+    src11_conn_poller) echo "main.poll" ;;
+    src7_first_reply) echo "gcfixtures/src7_first_reply/internal/replica.(*Set).ask" ;;
+    src7_flush_lock) echo "main.flush,main.collect.func1" ;;
+    src7_conn_stats) echo "main.(*Conn).reportStats" ;;
+    src7_status_poll) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
     *) echo "" ;;
   esac
 }
@@ -514,7 +542,8 @@ run_one() {
       gf=$(basename "${gors[0]}" .pb.gz); gl=$(basename "${gors[-1]}" .pb.gz)
       pprof_top "$dir/$gf.top.txt" "$dir/$gf.pb.gz"
       pprof_top "$dir/$gl.top.txt" "$dir/$gl.pb.gz"
-      if [[ "$prog" == src_* || "$prog" == src2_* || "$prog" == src3_* || "$prog" == src4_* || "$prog" == src6_* || "$prog" == src8_* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
+      # Every source-reading program (src_, src2_, ... src11_) gets the -lines oracles the site comparison uses.
+      if [[ "$prog" == src* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
     else
       echo "   WARNING: $run wrote no heap profiles" >&2
     fi

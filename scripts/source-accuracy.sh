@@ -18,7 +18,7 @@
 #   scripts/source-accuracy.sh                       build the CLI (Release) and write docs/source-accuracy.md
 #   scripts/source-accuracy.sh --no-build            use the CLI already built
 #   scripts/source-accuracy.sh --prefix src2_        only runs whose name starts with the prefix (repeatable; default src_, src2_, src4_;
-#                                                    --prefix src3_, src6_ or src8_ alone: a held-out batch, with its own notes)
+#                                                    --prefix src3_, src6_, src7_ or src8_ alone: a held-out batch, with its own notes)
 #   scripts/source-accuracy.sh --tsv FILE            also write the per-run results as TSV (for a later --before)
 #   scripts/source-accuracy.sh --before FILE         add the earlier results from FILE beside the current ones
 #   scripts/source-accuracy.sh --cli DLL             use another build of the CLI (e.g. an earlier commit's, for --tsv)
@@ -55,18 +55,8 @@ fi
 CLI="${CLI_GIVEN:-$(ls "$ROOT"/src/GcTrace.Cli/bin/Release/net*/gctrace-pipe.dll 2>/dev/null | head -1)}"
 [[ -n "$CLI" ]] || { echo "CLI not built (run without --no-build)" >&2; exit 2; }
 
-# oracle_line FILE FUNCTION : the line pprof ranks first for FUNCTION (func literals count for their function).
-oracle_line() {
-  local file="$1" fn="$2"
-  [[ -f "$file" ]] || { echo ""; return; }
-  awk -v want="$fn" '
-    function enclosing(f) { while (f ~ /\.(func[0-9]+|[0-9]+)$/) sub(/\.(func[0-9]+|[0-9]+)$/, "", f); return f }
-    NF >= 7 && $1 != "flat" && $(NF) != "" {
-      n = ($(NF) == "(inline)") ? NF - 1 : NF
-      split($(n), fl, ":"); fn = $(n - 1)
-      if (enclosing(fn) == enclosing(want)) { print fl[2]; exit }
-    }' "$file"
-}
+# oracle_line FILE FUNCTION: the line pprof ranks first for FUNCTION.
+source "$ROOT/scripts/lib/pprof-oracle.sh"
 
 rows=$(mktemp)
 trap 'rm -f "$rows"' EXIT
@@ -183,6 +173,20 @@ Programs: fixtures/src/<run>/; ground truth: fixtures/runs/<run>/meta.json.
 | run | leak functions | design |
 |---|---|---|
 TEXT
+  elif [[ "${PREFIXES[*]}" == src7_ ]]; then
+    cat <<'TEXT'
+## The runs
+
+src7_* are a third held-out batch written blind to the code reader (docs/held-out-src7.md says how): half small
+programs in the style of a bug report (package-level maps, slices, hooks and mutexes, plain functions, http handlers),
+half service-style (structs, constructors, interfaces, second files, an internal package, generics). Their ground
+truth was committed into scripts/gen-fixtures.sh before the programs were recorded or the CLI first read them; the
+first pass is docs/source-accuracy-src7.first.tsv.
+Programs: fixtures/src/<run>/; ground truth: fixtures/runs/<run>/meta.json.
+
+| run | leak functions | design |
+|---|---|---|
+TEXT
   else
   cat <<'TEXT'
 ## The runs
@@ -224,6 +228,14 @@ Regenerate this page against the first pass (builds the CLI):
 `scripts/source-accuracy.sh --prefix src6_ --before docs/source-accuracy-src6.first.tsv --out docs/source-accuracy-src6.md`.
 The first pass was `scripts/source-accuracy.sh --prefix src6_ --out docs/source-accuracy-src6.md --tsv docs/source-accuracy-src6.first.tsv`
 with the CLI of main at f5d4834.
+TEXT
+  elif [[ "${PREFIXES[*]}" == src7_ ]]; then
+    cat <<'TEXT'
+
+Regenerate this page against the first pass (builds the CLI):
+`scripts/source-accuracy.sh --prefix src7_ --before docs/source-accuracy-src7.first.tsv --out docs/source-accuracy-src7.md`.
+The first pass was `scripts/source-accuracy.sh --prefix src7_ --out docs/source-accuracy-src7.md --tsv docs/source-accuracy-src7.first.tsv`
+with the CLI of main at fd70ec6.
 TEXT
   else
   cat <<'TEXT'

@@ -66,7 +66,14 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
             lastingSites.Remove(function);
         }
 
-        var goroutines = ProfileGrowth.GoroutineGrowth(series, o.WarmUpShare)
+        // With fewer goroutine profiles after warm-up than a trend needs (a user who took three), every profile is
+        // judged: goroutine counts are exact, not sampled, and a pool that sized itself during warm-up rises once and
+        // stops, which the rule of several rises still tells from a group that keeps piling up.
+        var afterWarmUp = ProfileGrowth.GoroutineGrowth(series, o.WarmUpShare);
+        var goroutines = (afterWarmUp.FirstOrDefault()?.Trend?.Points ?? 0) < o.MinSnapshots && series.Goroutines.Count >= o.MinSnapshots
+                ? ProfileGrowth.GoroutineGrowth(series, 0)
+                : afterWarmUp;
+        goroutines = goroutines
             .Select(g => g with { Lasting = IsLastingGoroutines(g) })
             .ToList();
         var lastingGoroutines = goroutines.Where(g => LeakPatternClassifier.IsGrowing(g, o)).ToList();
@@ -88,6 +95,11 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         // Siting reads profiles and source files: only the suspects a verdict returns are sited.
         IReadOnlyList<Suspect> Sited(IReadOnlyList<Suspect> found) => siting.Attach(found, series, lastingGoroutines);
         var reasons = new List<string>(trace.Reasons);
+
+        // The trace's floor after warm-up rose in the shape of lasting growth: either the trace called the leak, or it
+        // had too few cycles to judge alone.
+        var shortRise = trace.Kind == VerdictKind.Inconclusive && findings.Gc.Cycles < o.MinCycles
+            && floor is not null && floor.Points >= o.MinFloorWindows && traceOnly.IsLastingGrowth(floor);
 
         if (lastingGoroutines.Count > 0)
         {
@@ -131,8 +143,11 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
 
         // The trace measured lasting growth; a site that grew beyond its own sampling noise after warm-up, more up than
         // down, says where it is. Its steps go both ways when the sampled objects turn over (a queue, a backlog), which
-        // blurs the upward share the site alone would need; the trace has already shown that shape.
-        var located = traceLeak && judgedHeaps >= o.MinSnapshots ? Located(siteTrends, classified, noise, period) : [];
+        // blurs the upward share the site alone would need; the trace has already shown that shape. The fixed
+        // NoiseSamples bar is not asked for: it keeps the profiles alone from calling a leak, and here the trace has
+        // called it, so the profiles need only locate it (a heap profile changes only at a GC, so a short run's few
+        // GCs leave repeated snapshots and a leak of a few MB under that bar: src6_header_index, src6_pubsub_hub).
+        var located = traceLeak && judgedHeaps >= o.MinSnapshots ? Located(siteTrends, classified, o.MinHeapGrowthBytes, period) : [];
         if (located.Count > 0)
         {
             var top = siteTrends[located[0].Function]!;
@@ -163,11 +178,13 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
             return new Verdict(VerdictKind.Leak, Confidence.Medium, reasons, named) { Evidence = evidence };
         }
 
-        // Too few cycles for the trace to judge alone, yet its floor windows after warm-up rose in the shape of lasting
-        // growth: a site that grew across the profiles beyond its own sampling noise, in the same shape, agrees with it.
-        var shortRise = trace.Kind == VerdictKind.Inconclusive && findings.Gc.Cycles < o.MinCycles
-            && floor is not null && floor.Points >= o.MinFloorWindows && traceOnly.IsLastingGrowth(floor);
-        var agreeing = shortRise ? Agreeing(siteSeries, classified, period) : [];
+        // When the trace's floor rose in the lasting shape (shortRise, or the trace called the leak), a site that grew
+        // across all the profiles beyond its own sampling noise, in the same shape, agrees with it and says where it
+        // is; when the trace called the leak the site must also still rise after the profiles' warm-up (a cache that
+        // filled early and stopped is not what keeps growing).
+        var agreeing = shortRise ? Agreeing(siteSeries, classified, period, noise)
+            : traceLeak ? Agreeing(siteSeries, classified, period, noise).Where(s => StillRising(siteTrends.GetValueOrDefault(s.Function))).ToList()
+            : [];
         if (agreeing.Count > 0)
         {
             var top = Trend.Of(siteSeries[agreeing[0].Function])!;
@@ -179,9 +196,12 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
                 SiteNoiseBytes = (long)Math.Round(SiteNoise(top, o.MinHeapGrowthBytes, period)),
             };
             var named = Sited(agreeing);
-            reasons.Add(Invariant($"Yet after warm-up (from {evidence.WarmUpEndS:0.#} s) the floor of the live heap rose from {evidence.FloorMbFirst} MB to {evidence.FloorMbLast} MB ({evidence.FloorGrowthMb:0.#} MB by its robust slope; it rose {evidence.FloorRises} times and fell {evidence.FloorFalls} times across {evidence.FloorWindows} windows), and in-use memory at {agreeing[0].Function} grew by {Mib(evidence.SiteGrowthBytes ?? 0)} by its robust slope across the {top.Points} heap profiles, beyond its sampling noise ({Mib(evidence.SiteNoiseBytes ?? 0)}); it rose {evidence.SiteRises} times and fell {evidence.SiteFalls} times: the two agree, with low confidence until a longer run confirms it."));
+            var site = Invariant($"in-use memory at {agreeing[0].Function} grew by {Mib(evidence.SiteGrowthBytes ?? 0)} by its robust slope across the {top.Points} heap profiles, beyond its sampling noise ({Mib(evidence.SiteNoiseBytes ?? 0)}); it rose {evidence.SiteRises} times and fell {evidence.SiteFalls} times");
+            reasons.Add(traceLeak
+                ? Invariant($"The heap profiles locate that growth: {site}, and it still rose after their warm-up (from {evidence.ProfileWarmUpEndS:0.#} s).")
+                : Invariant($"Yet after warm-up (from {evidence.WarmUpEndS:0.#} s) the floor of the live heap rose from {evidence.FloorMbFirst} MB to {evidence.FloorMbLast} MB ({evidence.FloorGrowthMb:0.#} MB by its robust slope; it rose {evidence.FloorRises} times and fell {evidence.FloorFalls} times across {evidence.FloorWindows} windows), and {site}: the two agree, with low confidence until a longer run confirms it."));
             reasons.AddRange(SuspectReasons(named, "across the heap profiles"));
-            return new Verdict(VerdictKind.Leak, Confidence.Low, reasons, named) { Evidence = evidence };
+            return new Verdict(VerdictKind.Leak, traceLeak ? Confidence.Medium : Confidence.Low, reasons, named) { Evidence = evidence };
         }
 
         if (traceLeak || trace.Kind == VerdictKind.Inconclusive)
@@ -325,10 +345,19 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
     private static Dictionary<string, Trend?> AcrossAll(IReadOnlyDictionary<string, List<(double T, double V)>> sites) =>
         sites.ToDictionary(kv => kv.Key, kv => Trend.Of(kv.Value), StringComparer.Ordinal);
 
-    // Sites that grew across all the profiles beyond their own sampling noise in the shape of lasting growth (enough
-    // rises, mostly upward): used only when the trace's floor rose in that shape but had too few cycles to judge alone.
-    private List<Suspect> Agreeing(IReadOnlyDictionary<string, List<(double T, double V)>> sites, IReadOnlyList<Suspect> classified, long period) =>
-        SitesWhere(AcrossAll(sites), classified, t => t.Points >= o.MinSnapshots && t.Lasting(SiteNoise(t, o.MinHeapGrowthBytes, period), o.MinRises, o.MinRiseShare));
+    // Sites that grew across all the profiles beyond their own sampling noise in the shape of lasting growth: enough
+    // rises, mostly upward; or, when the profiles are too few or too sparse in GCs to show several rises (a heap
+    // profile changes only at a GC, so snapshots between two GCs repeat), a growth that no sampling wobble makes
+    // (the fixed NoiseSamples bar as well as the site's own noise) with no step down. Used only when the trace's
+    // floor rose in the lasting shape, which supplies the shape two profiles cannot.
+    private List<Suspect> Agreeing(IReadOnlyDictionary<string, List<(double T, double V)>> sites, IReadOnlyList<Suspect> classified, long period, double noise) =>
+        SitesWhere(AcrossAll(sites), classified, t =>
+            (t.Points >= o.MinSnapshots && t.Lasting(SiteNoise(t, o.MinHeapGrowthBytes, period), o.MinRises, o.MinRiseShare))
+            || (t.Falls == 0 && t.Rises > 0 && t.Growth >= SiteNoise(t, noise, period)));
+
+    // Still growing after the profiles' warm-up: some step up, mostly upward (a flat tail of repeated snapshots counts
+    // as neither), so growth that ended during warm-up is not named for the lasting growth the trace saw.
+    private bool StillRising(Trend? t) => t is { Rises: > 0 } && t.Growth > 0 && t.RiseShare >= o.MinRiseShare;
 
     private static string GoroutineSentence(GoroutineGrowth g, VerdictEvidence e) =>
         Invariant($"After the profiles' warm-up (from {e.ProfileWarmUpEndS:0.#} s) the goroutines created at {g.Site} and waiting in {g.WaitState} went from {e.GroupFirst} to {e.GroupLast}; the count rose {e.GroupRises} times and fell {e.GroupFalls} times across {e.GoroutineSnapshotsAfterWarmUp} goroutine profiles: the same stacks keep piling up.");

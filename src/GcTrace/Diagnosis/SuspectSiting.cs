@@ -1,4 +1,5 @@
 // SuspectSiting: gives each suspect its site, call path and creator from the profiles, and its code when found.
+using GcTrace.Events;
 using GcTrace.Profiles;
 using GcTrace.Source;
 
@@ -24,22 +25,76 @@ public sealed class SuspectSiting(SourceLocator? sources)
         }
 
         var heap = SuspectSites.Heap(series);
-        return suspects.Select(s => Attach(s, series, heap, goroutines)).ToList();
+        var sited = suspects.Select(s => Attach(s, series, heap, goroutines)).ToList();
+        return WithResponseOwner(sited.Select(s => HeldByGoroutines(s, sited)).ToList(), heap);
     }
 
-    private Suspect Attach(Suspect suspect, ProfileSnapshot series, IReadOnlyDictionary<string, SuspectLocation> heap, IReadOnlyList<GoroutineGrowth> goroutines)
+    // An HTTP response whose body is never closed keeps its connection busy: the profiles see that memory only in
+    // net/http's transport (its buffers, the persistConn readLoop/writeLoop goroutines), allocated by no frame of the
+    // program. When every suspect blamed for unclosed resources is such a library function, the call in the program's
+    // code that got the response and never closes its body is the suspect they stand for.
+    private IReadOnlyList<Suspect> WithResponseOwner(IReadOnlyList<Suspect> suspects, IReadOnlyDictionary<string, SuspectLocation> heap)
+    {
+        var library = suspects.Where(s => s.Pattern == SuspectPattern.UnclosedResource).ToList();
+        if (code is null || library.Count == 0 || !library.All(s => Frames.IsStd(s.Function)))
+        {
+            return suspects;
+        }
+
+        var programFrames = heap.Select(kv => new CodeFrame(kv.Key, kv.Value.Site.File, kv.Value.Site.Line));
+        if (code.UnclosedResponses(programFrames) is not [var (at, finding), ..])
+        {
+            return suspects;
+        }
+
+        var owner = new Suspect(at.Function, SuspectPattern.UnclosedResource, library.Sum(s => s.GrowthBytes))
+        {
+            Site = new SuspectSite(at.File, at.Line, finding.Code),
+            Path = [new SiteFrame(at.Function, at.File, at.Line)],
+            Evidence = $"{finding.Evidence}: each response keeps its connection, and with it what the profiles see grow in {string.Join(", ", library.Select(s => s.Function))}",
+        };
+        return [owner, .. suspects];
+    }
+
+    // Memory a function allocates and hands to goroutines it starts lives as long as they do: when those goroutines
+    // pile up parked (a suspect of their own, started by this function) and the code at the allocation shows no
+    // pattern of its own, their pattern is the cause of this growth too.
+    private static Suspect HeldByGoroutines(Sited sited, IReadOnlyList<Sited> all)
+    {
+        var s = sited.Suspect;
+        if (sited.Parked || sited.CodeShowsPattern || s.Site is null || s.Pattern is SuspectPattern.SyncPoolMisuse or SuspectPattern.UnclosedResource)
+        {
+            return s;
+        }
+
+        var holders = all.FirstOrDefault(o => o.Parked && o.Suspect.CreatedBy?.Function == s.Function && o.Suspect.Pattern is SuspectPattern.GoroutineLeak
+            or SuspectPattern.TickerNotStopped or SuspectPattern.TimerNotStopped or SuspectPattern.ContextNotCancelled);
+        if (holders?.Suspect is not { CreatedBy: { } go } parked)
+        {
+            return s;
+        }
+
+        var because = parked.Evidence ?? $"{parked.Function} parks them ({ContractNames.Of(parked.Pattern)})";
+        return s with
+        {
+            Pattern = parked.Pattern,
+            Evidence = $"{System.IO.Path.GetFileName(s.Site.File)}:{s.Site.Line} allocates what the goroutines started at {System.IO.Path.GetFileName(go.File)}:{go.Line} keep, and they never end: {because}",
+        };
+    }
+
+    private Sited Attach(Suspect suspect, ProfileSnapshot series, IReadOnlyDictionary<string, SuspectLocation> heap, IReadOnlyList<GoroutineGrowth> goroutines)
     {
         var parked = goroutines.Where(g => LeakPatternClassifier.GoroutineBlame(g) == suspect.Function).MaxBy(g => g.Growth);
         var location = parked is not null ? SuspectSites.Goroutine(parked, series) : heap.GetValueOrDefault(suspect.Function);
         if (location is null)
         {
-            return suspect;
+            return new Sited(suspect, parked is not null, CodeShowsPattern: false);
         }
 
         var path = location.Path.Reverse().Select(f => new CodeFrame(f.Function, f.File, f.Line)).ToList();
         var finding = code?.Read(path);
         var createdBy = location.CreatedBy ?? (parked is not null ? code?.GoStatement(path) is { } go ? new SiteFrame(go.Function, go.File, go.Line) : null : null);
-        return suspect with
+        var attached = suspect with
         {
             Pattern = CodePatterns.Decide(suspect.Pattern, finding),
             Site = new SuspectSite(location.Site.File, location.Site.Line, code?.Code(location.Site.File, location.Site.Line)),
@@ -50,5 +105,8 @@ public sealed class SuspectSiting(SourceLocator? sources)
             // A goroutine suspect's listing shows what its function allocated too (the goroutines hold it).
             Lines = location.Lines.Count > 0 ? location.Lines : heap.GetValueOrDefault(suspect.Function)?.Lines ?? [],
         };
+        return new Sited(attached, parked is not null, CodeShowsPattern: finding is { Holds: true });
     }
+
+    private sealed record Sited(Suspect Suspect, bool Parked, bool CodeShowsPattern);
 }

@@ -23,12 +23,16 @@ public sealed class CodeReader(SourceLocator locator)
 
     private readonly HashSet<GoPackage> linked = [];
 
+    // The types the path being read constructs per call (see FunctionScope.PerCallTypes), set by Read.
+    private IReadOnlySet<string> perCallTypes = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>The decision for a call path (user frames, leaf first), or null when no file is found or no
     /// statement has a pattern's shape.</summary>
     public CodeFinding? Read(IReadOnlyList<CodeFrame> path)
     {
         ArgumentNullException.ThrowIfNull(path);
         LinkImports(path);
+        perCallTypes = PerCallTypes(path);
         CodeFinding? lookAlike = null;
         var startedBy = path.Count > 0 && Enclosing(path[^1].Function) == path[^1].Function ? GoStatement(path) : null;
         foreach (var frame in FramesToRead(path))
@@ -170,6 +174,44 @@ public sealed class CodeReader(SourceLocator locator)
     private static string AsRecorded(string recordedSibling, string found) =>
         recordedSibling[..(recordedSibling.LastIndexOf('/') + 1)] + Path.GetFileName(found);
 
+    /// <summary>Statements of the program's packages (those of <paramref name="programFrames"/>, frames the profiles
+    /// recorded) that get an HTTP response and never close its body, in functions that can run, each with the function
+    /// as the profiles name it and its file as recorded. Such a leak shows in the profiles only inside net/http's
+    /// transport goroutines, which no frame of the program allocates in.</summary>
+    public IReadOnlyList<(CodeFrame At, CodeFinding Finding)> UnclosedResponses(IEnumerable<CodeFrame> programFrames)
+    {
+        ArgumentNullException.ThrowIfNull(programFrames);
+        var found = new List<(CodeFrame, CodeFinding)>();
+        var seen = new HashSet<GoPackage>();
+        foreach (var frame in programFrames)
+        {
+            if (locator.Package(frame.File) is not { } package || !seen.Add(package))
+            {
+                continue;
+            }
+
+            var prefix = frame.Function[..(frame.Function.Length - InPackageName(frame.Function).Length)];
+            foreach (var function in package.Files.SelectMany(f => f.Functions))
+            {
+                var scope = new FunctionScope(package, function, prefix + function.Name, null);
+                if (!scope.IsLive(function))
+                {
+                    continue;
+                }
+
+                foreach (var line in function.Lines())
+                {
+                    if (StatementRules.UnclosedResponse(scope, line) is { Holds: true } finding)
+                    {
+                        found.Add((new CodeFrame(prefix + function.Name, AsRecorded(frame.File, function.File.Path), line.Number), finding));
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The source line of a frame, trimmed, or null when its file is not found.</summary>
     public string? Code(string recordedPath, long line) =>
         locator.File(recordedPath) is { } file && line >= 1 && line <= file.LineCount ? file.LineText((int)line) : null;
@@ -224,7 +266,38 @@ public sealed class CodeReader(SourceLocator locator)
             return null;
         }
 
-        return new FunctionScope(package, body, frame.Function, startedBy);
+        return new FunctionScope(package, body, frame.Function, startedBy) { PerCallTypes = perCallTypes };
+    }
+
+    // The package types whose values a function of the path constructs (`&T{`, `T{`, `new(T)`): the profiles see that
+    // function run again and again, so each run makes a new value. main runs once: only what it constructs inside a
+    // loop or a func literal counts.
+    private HashSet<string> PerCallTypes(IReadOnlyList<CodeFrame> path)
+    {
+        var types = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var frame in path)
+        {
+            if (Scope(frame, null) is not { } scope)
+            {
+                continue;
+            }
+
+            var once = scope.Body.Name is "main" or "init";
+            foreach (var line in scope.Lines.Where(l => !once || scope.InLoop(l.Number) || scope.LiteralAround(l.Number) is not null))
+            {
+                for (var i = 0; i + 1 < line.Count; i++)
+                {
+                    var constructed = line[i].IsIdentifier && scope.Package.TypeNames.Contains(line[i].Text) && !line.Matches(i - 1, ".")
+                        && (line.Matches(i + 1, "{") || (line.Matches(i - 2, "new", "(") && line.Matches(i + 1, ")")));
+                    if (constructed)
+                    {
+                        types.Add(line[i].Text);
+                    }
+                }
+            }
+        }
+
+        return types;
     }
 
     /// <summary>Calls followed down from a frame's line: `s.remember(v)` -> `s.index.add(v)` -> `ix.items[k] = v`; deeper
@@ -249,12 +322,13 @@ public sealed class CodeReader(SourceLocator locator)
 
         var here = $"{Path.GetFileName(line.File.Path)}:{line.Number} `{line.Code}`";
         return new CodeFinding(SuspectPattern.SubslicePinsBuffer, true, line.File.Path, line.Number, line.Code,
-            $"{here} hands on a sub-slice of `{buffer}`, and {kept.Evidence}: each kept slice pins the whole backing array of `{buffer}`");
+            $"{here} hands on a sub-slice of `{buffer}` (or a value holding one), and {kept.Evidence}: each kept slice pins the whole backing array of `{buffer}`");
     }
 
     private CodeFinding? Callee(FunctionScope scope, GoLine line, int depth, HashSet<GoFunction> visited)
     {
         CodeFinding? lookAlike = null;
+        var lookAlikeWhole = false;
         foreach (var (callee, package, prefix) in Callees(scope, line))
         {
             if (!visited.Add(callee))
@@ -262,7 +336,7 @@ public sealed class CodeReader(SourceLocator locator)
                 continue;
             }
 
-            var calleeScope = new FunctionScope(package, callee, prefix + callee.Name);
+            var calleeScope = new FunctionScope(package, callee, prefix + callee.Name) { PerCallTypes = perCallTypes };
             foreach (var l in calleeScope.Lines)
             {
                 var finding = StatementRules.Keeps(calleeScope, l);
@@ -276,11 +350,25 @@ public sealed class CodeReader(SourceLocator locator)
                     return finding;
                 }
 
-                lookAlike ??= finding;
+                // A look-alike that keeps the parameter itself (`c.byKey[k] = h`) says more than one that keeps a part
+                // of it (`c.order = append(c.order, h.Key)`).
+                if (finding is not null && (lookAlike is null || (!lookAlikeWhole && KeepsWhole(calleeScope, l))))
+                {
+                    lookAlikeWhole = KeepsWhole(calleeScope, l);
+                    lookAlike = finding;
+                }
             }
         }
 
         return lookAlike;
+    }
+
+    // The line's right side names a parameter by itself, not only a field of it.
+    private static bool KeepsWhole(FunctionScope scope, GoLine line)
+    {
+        var eq = line.IndexOf("=");
+        return Enumerable.Range(eq + 1, line.Count - eq - 1).Any(i => line[i].IsIdentifier && !line.Matches(i - 1, ".") && !line.Matches(i + 1, ".")
+            && scope.Body.DeclaresParameter(line[i].Text));
     }
 
     // The functions a line calls whose source is at hand: `name(` in the package, `pkg.Name(` in an imported package

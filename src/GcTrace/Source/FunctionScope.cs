@@ -53,6 +53,11 @@ internal sealed class FunctionScope
 
     public CodeFrame? StartedBy { get; }
 
+    /// <summary>The package's types whose values the functions of the path being read construct (`&span{...}` in the
+    /// suspect's function): each call makes a new one, so a container inside such a value lives as long as that one
+    /// value, not as long as the program.</summary>
+    public IReadOnlySet<string> PerCallTypes { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>True when the line can run: its function is reachable from the package's entries or from this
     /// function (which a profile shows running). A Stop or delete in code nothing calls clears nothing.</summary>
     public bool IsLive(GoLine line) => line.File.FunctionAt(line.Number) is not { } function || IsLive(function);
@@ -70,7 +75,10 @@ internal sealed class FunctionScope
 
     /// <summary>The same scope with every function taken as able to run: a release found only through it sits in code
     /// nothing calls, which the evidence names (`evictOldest` deletes, but nothing calls it).</summary>
-    public FunctionScope EveryFunctionRuns() => new(Package, Body, Function, StartedBy) { everyFunctionRuns = true };
+    public FunctionScope EveryFunctionRuns() => new(Package, Body, Function, StartedBy) { everyFunctionRuns = true, PerCallTypes = PerCallTypes };
+
+    /// <summary>True when this scope takes every function as able to run (see <see cref="EveryFunctionRuns"/>).</summary>
+    public bool TakesEveryFunctionAsRunning => everyFunctionRuns;
 
     /// <summary>Every function body line of the package that can run (see <see cref="IsLive(GoFunction)"/>).</summary>
     public IEnumerable<GoLine> LiveLines() => Package.Files.SelectMany(f => f.Functions).Where(IsLive).SelectMany(f => f.Lines());
@@ -115,9 +123,14 @@ internal sealed class FunctionScope
             return null;
         }
 
-        var file = Package.Files.FirstOrDefault(f => f.Path == start.File);
+        // The profile records the build's path (gcfixtures/app/rpc.go), the package holds the file as found on disk
+        // (/src/app/rpc.go): the directory and the name find it.
+        var file = Package.Files.FirstOrDefault(f => f.Path == start.File || DirAndName(f.Path) == DirAndName(start.File));
         return ($"{Path.GetFileName(start.File)}:{start.Line}", file?.LineText((int)start.Line) ?? string.Empty);
     }
+
+    private static string DirAndName(string path) =>
+        Path.Combine(Path.GetFileName(Path.GetDirectoryName(path) ?? string.Empty), Path.GetFileName(path));
 
     /// <summary>Lines of the function that mention an identifier, as whole tokens.</summary>
     public IEnumerable<GoLine> Mentioning(string identifier) =>

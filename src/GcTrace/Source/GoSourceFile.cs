@@ -217,6 +217,11 @@ public sealed class GoSourceFile
                 functions.Add(new GoFunction(receiver.Length == 0 ? name : receiver + "." + name, this, i, end, at));
                 return end + 1;
             }
+            else if (t.Kind == GoTokenKind.Keyword && t.Text == "func" && Tokens[i - 1].Line == t.Line)
+            {
+                // A func result type (`Subscribe(...) func() {`): a declaration would start a line of its own.
+                continue;
+            }
             else if (t.Kind == GoTokenKind.Keyword && t.Text is "func" or "var" or "type" or "const" or "import")
             {
                 return i;

@@ -74,30 +74,38 @@ internal static class Releases
 {
     /// <summary>The first line that calls <paramref name="method"/> on the value (or calls the value itself, when
     /// <paramref name="method"/> is null: a cancel func), or null when nothing does.</summary>
-    public static GoLine? Find(FunctionScope scope, GoLine made, Holder holder, string? method)
+    public static GoLine? Find(FunctionScope scope, GoLine made, Holder holder, string? method) => FindAll(scope, made, holder, method).FirstOrDefault();
+
+    /// <summary>Every line that calls <paramref name="method"/> on the value (see <see cref="Find"/>), first found first.</summary>
+    public static IEnumerable<GoLine> FindAll(FunctionScope scope, GoLine made, Holder holder, string? method)
     {
         if (holder.Kind != HolderKind.Local)
         {
-            return Through(scope, holder.Name, method);
+            foreach (var released in Through(scope, holder.Name, method))
+            {
+                yield return released;
+            }
+
+            yield break;
         }
 
         var name = holder.Name;
-        var direct = scope.Lines.FirstOrDefault(l => !ReferenceEquals(l, made) && l.Number != made.Number && Calls(l, name, method, selected: false)
-            && !scope.DeferredInLoop(l, made));
-        if (direct is not null)
+        foreach (var direct in scope.Lines.Where(l => !ReferenceEquals(l, made) && l.Number != made.Number && Calls(l, name, method, selected: false)
+            && !scope.DeferredInLoop(l, made)))
         {
-            return direct;
+            yield return direct;
         }
 
         foreach (var line in scope.Lines.Where(l => l.Number != made.Number))
         {
-            if (StoredIn(scope, line, name) is { } store && Through(scope, store.Name, method) is { } released)
+            if (StoredIn(scope, line, name) is { } store)
             {
-                return released;
+                foreach (var released in Through(scope, store.Name, method))
+                {
+                    yield return released;
+                }
             }
         }
-
-        return null;
     }
 
     /// <summary>The field or container <paramref name="line"/> stores the local <paramref name="name"/> in, or null.</summary>
@@ -135,7 +143,7 @@ internal static class Releases
 
     // A field, package-level variable or container, released anywhere in the package where the line can run: directly
     // (`x.f.Stop()`, `m[k]()`) or through a local read from it in the same function.
-    private static GoLine? Through(FunctionScope scope, string name, string? method)
+    private static IEnumerable<GoLine> Through(FunctionScope scope, string name, string? method)
     {
         var isVar = scope.Package.Var(name) is not null;
         foreach (var function in scope.Package.Files.SelectMany(f => f.Functions).Where(scope.IsLive))
@@ -143,19 +151,19 @@ internal static class Releases
             var lines = function.Lines().ToList();
             if (lines.FirstOrDefault(l => Calls(l, name, method, selected: !isVar)) is { } direct)
             {
-                return direct;
+                yield return direct;
+                continue;
             }
 
             foreach (var line in lines)
             {
                 if (ReadFrom(line, name) is { } local && lines.FirstOrDefault(l => l.Number > line.Number && Calls(l, local, method, selected: false)) is { } viaLocal)
                 {
-                    return viaLocal;
+                    yield return viaLocal;
+                    break;
                 }
             }
         }
-
-        return null;
     }
 
     // name.method( / name[...].method( / name( / name[...]( ; a field (selected) is `x.name`, a local never is.

@@ -27,9 +27,14 @@ internal static class StatementRules
         var eq = TopLevelAssign(line);
         var from = eq > 0 ? eq + 1 : 0;
         var keepsParameter = Enumerable.Range(from, Math.Max(0, line.Count - from))
-            .Any(i => line[i].IsIdentifier && !line.Matches(i - 1, ".") && scope.Body.DeclaresParameter(line[i].Text));
+            .Any(i => line[i].IsIdentifier && !line.Matches(i - 1, ".") && (scope.Body.DeclaresParameter(line[i].Text) || BuiltFromParameter(scope, line, line[i].Text)));
         return keepsParameter ? Retention(scope, line) : null;
     }
+
+    // `sub := &subscription{fn: fn}` before the line: a local made around one of the function's parameters.
+    private static bool BuiltFromParameter(FunctionScope scope, GoLine line, string name) =>
+        scope.Lines.LastOrDefault(l => l.Number < line.Number && l.Matches(0, name, ":=")) is { } def
+        && Enumerable.Range(2, def.Count - 2).Any(k => def[k].IsIdentifier && !def.Matches(k - 1, ".") && def[k].Text != name && scope.Body.DeclaresParameter(def[k].Text));
 
     private static CodeFinding? Retention(FunctionScope scope, GoLine line)
     {
@@ -83,8 +88,11 @@ internal static class StatementRules
             var isFprint = line.Matches(i, "fmt", ".") && line[i + 2].Text.StartsWith("Fprint", StringComparison.Ordinal) && line.Matches(i + 3, "(");
             var at = isWrite ? i : isFprint && line.IndexOf(",", i) is var comma and > 0 ? comma - 1 : -1;
             if (at >= 0 && line[at].IsIdentifier
-                && (line.Matches(at - 1, ".") ? FieldKind(scope.Package, line[at].Text) : scope.Package.Var(line[at].Text)?.Kind) == GoVarKind.Buffer)
+                && (line.Matches(at - 1, ".") ? FieldKind(scope.Package, line[at].Text) : scope.Package.Var(line[at].Text)?.Kind) == GoVarKind.Buffer
+                && !(line.Matches(at - 1, ".") && at >= 2 && ValueTypes.OfExpression(scope.Package, scope.Body, line.Start + at - 2) is { Length: > 0 } owner
+                    && scope.PerCallTypes.Contains(owner)))
             {
+                // (A buffer field of a value the path makes per call grows only that value, as for slices and maps.)
                 name = line[at].Text;
             }
         }
@@ -100,6 +108,34 @@ internal static class StatementRules
         return Finding(SuspectPattern.UnboundedSlice, drain is null, scope, line, drain is null
             ? $"writes into {where}, which nothing resets or drains: its byte slice only grows"
             : $"writes into {where}, which {Site(drain)} drains or resets");
+    }
+
+    // `m[id%64] = v`, `m[h&mask] = v`: a key reduced by a remainder or a mask takes a bounded set of values, so the map
+    // overwrites entries instead of adding them; the key's text, or null when the key is not reduced that way.
+    private static string? BoundedKey(GoLine line, int valueFrom)
+    {
+        var eq = valueFrom - 1;
+        if (eq < 2 || line[eq - 1].Text != "]")
+        {
+            return null;
+        }
+
+        var open = Enumerable.Range(0, eq - 1).LastOrDefault(i => line[i].Text == "[" && line.IndexOf("]", i) == eq - 1, -1);
+        if (open < 0)
+        {
+            return null;
+        }
+
+        var key = Enumerable.Range(open + 1, eq - 2 - open).Select(i => line[i]).ToList();
+        var depth = 0;
+        var reduced = false;
+        foreach (var t in key)
+        {
+            depth += t.Text is "(" or "[" ? 1 : t.Text is ")" or "]" ? -1 : 0;
+            reduced |= depth == 0 && t.Text is "%" or "&";
+        }
+
+        return reduced ? string.Concat(key.Select(t => t.Text)) : null;
     }
 
     // A value kept in a long-lived container: its shape names the pattern; an eviction anywhere makes it a look-alike.
@@ -120,6 +156,12 @@ internal static class StatementRules
         }
 
         var where = target.Describe(isAppend ? "slice" : "map");
+        if (!isAppend && eviction is null && BoundedKey(line, from) is { } key)
+        {
+            return Finding(SuspectPattern.UnboundedMap, false, scope, line,
+                $"assigns into {where} under the key `{key}`, which takes only a bounded set of values, so the map keeps a bounded number of entries");
+        }
+
         var dead = eviction is null ? Dead(scope, s => isAppend ? Truncation(s, target, line) : Deletion(s, target)) : string.Empty;
         if (eviction is null && !isAppend && Deletion(scope, target, onlyUnderDurationBug: true) is { } neverRuns)
         {
@@ -203,8 +245,7 @@ internal static class StatementRules
                 "schedules a func literal with time.AfterFunc: the timer keeps it, and what it captures, until it fires");
         }
 
-        var context = line.Find("context", ".");
-        if (context >= 0 && ContextDerivers.Contains(line[context + 2].Text))
+        if (DerivesContext(line) is var context and >= 0)
         {
             return ContextFinding(scope, line, context);
         }
@@ -248,6 +289,11 @@ internal static class StatementRules
         if (holder.Kind != HolderKind.Local)
         {
             // Kept in a field or container: cancelled only where something calls what was kept.
+            if (called is not null && ErrorPathOnly(scope, line, holder) is { } onErrorField)
+            {
+                return Finding(SuspectPattern.ContextNotCancelled, true, scope, line, ErrorPathOnly(cancel, called, onErrorField));
+            }
+
             return called is null
                 ? Finding(SuspectPattern.ContextNotCancelled, true, scope, line, $"keeps the cancel func in `{cancel}`, which nothing calls{Dead(scope, s => Releases.Find(s, line, holder, null))}, so the parent context keeps this child until the parent ends")
                 : Finding(SuspectPattern.ContextNotCancelled, false, scope, line, $"keeps the cancel func in `{cancel}`, which {Site(called)} calls");
@@ -282,6 +328,10 @@ internal static class StatementRules
         }
 
         var first = called is not null && stores.Count == uses.Count ? called : uses[0];
+        if (called is not null && stores.Count == uses.Count && ErrorPathOnly(scope, line, holder) is { } onError)
+        {
+            return Finding(SuspectPattern.ContextNotCancelled, true, scope, line, ErrorPathOnly(cancel, called, onError));
+        }
 
         // A return between the derivation and the first use of cancel leaves it uncalled on that path (vet's lostcancel).
         var skipped = scope.Lines.FirstOrDefault(l => l.Number > line.Number && l.Number < uses[0].Number && l.IndexOf("return") >= 0
@@ -291,8 +341,12 @@ internal static class StatementRules
             : Finding(SuspectPattern.ContextNotCancelled, false, scope, line, $"cancels it ({Site(first)})");
     }
 
+    /// <summary>`resp, err := http.Get(url)` (or a client's Get/Post/Do) whose body nothing closes, or null: its
+    /// connection stays busy, and the profiles see it only in net/http's own goroutines.</summary>
+    public static CodeFinding? UnclosedResponse(FunctionScope scope, GoLine line) => Resource(scope, line, httpOnly: true);
+
     // r := http.Get(..) / client.Do(..) / os.Open(..) / net.Dial(..) / db.Query(..) with no r.Close or r.Body.Close.
-    private static CodeFinding? Resource(FunctionScope scope, GoLine line)
+    private static CodeFinding? Resource(FunctionScope scope, GoLine line, bool httpOnly = false)
     {
         var assign = line.IndexOf(":=") is var d and >= 0 ? d : line.IndexOf("=");
         if (assign < 1 || !line[0].IsIdentifier || line[0].Text == "_")
@@ -318,7 +372,7 @@ internal static class StatementRules
             break;
         }
 
-        if (!opens)
+        if (!opens || (httpOnly && !isHttp))
         {
             return null;
         }
@@ -351,11 +405,13 @@ internal static class StatementRules
     // The line sits in the block of `if err != nil {` (any name ending in err/Err), or of any `if` whose block returns
     // (`if resp.StatusCode >= 300 { resp.Body.Close(); return ... }`): a release there runs only on that early exit,
     // so on the path that goes on (and keeps the resource) nothing releases it.
-    private static bool InErrorBranch(FunctionScope scope, GoLine line)
+    private static bool InErrorBranch(FunctionScope scope, GoLine line) => InErrorBranch(scope.Body, line);
+
+    private static bool InErrorBranch(GoFunction body, GoLine line)
     {
-        var tokens = scope.Body.File.Tokens;
+        var tokens = body.File.Tokens;
         var depth = 0;
-        for (var i = line.Start - 1; i > scope.Body.BodyStart; i--)
+        for (var i = line.Start - 1; i > body.BodyStart; i--)
         {
             var t = tokens[i].Text;
             if (tokens[i].Kind != GoTokenKind.Operator)
@@ -379,10 +435,42 @@ internal static class StatementRules
             var head = Enumerable.Range(start, i - start).Select(k => tokens[k]).ToList();
             var onError = head.Count >= 4 && head[0].Text == "if" && head.Any(k => k.Text == "!=") && head[^1].Text == "nil"
                 && head.Any(k => k.IsIdentifier && (k.Text.EndsWith("err", StringComparison.Ordinal) || k.Text.EndsWith("Err", StringComparison.Ordinal)));
-            return onError || (head.Count > 0 && head[0].Text == "if" && BlockReturns(scope.Body.File, i));
+            return onError || (head.Count > 0 && head[0].Text == "if" && BlockReturns(body.File, i));
         }
 
         return false;
+    }
+
+    // Every release of the value runs only on an error path (see OnlyOnErrorPath): one such call, or null.
+    private static GoLine? ErrorPathOnly(FunctionScope scope, GoLine made, Holder holder)
+    {
+        GoLine? first = null;
+        foreach (var release in Releases.FindAll(scope, made, holder, null))
+        {
+            if (OnlyOnErrorPath(scope, release) is not { } call)
+            {
+                return null;
+            }
+
+            first ??= call;
+        }
+
+        return first;
+    }
+
+    // The release sits in a helper (`op.abort(err)` -> `op.cancel()`) that every caller that can run calls only from an
+    // error branch: on the path that succeeds the helper, and so the release, never runs. Returns one such call.
+    private static GoLine? OnlyOnErrorPath(FunctionScope scope, GoLine release)
+    {
+        if (release.File.FunctionAt(release.Number) is not { } helper || InErrorBranch(helper, release))
+        {
+            return null;
+        }
+
+        var name = helper.Name[(helper.Name.LastIndexOf('.') + 1)..];
+        var calls = scope.LiveLines().Where(l => l.File.FunctionAt(l.Number) != helper && l.Find(name, "(") is var at and >= 0
+            && (at == 0 || l.Matches(at - 1, ".") || l.Matches(at - 1, "defer") || l.Matches(at - 1, "go"))).ToList();
+        return calls.Count > 0 && calls.All(c => c.File.FunctionAt(c.Number) is { } caller && InErrorBranch(caller, c)) ? calls[0] : null;
     }
 
     // The block opened at `open` has a `return` of its own (not one nested in an inner block or literal).
@@ -427,6 +515,11 @@ internal static class StatementRules
             return ticker;
         }
 
+        if (!line.Matches(0, "case") && DoneWaited(scope, line, started) is { } done)
+        {
+            return done;
+        }
+
         var parks = arrow >= 0 || rangesOverChannel || line.Matches(0, "select") || line.Find(".", "Lock", "(") >= 0 || line.Find(".", "RLock", "(") >= 0
             || line.Find(".", "Wait", "(") >= 0;
         if (!parks || line.Matches(0, "case"))
@@ -446,11 +539,13 @@ internal static class StatementRules
             var ch = line[fieldChannel ? range + 3 : range + 1].Text;
             var closes = scope.LiveLines().FirstOrDefault(l => Closes(l, ch));
             return Finding(SuspectPattern.GoroutineLeak, closes is null, scope, line, closes is null
-                ? $"parks the goroutine started at {started.Where} (`{started.Code}`) in a receive on `{ch}`, which nothing closes"
+                ? $"parks the goroutine started at {Started(started)} in a receive on `{ch}`, which nothing closes"
                 : $"ranges over `{ch}`, which {Site(closes)} closes");
         }
 
-        var op = line.Matches(0, "select") ? "a select" : arrow > 0 ? "a send" : arrow == 0 || (arrow > 0 && line[arrow - 1].Text is "=" or ":=") ? "a receive" : "a lock";
+        // `ch <- v` and `p.out <- v` send (a channel expression ends right before the arrow); `v := <-ch`, `f(<-ch)` receive.
+        var sends = arrow > 0 && (line[arrow - 1].IsIdentifier || line[arrow - 1].Text is ")" or "]");
+        var op = line.Matches(0, "select") ? "a select" : sends ? "a send" : arrow >= 0 ? "a receive" : "a lock";
         if (line.Matches(0, "select") && SelectHasWayOut(scope, line))
         {
             return Finding(SuspectPattern.GoroutineLeak, false, scope, line, $"parks the goroutine started at {started.Where} in a select that a done or timeout case ends");
@@ -458,7 +553,7 @@ internal static class StatementRules
 
         var never = op == "a lock" ? "that is never released" : "that nothing completes once its partner gives up";
         return Finding(SuspectPattern.GoroutineLeak, true, scope, line,
-            $"parks the goroutine started at {started.Where} (`{started.Code}`) on {op} {never}");
+            $"parks the goroutine started at {Started(started)} on {op} {never}");
     }
 
     // A goroutine parked on a ticker's channel (`<-p.ticker.C`, `for range t.C`, in the line or its select's block)
@@ -503,6 +598,42 @@ internal static class StatementRules
         return null;
     }
 
+    // A goroutine waiting on `<-ctx.Done()` (alone, or as the only way out of its select) for a context derived in
+    // the same function waits for that context's cancel: when the cancel is dropped or never called, the context,
+    // not the goroutine, is what was forgotten; when it is called, the wait ends and this is the look-alike.
+    private static CodeFinding? DoneWaited(FunctionScope scope, GoLine line, (string Where, string Code) started)
+    {
+        var tokens = scope.Body.File.Tokens;
+        var select = line.Matches(0, "select") && line.IndexOf("{") >= 0;
+        var to = select ? scope.Body.File.Closing(line.Start + line.IndexOf("{")) : line.End;
+        for (var i = line.Start + 1; i + 3 < to; i++)
+        {
+            if (!(tokens[i - 1].Text == "<-" && tokens[i].IsIdentifier && tokens[i + 1].Text == "." && tokens[i + 2].Text == "Done" && tokens[i + 3].Text == "("))
+            {
+                continue;
+            }
+
+            var name = tokens[i].Text;
+            var derived = scope.Lines.LastOrDefault(l => l.Number < line.Number && l.Matches(0, name) && DerivesContext(l) >= 0) is { } made
+                ? ContextFinding(scope, made, DerivesContext(made))
+                : null;
+            if (derived is null || (select && SelectHasWayOut(scope, line, doneIsWayOut: false)))
+            {
+                continue;
+            }
+
+            return Finding(SuspectPattern.ContextNotCancelled, derived.Holds, scope, line, derived.Holds
+                ? $"parks the goroutine started at {started.Where} on `{name}.Done()`, which never closes: {derived.Evidence}"
+                : $"waits on `{name}.Done()`, which closes when the context is cancelled: {derived.Evidence}");
+        }
+
+        return null;
+    }
+
+    // The index of `context` in `x, c := context.WithCancel(...)` and the other derivers, or -1.
+    private static int DerivesContext(GoLine line) =>
+        line.Find("context", ".") is var at and >= 0 && at + 2 < line.Count && ContextDerivers.Contains(line[at + 2].Text) ? at : -1;
+
     // The line of the enclosing function that makes the channel: `ch := make(chan T[, n])`.
     private static GoLine? MadeChannel(FunctionScope scope, string name) =>
         scope.Lines.FirstOrDefault(l => l.Matches(0, name) && (l.Matches(1, ":=", "make", "(", "chan") || l.Matches(1, "=", "make", "(", "chan")));
@@ -510,7 +641,7 @@ internal static class StatementRules
     // A select ends when one of its cases can fire for good: a context's Done(), a timeout (time.After), a default, or
     // a receive from a channel that something closes or sends on, in code that can run. A channel's name says nothing:
     // a `quit` that nothing closes is no way out.
-    private static bool SelectHasWayOut(FunctionScope scope, GoLine select)
+    private static bool SelectHasWayOut(FunctionScope scope, GoLine select, bool doneIsWayOut = true)
     {
         var tokens = scope.Body.File.Tokens;
         var open = select.IndexOf("{");
@@ -552,7 +683,7 @@ internal static class StatementRules
             }
 
             var received = Enumerable.Range(arrow + 1, end - arrow - 1).Select(k => tokens[k]).ToList();
-            if (received.Any(t => t.Text is "Done" or "After"))
+            if (received.Any(t => t.Text == "After" || (t.Text == "Done" && doneIsWayOut)))
             {
                 return true;
             }
@@ -609,7 +740,15 @@ internal static class StatementRules
         {
             var field = line[from + 2].Text;
             var kind = FieldKind(scope.Package, field);
-            return kind is GoVarKind.Map or GoVarKind.Slice ? new Target(field, line[from].Text, kind) : null;
+            if (kind is not (GoVarKind.Map or GoVarKind.Slice))
+            {
+                return null;
+            }
+
+            // A field of a value the path makes on every call (`sp := &span{...}` then `sp.attrs = append(...)`) grows
+            // only that value: what keeps the values themselves is the leak, not this container.
+            var owner = ValueTypes.OfExpression(scope.Package, scope.Body, line.Start + from);
+            return owner is { Length: > 0 } && scope.PerCallTypes.Contains(owner) ? null : new Target(field, line[from].Text, kind);
         }
 
         return null;
@@ -708,8 +847,16 @@ internal static class StatementRules
     // onlyUnderDurationBug: the deletions the durationcheck bug keeps from running, for the evidence.
     private static GoLine? Deletion(FunctionScope scope, Target target, bool onlyUnderDurationBug = false)
     {
-        foreach (var l in scope.LiveLines().Where(l => UnderDurationTimesUnit(scope.Package, l) == onlyUnderDurationBug))
+        foreach (var l in scope.LiveLines().Where(l => UnderDurationTimesUnit(scope.Package, l) == onlyUnderDurationBug && !InUncalledRemover(scope, l)))
         {
+            // X[k] = append(list[:i], list[i+1:]...): one element spliced out of the slice kept under k.
+            if (TopLevelAssign(l) is var at and > 1 && l.Matches(at + 1, "append", "(") && l.Has("...")
+                && Enumerable.Range(0, at).Any(k => l[k].Text == target.Name && l.Matches(k + 1, "[") && (target.Owner is null) != l.Matches(k - 1, "."))
+                && SliceExpression(l, at + 3, l.Count) is not null)
+            {
+                return l;
+            }
+
             var del = l.Find("delete", "(");
             if (del < 0)
             {
@@ -745,7 +892,7 @@ internal static class StatementRules
     // and a queue's drain.
     private static GoLine? Truncation(FunctionScope scope, Target target, GoLine growing)
     {
-        foreach (var l in scope.LiveLines().Where(l => !UnderDurationTimesUnit(scope.Package, l)))
+        foreach (var l in scope.LiveLines().Where(l => !UnderDurationTimesUnit(scope.Package, l) && !InUncalledRemover(scope, l)))
         {
             var eq = TopLevelAssign(l);
             if (eq <= 0 || l[eq - 1].Text != target.Name || l.Number == growing.Number && l.File == growing.File)
@@ -951,11 +1098,27 @@ internal static class StatementRules
                 return true;
             }
 
+            // A method value (`c.onEvent` not called) binds its receiver the way a literal captures it.
+            if (line[i].IsIdentifier && line.Matches(i - 1, ".") && !line.Matches(i + 1, "(") && i >= 2 && line[i - 2].IsIdentifier
+                && IsMethodName(scope.Package, line[i].Text))
+            {
+                return true;
+            }
+
             if (line[i].IsIdentifier && !line.Matches(i + 1, "(") && !line.Matches(i - 1, "."))
             {
                 var name = line[i].Text;
                 if (scope.Lines.Any(l => l.Number < line.Number && l.Matches(0, name) && (l.Matches(1, ":=", "func") || l.Matches(1, "=", "func")))
-                    || scope.Body.DeclaresParameter(name, ["func", .. FuncTypes(scope.Package)]))
+                    || IsFuncParameter(scope, name))
+                {
+                    return true;
+                }
+
+                // sub := &subscription{fn: fn}: a struct built around the callback holds it as much as a bare func would.
+                var wrapper = scope.Lines.LastOrDefault(l => l.Number < line.Number && l.Matches(0, name, ":="));
+                if (wrapper is not null && wrapper.IndexOf("{") is var brace and > 2
+                    && Enumerable.Range(brace + 1, wrapper.Count - brace - 1).Any(k => (wrapper[k].Text == "func" && wrapper[k].Kind == GoTokenKind.Keyword)
+                        || (wrapper[k].IsIdentifier && wrapper.Matches(k - 1, ":") && IsFuncParameter(scope, wrapper[k].Text))))
                 {
                     return true;
                 }
@@ -964,6 +1127,12 @@ internal static class StatementRules
 
         return false;
     }
+
+    // A method of a type of the package is so named (`(*Conn).onEvent`), and no struct field is.
+    private static bool IsMethodName(GoPackage package, string name) =>
+        package.FieldType(name) is null && package.Files.SelectMany(f => f.Functions).Any(f => f.Name.EndsWith("." + name, StringComparison.Ordinal));
+
+    private static bool IsFuncParameter(FunctionScope scope, string name) => scope.Body.DeclaresParameter(name, ["func", .. FuncTypes(scope.Package)]);
 
     // The package's named func types (`type Handler func(io.Writer) error`), whose values are closures too.
     private static string[] FuncTypes(GoPackage package) =>
@@ -977,7 +1146,7 @@ internal static class StatementRules
             return null;
         }
 
-        if ((SliceExpression(line, from, to) ?? BufferBytes(scope, line, from, to)) is { } direct)
+        if ((SliceExpression(line, from, to) is { } sliced && !FilledPrefix(scope, line, from, to) ? sliced : BufferBytes(scope, line, from, to)) is { } direct)
         {
             return direct;
         }
@@ -990,15 +1159,109 @@ internal static class StatementRules
             }
 
             var name = line[i].Text;
-            var def = scope.Lines.LastOrDefault(l => l.Number < line.Number && l.Matches(0, name) && (l.Matches(1, ":=") || l.Matches(1, "=")));
-            if (def is not null && !Enumerable.Range(2, Math.Max(0, def.Count - 2)).Any(k => def[k].Text is "Clone" or "string" or "copy" or "make" or "append")
-                && (SliceExpression(def, 2, def.Count) ?? BufferBytes(scope, def, 2, def.Count)) is { } viaLocal)
+            var def = scope.Lines.LastOrDefault(l => l.Number < line.Number && l.Matches(0, name) && (l.Matches(1, ":=") || l.Matches(1, "=") || l.Matches(1, ",")));
+            var rhs = def is null ? -1 : def.IndexOf(":=") is var d and > 0 ? d + 1 : def.IndexOf("=") + 1;
+            if (def is not null && rhs > 0 && !Enumerable.Range(rhs, def.Count - rhs).Any(k => def[k].Text is "Clone" or "string" or "copy" or "make" or "append")
+                && (SliceExpression(def, rhs, def.Count) ?? BufferBytes(scope, def, rhs, def.Count)) is { } viaLocal
+                && ResultAliases(scope, def, rhs) && !(IsDirectSlice(def, rhs) && FilledPrefix(scope, def, rhs, def.Count)))
             {
                 return viaLocal;
             }
         }
 
         return null;
+    }
+
+    // `raw[:n]` where n counts what a call wrote into raw (`n := reading(raw)`, `n, err := r.Read(raw)`): the part of
+    // the buffer that was filled, not a small piece cut from it. Kept, it uses its buffer rather than pinning it.
+    private static bool FilledPrefix(FunctionScope scope, GoLine line, int from, int to)
+    {
+        for (var i = from; i + 4 < to; i++)
+        {
+            if (!line[i].IsIdentifier || !line.Matches(i + 1, "[", ":") || !line[i + 3].IsIdentifier || !line.Matches(i + 4, "]"))
+            {
+                continue;
+            }
+
+            var buffer = line[i].Text;
+            var count = line[i + 3].Text;
+            var def = scope.Lines.LastOrDefault(l => l.Number < line.Number && l.IndexOf(":=") is var d and > 0
+                && Enumerable.Range(0, d).Any(k => l[k].Text == count));
+            if (def is not null && def.IndexOf("(") is var open and > 0
+                && Enumerable.Range(open + 1, def.Count - open - 1).Any(k => def[k].Text == buffer && !def.Matches(k - 1, ".") && (def.Matches(k + 1, ")") || def.Matches(k + 1, ","))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The right side is the slice expression itself (`x[a:b]`), not a call that takes one.
+    private static bool IsDirectSlice(GoLine def, int rhs) => def[rhs].IsIdentifier && def.Matches(rhs + 1, "[");
+
+    // `h, err := parseHeader(buf[:n])`: a result computed by a function of the package is a view of the buffer only when
+    // that function keeps slices of its argument in what it returns; any other right side is the slice itself.
+    private static bool ResultAliases(FunctionScope scope, GoLine def, int rhs)
+    {
+        if (!def[rhs].IsIdentifier || !def.Matches(rhs + 1, "(") || def.Matches(rhs + 1, "(", ")"))
+        {
+            return true;
+        }
+
+        var callee = scope.Package.Files.SelectMany(f => f.Functions).FirstOrDefault(f => f.Name == def[rhs].Text);
+        return callee is null || ReturnsViewOfParameter(scope.Package, callee);
+    }
+
+    // The function keeps a slice of a []byte or string parameter, uncopied (no string(), Clone, copy, make, append on the
+    // way), in a slice field (`h.Route = value`, `Header{Route: value}`) or in what it returns (`return frame[:end]`).
+    private static bool ReturnsViewOfParameter(GoPackage package, GoFunction function)
+    {
+        var views = new HashSet<string>(StringComparer.Ordinal);
+        var tokens = function.File.Tokens;
+        for (var i = Math.Max(0, function.DeclStart); i + 1 < function.BodyStart; i++)
+        {
+            if (tokens[i].IsIdentifier && tokens[i - 1].Text is "(" or "," && (tokens[i + 1].Text == "string" || (tokens[i + 1].Text == "[" && tokens[i + 2].Text == "]")))
+            {
+                views.Add(tokens[i].Text);
+            }
+        }
+
+        foreach (var line in function.Lines())
+        {
+            var assign = line.IndexOf(":=") is var d and > 0 ? d : TopLevelAssign(line);
+            if (assign <= 0 && !line.Matches(0, "return"))
+            {
+                continue;
+            }
+
+            var from = assign > 0 ? assign + 1 : 1;
+            var copies = Enumerable.Range(from, line.Count - from).Any(k => line[k].Text is "string" or "Clone" or "copy" or "make" or "append");
+            var mentions = Enumerable.Range(from, line.Count - from).Any(k => line[k].IsIdentifier && !line.Matches(k - 1, ".") && views.Contains(line[k].Text));
+            if (copies || !mentions)
+            {
+                continue;
+            }
+
+            // Into a slice field of the result, or returned as it is (`return page[start:end], nil`).
+            var intoField = assign >= 2 && line.Matches(assign - 2, ".") && FieldKind(package, line[assign - 1].Text) == GoVarKind.Slice;
+            var keyed = Enumerable.Range(from, line.Count - from).Any(k => line.Matches(k, ":") && line[k - 1].IsIdentifier && line[k + 1].IsIdentifier
+                && views.Contains(line[k + 1].Text) && FieldKind(package, line[k - 1].Text) == GoVarKind.Slice);
+            var returned = line.Matches(0, "return") && ((SliceExpression(line, 1, line.Count) is { } sliced && views.Contains(sliced))
+                || (views.Contains(line[1].Text) && (line.Count == 2 || line.Matches(2, ","))));
+            if (intoField || keyed || returned)
+            {
+                return true;
+            }
+
+            // A length or an index computed from a view is a number, not a view.
+            if (assign > 0 && !line.Matches(assign + 1, "len") && !line.Matches(assign + 1, "cap"))
+            {
+                views.UnionWith(Enumerable.Range(0, assign).Where(k => line[k].IsIdentifier && line[k].Text != "_" && !line.Matches(k - 1, ".") && !line.Matches(k + 1, ".")).Select(k => line[k].Text).Where(n => n is not ("for" or "if")));
+            }
+        }
+
+        return false;
     }
 
     // buf.Bytes() of a local bytes.Buffer: a slice of the buffer's whole array, however little was written.
@@ -1126,10 +1389,75 @@ internal static class StatementRules
             return string.Empty;
         }
 
-        return $" ({Site(line)} is in {function.Name}, which nothing calls)";
+        return ReturnedLiteral(scope.Package, function, line) is not null
+            ? $" ({Site(line)} is in the func {function.Name} returns, which nothing calls)"
+            : $" ({Site(line)} is in {function.Name}, which nothing calls)";
     }
 
+    // The line runs in a func literal its function returns (`return func() { ...remove... }`, an unsubscribe), and no
+    // caller that can run calls what it got back: the result is dropped, or kept in a variable or field nothing calls.
+    private static bool InUncalledRemover(FunctionScope scope, GoLine line)
+    {
+        if (scope.TakesEveryFunctionAsRunning || line.File.FunctionAt(line.Number) is not { } function || ReturnedLiteral(scope.Package, function, line) is null)
+        {
+            return false;
+        }
+
+        var name = function.Name[(function.Name.LastIndexOf('.') + 1)..];
+        foreach (var call in scope.LiveLines().Where(l => l.File.FunctionAt(l.Number) != function))
+        {
+            var at = call.Find(name, "(");
+            if (at < 0 || !(at == 0 || call.Matches(at - 1, ".")) || call.File.FunctionAt(call.Number) is not { } caller)
+            {
+                continue;
+            }
+
+            var callerScope = new FunctionScope(scope.Package, caller, caller.Name);
+            var assign = call.IndexOf(":=") is var d and > 0 && d < at ? d : call.IndexOf("=") is var e and > 0 && e < at ? e : -1;
+            // Subscribe(...)() or defer Subscribe(...)(): called where it is got.
+            var calledAtOnce = LastClose(call, at + 1) is var end and > 0 && call.Matches(end + 1, "(");
+            if (calledAtOnce || call.Matches(0, "return") || (assign > 0 && Holder.Of(callerScope, call, 0, assign) is { } holder
+                && Releases.Find(callerScope, call, holder, null) is not null))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The `)` closing the parenthesis opened at `open`, or -1.
+    private static int LastClose(GoLine line, int open)
+    {
+        var depth = 0;
+        for (var k = open; k < line.Count; k++)
+        {
+            depth += line[k].Text is "(" or "[" or "{" ? 1 : line[k].Text is ")" or "]" or "}" ? -1 : 0;
+            if (depth == 0)
+            {
+                return line[k].Text == ")" ? k : -1;
+            }
+        }
+
+        return -1;
+    }
+
+    // The first line of the func literal around the line when the function returns it (`return func() {`), else null.
+    private static int? ReturnedLiteral(GoPackage package, GoFunction function, GoLine line)
+    {
+        var scope = new FunctionScope(package, function, function.Name);
+        return scope.LiteralRangeAround(line.Number) is { } literal && function.Lines().FirstOrDefault(l => l.Number == literal.First) is { } head
+            && head.Matches(0, "return", "func") ? literal.First : null;
+    }
+
+    private static string ErrorPathOnly(string cancel, GoLine called, GoLine call) =>
+        $"keeps `{cancel}`, which only {Site(called)} calls, in {called.File.FunctionAt(called.Number)?.Name}, called only on the error path ({Site(call)}), so on the path that succeeds the parent context keeps this child until the parent ends";
+
     private static string Site(GoLine l) => $"{Path.GetFileName(l.File.Path)}:{l.Number} (`{l.Code}`)";
+
+    // "main.go:12 (`go w.run(jobs)`)", or just the place when its file was not found.
+    private static string Started((string Where, string Code) started) =>
+        string.IsNullOrEmpty(started.Code) ? started.Where : $"{started.Where} (`{started.Code}`)";
 
     private static string Short(string function) => function[(function.LastIndexOf('/') + 1)..];
 

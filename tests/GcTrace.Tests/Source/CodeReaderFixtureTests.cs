@@ -20,7 +20,7 @@ public class CodeReaderFixtureTests
     // (HeldOutMisses.FirstSuspect: an inlined leaf frame Go 1.19 drops, a verdict without suspects).
     public static TheoryData<string> LeakRuns() => new(ProfiledRuns.Folders()
         .Where(f => (f.StartsWith("runs/src_", StringComparison.Ordinal) || f.StartsWith("runs/src2_", StringComparison.Ordinal)
-                || f.StartsWith("runs/src4_", StringComparison.Ordinal)
+                || f.StartsWith("runs/src4_", StringComparison.Ordinal) || f.StartsWith("runs/src9_", StringComparison.Ordinal)
                 || (f.StartsWith("runs/src3_", StringComparison.Ordinal) && !HeldOutMisses.FirstSuspect.ContainsKey(f)))
             && ProfiledRuns.Truth(f).Label == "leak"));
 
@@ -76,6 +76,28 @@ public class CodeReaderFixtureTests
 
         finding.Should().NotBeNull();
         finding!.Pattern.Should().Be(shape);
+        finding.Holds.Should().BeFalse(finding.Evidence);
+    }
+
+    // src9_* twins (reader4): the leak's site line is in a second file; the twin's frames are found by their code.
+    [Theory]
+    [InlineData("src9_cancel_helper_twin", "jobs.go", "main.(*Worker).start", "scratch := make(", "main.(*Worker).Run", "j := w.start(name)", SuspectPattern.ContextNotCancelled)]
+    [InlineData("src9_listener_off_twin", "conn.go", "main.(*Gateway).Accept", "c := &Conn{", null, null, SuspectPattern.ClosureCapture)]
+    [InlineData("src9_token_view_twin", "shipper.go", "main.(*Shipper).Ship", "buf := make(", null, null, SuspectPattern.UnboundedSlice)]
+    public void Read_Src9Twin_ShowsTheShapeWithoutThePattern(string program, string file, string function, string code, string? caller, string? callerCode, SuspectPattern shape)
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Fixtures, "src", program, file));
+        var recorded = $"gcfixtures/{program}/{file}";
+        var path = new List<CodeFrame> { new(function, recorded, Array.FindIndex(lines, l => l.Contains(code, StringComparison.Ordinal)) + 1) };
+        if (caller is not null)
+        {
+            path.Add(new(caller, recorded, Array.FindIndex(lines, l => l.Contains(callerCode!, StringComparison.Ordinal)) + 1));
+        }
+
+        var finding = new CodeReader(Locator).Read(path);
+
+        finding.Should().NotBeNull();
+        finding!.Pattern.Should().Be(shape, finding.Evidence);
         finding.Holds.Should().BeFalse(finding.Evidence);
     }
 
