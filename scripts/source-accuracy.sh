@@ -219,7 +219,7 @@ TEXT
 Regenerate this page against the first pass (builds the CLI):
 `scripts/source-accuracy.sh --prefix src8_ --before docs/source-accuracy-src8.first.tsv --out docs/source-accuracy-src8.md`.
 The first pass was `scripts/source-accuracy.sh --no-build --prefix src8_ --out docs/source-accuracy-src8.md --tsv docs/source-accuracy-src8.first.tsv`
-with the CLI of main at MAINHASH.
+with the CLI of main at df369ea.
 TEXT
   elif [[ "${PREFIXES[*]}" == src6_ ]]; then
     cat <<'TEXT'

@@ -1,4 +1,4 @@
-// What the diagnosis gives today on the held-out src3_*, src6_* and src7_* runs where it misses their ground truth (issue 16).
+// What the diagnosis gives today on the held-out src3_*, src6_*, src7_* and src8_* runs where it misses their ground truth (issue 16).
 namespace GcTrace.Tests.Support;
 
 /// <summary>
@@ -8,7 +8,9 @@ namespace GcTrace.Tests.Support;
 /// shows up as a failing test and its entry goes. The src6_* programs are a second blind batch, written and recorded
 /// the same way after the reader had been improved on src3_*; docs/held-out-src6.md and docs/source-accuracy-src6.md
 /// hold their first pass (with main at f5d4834). The src7_* programs are a third blind batch (docs/held-out-src7.md,
-/// docs/source-accuracy-src7.md; first pass with main at fd70ec6). Only held-out runs (src3_*, src6_*, src7_*) belong here.
+/// docs/source-accuracy-src7.md; first pass with main at fd70ec6). The src8_* programs are a fourth blind batch
+/// (docs/held-out-src8.md, docs/source-accuracy-src8.md; first pass with main at df369ea). Only held-out runs (src3_*,
+/// src6_*, src7_*, src8_*) belong here.
 /// </summary>
 public static class HeldOutMisses
 {
@@ -40,11 +42,23 @@ public static class HeldOutMisses
     /// call line, so the suspect is main.main (docs/output-contract.md, "Callees missing from the stacks").
     /// src7_status_poll (http.Get without resp.Body.Close(), growth only in net/http's goroutines) is right since the
     /// program's code is searched for the response whose body nothing closes (SuspectSiting.WithResponseOwner).
+    /// src8_frame_pool (first pass, main df369ea): the pool's New literal is main.init.func1 in the profiles (NewFramePool
+    /// is inlined into the package-level var's init); the verdict names main.init, closure-capture, frames.go:19 (the
+    /// truth lists main.init.func1, and its pattern is sync-pool-misuse), with the evidence "frames.go:27 `bp :=
+    /// p.pool.Get().(*[]byte)` takes from the sync.Pool `pool`, which frames.go:41 (`p.pool.Put(bp)`) puts back into,
+    /// yet the site kept growing: that release does not bound it"; the Put is only in Release, which serve skips on a
+    /// short frame, and the lease map keeps those buffers.
+    /// src8_log_shipper (first pass, main df369ea): the verdict names main.(*Shipper).post, unclosed-resource,
+    /// shipper.go:58 `resp, err := s.client.Do(req)` ("opens a response whose body is never closed (no
+    /// `resp.Body.Close()` in main.(*Shipper).post)"): the right cause, but not the truth's functions (encode, which makes
+    /// the retained payload, and Flush, which skips ack.Close on a 202); encode is not named at all.
     /// </remarks>
     public static readonly IReadOnlyDictionary<string, string?> FirstSuspect = new Dictionary<string, string?>(StringComparer.Ordinal)
     {
         ["runs/src3_job_queue"] = "main.main",
         ["runs/src3_audit_sink"] = "main.main",
+        ["runs/src8_frame_pool"] = "main.init",
+        ["runs/src8_log_shipper"] = "main.(*Shipper).post",
     };
 
     /// <summary>Leak runs whose verdict names a ground_truth.leak_functions suspect, but not first: its first suspect today.</summary>
@@ -85,8 +99,22 @@ public static class HeldOutMisses
     /// kept by an index bounded with eviction; read as unbounded-slice from the index's order slice, whose
     /// truncation "does not bound it"). Both right since the reader's src7_ pass (docs/held-out-src7.md, "After the
     /// first pass"): `raw[:n]` with n what a call wrote into raw is the filled part of the buffer, not a piece that pins
-    /// it; a function returning `page[start+len(...) : end]` returns a view of its argument. None is left.</remarks>
+    /// it; a function returning `page[start+len(...) : end]` returns a view of its argument. None is left.
+    /// The src8_* first-pass misses (main df369ea, docs/held-out-src8.md), with the verdict's evidence:
+    /// src8_batch_titles (truth subslice-pins-buffer: `titles[path] = text[:i]` keeps a title substring of each ~40 KiB
+    /// document string in a map capped at 50000; read as unbounded-map: "main.go:41 `titles[path] = text[:i]` assigns
+    /// into the package-level map `titles`, which nothing deletes from"), src8_plugin_hooks (truth closure-capture: a
+    /// hook literal capturing the 16 KiB staging buffer registered per upload through plugin.Registry.On, whose id is
+    /// dropped so Off is never called; read as unbounded-map: "registry.go:32 `r.hooks[event] = make(map[int]Hook)`
+    /// assigns into the field `r.hooks`, which nothing deletes from", the outer map, one key), src8_fanout_pipe (truth
+    /// goroutine-leak: write pumps parked in `range c.send` because leave never calls c.close(); the verdict's first
+    /// suspect is main.(*Hub).Join, unclosed-resource, hub.go:66, "hub.go:67 `h.clients[c.id] = c` assigns into the
+    /// field `h.clients`, which hub.go:76 (`delete(h.clients, c.id)`) deletes from, yet the site kept growing", while
+    /// main.(*client).writePump, goroutine-leak, hub.go:27 comes second).</remarks>
     public static readonly IReadOnlyDictionary<string, string> Pattern = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        ["runs/src8_batch_titles"] = "unbounded-map",
+        ["runs/src8_plugin_hooks"] = "unbounded-map",
+        ["runs/src8_fanout_pipe"] = "unclosed-resource",
     };
 }
