@@ -1187,7 +1187,7 @@ internal static class StatementRules
             var count = line[i + 3].Text;
             var def = scope.Lines.LastOrDefault(l => l.Number < line.Number && l.IndexOf(":=") is var d and > 0
                 && Enumerable.Range(0, d).Any(k => l[k].Text == count));
-            if (def is not null && def.IndexOf("(") is var open and > 0
+            if (def is not null && def.IndexOf("(") is var open and > 0 && !Searches(def, open)
                 && Enumerable.Range(open + 1, def.Count - open - 1).Any(k => def[k].Text == buffer && !def.Matches(k - 1, ".") && (def.Matches(k + 1, ")") || def.Matches(k + 1, ","))))
             {
                 return true;
@@ -1196,6 +1196,12 @@ internal static class StatementRules
 
         return false;
     }
+
+    // `i := strings.IndexByte(text, '\n')`, `bytes.LastIndex(b, sep)`: a position found by searching the buffer says
+    // where to cut it, not how much a call filled (strings never are; bytes' searches only read).
+    private static bool Searches(GoLine def, int open) =>
+        open >= 3 && def[open - 2].Text == "." && (def[open - 3].Text == "strings"
+            || (def[open - 3].Text == "bytes" && def[open - 1].Text.Contains("Index", StringComparison.Ordinal)));
 
     // The right side is the slice expression itself (`x[a:b]`), not a call that takes one.
     private static bool IsDirectSlice(GoLine def, int rhs) => def[rhs].IsIdentifier && def.Matches(rhs + 1, "[");

@@ -110,10 +110,11 @@ public static class HeldOutMisses
     /// goroutine-leak: write pumps parked in `range c.send` because leave never calls c.close(); the verdict's first
     /// suspect is main.(*Hub).Join, unclosed-resource, hub.go:66, "hub.go:67 `h.clients[c.id] = c` assigns into the
     /// field `h.clients`, which hub.go:76 (`delete(h.clients, c.id)`) deletes from, yet the site kept growing", while
-    /// main.(*client).writePump, goroutine-leak, hub.go:27 comes second).</remarks>
+    /// main.(*client).writePump, goroutine-leak, hub.go:27 comes second). src8_batch_titles is right since (lead, after
+    /// the blind pass, so not blind): a prefix cut at a position found by searching (`strings.IndexByte`) pins its
+    /// string; only a count a call filled makes `x[:n]` the buffer's used part.</remarks>
     public static readonly IReadOnlyDictionary<string, string> Pattern = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["runs/src8_batch_titles"] = "unbounded-map",
         ["runs/src8_plugin_hooks"] = "unbounded-map",
         ["runs/src8_fanout_pipe"] = "unclosed-resource",
     };
