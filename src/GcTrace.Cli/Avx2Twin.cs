@@ -12,7 +12,7 @@ namespace GcTrace.Cli;
 /// start on a CPU without AVX2 (docs/benchmarks.md). The linux-x64 tool package carries both; the portable one, which
 /// is the command, replaces itself with the twin (execv: same pid, stdin, stdout, stderr and signals) when the CPU has
 /// every x86-64-v3 feature and the input is large enough to win back the second start. <see cref="OptOutVariable"/>=1
-/// keeps the portable binary; --help and --version read no input, so they never hand over.
+/// keeps the portable binary; Program answers --help and --version before it calls this, so they never hand over.
 /// </summary>
 internal static class Avx2Twin
 {
@@ -36,7 +36,7 @@ internal static class Avx2Twin
         // or the twin does not exist; in a v3 binary Avx2.IsSupported is a compile-time true, so it never re-executes.
         if (RuntimeFeature.IsDynamicCodeCompiled || Avx2.IsSupported || !OperatingSystem.IsLinux()
             || RuntimeInformation.ProcessArchitecture != Architecture.X64
-            || Environment.GetEnvironmentVariable(OptOutVariable) == "1" || args.Any(CommandLine.IsInformational)
+            || Environment.GetEnvironmentVariable(OptOutVariable) == "1"
             || Environment.ProcessPath is not { } self || !File.Exists(self + Suffix) || InputBytes(inputs) < MinInputBytes
             || !CpuRunsX86_64V3())
         {
