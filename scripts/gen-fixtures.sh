@@ -245,6 +245,21 @@ RUNS=(
   "src9_token_view|src9_token_view|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Shipper).Ship|source-reading (reader4): a 48 KiB batch buffer per request; splitRecord returns a record whose Tenant/Stream are sub-slices of it, kept by a bounded (8192) window, pinning each batch"
   "src9_token_view_twin|src9_token_view_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src9_token_view: splitRecord copies Tenant/Stream out of the batch with append([]byte(nil), ...)"
 
+  # issue 16 (blind8): a fifth held-out batch written blind to the code reader (src13_*), service style (structs with
+  # constructors and options, interfaces, second files, internal packages, generics, helpers that start goroutines or
+  # allocate the payload, a Close/Stop/cancel/Off skipped on one path); ground truth committed here before any run was
+  # recorded; default MemProfileRate
+  "src13_label_metrics|src13_label_metrics|8|100||gctrace=1|1|leak|unbounded-map|main.newSeries,main.(*Registry).Observe|held-out: a package-level metrics registry keeps a latency histogram series (4 KiB buckets, made by newSeries) per label set in a generic index (internal/src13metrics); the route label is the raw path with the order id, Forget is only called by an admin endpoint"
+  "src13_label_metrics_twin|src13_label_metrics_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src13_label_metrics: the route label is the route template, so the set of series is fixed"
+  "src13_dead_letters|src13_dead_letters|12|200||gctrace=1|1|leak|unbounded-slice|main.(*memoryDLQ).Add,main.(*Dispatcher).Deliver|held-out: GOGC=200; a package-level webhook dispatcher adds every delivery that exhausted its attempts to a dead-letter queue behind an interface, which copies the 16 KiB body and appends it to a slice; Replay would drain it but the replayer is off by default"
+  "src13_bus_handlers|src13_bus_handlers|12|100||gctrace=1|1|leak|closure-capture|main.(*Importer).Import|held-out: each CSV import subscribes a progress handler literal capturing a 16 KiB preview buffer on a generic event bus (internal/src13bus, map of handler slices); Off is deferred only after validation, so every rejected upload leaves its handler subscribed"
+  "src13_scan_pipeline|src13_scan_pipeline|8|100||gctrace=1|1|leak|goroutine-leak|main.(*Searcher).scanShard,main.(*Searcher).goSafe,main.(*Searcher).First,main.(*memStore).ReadShard|held-out: a log search fans out one scanner per shard through a goSafe helper; First stops reading the unbuffered match channel after the limit, so the scanners park on the send, each holding its 16 KiB shard (made by ReadShard behind a ShardStore interface)"
+  "src13_scan_pipeline_twin|src13_scan_pipeline_twin|8|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src13_scan_pipeline: First closes a done channel on return and the scanners select on it beside the send"
+  "src13_peer_keepalive|src13_peer_keepalive|8|100||gctrace=1|1|leak|ticker-not-stopped|main.(*peer).keepalive,main.(*Manager).Add,main.newPeer|held-out: a push gateway starts a keepalive goroutine per peer ranging over time.NewTicker(15s), never stopped; after Remove/Close the loop only skips the ping (continue), so ticker and goroutine keep the peer's 32 KiB bufio.Writer (newPeer)"
+  "src13_job_timeouts|src13_job_timeouts|12|50||gctrace=1|1|leak|timer-not-stopped|main.(*Scheduler).await,main.(*Scheduler).Submit|held-out: GOGC=50; a job scheduler bounds each caller's wait with time.NewTimer(10m) and stops it only when the job fails; ~5000 successful jobs a second leave their timers armed (Go 1.19 keeps them until they fire)"
+  "src13_request_ctx|src13_request_ctx|15|100||gctrace=1|1|leak|context-not-cancelled|main.(*Server).readBody,main.(*Server).Handle,main.(*Server).authorize|held-out: requests (16 KiB body, readBody) ride a WithValue context under the server's long-lived base; authorize derives WithTimeout(ctx, 2m) and cancels only on a failed check, so the base keeps every authorized request; Place defers its own cancel"
+  "src13_retry_client|src13_retry_client|12|100||gctrace=1|1|leak|unclosed-resource|main.(*Reporter).encode,gcfixtures/internal/src13retry.(*Client).Post,main.(*Reporter).Send|held-out: a retrying HTTP client wrapper (internal/src13retry) retries on 503 without closing the first response body; the stuck connections (loopback httptest collector) keep the request and its 16 KiB report (encode)"
+  "src13_upload_chunks|src13_upload_chunks|15|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Receiver).readChunk,main.(*Receiver).Accept|held-out: a chunked upload receiver reads each chunk into a fresh 64 KiB buffer (readChunk) and keeps its 48-byte header as buf[:headerSize] on the upload; finished uploads stay queryable (newest 20000), each header pinning its chunk buffer"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {
@@ -375,6 +390,9 @@ leak_goroutines() {
     src8_conn_ticker) echo "main.handleConn.func1" ;;
     src8_log_shipper) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
     src11_conn_poller) echo "main.poll" ;;
+    src13_scan_pipeline) echo "main.(*Searcher).scanShard" ;;
+    src13_peer_keepalive) echo "main.(*peer).keepalive" ;;
+    src13_retry_client) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
     src7_first_reply) echo "gcfixtures/src7_first_reply/internal/replica.(*Set).ask" ;;
     src7_flush_lock) echo "main.flush,main.collect.func1" ;;
     src7_conn_stats) echo "main.(*Conn).reportStats" ;;
@@ -542,7 +560,7 @@ run_one() {
       gf=$(basename "${gors[0]}" .pb.gz); gl=$(basename "${gors[-1]}" .pb.gz)
       pprof_top "$dir/$gf.top.txt" "$dir/$gf.pb.gz"
       pprof_top "$dir/$gl.top.txt" "$dir/$gl.pb.gz"
-      # Every source-reading program (src_, src2_, ... src11_) gets the -lines oracles the site comparison uses.
+      # Every source-reading program (src_, src2_, ... src13_) gets the -lines oracles the site comparison uses.
       if [[ "$prog" == src* ]]; then lines_oracles "$dir" "$first" "$last" "$gf" "$gl"; fi
     else
       echo "   WARNING: $run wrote no heap profiles" >&2
