@@ -244,6 +244,12 @@ RUNS=(
   "src9_listener_off_twin|src9_listener_off_twin|8|100||gctrace=1|1|no-leak|twin:closure-capture||twin of src9_listener_off: Close calls c.off(), which deletes the listener"
   "src9_token_view|src9_token_view|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Shipper).Ship|source-reading (reader4): a 48 KiB batch buffer per request; splitRecord returns a record whose Tenant/Stream are sub-slices of it, kept by a bounded (8192) window, pinning each batch"
   "src9_token_view_twin|src9_token_view_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src9_token_view: splitRecord copies Tenant/Stream out of the batch with append([]byte(nil), ...)"
+  # issue 16 (verdict5): fast leaks from a small heap (the heap doubles between GCs, so a 10 s run has only a handful of
+  # geometrically spaced cycles) and twins whose working set forms equally fast during warm-up, then stays flat.
+  "src15_fast_map|src15_fast_map|10|100||gctrace=1|1|leak|unbounded-map|main.storeChunk|fast leak (verdict5): ~24 MB/s of 32 KiB upload chunks kept in a package-level map keyed by a fresh id; confirm (delete) is never called"
+  "src15_fast_map_twin|src15_fast_map_twin|10|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src15_fast_map: a fixed 2400-entry catalogue (~75 MB) loaded at the same pace in the first ~3 s, then lookups that hit plus the same scratch garbage"
+  "src15_fast_park|src15_fast_park|10|100||gctrace=1|1|leak|goroutine-leak|main.search.func1,main.search,main.queryShard|fast leak (verdict5): ~600 queries/s fan out to two shard goroutines on an unbuffered channel; only the first reply is read, the slower one parks on its send with its 32 KiB page (made by queryShard)"
+  "src15_fast_park_twin|src15_fast_park_twin|10|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src15_fast_park: a fixed pool of 1800 workers with their own 32 KiB page started at the same pace in the first ~3 s, then queries served through the pool"
 
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
@@ -371,6 +377,7 @@ leak_goroutines() {
     src6_lookup_timeout) echo "main.(*call).await" ;;
     src6_heartbeat_ticker) echo "main.(*Peer).heartbeat" ;;
     src8_first_result) echo "main.lookupPrice.func1" ;;
+    src15_fast_park) echo "main.search.func1" ;;
     src8_fanout_pipe) echo "main.(*client).writePump" ;;
     src8_conn_ticker) echo "main.handleConn.func1" ;;
     src8_log_shipper) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
