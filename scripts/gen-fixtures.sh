@@ -246,8 +246,8 @@ RUNS=(
   "src9_token_view_twin|src9_token_view_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src9_token_view: splitRecord copies Tenant/Stream out of the batch with append([]byte(nil), ...)"
   # issue 16 (verdict5): fast leaks from a small heap (the heap doubles between GCs, so a 10 s run has only a handful of
   # geometrically spaced cycles) and twins whose working set forms equally fast during warm-up, then stays flat.
-  "src15_fast_map|src15_fast_map|10|100||gctrace=1|1|leak|unbounded-map|main.storeChunk|fast leak (verdict5): ~24 MB/s of 32 KiB upload chunks kept in a package-level map keyed by a fresh id; confirm (delete) is never called"
-  "src15_fast_map_twin|src15_fast_map_twin|10|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src15_fast_map: a fixed 2400-entry catalogue (~75 MB) loaded at the same pace in the first ~3 s, then lookups that hit plus the same scratch garbage"
+  "src15_fast_map|src15_fast_map|10|100||gctrace=1|1|leak|unbounded-map|main.storeChunk|fast leak (verdict5): ~25-50 MB/s of 64 KiB upload chunks kept in a package-level map keyed by a fresh id; confirm (delete) is never called"
+  "src15_fast_map_twin|src15_fast_map_twin|10|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src15_fast_map: a fixed 1600-entry catalogue of 64 KiB (~100 MB) loaded at the same pace in the first ~2-4 s, then lookups that hit plus the same scratch garbage"
   "src15_fast_park|src15_fast_park|10|100||gctrace=1|1|leak|goroutine-leak|main.search.func1,main.search,main.queryShard|fast leak (verdict5): ~600 queries/s fan out to two shard goroutines on an unbuffered channel; only the first reply is read, the slower one parks on its send with its 32 KiB page (made by queryShard)"
   "src15_fast_park_twin|src15_fast_park_twin|10|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src15_fast_park: a fixed pool of 1800 workers with their own 32 KiB page started at the same pace in the first ~3 s, then queries served through the pool"
 
