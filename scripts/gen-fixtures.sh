@@ -248,6 +248,8 @@ RUNS=(
   # geometrically spaced cycles) and twins whose working set forms equally fast during warm-up, then stays flat.
   "src15_fast_map|src15_fast_map|10|100||gctrace=1|1|leak|unbounded-map|main.storeChunk|fast leak (verdict5): ~25-50 MB/s of 64 KiB upload chunks kept in a package-level map keyed by a fresh id; confirm (delete) is never called"
   "src15_fast_map_twin|src15_fast_map_twin|10|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src15_fast_map: a fixed 1600-entry catalogue of 64 KiB (~100 MB) loaded at the same pace in the first ~2-4 s, then lookups that hit plus the same scratch garbage"
+  "src15_fast_map_short|src15_fast_map|6|100||gctrace=1|1|leak|unbounded-map|main.storeChunk|src15_fast_map stopped after 6 s: its GCs come geometrically further apart, so after the first third only one or two of them change what the profiles show"
+  "src15_fast_map_twin_short|src15_fast_map_twin|6|100||gctrace=1|1|no-leak|twin:unbounded-map||src15_fast_map_twin stopped after 6 s: the catalogue is full after ~3 s, so only the last GCs see it flat"
   "src15_fast_park|src15_fast_park|10|100||gctrace=1|1|leak|goroutine-leak|main.search.func1,main.search,main.queryShard|fast leak (verdict5): ~600 queries/s fan out to two shard goroutines on an unbuffered channel; only the first reply is read, the slower one parks on its send with its 32 KiB page (made by queryShard)"
   "src15_fast_park_twin|src15_fast_park_twin|10|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src15_fast_park: a fixed pool of 1800 workers with their own 32 KiB page started at the same pace in the first ~3 s, then queries served through the pool"
 
