@@ -309,6 +309,9 @@ expected_kind() {
     leak_sparse) echo inconclusive; return ;;
     # Fewer GC cycles than the trace needs, and the profiles see a plateau: nothing can say "healthy" yet.
     src5_sparse_orders_twin150) echo inconclusive; return ;;
+    # Stopped after 6 s: the trace has cycles in only two windows after its warm-up, and the heap profiles report
+    # allocations up to two GCs old, so the catalogue still filling is what they show; nothing can say "healthy" yet.
+    src15_fast_map_twin_short) echo inconclusive; return ;;
   esac
   case "$label:$pattern" in
     leak:*) echo leak ;;
