@@ -166,7 +166,75 @@ public sealed class CodeReader(SourceLocator locator)
             }
         }
 
+        return StartedThroughHelper(scope.Package, name, prefix, entry.File);
+    }
+
+    // A function handed as a value (`h.spawn(c.writePump)`, `run(worker)`) to a helper of the package that starts its
+    // func parameter (`func (h *Hub) spawn(run func()) { go run() }`) runs as a goroutine started at the helper's `go`
+    // statement, which is what the profiles would name as its creator.
+    private static CodeFrame? StartedThroughHelper(GoPackage package, string name, string prefix, string recordedFile)
+    {
+        var functions = package.Files.SelectMany(f => f.Functions).ToList();
+        foreach (var function in functions)
+        {
+            foreach (var line in function.Lines())
+            {
+                for (var at = 0; at < line.Count; at++)
+                {
+                    var asValue = line[at].IsIdentifier && line[at].Text == name && !line.Matches(at + 1, "(");
+                    if (asValue && HelperCalledAround(line, at) is { } helper
+                        && functions.FirstOrDefault(f => MethodName(f.Name) == helper) is { } callee && GoOnParameter(callee) is { } go)
+                    {
+                        return new CodeFrame(prefix + callee.Name, AsRecorded(recordedFile, callee.File.Path), go);
+                    }
+                }
+            }
+        }
+
         return null;
+    }
+
+    // The name of the call whose parentheses hold the token at `at` on the line: `h.spawn(c.writePump)` -> "spawn".
+    private static string? HelperCalledAround(GoLine line, int at)
+    {
+        var depth = 0;
+        for (var i = at - 1; i > 0; i--)
+        {
+            if (line[i].Text == ")")
+            {
+                depth++;
+            }
+            else if (line[i].Text == "(" && depth-- == 0)
+            {
+                return line[i - 1].IsIdentifier ? line[i - 1].Text : null;
+            }
+        }
+
+        return null;
+    }
+
+    // The line of `go p(` where p is one of the function's parameters, or null.
+    private static int? GoOnParameter(GoFunction function) =>
+        function.Lines().FirstOrDefault(l => l.IndexOf("go") is var go and >= 0 && l[go].Kind == GoTokenKind.Keyword && l[go + 1].IsIdentifier
+            && l.Matches(go + 2, "(") && function.DeclaresParameter(l[go + 1].Text))?.Number;
+
+    // "(*Hub).spawn" -> "spawn"; "spawn" -> "spawn".
+    private static string MethodName(string inPackageName) => inPackageName[(inPackageName.LastIndexOf('.') + 1)..];
+
+    /// <summary>True when the body of the function <paramref name="frame"/> runs in calls <paramref name="function"/>
+    /// (a profile's function name; matched by its name in the package, `h.spawn(` or `spawn(`): goroutines a helper
+    /// starts are started on behalf of the functions that call it.</summary>
+    public bool Calls(CodeFrame frame, string function)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(function);
+        if (Function(frame) is not { } body)
+        {
+            return false;
+        }
+
+        var name = MethodName(InPackageName(function));
+        return body.Lines().Any(l => Enumerable.Range(0, l.Count).Any(i => l[i].IsIdentifier && l[i].Text == name && l.Matches(i + 1, "(") && !l.Matches(i - 1, "func")));
     }
 
     // A file found on disk, named the way the profile names its package's files: a Go package is one directory, so the
