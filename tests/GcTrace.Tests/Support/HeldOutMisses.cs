@@ -17,7 +17,7 @@ public static class HeldOutMisses
     /// <summary>Runs whose verdict kind differs from ground_truth.kind: the kind given today.</summary>
     /// <remarks>
     /// src3_pool_render: ground truth sync-pool-misuse (gc-pressure by scripts/gen-fixtures.sh's rule); the verdict
-    /// names the pool (suspect main.init, sync-pool-misuse, render.go:17) but its GC cost is 0.27 % of the CPU, so
+    /// names the pool (suspect main.init.func1, the New literal, sync-pool-misuse, render.go:17) but its GC cost is 0.27 % of the CPU, so
     /// the kind is healthy.
     /// Fixed: src3_job_queue, src6_header_index and src6_pubsub_hub were inconclusive although the trace's floor rose
     /// (7 -> 14, 9 -> 18, 4 -> 10 MB): their few GCs leave repeated heap profiles, so no site grew beyond the fixed
