@@ -116,7 +116,7 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
             var group = lastingGoroutines[0];
             evidence = evidence with { GroupFirst = group.First, GroupLast = group.Last, GroupRises = group.Trend!.Rises, GroupFalls = group.Trend.Falls };
             reasons.Add(GoroutineSentence(group, evidence));
-            var suspects = Sited(Rank(classified, lastingSites, lastingGoroutines));
+            var suspects = Sited(HoldersFirst(Rank(classified, lastingSites, lastingGoroutines), stacks, lastingGoroutines));
             reasons.AddRange(SuspectReasons(suspects));
             var agree = traceLeak || lastingSites.Count > 0;
             return new Verdict(VerdictKind.Leak, agree ? Confidence.High : Confidence.Medium, reasons, suspects) { Evidence = evidence };
@@ -127,7 +127,7 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
             var top = lastingSites.OrderByDescending(kv => kv.Value.Growth).First();
             evidence = evidence with { SiteGrowthBytes = (long)Math.Round(top.Value.Growth), SiteRises = top.Value.Rises, SiteFalls = top.Value.Falls };
             reasons.Add(SiteSentence(top.Key, evidence));
-            var suspects = Sited(Rank(classified, lastingSites, lastingGoroutines));
+            var suspects = Sited(HoldersFirst(Rank(classified, lastingSites, lastingGoroutines), stacks, lastingGoroutines));
             reasons.AddRange(SuspectReasons(suspects));
             return new Verdict(VerdictKind.Leak, traceLeak ? Confidence.High : Confidence.Medium, reasons, suspects) { Evidence = evidence };
         }
@@ -303,6 +303,40 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
             .OrderByDescending(s => s.GrowthBytes)
             .ThenBy(s => s.Function, StringComparer.Ordinal)
             .ToList();
+    }
+
+    // A heap suspect whose growth was allocated inside goroutines that pile up parked (its stacks pass through their
+    // entry function: the payload a parked sender made before it blocked) is what they hold, not why: the parked
+    // goroutines, where the fix goes, are named before it, however small their own stacks.
+    private static List<Suspect> HoldersFirst(List<Suspect> ranked, IReadOnlyList<StackGrowth> stacks, IReadOnlyList<GoroutineGrowth> goroutines)
+    {
+        foreach (var g in goroutines)
+        {
+            var entry = g.Stack.LastOrDefault(f => !Frames.IsStd(f.Function))?.Function;
+            var at = ranked.FindIndex(s => s.Function == LeakPatternClassifier.GoroutineBlame(g));
+            if (entry is null || at <= 0)
+            {
+                continue;
+            }
+
+            var payload = ranked.FindIndex(0, at, s => AllocatedInside(s.Function, entry, stacks));
+            if (payload >= 0)
+            {
+                var holder = ranked[at];
+                ranked.RemoveAt(at);
+                ranked.Insert(payload, holder);
+            }
+        }
+
+        return ranked;
+    }
+
+    // Most of the in-use growth blamed on `function` was allocated on stacks that run inside `entry` (below its frame).
+    private static bool AllocatedInside(string function, string entry, IReadOnlyList<StackGrowth> stacks)
+    {
+        var own = stacks.Where(s => s.InuseGrowthBytes > 0 && !Frames.IsProfilerOwn(s.Stack) && LeakPatternClassifier.Blame(s.Stack) == function).ToList();
+        var inside = own.Where(s => s.Stack.Any(f => f.Function == entry)).Sum(s => s.InuseGrowthBytes);
+        return own.Count > 0 && 2 * inside > own.Sum(s => s.InuseGrowthBytes);
     }
 
     // Total in-use memory (every site but the profiler's own) per snapshot, after warm-up.

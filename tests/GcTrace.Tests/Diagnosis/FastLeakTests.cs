@@ -47,7 +47,7 @@ public class FastLeakTests
 
     [Theory]
     [InlineData("runs/src15_fast_map", VerdictKind.Leak, "main.storeChunk")]
-    [InlineData("runs/src15_fast_park", VerdictKind.Leak, "main.queryShard")]
+    [InlineData("runs/src15_fast_park", VerdictKind.Leak, "main.search")]
     [InlineData("runs/src15_fast_map_twin", VerdictKind.Healthy, null)]
     [InlineData("runs/src15_fast_park_twin", VerdictKind.Healthy, null)]
     public void TenSecondRuns_LeaksAndTheirTwins(string folder, VerdictKind kind, string? top)
