@@ -47,7 +47,9 @@ public sealed class CodeReader(SourceLocator locator)
             var nearestFirst = scope.Lines.OrderBy(l => Math.Abs(l.Number - frame.Line)).ThenBy(l => l.Number).ToList();
             var literal = Enclosing(frame.Function) != frame.Function ? scope.LiteralRangeAround((int)frame.Line) : null;
             var own = nearestFirst.Where(l => literal is not { } r || (l.Number > r.First && l.Number <= r.Last)).ToList();
-            var around = nearestFirst.Except(own).ToList();
+            // A sync.Pool's New runs from Get, not from the function that declares it: the rest of that function ran
+            // once and says nothing about why New keeps allocating; the Get's frame, read next, does.
+            var around = literal is { } l && IsPoolNew(scope, l.First) ? [] : nearestFirst.Except(own).ToList();
             var readings = own.Select(l => StatementRules.Read(scope, l)).Concat(own.Select(l => Callee(scope, l)))
                 .Concat(around.Select(l => StatementRules.Read(scope, l))).Concat(around.Select(l => Callee(scope, l)));
             foreach (var reading in readings)
@@ -66,6 +68,10 @@ public sealed class CodeReader(SourceLocator locator)
 
         return lookAlike;
     }
+
+    // `p.pool.New = func() any {` or `New: func() any {`: the literal starting on the line is a pool's New.
+    private static bool IsPoolNew(FunctionScope scope, int literalLine) =>
+        scope.Lines.FirstOrDefault(l => l.Number == literalLine) is { } head && (head.Find("New", "=", "func") >= 0 || head.Find("New", ":", "func") >= 0);
 
     // The first MaxFramesRead frames, then each further caller (up to MaxCallDepth more) while every frame below it
     // hands its value up: `return make(...)`, or `b := newBuf()` ... `return b`. A helper chain that builds the value
