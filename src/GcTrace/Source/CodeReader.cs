@@ -335,17 +335,19 @@ public sealed class CodeReader(SourceLocator locator)
     {
         CodeFinding? lookAlike = null;
         var lookAlikeWhole = false;
-        foreach (var (callee, package, prefix) in Callees(scope, line))
+        foreach (var (callee, package, prefix, receiver) in Callees(scope, line))
         {
             if (!visited.Add(callee))
             {
                 continue;
             }
 
+            // A method called on a value this function made (`m := NewMonitor(..)`, `m.Start()`) may start what keeps it.
+            var onLocalValue = receiver is not null && scope.Lines.Any(l => l.Number <= line.Number && l.Matches(0, receiver, ":="));
             var calleeScope = new FunctionScope(package, callee, prefix + callee.Name) { PerCallTypes = perCallTypes };
             foreach (var l in calleeScope.Lines)
             {
-                var finding = StatementRules.Keeps(calleeScope, l);
+                var finding = StatementRules.Keeps(calleeScope, l) ?? (onLocalValue ? StatementRules.ReceiverLifecycle(calleeScope, l) : null);
                 if (finding is null && depth < MaxCallDepth && PassesParameter(calleeScope, l))
                 {
                     finding = Callee(calleeScope, l, depth + 1, visited);
@@ -380,7 +382,8 @@ public sealed class CodeReader(SourceLocator locator)
     // The functions a line calls whose source is at hand: `name(` in the package, `pkg.Name(` in an imported package
     // of the program, `x.Name(` a method of x's type (of any type so named, in the package or the imported ones, when
     // x's declaration does not show it).
-    private IEnumerable<(GoFunction Function, GoPackage Package, string Prefix)> Callees(FunctionScope scope, GoLine line)
+    // Receiver: the local a method is called on (`m` in `m.Start()`), else null.
+    private IEnumerable<(GoFunction Function, GoPackage Package, string Prefix, string? Receiver)> Callees(FunctionScope scope, GoLine line)
     {
         var prefix = scope.Function[..(scope.Function.Length - InPackageName(scope.Function).Length)];
         var file = scope.Body.File;
@@ -401,7 +404,7 @@ public sealed class CodeReader(SourceLocator locator)
                 {
                     foreach (var f in other.Files.SelectMany(f => f.Functions).Where(f => f.Name == name))
                     {
-                        yield return (f, other, file.ImportPaths[line[i - 2].Text] + ".");
+                        yield return (f, other, file.ImportPaths[line[i - 2].Text] + ".", null);
                     }
                 }
 
@@ -433,7 +436,8 @@ public sealed class CodeReader(SourceLocator locator)
                         : home && f.Name == name;
                     if (matches && f != scope.Body)
                     {
-                        yield return (f, package, packagePrefix);
+                        var receiver = selected && i >= 2 && line[i - 2].IsIdentifier && !line.Matches(i - 3, ".") ? line[i - 2].Text : null;
+                        yield return (f, package, packagePrefix, receiver);
                     }
                 }
             }

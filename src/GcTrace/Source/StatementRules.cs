@@ -347,6 +347,22 @@ internal static class StatementRules
             : Finding(SuspectPattern.ContextNotCancelled, false, scope, line, $"cancels it ({Site(first)})");
     }
 
+    /// <summary>A statement of a method called on a value the caller made (`m.Start()` on `m := NewMonitor()`) that
+    /// makes a ticker, timer or context into a field of its receiver (`m.ticker = time.NewTicker(d)`): never stopped
+    /// or cancelled, the runtime keeps it, and whatever waits on it keeps the receiver. Null for any other line.</summary>
+    public static CodeFinding? ReceiverLifecycle(FunctionScope scope, GoLine line)
+    {
+        var eq = TopLevelAssign(line);
+        if (eq < 3 || !line[0].IsIdentifier || !line.Matches(1, ".") || !scope.Body.DeclaresParameter(line[0].Text))
+        {
+            return null;
+        }
+
+        return Lifecycle(scope, line) is { Pattern: SuspectPattern.TickerNotStopped or SuspectPattern.TimerNotStopped or SuspectPattern.ContextNotCancelled } finding
+            ? finding
+            : null;
+    }
+
     /// <summary>`resp, err := http.Get(url)` (or a client's Get/Post/Do) whose body nothing closes, or null: its
     /// connection stays busy, and the profiles see it only in net/http's own goroutines.</summary>
     public static CodeFinding? UnclosedResponse(FunctionScope scope, GoLine line) => Resource(scope, line, httpOnly: true);
@@ -400,6 +416,17 @@ internal static class StatementRules
         if (closes is not null)
         {
             return Finding(SuspectPattern.UnclosedResource, false, scope, line, $"opens {what} {Site(closes)} closes");
+        }
+
+        // Kept in a field or container (`&segment{f: f}`, `s.conn = c`): it is closed where what keeps it is closed.
+        var store = isHttp ? null : scope.Mentioning(name).Where(l => l.Number != line.Number).Select(l => Releases.StoredIn(scope, l, name)).FirstOrDefault(h => h is not null);
+        if (store is not null)
+        {
+            var kept = new Holder(name, HolderKind.Local);
+            return Releases.Find(scope, line, kept, "Close") is { } closedThere
+                ? Finding(SuspectPattern.UnclosedResource, false, scope, line, $"opens {what} {Site(closedThere)} closes")
+                : Finding(SuspectPattern.UnclosedResource, true, scope, line,
+                    $"opens {what} is kept in `{store.Name}` and never closed{Dead(scope, s => Releases.Find(s, line, kept, "Close"))}");
         }
 
         var onError = FirstLine(scope.Mentioning(name).Where(l => l.Find(name, ".", "Close") >= 0 && InErrorBranch(scope, l)));

@@ -265,3 +265,58 @@ public class CodeReaderCallbackAndPoolTests
         f.Evidence.Should().Contain("returns at main.go:41 (`return err`) before main.go:44 (`frames.Release(c.id)`)");
     }
 }
+
+public class CodeReaderHardCaseTests
+{
+    private static readonly SourceLocator Locator = new([Path.Combine(RepoPaths.Fixtures, "src")]);
+
+    private static CodeFrame Frame(string program, string file, string function, string code)
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Fixtures, "src", program, file));
+        var line = Array.FindIndex(lines, l => l.Contains(code, StringComparison.Ordinal)) + 1;
+        line.Should().BePositive($"{program}/{file} has `{code}`");
+        return new CodeFrame(function, $"gcfixtures/{program}/{file}", line);
+    }
+
+    [Theory]
+    // src14_monitor_start: NewMonitor's window, kept because accept calls m.Start(), whose ticker in m.ticker nothing stops.
+    [InlineData("src14_monitor_start", true)]
+    [InlineData("src14_monitor_start_twin", false)]
+    public void Read_TickerMadeByAMethodOfTheValueTheCallerMade_NamesTheTicker(string program, bool holds)
+    {
+        var path = new List<CodeFrame>
+        {
+            Frame(program, "monitor.go", "main.NewMonitor", "// SITE"),
+            Frame(program, "main.go", "main.(*proxy).accept", "m := NewMonitor("),
+        };
+
+        var f = new CodeReader(Locator).Read(path)!;
+
+        f.Pattern.Should().Be(SuspectPattern.TickerNotStopped, f.Evidence);
+        f.Holds.Should().Be(holds, f.Evidence);
+        f.Evidence.Should().StartWith("monitor.go:23 `m.ticker = time.NewTicker(time.Minute)`");
+        if (holds)
+        {
+            f.Evidence.Should().Contain("is in (*Monitor).Stop, which nothing calls");
+        }
+    }
+
+    [Theory]
+    // src14_segment_files: the file openSegment creates is kept in segment.f; only (*segment).Close closes it.
+    [InlineData("src14_segment_files", true)]
+    [InlineData("src14_segment_files_twin", false)]
+    public void Read_FileKeptInAStructField_IsClosedWhereTheStructIs(string program, bool holds)
+    {
+        var path = new List<CodeFrame>
+        {
+            Frame(program, "segment.go", "main.openSegment", "// SITE"),
+            Frame(program, "segment.go", "main.(*Store).Append", "seg, err := openSegment("),
+        };
+
+        var f = new CodeReader(Locator).Read(path)!;
+
+        f.Pattern.Should().Be(SuspectPattern.UnclosedResource, f.Evidence);
+        f.Holds.Should().Be(holds, f.Evidence);
+        f.Evidence.Should().Contain("`return s.f.Close()`");
+    }
+}
