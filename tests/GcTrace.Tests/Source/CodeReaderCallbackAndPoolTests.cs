@@ -8,21 +8,8 @@ namespace GcTrace.Tests.Source;
 
 public class CodeReaderCallbackAndPoolTests
 {
-    private const string Path = "/build/app/main.go";
-
-    // Frames are given leaf first as (function, text marking the frame's line).
-    private static CodeFinding? Read(string source, params (string Function, string Marker)[] frames)
-    {
-        var lines = source.Split('\n');
-        var path = frames.Select(f =>
-        {
-            var line = Array.FindIndex(lines, l => l.Contains(f.Marker, StringComparison.Ordinal)) + 1;
-            line.Should().BePositive($"the snippet has `{f.Marker}`");
-            return new CodeFrame(f.Function, Path, line);
-        }).ToList();
-        var reader = new CodeReader(SourceLocator.RecordedPathsOnly(new InMemorySourceFiles(new Dictionary<string, string> { [Path] = source })));
-        return reader.Read(path);
-    }
+    // Frames are given leaf first as (function, text marking the frame's line), in one file /build/app/main.go.
+    private static CodeFinding? Read(string source, params (string Function, string Marker)[] frames) => CodeReaderOwnershipTests.Read(source, frames);
 
     // A registry behind an interface keeps each hook under its event, one map down; Off deletes it by the id On returns.
     private const string Hooks = """
@@ -254,7 +241,7 @@ public class CodeReaderCallbackAndPoolTests
     {
         // src8_frame_pool as its heap profile records the growing site: the pool's New literal (main.init.func1, since
         // NewFramePool is inlined into the package var's init), the Get in Lease, the lease in serve.
-        var locator = new SourceLocator([System.IO.Path.Combine(RepoPaths.Fixtures, "src")]);
+        var locator = new SourceLocator([Path.Combine(RepoPaths.Fixtures, "src")]);
         const string dir = "gcfixtures/src8_frame_pool/";
         var path = new List<CodeFrame> { new("main.init.func1", dir + "frames.go", 19), new("main.(*FramePool).Lease", dir + "frames.go", 27), new("main.serve", dir + "main.go", 38) };
 
