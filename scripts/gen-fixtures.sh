@@ -204,6 +204,13 @@ RUNS=(
   "src6_ack_timers|src6_ack_timers|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*AckTracker).Track|held-out: time.NewTimer(10 min) per delivery kept in a map; Ack deletes the entry without Stop, the timers stay in the runtime heap"
   "src11_conn_poller|src11_conn_poller|8|100||gctrace=1|1|leak|ticker-not-stopped|main.serve,main.poll|a poller goroutine per connection whose ticker is never stopped: the 8 KiB buffer serve allocates stays reachable from every parked poller"
   "src11_conn_poller_twin|src11_conn_poller_twin|8|100||gctrace=1|1|no-leak|twin:ticker-not-stopped||twin of src11_conn_poller: closing the connection ends the poller, which stops its ticker"
+  # issue 16 (reader5): hard cases for the code reader, each with a twin that looks alike and is not a leak (src14_*).
+  "src14_monitor_start|src14_monitor_start|8|100||gctrace=1|1|leak|ticker-not-stopped|main.NewMonitor,main.(*Monitor).loop,main.(*proxy).accept|source-reading (reader5): per connection a Monitor (monitor.go) with a 16 KiB window; Start makes a ticker in a field and starts a goroutine waiting on it; Stop exists but nothing calls it"
+  "src14_monitor_start_twin|src14_monitor_start_twin|8|100||gctrace=1|1|no-leak|twin:ticker-not-stopped||twin of src14_monitor_start: accept calls m.Stop(), which stops the ticker and ends the goroutine"
+  "src14_cond_board|src14_cond_board|8|100||gctrace=1|1|leak|goroutine-leak|main.(*Server).Submit,main.(*Board).await|source-reading (reader5): a waiter goroutine per job holds a 16 KiB reply and waits on a sync.Cond for its result; failed jobs never post one, so their waiters go back to Wait on every Broadcast"
+  "src14_cond_board_twin|src14_cond_board_twin|8|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src14_cond_board: the failure path posts a result too, so every waiter wakes and returns"
+  "src14_segment_files|src14_segment_files|8|100||gctrace=1|1|leak|unclosed-resource|main.openSegment,main.(*Store).Append|source-reading (reader5): openSegment (segment.go) creates a file and a 32 KiB bufio.Writer on it; the store keeps every segment in a map field and nothing closes one"
+  "src14_segment_files_twin|src14_segment_files_twin|8|100||gctrace=1|1|no-leak|twin:unclosed-resource||twin of src14_segment_files: Append closes and deletes the segment 8 ids back"
   "src6_pubsub_hub|src6_pubsub_hub|8|100||gctrace=1|1|leak|closure-capture|main.(*Server).Open|held-out: per-session callback capturing the session and its 32 KiB outbox subscribed to the hub; Close never calls the stored unsubscribe"
   # issue 16 (blind6): a third held-out batch written blind to the code reader (src8_*), half small programs in the
   # style of a bug report (package-level variables, plain functions), half services (structs, second files, an internal
@@ -387,6 +394,8 @@ leak_goroutines() {
     src8_conn_ticker) echo "main.handleConn.func1" ;;
     src8_log_shipper) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
     src11_conn_poller) echo "main.poll" ;;
+    src14_monitor_start) echo "main.(*Monitor).loop" ;;
+    src14_cond_board) echo "main.(*Board).await" ;;
     src7_first_reply) echo "gcfixtures/src7_first_reply/internal/replica.(*Set).ask" ;;
     src7_flush_lock) echo "main.flush,main.collect.func1" ;;
     src7_conn_stats) echo "main.(*Conn).reportStats" ;;

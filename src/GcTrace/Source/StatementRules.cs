@@ -44,7 +44,7 @@ internal static class StatementRules
             // target[key] = value, or target.Store(key, value)
             if (line[eq - 1].Text == "]" && target.Kind is GoVarKind.Map or GoVarKind.Other)
             {
-                return Kept(scope, line, target, eq + 1, line.Count, isAppend: false);
+                return Kept(scope, line, target with { Nested = IndexGroups(line, eq) >= 2 }, eq + 1, line.Count, isAppend: false);
             }
 
             // target = append(target, value...)
@@ -253,6 +253,12 @@ internal static class StatementRules
         if (PoolGet(scope, line) is { } pool)
         {
             var put = FirstLine(scope.LiveLines().Where(l => l.Find(pool, ".", "Put", "(") >= 0));
+            if (put is not null && PutSkipped(scope, line, put) is { } skipped)
+            {
+                return Finding(SuspectPattern.SyncPoolMisuse, true, scope, line, $"takes from the sync.Pool `{pool}`, which only {Site(put)} puts back; {skipped}, "
+                    + "so on that path what Get handed out is never put back and the pool's New allocates anew for the next Get");
+            }
+
             return Finding(SuspectPattern.SyncPoolMisuse, put is null, scope, line, put is null
                 ? $"takes from the sync.Pool `{pool}`, which nothing puts back, so its New allocates on most Gets"
                 : $"takes from the sync.Pool `{pool}`, which {Site(put)} puts back into");
@@ -341,6 +347,22 @@ internal static class StatementRules
             : Finding(SuspectPattern.ContextNotCancelled, false, scope, line, $"cancels it ({Site(first)})");
     }
 
+    /// <summary>A statement of a method called on a value the caller made (`m.Start()` on `m := NewMonitor()`) that
+    /// makes a ticker, timer or context into a field of its receiver (`m.ticker = time.NewTicker(d)`): never stopped
+    /// or cancelled, the runtime keeps it, and whatever waits on it keeps the receiver. Null for any other line.</summary>
+    public static CodeFinding? ReceiverLifecycle(FunctionScope scope, GoLine line)
+    {
+        var eq = TopLevelAssign(line);
+        if (eq < 3 || !line[0].IsIdentifier || !line.Matches(1, ".") || !scope.Body.DeclaresParameter(line[0].Text))
+        {
+            return null;
+        }
+
+        return Lifecycle(scope, line) is { Pattern: SuspectPattern.TickerNotStopped or SuspectPattern.TimerNotStopped or SuspectPattern.ContextNotCancelled } finding
+            ? finding
+            : null;
+    }
+
     /// <summary>`resp, err := http.Get(url)` (or a client's Get/Post/Do) whose body nothing closes, or null: its
     /// connection stays busy, and the profiles see it only in net/http's own goroutines.</summary>
     public static CodeFinding? UnclosedResponse(FunctionScope scope, GoLine line) => Resource(scope, line, httpOnly: true);
@@ -394,6 +416,17 @@ internal static class StatementRules
         if (closes is not null)
         {
             return Finding(SuspectPattern.UnclosedResource, false, scope, line, $"opens {what} {Site(closes)} closes");
+        }
+
+        // Kept in a field or container (`&segment{f: f}`, `s.conn = c`): it is closed where what keeps it is closed.
+        var store = isHttp ? null : scope.Mentioning(name).Where(l => l.Number != line.Number).Select(l => Releases.StoredIn(scope, l, name)).FirstOrDefault(h => h is not null);
+        if (store is not null)
+        {
+            var kept = new Holder(name, HolderKind.Local);
+            return Releases.Find(scope, line, kept, "Close") is { } closedThere
+                ? Finding(SuspectPattern.UnclosedResource, false, scope, line, $"opens {what} {Site(closedThere)} closes")
+                : Finding(SuspectPattern.UnclosedResource, true, scope, line,
+                    $"opens {what} is kept in `{store.Name}` and never closed{Dead(scope, s => Releases.Find(s, line, kept, "Close"))}");
         }
 
         var onError = FirstLine(scope.Mentioning(name).Where(l => l.Find(name, ".", "Close") >= 0 && InErrorBranch(scope, l)));
@@ -871,6 +904,12 @@ internal static class StatementRules
                 {
                     return l;
                 }
+
+                // delete(X[k], id) removes from the map kept under k, which is where `X[k][id] = v` stores.
+                if (target.Nested && end > 0 && l[end - 1].Text == "]" && OpeningBracket(l, end - 1) is var open and > 0 && l[open - 1].Text == target.Name)
+                {
+                    return l;
+                }
             }
 
             var eq = TopLevelAssign(l);
@@ -886,6 +925,34 @@ internal static class StatementRules
         }
 
         return null;
+    }
+
+    // How many index groups the assignment's left side ends with: `m[k] =` 1, `m[a][b] =` 2.
+    private static int IndexGroups(GoLine line, int eq)
+    {
+        var groups = 0;
+        for (var close = eq - 1; close > 0 && line[close].Text == "]" && OpeningBracket(line, close) is var open and > 0; close = open - 1)
+        {
+            groups++;
+        }
+
+        return groups;
+    }
+
+    // The `[` matching the `]` at `close`, or -1.
+    private static int OpeningBracket(GoLine line, int close)
+    {
+        var depth = 0;
+        for (var k = close; k >= 0; k--)
+        {
+            depth += line[k].Text is "]" or ")" or "}" ? 1 : line[k].Text is "[" or "(" or "{" ? -1 : 0;
+            if (depth == 0)
+            {
+                return line[k].Text == "[" ? k : -1;
+            }
+        }
+
+        return -1;
     }
 
     // X = X[len(X)-n:], X = X[:0], X = nil, X = append(X[:0], ...), X = make(...): anything but the growing append
@@ -1316,6 +1383,63 @@ internal static class StatementRules
         return null;
     }
 
+    // A path from the Get that returns before the Put runs (`if err != nil { return err }` between them), in the Get's
+    // own function, or, when the Put sits in a release helper (`Release` with the Put, `Lease` with the Get), in a
+    // caller of the Get's function between its call and the helper's. A deferred Put or release runs on every path.
+    // Says where that path returns, or null when every path reaches the Put (or the code does not show).
+    private static string? PutSkipped(FunctionScope scope, GoLine get, GoLine put)
+    {
+        if (get.File.FunctionAt(get.Number) is not { } getter || put.File.FunctionAt(put.Number) is not { } putter)
+        {
+            return null;
+        }
+
+        if (getter == putter)
+        {
+            return put.Number > get.Number && ReturnBetween(scope.Package, getter, get, put) is { } early
+                ? $"{Short(getter.Name)} returns at {Site(early)} before it"
+                : null;
+        }
+
+        var leaseName = getter.Name[(getter.Name.LastIndexOf('.') + 1)..];
+        var releaseName = putter.Name[(putter.Name.LastIndexOf('.') + 1)..];
+        foreach (var lease in scope.LiveLines().Where(l => CallsFunction(l, leaseName)))
+        {
+            if (lease.File.FunctionAt(lease.Number) is not { } caller || caller == getter || caller == putter)
+            {
+                continue;
+            }
+
+            var release = caller.Lines().FirstOrDefault(l => l.Number > lease.Number && CallsFunction(l, releaseName));
+            if (release is not null && ReturnBetween(scope.Package, caller, lease, release) is { } early)
+            {
+                return $"{Short(caller.Name)} gets it through {Site(lease)} and returns at {Site(early)} before {Site(release)} releases it";
+            }
+        }
+
+        return null;
+    }
+
+    // `name(` called, directly or as a method (`frames.Release(id)`, `defer p.release()`).
+    private static bool CallsFunction(GoLine line, string name) =>
+        line.Find(name, "(") is var at and >= 0 && (at == 0 || line.Matches(at - 1, ".") || line.Matches(at - 1, "defer") || line.Matches(at - 1, "go")
+            || !line[at - 1].IsIdentifier);
+
+    // The first `return` of the function strictly between two of its lines, outside func literals, unless the later
+    // line is deferred (a defer runs on every return after it).
+    private static GoLine? ReturnBetween(GoPackage package, GoFunction function, GoLine from, GoLine to)
+    {
+        if (to.Matches(0, "defer"))
+        {
+            return null;
+        }
+
+        var scope = new FunctionScope(package, function, function.Name);
+        var literal = scope.LiteralAround(from.Number);
+        return function.Lines().FirstOrDefault(l => l.Number > from.Number && l.Number < to.Number && l.IndexOf("return") is var r and >= 0
+            && l[r].Kind == GoTokenKind.Keyword && scope.LiteralAround(l.Number) == literal);
+    }
+
     // X.Get() where X is a package-level sync.Pool (or pool.Get().(T) on a field named like one).
     private static string? PoolGet(FunctionScope scope, GoLine line)
     {
@@ -1470,7 +1594,8 @@ internal static class StatementRules
     private static CodeFinding Finding(SuspectPattern pattern, bool holds, FunctionScope scope, GoLine line, string says) =>
         new(pattern, holds, line.File.Path, line.Number, line.Code, $"{Path.GetFileName(line.File.Path)}:{line.Number} `{line.Code}` {says}");
 
-    private sealed record Target(string Name, string? Owner, GoVarKind Kind, bool Local = false)
+    /// <param name="Nested">The value is stored one map down (`X[k][id] = v`): a delete from `X[k]` removes it.</param>
+    private sealed record Target(string Name, string? Owner, GoVarKind Kind, bool Local = false, bool Nested = false)
     {
         public string Describe(string shape) => Owner is not null
             ? $"the field `{Owner}.{Name}`"
