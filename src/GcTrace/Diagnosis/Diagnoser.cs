@@ -107,9 +107,11 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         var fastRise = trace.Kind == VerdictKind.Inconclusive && !shortRise && fewCycles.RoseAtEveryWindow(findings.Heap, findings.Gc.Cycles);
 
         // A heap profile reports allocations up to two GCs old (runtime.MemProfile), so when a trace too short to judge
-        // shows the live heap no higher at its last window than at the one before, a site's last rises in the profiles
-        // are that past (a working set that finished forming), not growth that goes on.
-        var stalled = trace.Kind == VerdictKind.Inconclusive && FewCycleFloor.StoppedByLastWindow(findings.Heap);
+        // shows the live heap no higher at its last window than at the one before, although the sites' growth rate
+        // would have raised it by more than the trace's rounding over that step, their last rises in the profiles are
+        // that past (a working set that finished forming), not growth that goes on.
+        var stalled = trace.Kind == VerdictKind.Inconclusive && lastingSites.Count > 0
+            && fewCycles.StoppedByLastWindow(findings.Heap, lastingSites.Values.Max(t => t.SpanS > 0 ? t.Growth / t.SpanS : 0));
 
         if (lastingGoroutines.Count > 0)
         {
@@ -192,7 +194,7 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         // that grew across all the profiles beyond its own sampling noise, in the same shape, agrees with it and says
         // where it is; when the trace called the leak, or saw only its few cycles rise, the site must also still rise
         // after the profiles' warm-up (a cache that filled early and stopped is not what keeps growing).
-        var agreeing = shortRise && !stalled ? Agreeing(siteSeries, classified, period, noise)
+        var agreeing = shortRise ? Agreeing(siteSeries, classified, period, noise)
             : traceLeak || fastRise ? Agreeing(siteSeries, classified, period, noise).Where(s => StillRising(siteTrends.GetValueOrDefault(s.Function))).ToList()
             : [];
         if (agreeing.Count > 0)

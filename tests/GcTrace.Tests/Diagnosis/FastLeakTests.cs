@@ -43,6 +43,12 @@ public class FastLeakTests
         envelope[^1].LiveMbMin.Should().BeLessThanOrEqualTo(envelope[^2].LiveMbMin);
         verdict.Kind.Should().Be(VerdictKind.Inconclusive);
         verdict.Suspects.Select(s => s.Function).Should().Contain("main.entry", "the growing site is still named as a candidate");
+
+        // The veto holds only where the site's rate would have shown in whole MB over the last step: a trace that
+        // cannot resolve that much leaves the profiles' lasting growth standing.
+        var summary = ProfiledRuns.Summarize(folder, null).Summary;
+        var coarse = new Diagnoser(ProfiledRuns.Series(folder), DiagnosisOptions.Default with { MinLeakGrowthMb = 1000 }, ProfiledRuns.FixtureSources).Decide(summary);
+        coarse.Kind.Should().Be(VerdictKind.Leak);
     }
 
     [Theory]
