@@ -584,6 +584,14 @@ internal static class StatementRules
             return Finding(SuspectPattern.GoroutineLeak, false, scope, line, $"parks the goroutine started at {started.Where} in a select that a done or timeout case ends");
         }
 
+        if (op == "a lock" && line.Find(".", "Wait", "(") is var wait and > 0)
+        {
+            // A sync.Cond's waiter leaves only once its condition holds after a Signal or Broadcast; a WaitGroup's once
+            // every Add has its Done: not a lock, and nothing here makes that happen.
+            return Finding(SuspectPattern.GoroutineLeak, true, scope, line,
+                $"parks the goroutine started at {Started(started)} in `{string.Concat(Enumerable.Range(0, wait + 4).Select(i => line[i].Text))}`, which nothing ends (a sync.Cond's waiter leaves only once its condition holds, a WaitGroup's once every Add has its Done)");
+        }
+
         var never = op == "a lock" ? "that is never released" : "that nothing completes once its partner gives up";
         return Finding(SuspectPattern.GoroutineLeak, true, scope, line,
             $"parks the goroutine started at {Started(started)} on {op} {never}");

@@ -288,6 +288,18 @@ public class CodeReaderHardCaseTests
         }
     }
 
+    [Fact]
+    public void Read_WaiterParkedOnACond_SaysWhatWouldEndTheWait()
+    {
+        var path = new List<CodeFrame> { Frame("src14_cond_board", "main.go", "main.(*Board).await", "b.cond.Wait()") };
+
+        var f = new CodeReader(Locator).Read(path)!;
+
+        f.Pattern.Should().Be(SuspectPattern.GoroutineLeak, f.Evidence);
+        f.Holds.Should().BeTrue(f.Evidence);
+        f.Evidence.Should().Contain("started at main.go:59 (`go s.board.await(id, reply)`) in `b.cond.Wait()`, which nothing ends");
+    }
+
     [Theory]
     // src14_segment_files: the file openSegment creates is kept in segment.f; only (*segment).Close closes it.
     [InlineData("src14_segment_files", true)]
