@@ -891,7 +891,7 @@ internal static class StatementRules
         foreach (var l in scope.LiveLines().Where(l => UnderDurationTimesUnit(scope.Package, l) == onlyUnderDurationBug && !InUncalledRemover(scope, l)))
         {
             // X[k] = append(list[:i], list[i+1:]...): one element spliced out of the slice kept under k.
-            if (TopLevelAssign(l) is var at and > 1 && l.Matches(at + 1, "append", "(") && l.Has("...")
+            if (StatementAssign(l) is var at and > 1 && l.Matches(at + 1, "append", "(") && l.Has("...")
                 && Enumerable.Range(0, at).Any(k => l[k].Text == target.Name && l.Matches(k + 1, "[") && (target.Owner is null) != l.Matches(k - 1, "."))
                 && SliceExpression(l, at + 3, l.Count) is not null)
             {
@@ -920,7 +920,7 @@ internal static class StatementRules
                 }
             }
 
-            var eq = TopLevelAssign(l);
+            var eq = StatementAssign(l);
             if (eq > 0 && l[eq - 1].Text == target.Name && (l.Matches(eq + 1, "make") || l.Matches(eq + 1, "map") || l.Matches(eq + 1, "nil")))
             {
                 return l;
@@ -969,7 +969,7 @@ internal static class StatementRules
     {
         foreach (var l in scope.LiveLines().Where(l => !UnderDurationTimesUnit(scope.Package, l) && !InUncalledRemover(scope, l)))
         {
-            var eq = TopLevelAssign(l);
+            var eq = StatementAssign(l);
             if (eq <= 0 || l[eq - 1].Text != target.Name || l.Number == growing.Number && l.File == growing.File)
             {
                 continue;
@@ -1461,6 +1461,53 @@ internal static class StatementRules
         return scope.Package.Var(name) is { Kind: GoVarKind.Pool } || name.Contains("pool", StringComparison.OrdinalIgnoreCase) ? name : null;
     }
 
+    // The line's assignment: its top-level `=`, or, in a one-line func literal (`return func() { s.subs = append(s.subs[:i],
+    // s.subs[i+1:]...) }`, an unsubscribe), the `=` of the literal's own statement; -1 when neither.
+    private static int StatementAssign(GoLine line)
+    {
+        if (TopLevelAssign(line) is var top and > 0)
+        {
+            return top;
+        }
+
+        var func = line.IndexOf("func");
+        if (func < 0 || line[func].Kind != GoTokenKind.Keyword)
+        {
+            return -1;
+        }
+
+        var parens = 0;
+        var open = -1;
+        for (var i = func + 1; i < line.Count && open < 0; i++)
+        {
+            parens += line[i].Text == "(" ? 1 : line[i].Text == ")" ? -1 : 0;
+            open = parens == 0 && line[i].Text == "{" ? i : -1;
+        }
+
+        var depth = 0;
+        for (var i = Math.Max(open, 0); open >= 0 && i < line.Count; i++)
+        {
+            var t = line[i];
+            if (t.Kind != GoTokenKind.Operator)
+            {
+                continue;
+            }
+
+            depth += t.Text is "[" or "(" or "{" ? 1 : t.Text is "]" or ")" or "}" ? -1 : 0;
+            if (depth == 1 && t.Text is "=" or "+=")
+            {
+                return i;
+            }
+
+            if (depth == 0)
+            {
+                break;
+            }
+        }
+
+        return -1;
+    }
+
     // Index of the line's `=` (plain assignment or op-assign) outside brackets, or -1.
     private static int TopLevelAssign(GoLine line)
     {
@@ -1583,6 +1630,12 @@ internal static class StatementRules
     // The first line of the func literal around the line when the function returns it (`return func() {`), else null.
     private static int? ReturnedLiteral(GoPackage package, GoFunction function, GoLine line)
     {
+        // `return func() { delete(m, id) }`: a one-line literal is its own line.
+        if (line.Matches(0, "return", "func") && line[line.Count - 1].Text == "}")
+        {
+            return line.Number;
+        }
+
         var scope = new FunctionScope(package, function, function.Name);
         return scope.LiteralRangeAround(line.Number) is { } literal && function.Lines().FirstOrDefault(l => l.Number == literal.First) is { } head
             && head.Matches(0, "return", "func") ? literal.First : null;
