@@ -1484,35 +1484,17 @@ internal static class StatementRules
             open = parens == 0 && line[i].Text == "{" ? i : -1;
         }
 
-        var depth = 0;
-        for (var i = Math.Max(open, 0); open >= 0 && i < line.Count; i++)
-        {
-            var t = line[i];
-            if (t.Kind != GoTokenKind.Operator)
-            {
-                continue;
-            }
-
-            depth += t.Text is "[" or "(" or "{" ? 1 : t.Text is "]" or ")" or "}" ? -1 : 0;
-            if (depth == 1 && t.Text is "=" or "+=")
-            {
-                return i;
-            }
-
-            if (depth == 0)
-            {
-                break;
-            }
-        }
-
-        return -1;
+        return open < 0 ? -1 : AssignAt(line, open, level: 1);
     }
 
     // Index of the line's `=` (plain assignment or op-assign) outside brackets, or -1.
-    private static int TopLevelAssign(GoLine line)
+    private static int TopLevelAssign(GoLine line) => AssignAt(line, 0, level: 0);
+
+    // The first `=` or `+=` from token `from` on at bracket depth `level` (counted from `from`), or -1.
+    private static int AssignAt(GoLine line, int from, int level)
     {
         var depth = 0;
-        for (var i = 0; i < line.Count; i++)
+        for (var i = from; i < line.Count; i++)
         {
             var t = line[i];
             if (t.Kind != GoTokenKind.Operator)
@@ -1521,9 +1503,15 @@ internal static class StatementRules
             }
 
             depth += t.Text is "[" or "(" or "{" ? 1 : t.Text is "]" or ")" or "}" ? -1 : 0;
-            if (depth == 0 && t.Text is "=" or "+=")
+            if (depth == level && t.Text is "=" or "+=")
             {
                 return i;
+            }
+
+            // Inside a literal's braces (level > 0), its closing brace ends the search.
+            if (level > 0 && depth < level)
+            {
+                break;
             }
         }
 
