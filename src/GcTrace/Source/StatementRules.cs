@@ -584,6 +584,14 @@ internal static class StatementRules
             return Finding(SuspectPattern.GoroutineLeak, false, scope, line, $"parks the goroutine started at {started.Where} in a select that a done or timeout case ends");
         }
 
+        if (op == "a lock" && line.Find(".", "Wait", "(") is var wait and > 0)
+        {
+            // A sync.Cond's waiter leaves only once its condition holds after a Signal or Broadcast; a WaitGroup's once
+            // every Add has its Done: not a lock, and nothing here makes that happen.
+            return Finding(SuspectPattern.GoroutineLeak, true, scope, line,
+                $"parks the goroutine started at {Started(started)} in `{string.Concat(Enumerable.Range(0, wait + 4).Select(i => line[i].Text))}`, which nothing ends (a sync.Cond's waiter leaves only once its condition holds, a WaitGroup's once every Add has its Done)");
+        }
+
         var never = op == "a lock" ? "that is never released" : "that nothing completes once its partner gives up";
         return Finding(SuspectPattern.GoroutineLeak, true, scope, line,
             $"parks the goroutine started at {Started(started)} on {op} {never}");
@@ -883,7 +891,7 @@ internal static class StatementRules
         foreach (var l in scope.LiveLines().Where(l => UnderDurationTimesUnit(scope.Package, l) == onlyUnderDurationBug && !InUncalledRemover(scope, l)))
         {
             // X[k] = append(list[:i], list[i+1:]...): one element spliced out of the slice kept under k.
-            if (TopLevelAssign(l) is var at and > 1 && l.Matches(at + 1, "append", "(") && l.Has("...")
+            if (StatementAssign(l) is var at and > 1 && l.Matches(at + 1, "append", "(") && l.Has("...")
                 && Enumerable.Range(0, at).Any(k => l[k].Text == target.Name && l.Matches(k + 1, "[") && (target.Owner is null) != l.Matches(k - 1, "."))
                 && SliceExpression(l, at + 3, l.Count) is not null)
             {
@@ -912,7 +920,7 @@ internal static class StatementRules
                 }
             }
 
-            var eq = TopLevelAssign(l);
+            var eq = StatementAssign(l);
             if (eq > 0 && l[eq - 1].Text == target.Name && (l.Matches(eq + 1, "make") || l.Matches(eq + 1, "map") || l.Matches(eq + 1, "nil")))
             {
                 return l;
@@ -961,7 +969,7 @@ internal static class StatementRules
     {
         foreach (var l in scope.LiveLines().Where(l => !UnderDurationTimesUnit(scope.Package, l) && !InUncalledRemover(scope, l)))
         {
-            var eq = TopLevelAssign(l);
+            var eq = StatementAssign(l);
             if (eq <= 0 || l[eq - 1].Text != target.Name || l.Number == growing.Number && l.File == growing.File)
             {
                 continue;
@@ -1453,11 +1461,40 @@ internal static class StatementRules
         return scope.Package.Var(name) is { Kind: GoVarKind.Pool } || name.Contains("pool", StringComparison.OrdinalIgnoreCase) ? name : null;
     }
 
+    // The line's assignment: its top-level `=`, or, in a one-line func literal (`return func() { s.subs = append(s.subs[:i],
+    // s.subs[i+1:]...) }`, an unsubscribe), the `=` of the literal's own statement; -1 when neither.
+    private static int StatementAssign(GoLine line)
+    {
+        if (TopLevelAssign(line) is var top and > 0)
+        {
+            return top;
+        }
+
+        var func = line.IndexOf("func");
+        if (func < 0 || line[func].Kind != GoTokenKind.Keyword)
+        {
+            return -1;
+        }
+
+        var parens = 0;
+        var open = -1;
+        for (var i = func + 1; i < line.Count && open < 0; i++)
+        {
+            parens += line[i].Text == "(" ? 1 : line[i].Text == ")" ? -1 : 0;
+            open = parens == 0 && line[i].Text == "{" ? i : -1;
+        }
+
+        return open < 0 ? -1 : AssignAt(line, open, level: 1);
+    }
+
     // Index of the line's `=` (plain assignment or op-assign) outside brackets, or -1.
-    private static int TopLevelAssign(GoLine line)
+    private static int TopLevelAssign(GoLine line) => AssignAt(line, 0, level: 0);
+
+    // The first `=` or `+=` from token `from` on at bracket depth `level` (counted from `from`), or -1.
+    private static int AssignAt(GoLine line, int from, int level)
     {
         var depth = 0;
-        for (var i = 0; i < line.Count; i++)
+        for (var i = from; i < line.Count; i++)
         {
             var t = line[i];
             if (t.Kind != GoTokenKind.Operator)
@@ -1466,9 +1503,15 @@ internal static class StatementRules
             }
 
             depth += t.Text is "[" or "(" or "{" ? 1 : t.Text is "]" or ")" or "}" ? -1 : 0;
-            if (depth == 0 && t.Text is "=" or "+=")
+            if (depth == level && t.Text is "=" or "+=")
             {
                 return i;
+            }
+
+            // Inside a literal's braces (level > 0), its closing brace ends the search.
+            if (level > 0 && depth < level)
+            {
+                break;
             }
         }
 
@@ -1575,6 +1618,12 @@ internal static class StatementRules
     // The first line of the func literal around the line when the function returns it (`return func() {`), else null.
     private static int? ReturnedLiteral(GoPackage package, GoFunction function, GoLine line)
     {
+        // `return func() { delete(m, id) }`: a one-line literal is its own line.
+        if (line.Matches(0, "return", "func") && line[line.Count - 1].Text == "}")
+        {
+            return line.Number;
+        }
+
         var scope = new FunctionScope(package, function, function.Name);
         return scope.LiteralRangeAround(line.Number) is { } literal && function.Lines().FirstOrDefault(l => l.Number == literal.First) is { } head
             && head.Matches(0, "return", "func") ? literal.First : null;

@@ -99,6 +99,66 @@ public class CodeReaderCallbackAndPoolTests
         f.Evidence.Should().Contain("`delete(r.hooks[event], id)`");
     }
 
+    // A package-level bus whose OnEvent returns a one-line unsubscribe (a splice of the handlers slice).
+    private const string Bus = """
+        package main
+
+        type Event struct{ Name string }
+
+        type Bus struct {
+            handlers []func(Event)
+        }
+
+        var bus = &Bus{}
+
+        func (b *Bus) OnEvent(fn func(Event)) func() {
+            b.handlers = append(b.handlers, fn)
+            i := len(b.handlers) - 1
+            return func() { b.handlers = append(b.handlers[:i], b.handlers[i+1:]...) }
+        }
+
+        func (b *Bus) Emit(e Event) {
+            for _, h := range b.handlers {
+                h(e)
+            }
+        }
+
+        func handle() {
+            buf := make([]byte, 16<<10) // site
+            SUBSCRIBE bus.OnEvent(func(e Event) {
+                buf[0] = byte(len(e.Name))
+            })
+            UNSUBSCRIBE
+        }
+
+        func main() {
+            for i := 0; i < 10; i++ {
+                handle()
+                bus.Emit(Event{})
+            }
+        }
+        """;
+
+    [Fact]
+    public void Read_OneLineUnsubscribeNothingCalls_RemovesNothing()
+    {
+        var f = Read(Bus.Replace("SUBSCRIBE ", string.Empty, StringComparison.Ordinal).Replace("UNSUBSCRIBE", string.Empty, StringComparison.Ordinal), ("main.handle", "// site"))!;
+
+        f.Pattern.Should().Be(SuspectPattern.ClosureCapture, f.Evidence);
+        f.Holds.Should().BeTrue(f.Evidence);
+        f.Evidence.Should().Contain("is in the func (*Bus).OnEvent returns, which nothing calls");
+    }
+
+    [Fact]
+    public void Read_OneLineUnsubscribeDeferred_IsTheLookAlike()
+    {
+        var f = Read(Bus.Replace("SUBSCRIBE ", "off := ", StringComparison.Ordinal).Replace("UNSUBSCRIBE", "defer off()", StringComparison.Ordinal), ("main.handle", "// site"))!;
+
+        f.Pattern.Should().Be(SuspectPattern.ClosureCapture, f.Evidence);
+        f.Holds.Should().BeFalse(f.Evidence);
+        f.Evidence.Should().Contain("`return func() { b.handlers = append(b.handlers[:i], b.handlers[i+1:]...) }`) removes from");
+    }
+
     [Fact]
     public void DeclaresParameter_ATypeInTheSignature_IsNoParameter()
     {
@@ -286,6 +346,18 @@ public class CodeReaderHardCaseTests
         {
             f.Evidence.Should().Contain("is in (*Monitor).Stop, which nothing calls");
         }
+    }
+
+    [Fact]
+    public void Read_WaiterParkedOnACond_SaysWhatWouldEndTheWait()
+    {
+        var path = new List<CodeFrame> { Frame("src14_cond_board", "main.go", "main.(*Board).await", "b.cond.Wait()") };
+
+        var f = new CodeReader(Locator).Read(path)!;
+
+        f.Pattern.Should().Be(SuspectPattern.GoroutineLeak, f.Evidence);
+        f.Holds.Should().BeTrue(f.Evidence);
+        f.Evidence.Should().Contain("started at main.go:59 (`go s.board.await(id, reply)`) in `b.cond.Wait()`, which nothing ends");
     }
 
     [Theory]
