@@ -204,6 +204,13 @@ RUNS=(
   "src6_ack_timers|src6_ack_timers|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*AckTracker).Track|held-out: time.NewTimer(10 min) per delivery kept in a map; Ack deletes the entry without Stop, the timers stay in the runtime heap"
   "src11_conn_poller|src11_conn_poller|8|100||gctrace=1|1|leak|ticker-not-stopped|main.serve,main.poll|a poller goroutine per connection whose ticker is never stopped: the 8 KiB buffer serve allocates stays reachable from every parked poller"
   "src11_conn_poller_twin|src11_conn_poller_twin|8|100||gctrace=1|1|no-leak|twin:ticker-not-stopped||twin of src11_conn_poller: closing the connection ends the poller, which stops its ticker"
+  # issue 16 (reader5): hard cases for the code reader, each with a twin that looks alike and is not a leak (src14_*).
+  "src14_monitor_start|src14_monitor_start|8|100||gctrace=1|1|leak|ticker-not-stopped|main.NewMonitor,main.(*Monitor).loop,main.(*proxy).accept|source-reading (reader5): per connection a Monitor (monitor.go) with a 16 KiB window; Start makes a ticker in a field and starts a goroutine waiting on it; Stop exists but nothing calls it"
+  "src14_monitor_start_twin|src14_monitor_start_twin|8|100||gctrace=1|1|no-leak|twin:ticker-not-stopped||twin of src14_monitor_start: accept calls m.Stop(), which stops the ticker and ends the goroutine"
+  "src14_cond_board|src14_cond_board|8|100||gctrace=1|1|leak|goroutine-leak|main.(*Server).Submit,main.(*Board).await|source-reading (reader5): a waiter goroutine per job holds a 16 KiB reply and waits on a sync.Cond for its result; failed jobs never post one, so their waiters go back to Wait on every Broadcast"
+  "src14_cond_board_twin|src14_cond_board_twin|8|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src14_cond_board: the failure path posts a result too, so every waiter wakes and returns"
+  "src14_segment_files|src14_segment_files|8|100||gctrace=1|1|leak|unclosed-resource|main.openSegment,main.(*Store).Append|source-reading (reader5): openSegment (segment.go) creates a file and a 32 KiB bufio.Writer on it; the store keeps every segment in a map field and nothing closes one"
+  "src14_segment_files_twin|src14_segment_files_twin|8|100||gctrace=1|1|no-leak|twin:unclosed-resource||twin of src14_segment_files: Append closes and deletes the segment 8 ids back"
   "src6_pubsub_hub|src6_pubsub_hub|8|100||gctrace=1|1|leak|closure-capture|main.(*Server).Open|held-out: per-session callback capturing the session and its 32 KiB outbox subscribed to the hub; Close never calls the stored unsubscribe"
   # issue 16 (blind6): a third held-out batch written blind to the code reader (src8_*), half small programs in the
   # style of a bug report (package-level variables, plain functions), half services (structs, second files, an internal
@@ -259,6 +266,14 @@ RUNS=(
   "src12_metrics_push|src12_metrics_push|12|100||gctrace=1|1|leak|unclosed-resource|main.push|held-out: agent http.Post's a ~32 KiB metrics batch to a loopback httptest collector and checks only the status; resp.Body never read nor closed, each connection and its request stay"
   "src12_page_titles|src12_page_titles|12|100||gctrace=1|1|leak|subslice-pins-buffer|main.remember|held-out: crawler reads each page into a fresh 64 KiB buffer and keeps the <title> sub-slice in a package-level map bounded to 5000, pinning every buffer"
   "src12_page_titles_twin|src12_page_titles_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src12_page_titles: the title is copied with append([]byte(nil), ...) before it is kept"
+  # issue 16 (verdict5): fast leaks from a small heap (the heap doubles between GCs, so a 10 s run has only a handful of
+  # geometrically spaced cycles) and twins whose working set forms equally fast during warm-up, then stays flat.
+  "src15_fast_map|src15_fast_map|10|100||gctrace=1|1|leak|unbounded-map|main.storeChunk|fast leak (verdict5): ~25-50 MB/s of 64 KiB upload chunks kept in a package-level map keyed by a fresh id; confirm (delete) is never called"
+  "src15_fast_map_twin|src15_fast_map_twin|10|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src15_fast_map: a fixed 1600-entry catalogue of 64 KiB (~100 MB) loaded at the same pace in the first ~2-4 s, then lookups that hit plus the same scratch garbage"
+  "src15_fast_map_short|src15_fast_map|6|100||gctrace=1|1|leak|unbounded-map|main.storeChunk|src15_fast_map stopped after 6 s: its GCs come geometrically further apart, so after the first third only one or two of them change what the profiles show"
+  "src15_fast_map_twin_short|src15_fast_map_twin|6|100||gctrace=1|1|no-leak|twin:unbounded-map||src15_fast_map_twin stopped after 6 s: the catalogue is full after ~3 s, so only the last GCs see it flat"
+  "src15_fast_park|src15_fast_park|10|100||gctrace=1|1|leak|goroutine-leak|main.search.func1,main.search,main.queryShard|fast leak (verdict5): ~600 queries/s fan out to two shard goroutines on an unbuffered channel; only the first reply is read, the slower one parks on its send with its 32 KiB page (made by queryShard)"
+  "src15_fast_park_twin|src15_fast_park_twin|10|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src15_fast_park: a fixed pool of 1800 workers with their own 32 KiB page started at the same pace in the first ~3 s, then queries served through the pool"
 
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
@@ -316,6 +331,9 @@ expected_kind() {
     leak_sparse) echo inconclusive; return ;;
     # Fewer GC cycles than the trace needs, and the profiles see a plateau: nothing can say "healthy" yet.
     src5_sparse_orders_twin150) echo inconclusive; return ;;
+    # Stopped after 6 s: the trace has cycles in only two windows after its warm-up, and the heap profiles report
+    # allocations up to two GCs old, so the catalogue still filling is what they show; nothing can say "healthy" yet.
+    src15_fast_map_twin_short) echo inconclusive; return ;;
   esac
   case "$label:$pattern" in
     leak:*) echo leak ;;
@@ -386,10 +404,13 @@ leak_goroutines() {
     src6_lookup_timeout) echo "main.(*call).await" ;;
     src6_heartbeat_ticker) echo "main.(*Peer).heartbeat" ;;
     src8_first_result) echo "main.lookupPrice.func1" ;;
+    src15_fast_park) echo "main.search.func1" ;;
     src8_fanout_pipe) echo "main.(*client).writePump" ;;
     src8_conn_ticker) echo "main.handleConn.func1" ;;
     src8_log_shipper) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
     src11_conn_poller) echo "main.poll" ;;
+    src14_monitor_start) echo "main.(*Monitor).loop" ;;
+    src14_cond_board) echo "main.(*Board).await" ;;
     src7_first_reply) echo "gcfixtures/src7_first_reply/internal/replica.(*Set).ask" ;;
     src7_flush_lock) echo "main.flush,main.collect.func1" ;;
     src7_conn_stats) echo "main.(*Conn).reportStats" ;;

@@ -25,6 +25,7 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
     private readonly SuspectSiting siting = new(sources);
     private readonly DiagnosisOptions o = options ?? DiagnosisOptions.Default;
     private readonly TraceOnlyVerdict traceOnly = new(options);
+    private readonly FewCycleFloor fewCycles = new(options ?? DiagnosisOptions.Default);
 
     public Verdict Decide(TraceSummary findings)
     {
@@ -101,23 +102,34 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         var shortRise = trace.Kind == VerdictKind.Inconclusive && findings.Gc.Cycles < o.MinCycles
             && floor is not null && floor.Points >= o.MinFloorWindows && traceOnly.IsLastingGrowth(floor);
 
+        // Too few cycles for the trace's own trend, yet its live heap rose at every window through the last: a fast
+        // leak from a small heap doubles it at each GC, so its GCs space out geometrically and stay few.
+        var fastRise = trace.Kind == VerdictKind.Inconclusive && !shortRise && fewCycles.RoseAtEveryWindow(findings.Heap, findings.Gc.Cycles);
+
+        // A heap profile reports allocations up to two GCs old (runtime.MemProfile), so when a trace too short to judge
+        // shows the live heap no higher at its last window than at the one before, although the sites' growth rate
+        // would have raised it by more than the trace's rounding over that step, their last rises in the profiles are
+        // that past (a working set that finished forming), not growth that goes on.
+        var stalled = trace.Kind == VerdictKind.Inconclusive && lastingSites.Count > 0
+            && fewCycles.StoppedByLastWindow(findings.Heap, lastingSites.Values.Max(t => t.SpanS > 0 ? t.Growth / t.SpanS : 0));
+
         if (lastingGoroutines.Count > 0)
         {
             var group = lastingGoroutines[0];
             evidence = evidence with { GroupFirst = group.First, GroupLast = group.Last, GroupRises = group.Trend!.Rises, GroupFalls = group.Trend.Falls };
             reasons.Add(GoroutineSentence(group, evidence));
-            var suspects = Sited(Rank(classified, lastingSites, lastingGoroutines));
+            var suspects = Sited(HoldersFirst(Rank(classified, lastingSites, lastingGoroutines), stacks, lastingGoroutines));
             reasons.AddRange(SuspectReasons(suspects));
             var agree = traceLeak || lastingSites.Count > 0;
             return new Verdict(VerdictKind.Leak, agree ? Confidence.High : Confidence.Medium, reasons, suspects) { Evidence = evidence };
         }
 
-        if (lastingSites.Count > 0 && !floorFalling)
+        if (lastingSites.Count > 0 && !floorFalling && !stalled)
         {
             var top = lastingSites.OrderByDescending(kv => kv.Value.Growth).First();
             evidence = evidence with { SiteGrowthBytes = (long)Math.Round(top.Value.Growth), SiteRises = top.Value.Rises, SiteFalls = top.Value.Falls };
             reasons.Add(SiteSentence(top.Key, evidence));
-            var suspects = Sited(Rank(classified, lastingSites, lastingGoroutines));
+            var suspects = Sited(HoldersFirst(Rank(classified, lastingSites, lastingGoroutines), stacks, lastingGoroutines));
             reasons.AddRange(SuspectReasons(suspects));
             return new Verdict(VerdictKind.Leak, traceLeak ? Confidence.High : Confidence.Medium, reasons, suspects) { Evidence = evidence };
         }
@@ -178,12 +190,12 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
             return new Verdict(VerdictKind.Leak, Confidence.Medium, reasons, named) { Evidence = evidence };
         }
 
-        // When the trace's floor rose in the lasting shape (shortRise, or the trace called the leak), a site that grew
-        // across all the profiles beyond its own sampling noise, in the same shape, agrees with it and says where it
-        // is; when the trace called the leak the site must also still rise after the profiles' warm-up (a cache that
-        // filled early and stopped is not what keeps growing).
+        // When the trace's floor rose in the lasting shape (shortRise, fastRise, or the trace called the leak), a site
+        // that grew across all the profiles beyond its own sampling noise, in the same shape, agrees with it and says
+        // where it is; when the trace called the leak, or saw only its few cycles rise, the site must also still rise
+        // after the profiles' warm-up (a cache that filled early and stopped is not what keeps growing).
         var agreeing = shortRise ? Agreeing(siteSeries, classified, period, noise)
-            : traceLeak ? Agreeing(siteSeries, classified, period, noise).Where(s => StillRising(siteTrends.GetValueOrDefault(s.Function))).ToList()
+            : traceLeak || fastRise ? Agreeing(siteSeries, classified, period, noise).Where(s => StillRising(siteTrends.GetValueOrDefault(s.Function))).ToList()
             : [];
         if (agreeing.Count > 0)
         {
@@ -197,8 +209,11 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
             };
             var named = Sited(agreeing);
             var site = Invariant($"in-use memory at {agreeing[0].Function} grew by {Mib(evidence.SiteGrowthBytes ?? 0)} by its robust slope across the {top.Points} heap profiles, beyond its sampling noise ({Mib(evidence.SiteNoiseBytes ?? 0)}); it rose {evidence.SiteRises} times and fell {evidence.SiteFalls} times");
+            var envelope = findings.Heap.Envelope;
             reasons.Add(traceLeak
                 ? Invariant($"The heap profiles locate that growth: {site}, and it still rose after their warm-up (from {evidence.ProfileWarmUpEndS:0.#} s).")
+                : fastRise
+                ? Invariant($"Yet the floor of the live heap rose at every one of its {envelope.Count} windows, through the last, from {envelope[0].LiveMbMin} MB to {envelope[^1].LiveMbMin} MB over {findings.Gc.Cycles} cycles (a program that keeps what it allocates doubles its heap at each GC, so the GCs space out and stay few), and {site}, still rising after their warm-up (from {evidence.ProfileWarmUpEndS:0.#} s): the two agree, with low confidence until a longer run confirms it.")
                 : Invariant($"Yet after warm-up (from {evidence.WarmUpEndS:0.#} s) the floor of the live heap rose from {evidence.FloorMbFirst} MB to {evidence.FloorMbLast} MB ({evidence.FloorGrowthMb:0.#} MB by its robust slope; it rose {evidence.FloorRises} times and fell {evidence.FloorFalls} times across {evidence.FloorWindows} windows), and {site}: the two agree, with low confidence until a longer run confirms it."));
             reasons.AddRange(SuspectReasons(named, "across the heap profiles"));
             return new Verdict(VerdictKind.Leak, traceLeak ? Confidence.Medium : Confidence.Low, reasons, named) { Evidence = evidence };
@@ -290,6 +305,40 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
             .OrderByDescending(s => s.GrowthBytes)
             .ThenBy(s => s.Function, StringComparer.Ordinal)
             .ToList();
+    }
+
+    // A heap suspect whose growth was allocated inside goroutines that pile up parked (its stacks pass through their
+    // entry function: the payload a parked sender made before it blocked) is what they hold, not why: the parked
+    // goroutines, where the fix goes, are named before it, however small their own stacks.
+    private static List<Suspect> HoldersFirst(List<Suspect> ranked, IReadOnlyList<StackGrowth> stacks, IReadOnlyList<GoroutineGrowth> goroutines)
+    {
+        foreach (var g in goroutines)
+        {
+            var entry = g.Stack.LastOrDefault(f => !Frames.IsStd(f.Function))?.Function;
+            var at = ranked.FindIndex(s => s.Function == LeakPatternClassifier.GoroutineBlame(g));
+            if (entry is null || at <= 0)
+            {
+                continue;
+            }
+
+            var payload = ranked.FindIndex(0, at, s => AllocatedInside(s.Function, entry, stacks));
+            if (payload >= 0)
+            {
+                var holder = ranked[at];
+                ranked.RemoveAt(at);
+                ranked.Insert(payload, holder);
+            }
+        }
+
+        return ranked;
+    }
+
+    // Most of the in-use growth blamed on `function` was allocated on stacks that run inside `entry` (below its frame).
+    private static bool AllocatedInside(string function, string entry, IReadOnlyList<StackGrowth> stacks)
+    {
+        var own = stacks.Where(s => s.InuseGrowthBytes > 0 && !Frames.IsProfilerOwn(s.Stack) && LeakPatternClassifier.Blame(s.Stack) == function).ToList();
+        var inside = own.Where(s => s.Stack.Any(f => f.Function == entry)).Sum(s => s.InuseGrowthBytes);
+        return own.Count > 0 && 2 * inside > own.Sum(s => s.InuseGrowthBytes);
     }
 
     // Total in-use memory (every site but the profiler's own) per snapshot, after warm-up.

@@ -24,6 +24,14 @@ public sealed record DiagnosisOptions
     /// Set by runs/cold_start and runs/leak_plateau (growth ends at about a quarter of the run) and runs/conn_pool.</summary>
     public double WarmUpShare { get; init; } = 1.0 / 3;
 
+    /// <summary>Below <see cref="MinCycles"/>, a live heap whose floor rose at every window, through the last, over at
+    /// least this many GCs is a leak when a heap site agrees (see <see cref="FewCycleFloor"/>): a fast leak from a small
+    /// heap doubles it at each GC, so the GCs space out geometrically and 8-12 s hold only 6-8 of them; five rising
+    /// cycles in a row are not chance, and a working set that forms as fast shows a flat last window once it is full.
+    /// Set by runs/src15_fast_map_short (7 cycles) against runs/leak_sparse (3 cycles, inconclusive) and
+    /// runs/src15_fast_map_twin_short (13 cycles, the last window flat).</summary>
+    public int MinFastCycles { get; init; } = 5;
+
     /// <summary>Floor windows (the smallest live heap per window) needed after warm-up to judge the trace's trend.</summary>
     public int MinFloorWindows { get; init; } = 3;
 

@@ -61,6 +61,21 @@ internal static partial class Frames
     /// <summary>main.spawnWaiter.func1 -> main.spawnWaiter: the function that declared the literal, the place to fix.</summary>
     public static string Enclosing(string function) => FuncLiteralSuffix().Replace(function, string.Empty);
 
+    /// <summary>The function a frame's growth is blamed on: a func literal's declaring function (the code to fix, and one
+    /// suspect for a function and the literals it declares), except a package's init. The compiler names the
+    /// initialiser of package-level variables init, so a literal built there (`var pool = NewPool()`, NewPool inlined)
+    /// has no declaring function in the source but itself: it keeps its own name, as pprof prints it.</summary>
+    public static string Blamed(string function) =>
+        IsFuncLiteral(function) && Enclosing(function) is var enclosing && !IsPackageInit(enclosing) ? enclosing : function;
+
+    // "main.init", "gcfixtures/app/cache.init": a package's initialiser, the name right after the package's ("main.T.init"
+    // is a method).
+    private static bool IsPackageInit(string function)
+    {
+        var tail = function[(function.LastIndexOf('/') + 1)..];
+        return tail.IndexOf('.', StringComparison.Ordinal) is var dot and >= 0 && tail[(dot + 1)..] == "init";
+    }
+
     public static bool Any(IReadOnlyList<StackFrame> stack, int count, params string[] prefixes)
     {
         for (var i = 0; i < count && i < stack.Count; i++)

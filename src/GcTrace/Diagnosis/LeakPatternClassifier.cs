@@ -244,7 +244,7 @@ public static class LeakPatternClassifier
         if (user >= 0)
         {
             var f = stack[user].Function;
-            return Frames.IsFuncLiteral(f) ? Frames.Enclosing(f) : f;
+            return Frames.Blamed(f);
         }
 
         return stack.Select(f => f.Function).FirstOrDefault(f => !f.StartsWith("runtime.", StringComparison.Ordinal))
@@ -253,7 +253,7 @@ public static class LeakPatternClassifier
 
     /// <summary>The function a goroutine pile-up blames: its site, or the function enclosing a func literal site.</summary>
     public static string GoroutineBlame(GoroutineGrowth g) =>
-        Frames.IsFuncLiteral(g.Site) ? Frames.Enclosing(g.Site) : g.Site;
+        Frames.Blamed(g.Site);
 
     // One suspect per function: growth adds up; a pattern seen directly in parked goroutines beats a guess from
     // heap stacks about the same function (a goroutine's func literal is not a closure leak), and a named pattern

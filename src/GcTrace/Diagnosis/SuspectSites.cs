@@ -91,7 +91,7 @@ public static class SuspectSites
         return path;
     }
 
-    private static string Blame(string function) => Frames.IsFuncLiteral(function) ? Frames.Enclosing(function) : function;
+    private static string Blame(string function) => Frames.Blamed(function);
 
     // Per line of the blamed function (and its literals): flat when the line is the leaf, cum once per sample.
     private static void AddLines(Dictionary<string, Dictionary<(string File, long Line), (long Flat, long Cum)>> lines, string blamed, IReadOnlyList<StackFrame> stack, long value)

@@ -57,17 +57,19 @@ public sealed class SuspectSiting(SourceLocator? sources)
     }
 
     // Memory a function allocates and hands to goroutines it starts lives as long as they do: when those goroutines
-    // pile up parked (a suspect of their own, started by this function) and the code at the allocation shows no
-    // pattern of its own, their pattern is the cause of this growth too.
-    private static Suspect HeldByGoroutines(Sited sited, IReadOnlyList<Sited> all)
+    // pile up parked (a suspect of their own, started by this function, or by a helper it calls: `h.spawn(c.pump)`
+    // with `go run()` in spawn) and the code at the allocation shows no pattern of its own, their pattern is the cause
+    // of this growth too. A reader or writer the stacks show (bufio.NewWriter) is no resource of its own here: the
+    // goroutines that use it are what never end.
+    private Suspect HeldByGoroutines(Sited sited, IReadOnlyList<Sited> all)
     {
         var s = sited.Suspect;
-        if (sited.Parked || sited.CodeShowsPattern || s.Site is null || s.Pattern is SuspectPattern.SyncPoolMisuse or SuspectPattern.UnclosedResource)
+        if (sited.Parked || sited.CodeShowsPattern || s.Site is null || s.Pattern is SuspectPattern.SyncPoolMisuse)
         {
             return s;
         }
 
-        var holders = all.FirstOrDefault(o => o.Parked && o.Suspect.CreatedBy?.Function == s.Function && o.Suspect.Pattern is SuspectPattern.GoroutineLeak
+        var holders = all.FirstOrDefault(o => o.Parked && o.Suspect.CreatedBy is { } creator && StartedBy(s, creator) && o.Suspect.Pattern is SuspectPattern.GoroutineLeak
             or SuspectPattern.TickerNotStopped or SuspectPattern.TimerNotStopped or SuspectPattern.ContextNotCancelled);
         if (holders?.Suspect is not { CreatedBy: { } go } parked)
         {
@@ -81,6 +83,11 @@ public sealed class SuspectSiting(SourceLocator? sources)
             Evidence = $"{System.IO.Path.GetFileName(s.Site.File)}:{s.Site.Line} allocates what the goroutines started at {System.IO.Path.GetFileName(go.File)}:{go.Line} keep, and they never end: {because}",
         };
     }
+
+    // The suspect's function started the goroutines whose creator is `creator`: it is the creator, or it calls it.
+    private bool StartedBy(Suspect s, SiteFrame creator) =>
+        creator.Function == s.Function
+        || (code is not null && s.Site is { } site && code.Calls(new CodeFrame(s.Function, site.File, site.Line), creator.Function));
 
     private Sited Attach(Suspect suspect, ProfileSnapshot series, IReadOnlyDictionary<string, SuspectLocation> heap, IReadOnlyList<GoroutineGrowth> goroutines)
     {

@@ -47,7 +47,9 @@ public sealed class CodeReader(SourceLocator locator)
             var nearestFirst = scope.Lines.OrderBy(l => Math.Abs(l.Number - frame.Line)).ThenBy(l => l.Number).ToList();
             var literal = Enclosing(frame.Function) != frame.Function ? scope.LiteralRangeAround((int)frame.Line) : null;
             var own = nearestFirst.Where(l => literal is not { } r || (l.Number > r.First && l.Number <= r.Last)).ToList();
-            var around = nearestFirst.Except(own).ToList();
+            // A sync.Pool's New runs from Get, not from the function that declares it: the rest of that function ran
+            // once and says nothing about why New keeps allocating; the Get's frame, read next, does.
+            var around = literal is { } l && IsPoolNew(scope, l.First) ? [] : nearestFirst.Except(own).ToList();
             var readings = own.Select(l => StatementRules.Read(scope, l)).Concat(own.Select(l => Callee(scope, l)))
                 .Concat(around.Select(l => StatementRules.Read(scope, l))).Concat(around.Select(l => Callee(scope, l)));
             foreach (var reading in readings)
@@ -66,6 +68,10 @@ public sealed class CodeReader(SourceLocator locator)
 
         return lookAlike;
     }
+
+    // `p.pool.New = func() any {` or `New: func() any {`: the literal starting on the line is a pool's New.
+    private static bool IsPoolNew(FunctionScope scope, int literalLine) =>
+        scope.Lines.FirstOrDefault(l => l.Number == literalLine) is { } head && (head.Find("New", "=", "func") >= 0 || head.Find("New", ":", "func") >= 0);
 
     // The first MaxFramesRead frames, then each further caller (up to MaxCallDepth more) while every frame below it
     // hands its value up: `return make(...)`, or `b := newBuf()` ... `return b`. A helper chain that builds the value
@@ -166,7 +172,75 @@ public sealed class CodeReader(SourceLocator locator)
             }
         }
 
+        return StartedThroughHelper(scope.Package, name, prefix, entry.File);
+    }
+
+    // A function handed as a value (`h.spawn(c.writePump)`, `run(worker)`) to a helper of the package that starts its
+    // func parameter (`func (h *Hub) spawn(run func()) { go run() }`) runs as a goroutine started at the helper's `go`
+    // statement, which is what the profiles would name as its creator.
+    private static CodeFrame? StartedThroughHelper(GoPackage package, string name, string prefix, string recordedFile)
+    {
+        var functions = package.Files.SelectMany(f => f.Functions).ToList();
+        foreach (var function in functions)
+        {
+            foreach (var line in function.Lines())
+            {
+                for (var at = 0; at < line.Count; at++)
+                {
+                    var asValue = line[at].IsIdentifier && line[at].Text == name && !line.Matches(at + 1, "(");
+                    if (asValue && HelperCalledAround(line, at) is { } helper
+                        && functions.FirstOrDefault(f => MethodName(f.Name) == helper) is { } callee && GoOnParameter(callee) is { } go)
+                    {
+                        return new CodeFrame(prefix + callee.Name, AsRecorded(recordedFile, callee.File.Path), go);
+                    }
+                }
+            }
+        }
+
         return null;
+    }
+
+    // The name of the call whose parentheses hold the token at `at` on the line: `h.spawn(c.writePump)` -> "spawn".
+    private static string? HelperCalledAround(GoLine line, int at)
+    {
+        var depth = 0;
+        for (var i = at - 1; i > 0; i--)
+        {
+            if (line[i].Text == ")")
+            {
+                depth++;
+            }
+            else if (line[i].Text == "(" && depth-- == 0)
+            {
+                return line[i - 1].IsIdentifier ? line[i - 1].Text : null;
+            }
+        }
+
+        return null;
+    }
+
+    // The line of `go p(` where p is one of the function's parameters, or null.
+    private static int? GoOnParameter(GoFunction function) =>
+        function.Lines().FirstOrDefault(l => l.IndexOf("go") is var go and >= 0 && l[go].Kind == GoTokenKind.Keyword && l[go + 1].IsIdentifier
+            && l.Matches(go + 2, "(") && function.DeclaresParameter(l[go + 1].Text))?.Number;
+
+    // "(*Hub).spawn" -> "spawn"; "spawn" -> "spawn".
+    private static string MethodName(string inPackageName) => inPackageName[(inPackageName.LastIndexOf('.') + 1)..];
+
+    /// <summary>True when the body of the function <paramref name="frame"/> runs in calls <paramref name="function"/>
+    /// (a profile's function name; matched by its name in the package, `h.spawn(` or `spawn(`): goroutines a helper
+    /// starts are started on behalf of the functions that call it.</summary>
+    public bool Calls(CodeFrame frame, string function)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(function);
+        if (Function(frame) is not { } body)
+        {
+            return false;
+        }
+
+        var name = MethodName(InPackageName(function));
+        return body.Lines().Any(l => Enumerable.Range(0, l.Count).Any(i => l[i].IsIdentifier && l[i].Text == name && l.Matches(i + 1, "(") && !l.Matches(i - 1, "func")));
     }
 
     // A file found on disk, named the way the profile names its package's files: a Go package is one directory, so the
@@ -329,17 +403,19 @@ public sealed class CodeReader(SourceLocator locator)
     {
         CodeFinding? lookAlike = null;
         var lookAlikeWhole = false;
-        foreach (var (callee, package, prefix) in Callees(scope, line))
+        foreach (var (callee, package, prefix, receiver) in Callees(scope, line))
         {
             if (!visited.Add(callee))
             {
                 continue;
             }
 
+            // A method called on a value this function made (`m := NewMonitor(..)`, `m.Start()`) may start what keeps it.
+            var onLocalValue = receiver is not null && scope.Lines.Any(l => l.Number <= line.Number && l.Matches(0, receiver, ":="));
             var calleeScope = new FunctionScope(package, callee, prefix + callee.Name) { PerCallTypes = perCallTypes };
             foreach (var l in calleeScope.Lines)
             {
-                var finding = StatementRules.Keeps(calleeScope, l);
+                var finding = StatementRules.Keeps(calleeScope, l) ?? (onLocalValue ? StatementRules.ReceiverLifecycle(calleeScope, l) : null);
                 if (finding is null && depth < MaxCallDepth && PassesParameter(calleeScope, l))
                 {
                     finding = Callee(calleeScope, l, depth + 1, visited);
@@ -374,7 +450,8 @@ public sealed class CodeReader(SourceLocator locator)
     // The functions a line calls whose source is at hand: `name(` in the package, `pkg.Name(` in an imported package
     // of the program, `x.Name(` a method of x's type (of any type so named, in the package or the imported ones, when
     // x's declaration does not show it).
-    private IEnumerable<(GoFunction Function, GoPackage Package, string Prefix)> Callees(FunctionScope scope, GoLine line)
+    // Receiver: the local a method is called on (`m` in `m.Start()`), else null.
+    private IEnumerable<(GoFunction Function, GoPackage Package, string Prefix, string? Receiver)> Callees(FunctionScope scope, GoLine line)
     {
         var prefix = scope.Function[..(scope.Function.Length - InPackageName(scope.Function).Length)];
         var file = scope.Body.File;
@@ -395,7 +472,7 @@ public sealed class CodeReader(SourceLocator locator)
                 {
                     foreach (var f in other.Files.SelectMany(f => f.Functions).Where(f => f.Name == name))
                     {
-                        yield return (f, other, file.ImportPaths[line[i - 2].Text] + ".");
+                        yield return (f, other, file.ImportPaths[line[i - 2].Text] + ".", null);
                     }
                 }
 
@@ -427,7 +504,8 @@ public sealed class CodeReader(SourceLocator locator)
                         : home && f.Name == name;
                     if (matches && f != scope.Body)
                     {
-                        yield return (f, package, packagePrefix);
+                        var receiver = selected && i >= 2 && line[i - 2].IsIdentifier && !line.Matches(i - 3, ".") ? line[i - 2].Text : null;
+                        yield return (f, package, packagePrefix, receiver);
                     }
                 }
             }

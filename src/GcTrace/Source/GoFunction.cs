@@ -21,7 +21,8 @@ public sealed record GoFunction(string Name, GoSourceFile File, int BodyStart, i
         var tokens = File.Tokens;
         for (var i = Math.Max(0, DeclStart); i + 1 < BodyStart; i++)
         {
-            if (tokens[i].Text != parameter || !tokens[i].IsIdentifier)
+            // A name opens a parameter (after `(` or `,`); a type named in the signature (`h Hook`) is no parameter.
+            if (tokens[i].Text != parameter || !tokens[i].IsIdentifier || i == 0 || tokens[i - 1].Text is not ("(" or ","))
             {
                 continue;
             }
@@ -31,6 +32,12 @@ public sealed record GoFunction(string Name, GoSourceFile File, int BodyStart, i
             while (k + 1 < BodyStart && tokens[k].Text == "," && tokens[k + 1].IsIdentifier)
             {
                 k += 2;
+            }
+
+            // Unnamed parameters or results (`(int, error)`) are types only: no type follows the names.
+            if (tokens[k].Text is ")" or ",")
+            {
+                continue;
             }
 
             if (typeStarts.Length == 0 || typeStarts.Contains(tokens[k].Text))

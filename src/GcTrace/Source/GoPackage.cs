@@ -50,11 +50,27 @@ public sealed class GoPackage
 
     /// <summary>The type of the first struct field so named in the package: a package type's name,
     /// <see cref="ValueTypes.Foreign"/> for any other type, null when no struct declares the field.</summary>
-    internal string? FieldType(string field)
+    /// <param name="owner">The struct type the field is selected from, when known: several structs may name a field
+    /// alike (`hooks Registry` in one, `hooks map[string]Hook` in another), and the owner's declaration decides.</param>
+    internal string? FieldType(string field, string? owner = null)
     {
+        if (owner is not null)
+        {
+            foreach (var file in Files)
+            {
+                foreach (var (name, type, declaredIn) in file.Fields)
+                {
+                    if (name == field && declaredIn == owner)
+                    {
+                        return ValueTypes.TypeAt(this, file, type);
+                    }
+                }
+            }
+        }
+
         foreach (var file in Files)
         {
-            foreach (var (name, type) in file.Fields)
+            foreach (var (name, type, _) in file.Fields)
             {
                 if (name == field)
                 {

@@ -53,7 +53,7 @@ public sealed class GoSourceFile
     public IReadOnlyDictionary<string, GoVarKind> TypeKinds => typeKinds;
 
     /// <summary>Each struct field the file declares (any struct, nested too), with the index of its type's first token.</summary>
-    public IReadOnlyList<(string Name, int Type)> Fields { get; }
+    public IReadOnlyList<(string Name, int Type, string? Owner)> Fields { get; }
 
     /// <summary>The top-level function whose body holds the line, or null (a package-level initializer).</summary>
     public GoFunction? FunctionAt(int line) => Functions.FirstOrDefault(f => f.Contains(line));
@@ -310,15 +310,21 @@ public sealed class GoSourceFile
 
     // In every `struct { ... }`: each line's names (`a, b T`) and where the type starts; an embedded field
     // (`*Base`, `sync.Mutex`) is named by its type's last identifier.
-    private List<(string Name, int Type)> ReadFields()
+    // Owner: the struct type's name (`type Uploader struct {`, or a line of a grouped `type (...)`), null for an
+    // anonymous struct.
+    private List<(string Name, int Type, string? Owner)> ReadFields()
     {
-        var fields = new List<(string, int)>();
+        var fields = new List<(string, int, string?)>();
         for (var i = 0; i + 1 < Tokens.Count; i++)
         {
             if (Tokens[i].Kind != GoTokenKind.Keyword || Tokens[i].Text != "struct" || Tokens[i + 1].Text != "{")
             {
                 continue;
             }
+
+            var owner = i >= 2 && Tokens[i - 1].IsIdentifier && (Tokens[i - 2].Text == "type" || Tokens[i - 2].Line != Tokens[i - 1].Line)
+                ? Tokens[i - 1].Text
+                : null;
 
             var close = Closing(i + 1);
             var k = i + 2;
@@ -349,11 +355,11 @@ public sealed class GoSourceFile
                         last = Tokens[e].IsIdentifier ? e : last;
                     }
 
-                    fields.Add((Tokens[last].Text, start));
+                    fields.Add((Tokens[last].Text, start, owner));
                 }
                 else
                 {
-                    fields.AddRange(names.Select(n => (n, k)));
+                    fields.AddRange(names.Select(n => (n, k, owner)));
                 }
 
                 // The rest of the line (its type, a tag), nested brackets whole.

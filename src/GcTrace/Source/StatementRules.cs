@@ -44,7 +44,7 @@ internal static class StatementRules
             // target[key] = value, or target.Store(key, value)
             if (line[eq - 1].Text == "]" && target.Kind is GoVarKind.Map or GoVarKind.Other)
             {
-                return Kept(scope, line, target, eq + 1, line.Count, isAppend: false);
+                return Kept(scope, line, target with { Nested = IndexGroups(line, eq) >= 2 }, eq + 1, line.Count, isAppend: false);
             }
 
             // target = append(target, value...)
@@ -253,6 +253,12 @@ internal static class StatementRules
         if (PoolGet(scope, line) is { } pool)
         {
             var put = FirstLine(scope.LiveLines().Where(l => l.Find(pool, ".", "Put", "(") >= 0));
+            if (put is not null && PutSkipped(scope, line, put) is { } skipped)
+            {
+                return Finding(SuspectPattern.SyncPoolMisuse, true, scope, line, $"takes from the sync.Pool `{pool}`, which only {Site(put)} puts back; {skipped}, "
+                    + "so on that path what Get handed out is never put back and the pool's New allocates anew for the next Get");
+            }
+
             return Finding(SuspectPattern.SyncPoolMisuse, put is null, scope, line, put is null
                 ? $"takes from the sync.Pool `{pool}`, which nothing puts back, so its New allocates on most Gets"
                 : $"takes from the sync.Pool `{pool}`, which {Site(put)} puts back into");
@@ -341,6 +347,22 @@ internal static class StatementRules
             : Finding(SuspectPattern.ContextNotCancelled, false, scope, line, $"cancels it ({Site(first)})");
     }
 
+    /// <summary>A statement of a method called on a value the caller made (`m.Start()` on `m := NewMonitor()`) that
+    /// makes a ticker, timer or context into a field of its receiver (`m.ticker = time.NewTicker(d)`): never stopped
+    /// or cancelled, the runtime keeps it, and whatever waits on it keeps the receiver. Null for any other line.</summary>
+    public static CodeFinding? ReceiverLifecycle(FunctionScope scope, GoLine line)
+    {
+        var eq = TopLevelAssign(line);
+        if (eq < 3 || !line[0].IsIdentifier || !line.Matches(1, ".") || !scope.Body.DeclaresParameter(line[0].Text))
+        {
+            return null;
+        }
+
+        return Lifecycle(scope, line) is { Pattern: SuspectPattern.TickerNotStopped or SuspectPattern.TimerNotStopped or SuspectPattern.ContextNotCancelled } finding
+            ? finding
+            : null;
+    }
+
     /// <summary>`resp, err := http.Get(url)` (or a client's Get/Post/Do) whose body nothing closes, or null: its
     /// connection stays busy, and the profiles see it only in net/http's own goroutines.</summary>
     public static CodeFinding? UnclosedResponse(FunctionScope scope, GoLine line) => Resource(scope, line, httpOnly: true);
@@ -394,6 +416,17 @@ internal static class StatementRules
         if (closes is not null)
         {
             return Finding(SuspectPattern.UnclosedResource, false, scope, line, $"opens {what} {Site(closes)} closes");
+        }
+
+        // Kept in a field or container (`&segment{f: f}`, `s.conn = c`): it is closed where what keeps it is closed.
+        var store = isHttp ? null : scope.Mentioning(name).Where(l => l.Number != line.Number).Select(l => Releases.StoredIn(scope, l, name)).FirstOrDefault(h => h is not null);
+        if (store is not null)
+        {
+            var kept = new Holder(name, HolderKind.Local);
+            return Releases.Find(scope, line, kept, "Close") is { } closedThere
+                ? Finding(SuspectPattern.UnclosedResource, false, scope, line, $"opens {what} {Site(closedThere)} closes")
+                : Finding(SuspectPattern.UnclosedResource, true, scope, line,
+                    $"opens {what} is kept in `{store.Name}` and never closed{Dead(scope, s => Releases.Find(s, line, kept, "Close"))}");
         }
 
         var onError = FirstLine(scope.Mentioning(name).Where(l => l.Find(name, ".", "Close") >= 0 && InErrorBranch(scope, l)));
@@ -549,6 +582,14 @@ internal static class StatementRules
         if (line.Matches(0, "select") && SelectHasWayOut(scope, line))
         {
             return Finding(SuspectPattern.GoroutineLeak, false, scope, line, $"parks the goroutine started at {started.Where} in a select that a done or timeout case ends");
+        }
+
+        if (op == "a lock" && line.Find(".", "Wait", "(") is var wait and > 0)
+        {
+            // A sync.Cond's waiter leaves only once its condition holds after a Signal or Broadcast; a WaitGroup's once
+            // every Add has its Done: not a lock, and nothing here makes that happen.
+            return Finding(SuspectPattern.GoroutineLeak, true, scope, line,
+                $"parks the goroutine started at {Started(started)} in `{string.Concat(Enumerable.Range(0, wait + 4).Select(i => line[i].Text))}`, which nothing ends (a sync.Cond's waiter leaves only once its condition holds, a WaitGroup's once every Add has its Done)");
         }
 
         var never = op == "a lock" ? "that is never released" : "that nothing completes once its partner gives up";
@@ -850,7 +891,7 @@ internal static class StatementRules
         foreach (var l in scope.LiveLines().Where(l => UnderDurationTimesUnit(scope.Package, l) == onlyUnderDurationBug && !InUncalledRemover(scope, l)))
         {
             // X[k] = append(list[:i], list[i+1:]...): one element spliced out of the slice kept under k.
-            if (TopLevelAssign(l) is var at and > 1 && l.Matches(at + 1, "append", "(") && l.Has("...")
+            if (StatementAssign(l) is var at and > 1 && l.Matches(at + 1, "append", "(") && l.Has("...")
                 && Enumerable.Range(0, at).Any(k => l[k].Text == target.Name && l.Matches(k + 1, "[") && (target.Owner is null) != l.Matches(k - 1, "."))
                 && SliceExpression(l, at + 3, l.Count) is not null)
             {
@@ -871,9 +912,15 @@ internal static class StatementRules
                 {
                     return l;
                 }
+
+                // delete(X[k], id) removes from the map kept under k, which is where `X[k][id] = v` stores.
+                if (target.Nested && end > 0 && l[end - 1].Text == "]" && OpeningBracket(l, end - 1) is var open and > 0 && l[open - 1].Text == target.Name)
+                {
+                    return l;
+                }
             }
 
-            var eq = TopLevelAssign(l);
+            var eq = StatementAssign(l);
             if (eq > 0 && l[eq - 1].Text == target.Name && (l.Matches(eq + 1, "make") || l.Matches(eq + 1, "map") || l.Matches(eq + 1, "nil")))
             {
                 return l;
@@ -888,13 +935,41 @@ internal static class StatementRules
         return null;
     }
 
+    // How many index groups the assignment's left side ends with: `m[k] =` 1, `m[a][b] =` 2.
+    private static int IndexGroups(GoLine line, int eq)
+    {
+        var groups = 0;
+        for (var close = eq - 1; close > 0 && line[close].Text == "]" && OpeningBracket(line, close) is var open and > 0; close = open - 1)
+        {
+            groups++;
+        }
+
+        return groups;
+    }
+
+    // The `[` matching the `]` at `close`, or -1.
+    private static int OpeningBracket(GoLine line, int close)
+    {
+        var depth = 0;
+        for (var k = close; k >= 0; k--)
+        {
+            depth += line[k].Text is "]" or ")" or "}" ? 1 : line[k].Text is "[" or "(" or "{" ? -1 : 0;
+            if (depth == 0)
+            {
+                return line[k].Text == "[" ? k : -1;
+            }
+        }
+
+        return -1;
+    }
+
     // X = X[len(X)-n:], X = X[:0], X = nil, X = append(X[:0], ...), X = make(...): anything but the growing append
     // and a queue's drain.
     private static GoLine? Truncation(FunctionScope scope, Target target, GoLine growing)
     {
         foreach (var l in scope.LiveLines().Where(l => !UnderDurationTimesUnit(scope.Package, l) && !InUncalledRemover(scope, l)))
         {
-            var eq = TopLevelAssign(l);
+            var eq = StatementAssign(l);
             if (eq <= 0 || l[eq - 1].Text != target.Name || l.Number == growing.Number && l.File == growing.File)
             {
                 continue;
@@ -1316,6 +1391,63 @@ internal static class StatementRules
         return null;
     }
 
+    // A path from the Get that returns before the Put runs (`if err != nil { return err }` between them), in the Get's
+    // own function, or, when the Put sits in a release helper (`Release` with the Put, `Lease` with the Get), in a
+    // caller of the Get's function between its call and the helper's. A deferred Put or release runs on every path.
+    // Says where that path returns, or null when every path reaches the Put (or the code does not show).
+    private static string? PutSkipped(FunctionScope scope, GoLine get, GoLine put)
+    {
+        if (get.File.FunctionAt(get.Number) is not { } getter || put.File.FunctionAt(put.Number) is not { } putter)
+        {
+            return null;
+        }
+
+        if (getter == putter)
+        {
+            return put.Number > get.Number && ReturnBetween(scope.Package, getter, get, put) is { } early
+                ? $"{Short(getter.Name)} returns at {Site(early)} before it"
+                : null;
+        }
+
+        var leaseName = getter.Name[(getter.Name.LastIndexOf('.') + 1)..];
+        var releaseName = putter.Name[(putter.Name.LastIndexOf('.') + 1)..];
+        foreach (var lease in scope.LiveLines().Where(l => CallsFunction(l, leaseName)))
+        {
+            if (lease.File.FunctionAt(lease.Number) is not { } caller || caller == getter || caller == putter)
+            {
+                continue;
+            }
+
+            var release = caller.Lines().FirstOrDefault(l => l.Number > lease.Number && CallsFunction(l, releaseName));
+            if (release is not null && ReturnBetween(scope.Package, caller, lease, release) is { } early)
+            {
+                return $"{Short(caller.Name)} gets it through {Site(lease)} and returns at {Site(early)} before {Site(release)} releases it";
+            }
+        }
+
+        return null;
+    }
+
+    // `name(` called, directly or as a method (`frames.Release(id)`, `defer p.release()`).
+    private static bool CallsFunction(GoLine line, string name) =>
+        line.Find(name, "(") is var at and >= 0 && (at == 0 || line.Matches(at - 1, ".") || line.Matches(at - 1, "defer") || line.Matches(at - 1, "go")
+            || !line[at - 1].IsIdentifier);
+
+    // The first `return` of the function strictly between two of its lines, outside func literals, unless the later
+    // line is deferred (a defer runs on every return after it).
+    private static GoLine? ReturnBetween(GoPackage package, GoFunction function, GoLine from, GoLine to)
+    {
+        if (to.Matches(0, "defer"))
+        {
+            return null;
+        }
+
+        var scope = new FunctionScope(package, function, function.Name);
+        var literal = scope.LiteralAround(from.Number);
+        return function.Lines().FirstOrDefault(l => l.Number > from.Number && l.Number < to.Number && l.IndexOf("return") is var r and >= 0
+            && l[r].Kind == GoTokenKind.Keyword && scope.LiteralAround(l.Number) == literal);
+    }
+
     // X.Get() where X is a package-level sync.Pool (or pool.Get().(T) on a field named like one).
     private static string? PoolGet(FunctionScope scope, GoLine line)
     {
@@ -1329,11 +1461,40 @@ internal static class StatementRules
         return scope.Package.Var(name) is { Kind: GoVarKind.Pool } || name.Contains("pool", StringComparison.OrdinalIgnoreCase) ? name : null;
     }
 
+    // The line's assignment: its top-level `=`, or, in a one-line func literal (`return func() { s.subs = append(s.subs[:i],
+    // s.subs[i+1:]...) }`, an unsubscribe), the `=` of the literal's own statement; -1 when neither.
+    private static int StatementAssign(GoLine line)
+    {
+        if (TopLevelAssign(line) is var top and > 0)
+        {
+            return top;
+        }
+
+        var func = line.IndexOf("func");
+        if (func < 0 || line[func].Kind != GoTokenKind.Keyword)
+        {
+            return -1;
+        }
+
+        var parens = 0;
+        var open = -1;
+        for (var i = func + 1; i < line.Count && open < 0; i++)
+        {
+            parens += line[i].Text == "(" ? 1 : line[i].Text == ")" ? -1 : 0;
+            open = parens == 0 && line[i].Text == "{" ? i : -1;
+        }
+
+        return open < 0 ? -1 : AssignAt(line, open, level: 1);
+    }
+
     // Index of the line's `=` (plain assignment or op-assign) outside brackets, or -1.
-    private static int TopLevelAssign(GoLine line)
+    private static int TopLevelAssign(GoLine line) => AssignAt(line, 0, level: 0);
+
+    // The first `=` or `+=` from token `from` on at bracket depth `level` (counted from `from`), or -1.
+    private static int AssignAt(GoLine line, int from, int level)
     {
         var depth = 0;
-        for (var i = 0; i < line.Count; i++)
+        for (var i = from; i < line.Count; i++)
         {
             var t = line[i];
             if (t.Kind != GoTokenKind.Operator)
@@ -1342,9 +1503,15 @@ internal static class StatementRules
             }
 
             depth += t.Text is "[" or "(" or "{" ? 1 : t.Text is "]" or ")" or "}" ? -1 : 0;
-            if (depth == 0 && t.Text is "=" or "+=")
+            if (depth == level && t.Text is "=" or "+=")
             {
                 return i;
+            }
+
+            // Inside a literal's braces (level > 0), its closing brace ends the search.
+            if (level > 0 && depth < level)
+            {
+                break;
             }
         }
 
@@ -1451,6 +1618,12 @@ internal static class StatementRules
     // The first line of the func literal around the line when the function returns it (`return func() {`), else null.
     private static int? ReturnedLiteral(GoPackage package, GoFunction function, GoLine line)
     {
+        // `return func() { delete(m, id) }`: a one-line literal is its own line.
+        if (line.Matches(0, "return", "func") && line[line.Count - 1].Text == "}")
+        {
+            return line.Number;
+        }
+
         var scope = new FunctionScope(package, function, function.Name);
         return scope.LiteralRangeAround(line.Number) is { } literal && function.Lines().FirstOrDefault(l => l.Number == literal.First) is { } head
             && head.Matches(0, "return", "func") ? literal.First : null;
@@ -1470,7 +1643,8 @@ internal static class StatementRules
     private static CodeFinding Finding(SuspectPattern pattern, bool holds, FunctionScope scope, GoLine line, string says) =>
         new(pattern, holds, line.File.Path, line.Number, line.Code, $"{Path.GetFileName(line.File.Path)}:{line.Number} `{line.Code}` {says}");
 
-    private sealed record Target(string Name, string? Owner, GoVarKind Kind, bool Local = false)
+    /// <param name="Nested">The value is stored one map down (`X[k][id] = v`): a delete from `X[k]` removes it.</param>
+    private sealed record Target(string Name, string? Owner, GoVarKind Kind, bool Local = false, bool Nested = false)
     {
         public string Describe(string shape) => Owner is not null
             ? $"the field `{Owner}.{Name}`"

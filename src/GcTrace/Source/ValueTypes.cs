@@ -26,8 +26,10 @@ internal static class ValueTypes
 
         if (at > 0 && tokens[at - 1].Text == ".")
         {
-            // A field: its declaration in the package, or another package's field (resp.Body).
-            return package.TypeNames.Contains(x.Text) ? x.Text : package.FieldType(x.Text) ?? Foreign;
+            // A field: its declaration in the package (in the struct of the value it is selected from, when that shows),
+            // or another package's field (resp.Body).
+            var owner = at >= 2 && tokens[at - 2].IsIdentifier ? OfExpression(package, function, at - 2) : null;
+            return package.TypeNames.Contains(x.Text) ? x.Text : package.FieldType(x.Text, owner is { Length: > 0 } ? owner : null) ?? Foreign;
         }
 
         if (function.File.Imports.Contains(x.Text) && !Declared(function, x.Text, at))

@@ -21,6 +21,7 @@ public class CodeReaderFixtureTests
     public static TheoryData<string> LeakRuns() => new(ProfiledRuns.Folders()
         .Where(f => (f.StartsWith("runs/src_", StringComparison.Ordinal) || f.StartsWith("runs/src2_", StringComparison.Ordinal)
                 || f.StartsWith("runs/src4_", StringComparison.Ordinal) || f.StartsWith("runs/src9_", StringComparison.Ordinal)
+                || f.StartsWith("runs/src14_", StringComparison.Ordinal)
                 || (f.StartsWith("runs/src3_", StringComparison.Ordinal) && !HeldOutMisses.FirstSuspect.ContainsKey(f)))
             && ProfiledRuns.Truth(f).Label == "leak"));
 

@@ -11,7 +11,7 @@ public class CodeReaderOwnershipTests
     private const string Path = "/build/app/main.go";
 
     // Frames are given leaf first as (function, text marking the frame's line).
-    private static CodeFinding? Read(string source, params (string Function, string Marker)[] frames)
+    internal static CodeFinding? Read(string source, params (string Function, string Marker)[] frames)
     {
         var lines = source.Split('\n');
         var path = frames.Select(f =>
