@@ -233,7 +233,7 @@ TEXT
 Regenerate this page against the first pass (builds the CLI):
 `scripts/source-accuracy.sh --prefix src12_ --before docs/source-accuracy-src12.first.tsv --out docs/source-accuracy-src12.md`.
 The first pass was `scripts/source-accuracy.sh --no-build --prefix src12_ --out docs/source-accuracy-src12.md --tsv docs/source-accuracy-src12.first.tsv`
-with the CLI of main at MAINHASH.
+with the CLI of main at fb9e2dd.
 TEXT
   elif [[ "${PREFIXES[*]}" == src8_ ]]; then
     cat <<'TEXT'
