@@ -266,6 +266,18 @@ RUNS=(
   "src12_metrics_push|src12_metrics_push|12|100||gctrace=1|1|leak|unclosed-resource|main.push|held-out: agent http.Post's a ~32 KiB metrics batch to a loopback httptest collector and checks only the status; resp.Body never read nor closed, each connection and its request stay"
   "src12_page_titles|src12_page_titles|12|100||gctrace=1|1|leak|subslice-pins-buffer|main.remember|held-out: crawler reads each page into a fresh 64 KiB buffer and keeps the <title> sub-slice in a package-level map bounded to 5000, pinning every buffer"
   "src12_page_titles_twin|src12_page_titles_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src12_page_titles: the title is copied with append([]byte(nil), ...) before it is kept"
+  # issue 16 (blind9): a held-out batch written blind to the code reader and the diagnosis (src16_*), in the style of a
+  # data-processing / infrastructure tool (generic Cache/Set/Batch/Stage/Window types, encoding/json, bufio.Scanner over
+  # io.Pipe or strings.Reader, http middleware chains, a hand-written errgroup, sync.Once, functional options); ground
+  # truth fixed here before any run was recorded; default MemProfileRate
+  "src16_summary_cache|src16_summary_cache|8|100||gctrace=1|1|leak|unbounded-map|main.(*Processor).summarize|held-out: metrics roll-up memoises a 16 KiB histogram per (series, µs timestamp) in a generic Cache[seriesKey, *Summary] (cache.go) owned by the Processor; every sample is a new key, no bound, nothing deletes"
+  "src16_span_batch|src16_span_batch|8|100||gctrace=1|1|leak|unbounded-slice|main.(*Collector).Observe|held-out: 8 KiB span bodies queued on a generic Batch[Span] (batch.go) that flushes when the oldest item is 200 ms old; Add resets started on every Add, so the age test never holds and items only grows"
+  "src16_span_batch_twin|src16_span_batch_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-slice||twin of src16_span_batch: Add starts the clock only when the batch is empty, so it flushes every 200 ms"
+  "src16_import_hooks|src16_import_hooks|8|100||gctrace=1|1|leak|closure-capture|main.(*Importer).Import|held-out: document importer registers a decode hook literal per document on a sync.Once singleton Registry (hooks.go); the hook captures the document's ~24 KiB raw copy, nothing removes hooks"
+  "src16_dedup_wait|src16_dedup_wait|12|100||gctrace=1|1|leak|goroutine-leak|main.(*Task).await,main.(*Group).Go,main.(*Runner).Submit|held-out: a waiter per task started through a hand-written errgroup (Group.Go(t.await), group.go) parks in a select on t.done/t.abort; workers skip already-seen keys (generic Set) without signalling, nobody closes abort; each holds its 16 KiB input (made by Submit)"
+  "src16_stage_idle|src16_stage_idle|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*Stage[...]).Run|held-out: generic Stage[Record] (stage.go) selects on input, time.After(3 min) idle report and done on every pass, ~15000 records/s from a bufio.Scanner over io.Pipe; Go 1.19 keeps each timer until it fires"
+  "src16_scope_ctx|src16_scope_ctx|12|100||gctrace=1|1|leak|context-not-cancelled|main.(*Server).withScope.func1,main.(*Server).withScope|held-out: httptest API whose withScope middleware (middleware.go) derives WithValue(24 KiB trace) + WithTimeout(10 min) from the server's root context and keeps cancel in a Scope; only the recoverer closes it, on a panic that never happens"
+  "src16_scan_index|src16_scan_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Indexer).Ingest|held-out: each upload (io.Pipe) is scanned with a fresh 32 KiB scanner buffer; the session token (a bytes.Fields sub-slice of sc.Bytes()) is kept in a bounded generic Window (8192, lru.go), pinning each upload's buffer"
   # issue 16 (verdict5): fast leaks from a small heap (the heap doubles between GCs, so a 10 s run has only a handful of
   # geometrically spaced cycles) and twins whose working set forms equally fast during warm-up, then stays flat.
   "src15_fast_map|src15_fast_map|10|100||gctrace=1|1|leak|unbounded-map|main.storeChunk|fast leak (verdict5): ~25-50 MB/s of 64 KiB upload chunks kept in a package-level map keyed by a fresh id; confirm (delete) is never called"
@@ -419,6 +431,7 @@ leak_goroutines() {
     src12_chat_rooms) echo "main.listen" ;;
     src12_session_stats) echo "main.startSession.func1" ;;
     src12_metrics_push) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
+    src16_dedup_wait) echo "main.(*Task).await" ;;
     *) echo "" ;;
   esac
 }

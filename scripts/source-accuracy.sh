@@ -18,7 +18,7 @@
 #   scripts/source-accuracy.sh                       build the CLI (Release) and write docs/source-accuracy.md
 #   scripts/source-accuracy.sh --no-build            use the CLI already built
 #   scripts/source-accuracy.sh --prefix src2_        only runs whose name starts with the prefix (repeatable; default src_, src2_, src4_;
-#                                                    --prefix src3_, src6_, src7_, src8_ or src12_ alone: a held-out batch, with its own notes)
+#                                                    --prefix src3_, src6_, src7_, src8_, src12_ or src16_ alone: a held-out batch, with its own notes)
 #   scripts/source-accuracy.sh --tsv FILE            also write the per-run results as TSV (for a later --before)
 #   scripts/source-accuracy.sh --before FILE         add the earlier results from FILE beside the current ones
 #   scripts/source-accuracy.sh --cli DLL             use another build of the CLI (e.g. an earlier commit's, for --tsv)
@@ -161,6 +161,20 @@ Programs: fixtures/src/<run>/; ground truth: fixtures/runs/<run>/meta.json.
 | run | leak functions | design |
 |---|---|---|
 TEXT
+  elif [[ "${PREFIXES[*]}" == src16_ ]]; then
+    cat <<'TEXT'
+## The runs
+
+src16_* are a held-out batch written blind to the code reader and the diagnosis (docs/held-out-src16.md says how), in
+the style of a data-processing or infrastructure tool: generic Cache/Batch/Stage/Window/Set types, encoding/json,
+bufio.Scanner over io.Pipe or strings.Reader, an http middleware chain, a hand-written errgroup, sync.Once, functional
+options. Their ground truth was committed into scripts/gen-fixtures.sh before the programs were recorded or the CLI
+first read them; the first pass is docs/source-accuracy-src16.first.tsv.
+Programs: fixtures/src/<run>/; ground truth: fixtures/runs/<run>/meta.json.
+
+| run | leak functions | design |
+|---|---|---|
+TEXT
   elif [[ "${PREFIXES[*]}" == src8_ ]]; then
     cat <<'TEXT'
 ## The runs
@@ -233,6 +247,14 @@ TEXT
 Regenerate this page against the first pass (builds the CLI):
 `scripts/source-accuracy.sh --prefix src12_ --before docs/source-accuracy-src12.first.tsv --out docs/source-accuracy-src12.md`.
 The first pass was `scripts/source-accuracy.sh --no-build --prefix src12_ --out docs/source-accuracy-src12.md --tsv docs/source-accuracy-src12.first.tsv`
+with the CLI of main at fb9e2dd.
+TEXT
+  elif [[ "${PREFIXES[*]}" == src16_ ]]; then
+    cat <<'TEXT'
+
+Regenerate this page against the first pass (builds the CLI):
+`scripts/source-accuracy.sh --prefix src16_ --before docs/source-accuracy-src16.first.tsv --out docs/source-accuracy-src16.md`.
+The first pass was `scripts/source-accuracy.sh --no-build --prefix src16_ --out docs/source-accuracy-src16.md --tsv docs/source-accuracy-src16.first.tsv`
 with the CLI of main at fb9e2dd.
 TEXT
   elif [[ "${PREFIXES[*]}" == src8_ ]]; then
