@@ -251,6 +251,21 @@ RUNS=(
   "src9_listener_off_twin|src9_listener_off_twin|8|100||gctrace=1|1|no-leak|twin:closure-capture||twin of src9_listener_off: Close calls c.off(), which deletes the listener"
   "src9_token_view|src9_token_view|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Shipper).Ship|source-reading (reader4): a 48 KiB batch buffer per request; splitRecord returns a record whose Tenant/Stream are sub-slices of it, kept by a bounded (8192) window, pinning each batch"
   "src9_token_view_twin|src9_token_view_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src9_token_view: splitRecord copies Tenant/Stream out of the batch with append([]byte(nil), ...)"
+  # issue 16 (blind7): a fourth held-out batch written blind to the code reader (src12_*), small programs in the style of
+  # a bug report or a gist (package-level variables, plain functions, an httptest server or a worker loop); ground truth
+  # fixed here and committed before any run was recorded; default MemProfileRate
+  "src12_render_cache|src12_render_cache|8|100||gctrace=1|1|leak|unbounded-map|main.renderProfile|held-out: profile pages (12 KiB) memoised in a package-level map keyed by the raw query; a cache-busting ts parameter makes every key new, nothing deletes"
+  "src12_render_cache_twin|src12_render_cache_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src12_render_cache: past 256 pages an arbitrary entry is deleted before the new one is stored"
+  "src12_req_history|src12_req_history|8|200||gctrace=1|1|leak|unbounded-slice|main.track|held-out: GOGC=200; every forwarded request recorded as a Record with a ~4 KiB string(dump) appended to the package-level history slice for a debug page, never trimmed"
+  "src12_cleanup_funcs|src12_cleanup_funcs|8|100||gctrace=1|1|leak|closure-capture|main.runJob|held-out: each job registers an at-exit cleanup literal capturing its 16 KiB scratch buffer in the package-level cleanups slice; cleanups run only at exit"
+  "src12_mirror_race|src12_mirror_race|8|100||gctrace=1|1|leak|goroutine-leak|main.fetchFirst.func1,main.fetchFirst|held-out: three mirror goroutines send a 32 KiB chunk on an unbuffered channel, only the first is received; the two slower park on ch <- data forever"
+  "src12_chat_rooms|src12_chat_rooms|8|100||gctrace=1|1|leak|goroutine-leak|main.listen,main.join|held-out: join starts go listen(id, ch) ranging over a member channel with a 24 KiB screen buffer; leave deletes the member from the map but never closes the channel"
+  "src12_session_stats|src12_session_stats|8|100||gctrace=1|1|leak|ticker-not-stopped|main.startSession.func1,main.startSession|held-out: a literal per session loops for range on time.NewTicker(15s), never stopped and with no way out, keeping the session and its 16 KiB sample buffer"
+  "src12_line_relay|src12_line_relay|12|100||gctrace=1|1|leak|timer-not-stopped|main.relay|held-out: log relay selects on the next line and time.After(3 min) on every pass, ~8000 lines/s; Go 1.19 keeps each timer until it fires"
+  "src12_req_scope|src12_req_scope|8|100||gctrace=1|1|leak|context-not-cancelled|main.upload|held-out: upload hangs its 16 KiB body off context.WithValue(appCtx) and wraps it in context.WithTimeout(5 min) whose cancel is discarded; the package-level app context keeps every request"
+  "src12_metrics_push|src12_metrics_push|12|100||gctrace=1|1|leak|unclosed-resource|main.push|held-out: agent http.Post's a ~32 KiB metrics batch to a loopback httptest collector and checks only the status; resp.Body never read nor closed, each connection and its request stay"
+  "src12_page_titles|src12_page_titles|12|100||gctrace=1|1|leak|subslice-pins-buffer|main.remember|held-out: crawler reads each page into a fresh 64 KiB buffer and keeps the <title> sub-slice in a package-level map bounded to 5000, pinning every buffer"
+  "src12_page_titles_twin|src12_page_titles_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src12_page_titles: the title is copied with append([]byte(nil), ...) before it is kept"
   # issue 16 (blind9): a held-out batch written blind to the code reader and the diagnosis (src16_*), in the style of a
   # data-processing / infrastructure tool (generic Cache/Set/Batch/Stage/Window types, encoding/json, bufio.Scanner over
   # io.Pipe or strings.Reader, http middleware chains, a hand-written errgroup, sync.Once, functional options); ground
@@ -430,6 +445,10 @@ leak_goroutines() {
     src7_flush_lock) echo "main.flush,main.collect.func1" ;;
     src7_conn_stats) echo "main.(*Conn).reportStats" ;;
     src7_status_poll) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
+    src12_mirror_race) echo "main.fetchFirst.func1" ;;
+    src12_chat_rooms) echo "main.listen" ;;
+    src12_session_stats) echo "main.startSession.func1" ;;
+    src12_metrics_push) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
     src16_dedup_wait) echo "main.(*Task).await" ;;
     *) echo "" ;;
   esac

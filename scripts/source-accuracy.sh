@@ -18,7 +18,7 @@
 #   scripts/source-accuracy.sh                       build the CLI (Release) and write docs/source-accuracy.md
 #   scripts/source-accuracy.sh --no-build            use the CLI already built
 #   scripts/source-accuracy.sh --prefix src2_        only runs whose name starts with the prefix (repeatable; default src_, src2_, src4_;
-#                                                    --prefix src3_, src6_, src7_, src8_, src13_ or src16_ alone: a held-out batch, with its own notes)
+#                                                    --prefix src3_, src6_, src7_, src8_, src12_, src13_ or src16_ alone: a held-out batch, with its own notes)
 #   scripts/source-accuracy.sh --tsv FILE            also write the per-run results as TSV (for a later --before)
 #   scripts/source-accuracy.sh --before FILE         add the earlier results from FILE beside the current ones
 #   scripts/source-accuracy.sh --cli DLL             use another build of the CLI (e.g. an earlier commit's, for --tsv)
@@ -147,6 +147,20 @@ fixtures/runs/<run>/meta.json.
 | run | leak functions | design |
 |---|---|---|
 TEXT
+  elif [[ "${PREFIXES[*]}" == src12_ ]]; then
+    cat <<'TEXT'
+## The runs
+
+src12_* are a fourth held-out batch written blind to the code reader (docs/held-out-src12.md says how): small programs
+as a bug report, a gist or a quick internal tool is written (package-level maps, slices and contexts, plain functions,
+an httptest server or a worker loop, a func literal here and there). Their ground truth was committed into
+scripts/gen-fixtures.sh before the programs were recorded or the CLI first read them; the first pass is
+docs/source-accuracy-src12.first.tsv.
+Programs: fixtures/src/<run>/; ground truth: fixtures/runs/<run>/meta.json.
+
+| run | leak functions | design |
+|---|---|---|
+TEXT
   elif [[ "${PREFIXES[*]}" == src13_ ]]; then
     cat <<'TEXT'
 ## The runs
@@ -156,6 +170,11 @@ service code written by a team: structs with constructors and options, interface
 with generics, goroutines started through a helper or a method, payloads made in helpers, a Close/Stop/cancel/Off
 skipped on one path. Their ground truth was committed into scripts/gen-fixtures.sh before the programs were recorded or
 the CLI first read them; the first pass is docs/source-accuracy-src13.first.tsv.
+Programs: fixtures/src/<run>/; ground truth: fixtures/runs/<run>/meta.json.
+
+| run | leak functions | design |
+|---|---|---|
+TEXT
   elif [[ "${PREFIXES[*]}" == src16_ ]]; then
     cat <<'TEXT'
 ## The runs
@@ -236,12 +255,22 @@ Regenerate this page against the first pass (builds the CLI):
 The first pass was `scripts/source-accuracy.sh --prefix src3_ --out docs/source-accuracy-src3.md --tsv docs/source-accuracy-src3.first.tsv`
 with the CLI of main at e59026a.
 TEXT
+  elif [[ "${PREFIXES[*]}" == src12_ ]]; then
+    cat <<'TEXT'
+
+Regenerate this page against the first pass (builds the CLI):
+`scripts/source-accuracy.sh --prefix src12_ --before docs/source-accuracy-src12.first.tsv --out docs/source-accuracy-src12.md`.
+The first pass was `scripts/source-accuracy.sh --no-build --prefix src12_ --out docs/source-accuracy-src12.md --tsv docs/source-accuracy-src12.first.tsv`
+with the CLI of main at fb9e2dd.
+TEXT
   elif [[ "${PREFIXES[*]}" == src13_ ]]; then
     cat <<'TEXT'
 
 Regenerate this page against the first pass (builds the CLI):
 `scripts/source-accuracy.sh --prefix src13_ --before docs/source-accuracy-src13.first.tsv --out docs/source-accuracy-src13.md`.
 The first pass was `scripts/source-accuracy.sh --no-build --prefix src13_ --out docs/source-accuracy-src13.md --tsv docs/source-accuracy-src13.first.tsv`
+with the CLI of main at fb9e2dd.
+TEXT
   elif [[ "${PREFIXES[*]}" == src16_ ]]; then
     cat <<'TEXT'
 
