@@ -5,7 +5,7 @@ using GcTrace.Source;
 namespace GcTrace.Diagnosis;
 /// <summary>
 /// Stacks decide when library frames name the mechanism: a pool's Get, a reader or connection, a timer (which the
-/// code may only sharpen from ticker to timer). Every other stack pattern is read from the shape of the evidence
+/// code may only sharpen from ticker to timer, even where it stops that timer on some path). Every other stack pattern is read from the shape of the evidence
 /// (goroutines piling up, a func literal's frame, sizes that double) and says what grows, not why; there the code,
 /// when it shows a pattern, decides. A look-alike in the code (the map has a delete) does not override the stacks, but
 /// where the stacks name nothing it still names what grows: the profiles saw this site grow, so the release the code
@@ -36,17 +36,22 @@ public static class CodePatterns
             return fromStacks;
         }
 
+        var fromCode = Of(code.Pattern);
         if (!code.Holds)
         {
-            return fromStacks == SuspectPattern.Unknown ? Of(code.Pattern) : fromStacks;
+            return fromStacks == SuspectPattern.Unknown ? fromCode : SharpenedTimer(fromStacks, fromCode);
         }
 
-        var fromCode = Of(code.Pattern);
         return fromStacks switch
         {
             SuspectPattern.SyncPoolMisuse or SuspectPattern.UnclosedResource => fromStacks,
-            SuspectPattern.TickerNotStopped => fromCode == SuspectPattern.TimerNotStopped ? fromCode : fromStacks,
+            SuspectPattern.TickerNotStopped => SharpenedTimer(fromStacks, fromCode),
             _ => fromCode,
         };
     }
+
+    // The stacks see the runtime's timer under both a ticker and a one-shot timer; the line that made it says which,
+    // whether or not the code stops it somewhere.
+    private static SuspectPattern SharpenedTimer(SuspectPattern fromStacks, SuspectPattern fromCode) =>
+        fromStacks == SuspectPattern.TickerNotStopped && fromCode == SuspectPattern.TimerNotStopped ? fromCode : fromStacks;
 }

@@ -32,4 +32,16 @@ public class CodePatternsTests
         CodePatterns.Decide(SuspectPattern.UnclosedResource, holds).Should().Be(SuspectPattern.UnclosedResource);
         CodePatterns.Decide(SuspectPattern.Unknown, null).Should().Be(SuspectPattern.Unknown);
     }
+
+    // src13_job_timeouts (held out): a one-shot deadline per job, stopped only when the job fails.
+    private static readonly CodeFinding TimerStoppedOnOnePath = new(SuspectPattern.TimerNotStopped, Holds: false, "scheduler.go", 82,
+        "deadline := time.NewTimer(s.opts.JobTimeout)", "scheduler.go:82 creates a timer that scheduler.go:86 (`deadline.Stop()`) stops");
+
+    [Fact]
+    public void LookAlike_SharpensATickerTheStacksSaw_ToTheTimerTheCodeMade()
+    {
+        CodePatterns.Decide(SuspectPattern.TickerNotStopped, TimerStoppedOnOnePath).Should().Be(SuspectPattern.TimerNotStopped,
+            "the stacks see the runtime's timer under both; the line that made it is a time.NewTimer");
+        CodePatterns.Decide(SuspectPattern.TickerNotStopped, MapWithADelete).Should().Be(SuspectPattern.TickerNotStopped);
+    }
 }
