@@ -247,62 +247,15 @@ TEXT
   for m in $(jq -r -s '.[].run' "$rows"); do
     jq -r '"| \(.name) | \(.ground_truth.leak_functions | join(", ")) | \(.ground_truth.note | sub("^source-reading: "; "")) |"' "fixtures/runs/$m/meta.json"
   done
-  if [[ "${PREFIXES[*]}" == src3_ ]]; then
-    cat <<'TEXT'
-
-Regenerate this page against the first pass (builds the CLI):
-`scripts/source-accuracy.sh --prefix src3_ --before docs/source-accuracy-src3.first.tsv --out docs/source-accuracy-src3.md`.
-The first pass was `scripts/source-accuracy.sh --prefix src3_ --out docs/source-accuracy-src3.md --tsv docs/source-accuracy-src3.first.tsv`
-with the CLI of main at e59026a.
-TEXT
-  elif [[ "${PREFIXES[*]}" == src12_ ]]; then
-    cat <<'TEXT'
-
-Regenerate this page against the first pass (builds the CLI):
-`scripts/source-accuracy.sh --prefix src12_ --before docs/source-accuracy-src12.first.tsv --out docs/source-accuracy-src12.md`.
-The first pass was `scripts/source-accuracy.sh --no-build --prefix src12_ --out docs/source-accuracy-src12.md --tsv docs/source-accuracy-src12.first.tsv`
-with the CLI of main at fb9e2dd.
-TEXT
-  elif [[ "${PREFIXES[*]}" == src13_ ]]; then
-    cat <<'TEXT'
-
-Regenerate this page against the first pass (builds the CLI):
-`scripts/source-accuracy.sh --prefix src13_ --before docs/source-accuracy-src13.first.tsv --out docs/source-accuracy-src13.md`.
-The first pass was `scripts/source-accuracy.sh --no-build --prefix src13_ --out docs/source-accuracy-src13.md --tsv docs/source-accuracy-src13.first.tsv`
-with the CLI of main at fb9e2dd.
-TEXT
-  elif [[ "${PREFIXES[*]}" == src16_ ]]; then
-    cat <<'TEXT'
-
-Regenerate this page against the first pass (builds the CLI):
-`scripts/source-accuracy.sh --prefix src16_ --before docs/source-accuracy-src16.first.tsv --out docs/source-accuracy-src16.md`.
-The first pass was `scripts/source-accuracy.sh --no-build --prefix src16_ --out docs/source-accuracy-src16.md --tsv docs/source-accuracy-src16.first.tsv`
-with the CLI of main at fb9e2dd.
-TEXT
-  elif [[ "${PREFIXES[*]}" == src8_ ]]; then
-    cat <<'TEXT'
-
-Regenerate this page against the first pass (builds the CLI):
-`scripts/source-accuracy.sh --prefix src8_ --before docs/source-accuracy-src8.first.tsv --out docs/source-accuracy-src8.md`.
-The first pass was `scripts/source-accuracy.sh --no-build --prefix src8_ --out docs/source-accuracy-src8.md --tsv docs/source-accuracy-src8.first.tsv`
-with the CLI of main at df369ea.
-TEXT
-  elif [[ "${PREFIXES[*]}" == src6_ ]]; then
-    cat <<'TEXT'
-
-Regenerate this page against the first pass (builds the CLI):
-`scripts/source-accuracy.sh --prefix src6_ --before docs/source-accuracy-src6.first.tsv --out docs/source-accuracy-src6.md`.
-The first pass was `scripts/source-accuracy.sh --prefix src6_ --out docs/source-accuracy-src6.md --tsv docs/source-accuracy-src6.first.tsv`
-with the CLI of main at f5d4834.
-TEXT
-  elif [[ "${PREFIXES[*]}" == src7_ ]]; then
-    cat <<'TEXT'
-
-Regenerate this page against the first pass (builds the CLI):
-`scripts/source-accuracy.sh --prefix src7_ --before docs/source-accuracy-src7.first.tsv --out docs/source-accuracy-src7.md`.
-The first pass was `scripts/source-accuracy.sh --prefix src7_ --out docs/source-accuracy-src7.md --tsv docs/source-accuracy-src7.first.tsv`
-with the CLI of main at fd70ec6.
-TEXT
+  # The commit of main each held-out batch was first scored on (its doc, docs/held-out-<batch>.md, says how).
+  declare -A first_pass_main=([src3_]=e59026a [src6_]=f5d4834 [src7_]=fd70ec6 [src8_]=df369ea [src12_]=fb9e2dd [src13_]=fb9e2dd [src16_]=fb9e2dd)
+  batch="${PREFIXES[*]}"
+  if [[ -n "${first_pass_main[$batch]:-}" ]]; then
+    echo
+    echo "Regenerate this page against the first pass (builds the CLI):"
+    echo "\`scripts/source-accuracy.sh --prefix $batch --before docs/source-accuracy-${batch%_}.first.tsv --out docs/source-accuracy-${batch%_}.md\`."
+    echo "The first pass was \`scripts/source-accuracy.sh --prefix $batch --out docs/source-accuracy-${batch%_}.md --tsv docs/source-accuracy-${batch%_}.first.tsv\`"
+    echo "with the CLI of main at ${first_pass_main[$batch]}."
   else
   cat <<'TEXT'
 
