@@ -30,9 +30,9 @@ internal sealed class ReachableFunctions
         var functions = package.Files.SelectMany(f => f.Functions).ToList();
         byName = functions.ToLookup(MethodName, StringComparer.Ordinal);
         var isMain = package.Files.Any(f => f.Package == "main");
-        // An exported function of an imported package is an entry where an importer names it (`store.Remember`).
-        var usedByImporters = package.Importers.SelectMany(p => p.Files).SelectMany(f => f.Tokens.Where((t, i) => t.IsIdentifier && i > 0 && f.Tokens[i - 1].Text == "."))
-            .Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        // An exported function of an imported package is an entry where an importer names it (`store.Remember`) in code
+        // that can run: `r.series.Remove(k)` in a Forget nothing calls removes nothing.
+        var usedByImporters = package.Importers.SelectMany(SelectedWhereItRuns).ToHashSet(StringComparer.Ordinal);
         var entries = functions.Where(f => IsEntry(f, isMain, package.Importers.Count == 0 ? null : usedByImporters)).ToList();
         if (isMain && !functions.Any(f => f.Name == "main"))
         {
@@ -99,6 +99,27 @@ internal sealed class ReachableFunctions
         var name = MethodName(f);
         return name is "main" or "init" || (ReceiverType(f) is not null && InterfaceMethods.Contains(name))
             || (!isMain && IsExported(f) && (usedByImporters is null || usedByImporters.Contains(name)));
+    }
+
+    // The names an importer selects (`x.Name`) in its reachable functions and package-level initialisers.
+    private static IEnumerable<string> SelectedWhereItRuns(GoPackage importer)
+    {
+        foreach (var file in importer.Files)
+        {
+            var dead = new bool[file.Tokens.Count];
+            foreach (var f in file.Functions.Where(f => !importer.Reachable.Contains(f)))
+            {
+                Array.Fill(dead, true, Math.Max(0, f.DeclStart), Math.Min(file.Tokens.Count, f.BodyEnd + 1) - Math.Max(0, f.DeclStart));
+            }
+
+            for (var i = 1; i < file.Tokens.Count; i++)
+            {
+                if (!dead[i] && file.Tokens[i].IsIdentifier && file.Tokens[i - 1].Text == ".")
+                {
+                    yield return file.Tokens[i].Text;
+                }
+            }
+        }
     }
 
     private static bool IsExported(GoFunction f) => MethodName(f) is { Length: > 0 } name && char.IsUpper(name[0]);

@@ -27,9 +27,10 @@ internal static class ValueTypes
         if (at > 0 && tokens[at - 1].Text == ".")
         {
             // A field: its declaration in the package (in the struct of the value it is selected from, when that shows),
-            // or another package's field (resp.Body).
+            // an embedded field named after its type, or another package's field (resp.Body). A declared field named
+            // like a type of the package (`series *metrics.Index[*series]`) has the type its declaration gives.
             var owner = at >= 2 && tokens[at - 2].IsIdentifier ? OfExpression(package, function, at - 2) : null;
-            return package.TypeNames.Contains(x.Text) ? x.Text : package.FieldType(x.Text, owner is { Length: > 0 } ? owner : null) ?? Foreign;
+            return package.FieldType(x.Text, owner is { Length: > 0 } ? owner : null) ?? (package.TypeNames.Contains(x.Text) ? x.Text : Foreign);
         }
 
         if (function.File.Imports.Contains(x.Text) && !Declared(function, x.Text, at))

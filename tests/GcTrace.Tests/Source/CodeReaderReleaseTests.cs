@@ -827,6 +827,31 @@ public class CodeReaderReleaseTests
     }
 
     [Fact]
+    public void Read_ExportedDeleteNamedOnlyInCodeThatNeverRuns_DoesNotEvict()
+    {
+        // src13_label_metrics (held out): the registry's Forget calls the index's Remove, and nothing calls Forget.
+        var forgetting = ShopMain.Replace("func main() {", "func (c *Catalog) Forget(id int) {\n\tc.pages.Drop(fmt.Sprint(id))\n}\n\nfunc main() {", StringComparison.Ordinal);
+        var f = ReadShop(forgetting, ShopCache)!;
+        f.Holds.Should().BeTrue(f.Evidence);
+        f.Evidence.Should().Contain("is in (*Store).Drop, which nothing calls");
+
+        var forgotten = forgetting.Replace("return page", "if id > 100 {\n\t\tc.Forget(id - 100)\n\t}\n\treturn page", StringComparison.Ordinal);
+        ReadShop(forgotten, ShopCache)!.Holds.Should().BeFalse("Render calls Forget, which drops");
+    }
+
+    [Fact]
+    public void Read_FieldNamedLikeAPackageType_HasTheTypeItsDeclarationGives()
+    {
+        // src13_label_metrics (held out): `series *src13metrics.Index[*series]` in a package that declares `type series`.
+        var named = ShopMain.Replace("pages *cache.Store[string, []byte]", "Catalog *cache.Store[string, []byte]", StringComparison.Ordinal)
+            .Replace("{pages: cache.New", "{Catalog: cache.New", StringComparison.Ordinal)
+            .Replace("c.pages.Keep", "c.Catalog.Keep", StringComparison.Ordinal);
+        var f = ReadShop(named, ShopCache)!;
+        f.Pattern.Should().Be(SuspectPattern.UnboundedMap);
+        f.Evidence.Should().StartWith("cache.go:14 `s.data[k] = v`", "the field `Catalog` is a *cache.Store, not the type Catalog");
+    }
+
+    [Fact]
     public void Read_FuncLiteralFrame_ReadsTheLiteralAndItsCallsBeforeTheFunctionAroundIt()
     {
         // main fills a bounded table at start-up; the literal's call is what keeps growing.
