@@ -157,8 +157,7 @@ public sealed class CodeReader(SourceLocator locator)
                 : null;
         }
 
-        var name = InPackageName(entry.Function);
-        name = name[(name.LastIndexOf('.') + 1)..];
+        var name = GoFunction.MethodNameOf(InPackageName(entry.Function));
         foreach (var function in scope.Package.Files.SelectMany(f => f.Functions))
         {
             foreach (var line in function.Lines())
@@ -189,7 +188,7 @@ public sealed class CodeReader(SourceLocator locator)
                 {
                     var asValue = line[at].IsIdentifier && line[at].Text == name && !line.Matches(at + 1, "(");
                     if (asValue && HelperCalledAround(line, at) is { } helper
-                        && functions.FirstOrDefault(f => MethodName(f.Name) == helper) is { } callee && GoOnParameter(callee) is { } go)
+                        && functions.FirstOrDefault(f => f.MethodName == helper) is { } callee && GoOnParameter(callee) is { } go)
                     {
                         return new CodeFrame(prefix + callee.Name, AsRecorded(recordedFile, callee.File.Path), go);
                     }
@@ -224,9 +223,6 @@ public sealed class CodeReader(SourceLocator locator)
         function.Lines().FirstOrDefault(l => l.IndexOf("go") is var go and >= 0 && l[go].Kind == GoTokenKind.Keyword && l[go + 1].IsIdentifier
             && l.Matches(go + 2, "(") && function.DeclaresParameter(l[go + 1].Text))?.Number;
 
-    // "(*Hub).spawn" -> "spawn"; "spawn" -> "spawn".
-    private static string MethodName(string inPackageName) => inPackageName[(inPackageName.LastIndexOf('.') + 1)..];
-
     /// <summary>True when the body of the function <paramref name="frame"/> runs in calls <paramref name="function"/>
     /// (a profile's function name; matched by its name in the package, `h.spawn(` or `spawn(`): goroutines a helper
     /// starts are started on behalf of the functions that call it.</summary>
@@ -239,7 +235,7 @@ public sealed class CodeReader(SourceLocator locator)
             return false;
         }
 
-        var name = MethodName(InPackageName(function));
+        var name = GoFunction.MethodNameOf(InPackageName(function));
         return body.Lines().Any(l => Enumerable.Range(0, l.Count).Any(i => l[i].IsIdentifier && l[i].Text == name && l.Matches(i + 1, "(") && !l.Matches(i - 1, "func")));
     }
 

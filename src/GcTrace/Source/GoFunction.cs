@@ -14,6 +14,12 @@ public sealed record GoFunction(string Name, GoSourceFile File, int BodyStart, i
 
     public bool Contains(int line) => line >= FirstLine && line <= LastLine;
 
+    /// <summary>The name without its receiver: "put" for "(*lru).put", "cacheResult" for "cacheResult".</summary>
+    public string MethodName => MethodNameOf(Name);
+
+    /// <summary>The last part of an in-package name: "spawn" for "(*Hub).spawn".</summary>
+    public static string MethodNameOf(string inPackageName) => inPackageName[(inPackageName.LastIndexOf('.') + 1)..];
+
     /// <summary>True when the signature (receiver included) declares <paramref name="parameter"/>, with a type that
     /// starts with one of <paramref name="typeStarts"/> when any are given (`fn func(...)`, `in <-chan T`, `a, b chan T`).</summary>
     public bool DeclaresParameter(string parameter, params string[] typeStarts)

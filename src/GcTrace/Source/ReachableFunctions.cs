@@ -28,7 +28,7 @@ internal sealed class ReachableFunctions
     {
         this.package = package;
         var functions = package.Files.SelectMany(f => f.Functions).ToList();
-        byName = functions.ToLookup(MethodName, StringComparer.Ordinal);
+        byName = functions.ToLookup(f => f.MethodName, StringComparer.Ordinal);
         var isMain = package.Files.Any(f => f.Package == "main");
         // An exported function of an imported package is an entry where an importer names it (`store.Remember`) in code
         // that can run: `r.series.Remove(k)` in a Forget nothing calls removes nothing.
@@ -84,8 +84,6 @@ internal sealed class ReachableFunctions
         return extra;
     }
 
-    private static string MethodName(GoFunction f) => f.Name[(f.Name.LastIndexOf('.') + 1)..];
-
     // "(*Probe).Stop" -> "Probe", "server.handle" -> "server", "main" -> null.
     private static string? ReceiverType(GoFunction f)
     {
@@ -96,7 +94,7 @@ internal sealed class ReachableFunctions
     // usedByImporters: the names the known importers select (`idem.New`, `s.Remember`), or null when none is known.
     private static bool IsEntry(GoFunction f, bool isMain, HashSet<string>? usedByImporters)
     {
-        var name = MethodName(f);
+        var name = f.MethodName;
         return name is "main" or "init" || (ReceiverType(f) is not null && InterfaceMethods.Contains(name))
             || (!isMain && IsExported(f) && (usedByImporters is null || usedByImporters.Contains(name)));
     }
@@ -122,7 +120,7 @@ internal sealed class ReachableFunctions
         }
     }
 
-    private static bool IsExported(GoFunction f) => MethodName(f) is { Length: > 0 } name && char.IsUpper(name[0]);
+    private static bool IsExported(GoFunction f) => f.MethodName is { Length: > 0 } name && char.IsUpper(name[0]);
 
     // Functions named outside every function body: package-level var initialisers.
     private IEnumerable<GoFunction> TopLevelReferences(GoSourceFile file)

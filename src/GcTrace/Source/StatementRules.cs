@@ -500,7 +500,7 @@ internal static class StatementRules
             return null;
         }
 
-        var name = helper.Name[(helper.Name.LastIndexOf('.') + 1)..];
+        var name = helper.MethodName;
         var calls = scope.LiveLines().Where(l => l.File.FunctionAt(l.Number) != helper && l.Find(name, "(") is var at and >= 0
             && (at == 0 || l.Matches(at - 1, ".") || l.Matches(at - 1, "defer") || l.Matches(at - 1, "go"))).ToList();
         return calls.Count > 0 && calls.All(c => c.File.FunctionAt(c.Number) is { } caller && InErrorBranch(caller, c)) ? calls[0] : null;
@@ -1029,7 +1029,7 @@ internal static class StatementRules
             return true;
         }
 
-        var name = function.Name[(function.Name.LastIndexOf('.') + 1)..];
+        var name = function.MethodName;
         var calls = scope.LiveLines().Where(c => c.File.FunctionAt(c.Number) != function && c.Find(name, "(") >= 0
             && (c.Find(name, "(") == 0 || c.Matches(c.Find(name, "(") - 1, "."))).ToList();
         return calls.Count > 0 && calls.All(c => c.File.FunctionAt(c.Number) is { } caller && EnclosingHeads(caller, c).Any(h => IsLengthCap(h, target.Name)));
@@ -1409,8 +1409,8 @@ internal static class StatementRules
                 : null;
         }
 
-        var leaseName = getter.Name[(getter.Name.LastIndexOf('.') + 1)..];
-        var releaseName = putter.Name[(putter.Name.LastIndexOf('.') + 1)..];
+        var leaseName = getter.MethodName;
+        var releaseName = putter.MethodName;
         foreach (var lease in scope.LiveLines().Where(l => CallsFunction(l, leaseName)))
         {
             if (lease.File.FunctionAt(lease.Number) is not { } caller || caller == getter || caller == putter)
@@ -1576,7 +1576,7 @@ internal static class StatementRules
             return false;
         }
 
-        var name = function.Name[(function.Name.LastIndexOf('.') + 1)..];
+        var name = function.MethodName;
         foreach (var call in scope.LiveLines().Where(l => l.File.FunctionAt(l.Number) != function))
         {
             var at = call.Find(name, "(");
