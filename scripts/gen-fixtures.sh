@@ -302,6 +302,18 @@ RUNS=(
   "src13_request_ctx|src13_request_ctx|15|100||gctrace=1|1|leak|context-not-cancelled|main.(*Server).readBody,main.(*Server).Handle,main.(*Server).authorize|held-out: requests (16 KiB body, readBody) ride a WithValue context under the server's long-lived base; authorize derives WithTimeout(ctx, 2m) and cancels only on a failed check, so the base keeps every authorized request; Place defers its own cancel"
   "src13_retry_client|src13_retry_client|12|100||gctrace=1|1|leak|unclosed-resource|main.(*Reporter).encode,gcfixtures/internal/src13retry.(*Client).Post,main.(*Reporter).Send|held-out: a retrying HTTP client wrapper (internal/src13retry) retries on 503 without closing the first response body; the stuck connections (loopback httptest collector) keep the request and its 16 KiB report (encode)"
   "src13_upload_chunks|src13_upload_chunks|15|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Receiver).readChunk,main.(*Receiver).Accept|held-out: a chunked upload receiver reads each chunk into a fresh 64 KiB buffer (readChunk) and keeps its 48-byte header as buf[:headerSize] on the upload; finished uploads stay queryable (newest 20000), each header pinning its chunk buffer"
+
+  # issue 16 (blind12): a held-out batch written blind to the code reader and the diagnosis (src19_*), in the style of
+  # concurrent pipelines and event-driven code (stages connected by channels, long-lived for/select loops, a pub/sub
+  # broker in an internal package, a reliable publisher, an in-flight table in a second file); ground truth committed
+  # here before any run was recorded; default MemProfileRate
+  "src19_pipeline_stall|src19_pipeline_stall|8|100||gctrace=1|1|leak|goroutine-leak|main.(*Pipeline).transform,main.(*Pipeline).generate,main.(*Pipeline).Import|held-out: generate -> transform -> Import over unbuffered channels; Import returns at the first invalid row, transform (32 KiB scratch) and generate (16 KiB rows) park forever on their sends"
+  "src19_pipeline_stall_twin|src19_pipeline_stall_twin|12|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src19_pipeline_stall: Import defers close(done) and every stage sends in a select on done, so the stages return"
+  "src19_event_deadlines|src19_event_deadlines|12|100||gctrace=1|1|leak|context-not-cancelled|main.(*Dispatcher).Submit|held-out: per event context.WithTimeout(2m) over WithValue(root, 24 KiB attrs) of the dispatcher's long-lived root; the cancel stored in job.cancel is never called"
+  "src19_topic_handlers|src19_topic_handlers|8|100||gctrace=1|1|leak|closure-capture|main.(*Gateway).Join|held-out: each session subscribes a func literal capturing its 32 KiB outbox to the broker's topic table (internal/src19bus); Leave never calls Unsubscribe"
+  "src19_frame_index|src19_frame_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.readFrame,main.(*Index).Add|held-out: reader stage reads each frame into a 64 KiB buffer, parser stage keeps frame[8:8+n] as the order key in a 16384-slot ring index: each key pins its frame"
+  "src19_retry_timers|src19_retry_timers|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*Publisher).send|held-out: time.AfterFunc(2m, retransmit closure over the 16 KiB frame) per message; the ack deletes the pending entry but never stops the timer"
+  "src19_inflight_acks|src19_inflight_acks|8|100||gctrace=1|1|leak|unbounded-map|main.(*Tracker).Track|held-out: in-flight table (tracker.go) keyed by sequence number holds each 16 KiB frame; Ack only sets acked, nothing deletes"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {
@@ -450,6 +462,7 @@ leak_goroutines() {
     src12_session_stats) echo "main.startSession.func1" ;;
     src12_metrics_push) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
     src16_dedup_wait) echo "main.(*Task).await" ;;
+    src19_pipeline_stall) echo "main.(*Pipeline).transform,main.(*Pipeline).generate" ;;
     *) echo "" ;;
   esac
 }
