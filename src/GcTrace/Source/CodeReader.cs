@@ -384,6 +384,12 @@ public sealed class CodeReader(SourceLocator locator)
     private CodeFinding? Callee(FunctionScope scope, GoLine line)
     {
         var kept = Callee(scope, line, 1, [scope.Body]);
+        if (kept is not { Holds: true } && StatementRules.ValueContextPassed(scope, line) is { } carried
+            && ChildOfPassedContext(scope, line, carried.Made) is { } child)
+        {
+            return child;
+        }
+
         if (kept is not { Pattern: SuspectPattern.UnboundedMap or SuspectPattern.UnboundedSlice } || line.IndexOf("(") is not (> 0 and var open)
             || StatementRules.SubSliceIn(scope, line, open + 1, line.Count) is not { } buffer)
         {
@@ -393,6 +399,47 @@ public sealed class CodeReader(SourceLocator locator)
         var here = $"{Path.GetFileName(line.File.Path)}:{line.Number} `{line.Code}`";
         return new CodeFinding(SuspectPattern.SubslicePinsBuffer, true, line.File.Path, line.Number, line.Code,
             $"{here} hands on a sub-slice of `{buffer}` (or a value holding one), and {kept.Evidence}: each kept slice pins the whole backing array of `{buffer}`");
+    }
+
+    // `ctx := context.WithValue(s.base, key, req)` then `s.authorize(ctx)`, where authorize derives
+    // `context.WithTimeout(ctx, d)` and cancels it only on one path: the value rides the parent of a child nobody
+    // cancels, so the long-lived ancestor's children (or the child's timer) keep it. Under context.Background() a
+    // child with only a cancel is held by nothing (no ancestor keeps children, no timer), so dropping it keeps nothing.
+    private CodeFinding? ChildOfPassedContext(FunctionScope scope, GoLine line, GoLine made)
+    {
+        CodeFinding? lookAlike = null;
+        foreach (var (callee, package, prefix, _) in Callees(scope, line))
+        {
+            var calleeScope = new FunctionScope(package, callee, prefix + callee.Name) { PerCallTypes = perCallTypes };
+            foreach (var l in calleeScope.Lines)
+            {
+                if (StatementRules.DerivesFromParameter(calleeScope, l) is not { } child)
+                {
+                    continue;
+                }
+
+                var detached = made.Find("context", ".", "Background", "(") > 5 || made.Find("context", ".", "TODO", "(") > 5;
+                var here = $"{Path.GetFileName(made.File.Path)}:{made.Number} `{made.Code}` attaches the value to a context that {GoFunction.MethodNameOf(callee.Name)} derives a child from: ";
+                if (child.Holds && detached && StatementRules.DerivesCancelOnly(l))
+                {
+                    return child with
+                    {
+                        Holds = false,
+                        Evidence = here + child.Evidence + "; but under context.Background() no ancestor keeps children and no timer holds this one, so the dropped child and its values are garbage",
+                    };
+                }
+
+                var finding = child with { Evidence = here + child.Evidence + (child.Holds ? ", and with it the value" : string.Empty) };
+                if (finding.Holds)
+                {
+                    return finding;
+                }
+
+                lookAlike ??= finding;
+            }
+        }
+
+        return lookAlike;
     }
 
     private CodeFinding? Callee(FunctionScope scope, GoLine line, int depth, HashSet<GoFunction> visited)

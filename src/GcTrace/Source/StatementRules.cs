@@ -25,6 +25,13 @@ internal static class StatementRules
     public static CodeFinding? Keeps(FunctionScope scope, GoLine line)
     {
         var eq = TopLevelAssign(line);
+        if (eq > 0 && line[eq].Text == "+=")
+        {
+            // `m.total[route] += d` keeps a sum (a counter per key), not the value the caller handed over: whatever the
+            // caller allocated is not what this map holds.
+            return null;
+        }
+
         var from = eq > 0 ? eq + 1 : 0;
         var keepsParameter = Enumerable.Range(from, Math.Max(0, line.Count - from))
             .Any(i => line[i].IsIdentifier && !line.Matches(i - 1, ".") && (scope.Body.DeclaresParameter(line[i].Text) || BuiltFromParameter(scope, line, line[i].Text)));
@@ -347,6 +354,45 @@ internal static class StatementRules
             : Finding(SuspectPattern.ContextNotCancelled, false, scope, line, $"cancels it ({Site(first)})");
     }
 
+    /// <summary>The local a line hands to a call that its function made with `x := context.WithValue(parent, key, v)`
+    /// (the value rides that context), with the line that made it; null when the line passes no such context.</summary>
+    public static (string Name, GoLine Made)? ValueContextPassed(FunctionScope scope, GoLine line)
+    {
+        for (var i = 1; i < line.Count; i++)
+        {
+            if (!line[i].IsIdentifier || line.Matches(i - 1, ".") || line[i - 1].Text is not ("(" or ",") || line[i + 1].Text is not ("," or ")"))
+            {
+                continue;
+            }
+
+            var name = line[i].Text;
+            var made = scope.Lines.LastOrDefault(l => l.Number < line.Number && (l.Matches(0, name, ":=") || l.Matches(0, name, "=")));
+            if (made is not null && made.Find("context", ".", "WithValue", "(") == 2)
+            {
+                return (name, made);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A statement of a called function that derives a child context from one of its parameters
+    /// (`actx, cancel := context.WithTimeout(ctx, d)`): the caller's context, with every value attached to it, is the
+    /// child's parent, so it stays reachable as long as the child is held (by a cancelable ancestor's children, or by
+    /// its timer) and not cancelled. The child's lifecycle finding, or null for any other line.</summary>
+    public static CodeFinding? DerivesFromParameter(FunctionScope scope, GoLine line)
+    {
+        var at = DerivesContext(line);
+        return at >= 0 && line.Matches(at + 3, "(") && line[at + 4].IsIdentifier && line[at + 5].Text is "," or ")"
+            && scope.Body.DeclaresParameter(line[at + 4].Text)
+            ? ContextFinding(scope, line, at)
+            : null;
+    }
+
+    /// <summary>True when the line derives a child with only a cancel (WithCancel, WithCancelCause): no timer holds it.</summary>
+    public static bool DerivesCancelOnly(GoLine line) =>
+        DerivesContext(line) is var at and >= 0 && line[at + 2].Text is "WithCancel" or "WithCancelCause";
+
     /// <summary>A statement of a method called on a value the caller made (`m.Start()` on `m := NewMonitor()`) that
     /// makes a ticker, timer or context into a field of its receiver (`m.ticker = time.NewTicker(d)`): never stopped
     /// or cancelled, the runtime keeps it, and whatever waits on it keeps the receiver. Null for any other line.</summary>
@@ -440,10 +486,14 @@ internal static class StatementRules
     // so on the path that goes on (and keeps the resource) nothing releases it.
     private static bool InErrorBranch(FunctionScope scope, GoLine line) => InErrorBranch(scope.Body, line);
 
+    // The line runs only when something failed: the innermost block around it is an `if err != nil {` (or an `if`
+    // that returns), or any block around it runs only on a recovered panic (`if r := recover(); r != nil {`), which
+    // the normal path never enters.
     private static bool InErrorBranch(GoFunction body, GoLine line)
     {
         var tokens = body.File.Tokens;
         var depth = 0;
+        var innermost = true;
         for (var i = line.Start - 1; i > body.BodyStart; i--)
         {
             var t = tokens[i].Text;
@@ -458,7 +508,8 @@ internal static class StatementRules
                 continue;
             }
 
-            // The unmatched `{` opening the line's block: read its statement back to the line's start.
+            // An unmatched `{` opening a block around the line: read its statement back to the line's start.
+            depth = 0;
             var start = i;
             while (start > 0 && tokens[start - 1].Line == tokens[i].Line)
             {
@@ -466,13 +517,31 @@ internal static class StatementRules
             }
 
             var head = Enumerable.Range(start, i - start).Select(k => tokens[k]).ToList();
-            var onError = head.Count >= 4 && head[0].Text == "if" && head.Any(k => k.Text == "!=") && head[^1].Text == "nil"
-                && head.Any(k => k.IsIdentifier && (k.Text.EndsWith("err", StringComparison.Ordinal) || k.Text.EndsWith("Err", StringComparison.Ordinal)));
-            return onError || (head.Count > 0 && head[0].Text == "if" && BlockReturns(body.File, i));
+            if (OnRecoveredPanic(head))
+            {
+                return true;
+            }
+
+            if (innermost)
+            {
+                var onError = head.Count >= 4 && head[0].Text == "if" && head.Any(k => k.Text == "!=") && head[^1].Text == "nil"
+                    && head.Any(k => k.IsIdentifier && (k.Text.EndsWith("err", StringComparison.Ordinal) || k.Text.EndsWith("Err", StringComparison.Ordinal)));
+                if (onError || (head.Count > 0 && head[0].Text == "if" && BlockReturns(body.File, i)))
+                {
+                    return true;
+                }
+
+                innermost = false;
+            }
         }
 
         return false;
     }
+
+    // `if r := recover(); r != nil {` or `if recover() != nil {`: the block runs only while a panic unwinds.
+    private static bool OnRecoveredPanic(List<GoToken> head) =>
+        head.Count >= 4 && head[0].Text == "if" && head.Any(k => k.Text == "!=")
+        && Enumerable.Range(0, head.Count - 2).Any(k => head[k].Text == "recover" && head[k + 1].Text == "(" && head[k + 2].Text == ")");
 
     // Every release of the value runs only on an error path (see OnlyOnErrorPath): one such call, or null.
     private static GoLine? ErrorPathOnly(FunctionScope scope, GoLine made, Holder holder)
@@ -501,9 +570,23 @@ internal static class StatementRules
         }
 
         var name = helper.MethodName;
-        var calls = scope.LiveLines().Where(l => l.File.FunctionAt(l.Number) != helper && l.Find(name, "(") is var at and >= 0
-            && (at == 0 || l.Matches(at - 1, ".") || l.Matches(at - 1, "defer") || l.Matches(at - 1, "go"))).ToList();
+        var calls = scope.LiveLines().Where(l => l.File.FunctionAt(l.Number) is { } caller && caller != helper && l.Find(name, "(") is var at and >= 0
+            && (at == 0 || l.Matches(at - 1, ".") || l.Matches(at - 1, "defer") || l.Matches(at - 1, "go"))
+            && !OtherReceiver(scope.Package, caller, helper, l, at)).ToList();
         return calls.Count > 0 && calls.All(c => c.File.FunctionAt(c.Number) is { } caller && InErrorBranch(caller, c)) ? calls[0] : null;
+    }
+
+    // `ts.Close()` on an httptest.Server, or `resp.Body.Close()`, is not a call of the package's `(*Scope).Close`: the
+    // value's declaration shows another type (an unknown type could be any, so it still counts).
+    private static bool OtherReceiver(GoPackage package, GoFunction caller, GoFunction helper, GoLine line, int at)
+    {
+        if (!line.Matches(at - 1, ".") || at < 2 || !helper.Name.Contains(").", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var receiverType = helper.Name[..helper.Name.IndexOf(").", StringComparison.Ordinal)].Trim('(', '*');
+        return ValueTypes.OfExpression(package, caller, line.Start + at - 2) is { } type && type != receiverType;
     }
 
     // The block opened at `open` has a `return` of its own (not one nested in an inner block or literal).
