@@ -211,6 +211,9 @@ RUNS=(
   "src14_cond_board_twin|src14_cond_board_twin|8|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src14_cond_board: the failure path posts a result too, so every waiter wakes and returns"
   "src14_segment_files|src14_segment_files|8|100||gctrace=1|1|leak|unclosed-resource|main.openSegment,main.(*Store).Append|source-reading (reader5): openSegment (segment.go) creates a file and a 32 KiB bufio.Writer on it; the store keeps every segment in a map field and nothing closes one"
   "src14_segment_files_twin|src14_segment_files_twin|8|100||gctrace=1|1|no-leak|twin:unclosed-resource||twin of src14_segment_files: Append closes and deletes the segment 8 ids back"
+  # issue 16 (reader6): hard cases for the code reader's context rules, each with a twin that is not a leak (src20_*).
+  "src20_pending_calls|src20_pending_calls|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Client).Call|source-reading (reader6): an RPC client files each call's WithTimeout(30 min) cancel (under its long-lived session context, with the 8 KiB frame as a value) in a map by call id; settle (replies.go) deletes and calls it only for an error reply"
+  "src20_pending_calls_twin|src20_pending_calls_twin|8|100||gctrace=1|1|no-leak|twin:context-not-cancelled||twin of src20_pending_calls: settle deletes and calls the cancel for every reply"
   "src6_pubsub_hub|src6_pubsub_hub|8|100||gctrace=1|1|leak|closure-capture|main.(*Server).Open|held-out: per-session callback capturing the session and its 32 KiB outbox subscribed to the hub; Close never calls the stored unsubscribe"
   # issue 16 (blind6): a third held-out batch written blind to the code reader (src8_*), half small programs in the
   # style of a bug report (package-level variables, plain functions), half services (structs, second files, an internal

@@ -486,29 +486,43 @@ internal static class StatementRules
     // so on the path that goes on (and keeps the resource) nothing releases it.
     private static bool InErrorBranch(FunctionScope scope, GoLine line) => InErrorBranch(scope.Body, line);
 
-    // The line runs only when something failed: the innermost block around it is an `if err != nil {` (or an `if`
-    // that returns), or any block around it runs only on a recovered panic (`if r := recover(); r != nil {`), which
-    // the normal path never enters.
-    private static bool InErrorBranch(GoFunction body, GoLine line)
+    // The line runs only when something failed: a block around it (at any depth: what is nested in an `if err != nil {`
+    // runs only when that holds) is an error check, the innermost one is an `if` that returns, or a block around it
+    // runs only on a recovered panic (see InRecoverBranch).
+    private static bool InErrorBranch(GoFunction body, GoLine line) =>
+        InRecoverBranch(body, line) || EnclosingHeads(body, line).Any(h => IsErrorCheck(h.Tokens))
+        || (EnclosingHeads(body, line).FirstOrDefault() is { } head && head.Tokens.Count > 0 && head.Tokens[0].Text == "if" && BlockReturns(body.File, head.Open));
+
+    // A block around the line (at any depth) runs only while a panic unwinds: `if r := recover(); r != nil {` or
+    // `if recover() != nil {`, which the normal path never enters.
+    private static bool InRecoverBranch(GoFunction body, GoLine line) =>
+        EnclosingHeads(body, line).Any(h => h.Tokens.Count >= 4 && h.Tokens[0].Text == "if" && h.Tokens.Any(k => k.Text == "!=")
+            && Enumerable.Range(0, h.Tokens.Count - 2).Any(k => h.Tokens[k].Text == "recover" && h.Tokens[k + 1].Text == "(" && h.Tokens[k + 2].Text == ")"));
+
+    // `if err != nil {`, `if err := f(); err != nil {`, `if werr != nil {`.
+    private static bool IsErrorCheck(List<GoToken> head) =>
+        head.Count >= 4 && head[0].Text == "if" && head.Any(k => k.Text == "!=") && head[^1].Text == "nil"
+        && head.Any(k => k.IsIdentifier && (k.Text.EndsWith("err", StringComparison.Ordinal) || k.Text.EndsWith("Err", StringComparison.Ordinal)));
+
+    // The statements opening the blocks around the line, innermost first: each unmatched `{` before the line, with
+    // the tokens of its line before it.
+    private static IEnumerable<(List<GoToken> Tokens, int Open)> EnclosingHeads(GoFunction body, GoLine line)
     {
         var tokens = body.File.Tokens;
         var depth = 0;
-        var innermost = true;
         for (var i = line.Start - 1; i > body.BodyStart; i--)
         {
-            var t = tokens[i].Text;
             if (tokens[i].Kind != GoTokenKind.Operator)
             {
                 continue;
             }
 
-            depth += t == "}" ? 1 : t == "{" ? -1 : 0;
+            depth += tokens[i].Text == "}" ? 1 : tokens[i].Text == "{" ? -1 : 0;
             if (depth >= 0)
             {
                 continue;
             }
 
-            // An unmatched `{` opening a block around the line: read its statement back to the line's start.
             depth = 0;
             var start = i;
             while (start > 0 && tokens[start - 1].Line == tokens[i].Line)
@@ -516,32 +530,9 @@ internal static class StatementRules
                 start--;
             }
 
-            var head = Enumerable.Range(start, i - start).Select(k => tokens[k]).ToList();
-            if (OnRecoveredPanic(head))
-            {
-                return true;
-            }
-
-            if (innermost)
-            {
-                var onError = head.Count >= 4 && head[0].Text == "if" && head.Any(k => k.Text == "!=") && head[^1].Text == "nil"
-                    && head.Any(k => k.IsIdentifier && (k.Text.EndsWith("err", StringComparison.Ordinal) || k.Text.EndsWith("Err", StringComparison.Ordinal)));
-                if (onError || (head.Count > 0 && head[0].Text == "if" && BlockReturns(body.File, i)))
-                {
-                    return true;
-                }
-
-                innermost = false;
-            }
+            yield return (Enumerable.Range(start, i - start).Select(k => tokens[k]).ToList(), i);
         }
-
-        return false;
     }
-
-    // `if r := recover(); r != nil {` or `if recover() != nil {`: the block runs only while a panic unwinds.
-    private static bool OnRecoveredPanic(List<GoToken> head) =>
-        head.Count >= 4 && head[0].Text == "if" && head.Any(k => k.Text == "!=")
-        && Enumerable.Range(0, head.Count - 2).Any(k => head[k].Text == "recover" && head[k + 1].Text == "(" && head[k + 2].Text == ")");
 
     // Every release of the value runs only on an error path (see OnlyOnErrorPath): one such call, or null.
     private static GoLine? ErrorPathOnly(FunctionScope scope, GoLine made, Holder holder)
@@ -564,9 +555,15 @@ internal static class StatementRules
     // error branch: on the path that succeeds the helper, and so the release, never runs. Returns one such call.
     private static GoLine? OnlyOnErrorPath(FunctionScope scope, GoLine release)
     {
-        if (release.File.FunctionAt(release.Number) is not { } helper || InErrorBranch(helper, release))
+        if (release.File.FunctionAt(release.Number) is not { } helper)
         {
             return null;
+        }
+
+        // The release itself sits in a failure branch of whatever function runs it (`if r.err != nil { ...; cancel() }`).
+        if (InErrorBranch(helper, release))
+        {
+            return release;
         }
 
         var name = helper.MethodName;
@@ -1712,8 +1709,14 @@ internal static class StatementRules
             && head.Matches(0, "return", "func") ? literal.First : null;
     }
 
-    private static string ErrorPathOnly(string cancel, GoLine called, GoLine call) =>
-        $"keeps `{cancel}`, which only {Site(called)} calls, in {called.File.FunctionAt(called.Number)?.Name}, called only on the error path ({Site(call)}), so on the path that succeeds the parent context keeps this child until the parent ends";
+    private static string ErrorPathOnly(string cancel, GoLine called, GoLine call)
+    {
+        var path = call.File.FunctionAt(call.Number) is { } caller && InRecoverBranch(caller, call) ? "when a panic is recovered" : "on the error path";
+        var where = call.File == called.File && call.Number == called.Number
+            ? $"in {called.File.FunctionAt(called.Number)?.Name}, only {path}"
+            : $"in {called.File.FunctionAt(called.Number)?.Name}, called only {path} ({Site(call)})";
+        return $"keeps `{cancel}`, which only {Site(called)} calls, {where}, so on the path that succeeds the parent context keeps this child until the parent ends";
+    }
 
     private static string Site(GoLine l) => $"{Path.GetFileName(l.File.Path)}:{l.Number} (`{l.Code}`)";
 
