@@ -490,13 +490,13 @@ internal static class StatementRules
     // runs only when that holds) is an error check, the innermost one is an `if` that returns, or a block around it
     // runs only on a recovered panic (see InRecoverBranch).
     private static bool InErrorBranch(GoFunction body, GoLine line) =>
-        InRecoverBranch(body, line) || EnclosingHeads(body, line).Any(h => IsErrorCheck(h.Tokens))
-        || (EnclosingHeads(body, line).FirstOrDefault() is { } head && head.Tokens.Count > 0 && head.Tokens[0].Text == "if" && BlockReturns(body.File, head.Open));
+        InRecoverBranch(body, line) || BlocksAround(body, line).Any(h => IsErrorCheck(h.Tokens))
+        || (BlocksAround(body, line).FirstOrDefault() is { } head && head.Tokens.Count > 0 && head.Tokens[0].Text == "if" && BlockReturns(body.File, head.Open));
 
     // A block around the line (at any depth) runs only while a panic unwinds: `if r := recover(); r != nil {` or
     // `if recover() != nil {`, which the normal path never enters.
     private static bool InRecoverBranch(GoFunction body, GoLine line) =>
-        EnclosingHeads(body, line).Any(h => h.Tokens.Count >= 4 && h.Tokens[0].Text == "if" && h.Tokens.Any(k => k.Text == "!=")
+        BlocksAround(body, line).Any(h => h.Tokens.Count >= 4 && h.Tokens[0].Text == "if" && h.Tokens.Any(k => k.Text == "!=")
             && Enumerable.Range(0, h.Tokens.Count - 2).Any(k => h.Tokens[k].Text == "recover" && h.Tokens[k + 1].Text == "(" && h.Tokens[k + 2].Text == ")"));
 
     // `if err != nil {`, `if err := f(); err != nil {`, `if werr != nil {`.
@@ -506,7 +506,7 @@ internal static class StatementRules
 
     // The statements opening the blocks around the line, innermost first: each unmatched `{` before the line, with
     // the tokens of its line before it.
-    private static IEnumerable<(List<GoToken> Tokens, int Open)> EnclosingHeads(GoFunction body, GoLine line)
+    private static IEnumerable<(List<GoToken> Tokens, int Open)> BlocksAround(GoFunction body, GoLine line)
     {
         var tokens = body.File.Tokens;
         var depth = 0;
