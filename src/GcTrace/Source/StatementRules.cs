@@ -491,7 +491,7 @@ internal static class StatementRules
     // runs only on a recovered panic (see InRecoverBranch).
     private static bool InErrorBranch(GoFunction body, GoLine line) =>
         InRecoverBranch(body, line) || BlocksAround(body, line).Any(h => IsErrorCheck(h.Tokens))
-        || (BlocksAround(body, line).FirstOrDefault() is { } head && head.Tokens.Count > 0 && head.Tokens[0].Text == "if" && BlockReturns(body.File, head.Open));
+        || (BlocksAround(body, line).FirstOrDefault() is { Tokens.Count: > 0 } head && head.Tokens[0].Text == "if" && BlockReturns(body.File, head.Open));
 
     // A block around the line (at any depth) runs only while a panic unwinds: `if r := recover(); r != nil {` or
     // `if recover() != nil {`, which the normal path never enters.
