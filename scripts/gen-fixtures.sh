@@ -214,6 +214,8 @@ RUNS=(
   # issue 16 (reader6): hard cases for the code reader's context rules, each with a twin that is not a leak (src20_*).
   "src20_pending_calls|src20_pending_calls|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Client).Call|source-reading (reader6): an RPC client files each call's WithTimeout(30 min) cancel (under its long-lived session context, with the 8 KiB frame as a value) in a map by call id; settle (replies.go) deletes and calls it only for an error reply"
   "src20_pending_calls_twin|src20_pending_calls_twin|8|100||gctrace=1|1|no-leak|twin:context-not-cancelled||twin of src20_pending_calls: settle deletes and calls the cancel for every reply"
+  "src20_lease_drop|src20_lease_drop|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Pool).Serve|source-reading (reader6): a pool's helper lease (pool.go) returns context.WithCancel of a WithValue (the connection, 16 KiB buffer) under the pool's lifetime context; Serve (serve.go) takes it as ctx, _ := p.lease(conn) and drops the cancel"
+  "src20_lease_drop_twin|src20_lease_drop_twin|8|100||gctrace=1|1|no-leak|twin:context-not-cancelled||twin of src20_lease_drop: Serve keeps the cancel and defers it"
   "src6_pubsub_hub|src6_pubsub_hub|8|100||gctrace=1|1|leak|closure-capture|main.(*Server).Open|held-out: per-session callback capturing the session and its 32 KiB outbox subscribed to the hub; Close never calls the stored unsubscribe"
   # issue 16 (blind6): a third held-out batch written blind to the code reader (src8_*), half small programs in the
   # style of a bug report (package-level variables, plain functions), half services (structs, second files, an internal

@@ -257,6 +257,11 @@ internal static class StatementRules
             return ContextFinding(scope, line, context);
         }
 
+        if (DerivesThroughHelper(scope, line) is var helper and >= 0)
+        {
+            return ContextFinding(scope, line, helper);
+        }
+
         if (PoolGet(scope, line) is { } pool)
         {
             var put = FirstLine(scope.LiveLines().Where(l => l.Find(pool, ".", "Put", "(") >= 0));
@@ -749,6 +754,28 @@ internal static class StatementRules
         }
 
         return null;
+    }
+
+    // `ctx, release := p.lease(c)` where lease (a function of the package) ends in `return context.WithCancel(ctx)`:
+    // the helper hands its caller a derived context and its cancel, which the caller then owns exactly as if it had
+    // called the deriver itself. The index of the helper's name, or -1.
+    private static int DerivesThroughHelper(FunctionScope scope, GoLine line)
+    {
+        var assign = line.IndexOf(":=") is var d and >= 0 ? d : line.IndexOf("=");
+        if (assign < 3 || line.IndexOf(",") is not (> 0 and var comma) || comma > assign)
+        {
+            return -1;
+        }
+
+        var at = line.Matches(assign + 2, "(") ? assign + 1 : line.Matches(assign + 2, ".") && line.Matches(assign + 4, "(") ? assign + 3 : -1;
+        if (at < 0 || !line[at].IsIdentifier)
+        {
+            return -1;
+        }
+
+        var name = line[at].Text;
+        return scope.Package.Files.SelectMany(f => f.Functions).Any(f => f.MethodName == name && f != scope.Body
+            && f.Lines().Any(l => l.Matches(0, "return") && DerivesContext(l) == 1)) ? at : -1;
     }
 
     // The index of `context` in `x, c := context.WithCancel(...)` and the other derivers, or -1.
