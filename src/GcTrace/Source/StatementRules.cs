@@ -1290,9 +1290,7 @@ internal static class StatementRules
                 continue;
             }
 
-            var name = line[i].Text;
-            var def = scope.Lines.LastOrDefault(l => l.Number < line.Number && l.Matches(0, name) && (l.Matches(1, ":=") || l.Matches(1, "=") || l.Matches(1, ",")));
-            var rhs = def is null ? -1 : def.IndexOf(":=") is var d and > 0 ? d + 1 : def.IndexOf("=") + 1;
+            var (def, rhs) = Definition(scope, line, line[i].Text);
             if (def is not null && rhs > 0 && !Enumerable.Range(rhs, def.Count - rhs).Any(k => def[k].Text is "Clone" or "string" or "copy" or "make" or "append")
                 && (SliceExpression(def, rhs, def.Count) ?? BufferBytes(scope, def, rhs, def.Count) ?? SplitView(scope, def, rhs, def.Count)) is { } viaLocal
                 && ResultAliases(scope, def, rhs) && !(IsDirectSlice(def, rhs) && FilledPrefix(scope, def, rhs, def.Count)))
@@ -1503,11 +1501,20 @@ internal static class StatementRules
         return null;
     }
 
+    // The last assignment to a local before the line (`name := ..`, `n, name, err := ..`) and the index its right side
+    // starts at, or (null, -1).
+    private static (GoLine? Def, int Rhs) Definition(FunctionScope scope, GoLine line, string name)
+    {
+        var def = scope.Lines.LastOrDefault(l => l.Number < line.Number && (l.Matches(0, name) && (l.Matches(1, ":=") || l.Matches(1, "=") || l.Matches(1, ","))
+            || (l.IndexOf(":=") is var d and > 0 && Enumerable.Range(1, d - 1).Any(k => l[k].Text == name && l.Matches(k - 1, ",") && (l.Matches(k + 1, ",") || k + 1 == d)))));
+        var rhs = def is null ? -1 : def.IndexOf(":=") is var at and > 0 ? at + 1 : def.IndexOf("=") + 1;
+        return (def, rhs);
+    }
+
     // The buffer a local is a view of, from its last assignment before the line (`line := sc.Bytes()`), or null.
     private static string? LocalView(FunctionScope scope, GoLine line, string name, int depth)
     {
-        var def = scope.Lines.LastOrDefault(l => l.Number < line.Number && l.Matches(0, name) && (l.Matches(1, ":=") || l.Matches(1, "=") || l.Matches(1, ",")));
-        var rhs = def is null ? -1 : def.IndexOf(":=") is var d and > 0 ? d + 1 : def.IndexOf("=") + 1;
+        var (def, rhs) = Definition(scope, line, name);
         if (def is null || rhs <= 0 || depth >= 2 || Enumerable.Range(rhs, def.Count - rhs).Any(k => def[k].Text is "Clone" or "string" or "copy" or "make" or "append"))
         {
             return null;
