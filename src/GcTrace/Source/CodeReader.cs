@@ -390,6 +390,10 @@ public sealed class CodeReader(SourceLocator locator)
             return kept;
         }
 
+        // The evidence is the callee's line that keeps the parameter the view is passed as (`w.items[k] = v` for the
+        // `f[1]` of `Put(string(f[0]), f[1])`), not another parameter's (the copied key in `w.order`).
+        kept = KeptParameter(scope, line, open) ?? kept;
+
         var here = $"{Path.GetFileName(line.File.Path)}:{line.Number} `{line.Code}`";
         return new CodeFinding(SuspectPattern.SubslicePinsBuffer, true, line.File.Path, line.Number, line.Code,
             $"{here} hands on a sub-slice of `{buffer}` (or a value holding one), and {kept.Evidence}: each kept slice pins the whole backing array of `{buffer}`");
@@ -433,6 +437,40 @@ public sealed class CodeReader(SourceLocator locator)
         }
 
         return lookAlike;
+    }
+
+    // The statement of the called function (the call whose `(` is at `open`) that keeps the parameter its view
+    // argument is passed as, or null when none does directly.
+    private CodeFinding? KeptParameter(FunctionScope scope, GoLine line, int open)
+    {
+        var index = StatementRules.ViewArgument(scope, line, open + 1, line.Count);
+        var name = line[open - 1].Text;
+        foreach (var (callee, package, prefix, _) in Callees(scope, line).Where(c => c.Function.MethodName == name))
+        {
+            var parameters = callee.ParameterNames();
+            if (index < 0 || index >= parameters.Count)
+            {
+                continue;
+            }
+
+            var calleeScope = new FunctionScope(package, callee, prefix + callee.Name) { PerCallTypes = perCallTypes };
+            var keeping = calleeScope.Lines.Select(l => (Line: l, Finding: StatementRules.Keeps(calleeScope, l)))
+                .Where(x => x.Finding is { Pattern: SuspectPattern.UnboundedMap or SuspectPattern.UnboundedSlice } && Stores(x.Line, parameters[index]))
+                .Select(x => x.Finding).FirstOrDefault();
+            if (keeping is not null)
+            {
+                return keeping;
+            }
+        }
+
+        return null;
+    }
+
+    // The line's right side (after its assignment) names the parameter by itself.
+    private static bool Stores(GoLine line, string parameter)
+    {
+        var eq = line.IndexOf("=");
+        return Enumerable.Range(eq + 1, line.Count - eq - 1).Any(i => line[i].Text == parameter && line[i].IsIdentifier && !line.Matches(i - 1, "."));
     }
 
     // The line's right side names a parameter by itself, not only a field of it.

@@ -1213,15 +1213,72 @@ internal static class StatementRules
     private static string[] FuncTypes(GoPackage package) =>
         package.Files.SelectMany(f => f.TypeKinds).Where(k => k.Value == GoVarKind.Func).Select(k => k.Key).ToArray();
 
-    // buf[i:j] (or a local assigned from one) in the stored value, not copied by Clone/string()/copy.
+    // buf[i:j] (or a local assigned from one) in the stored value, not copied by Clone/string()/copy. Each argument
+    // (each part between top-level commas) is judged by itself: `Put(string(f[0]), f[1])` copies its key and keeps
+    // a view as its value.
     public static string? SubSliceIn(FunctionScope scope, GoLine line, int from, int to)
+    {
+        foreach (var (start, end) in Arguments(line, from, to))
+        {
+            if (SubSliceInArgument(scope, line, start, end) is { } buffer)
+            {
+                return buffer;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The position, among the arguments in [from, to), of the first one that is a sub-slice view, or -1.</summary>
+    public static int ViewArgument(FunctionScope scope, GoLine line, int from, int to)
+    {
+        var index = 0;
+        foreach (var (start, end) in Arguments(line, from, to))
+        {
+            if (SubSliceInArgument(scope, line, start, end) is not null)
+            {
+                return index;
+            }
+
+            index++;
+        }
+
+        return -1;
+    }
+
+    // The parts of [from, to) between commas at its own bracket depth, up to the bracket that closes around it.
+    private static IEnumerable<(int From, int To)> Arguments(GoLine line, int from, int to)
+    {
+        var depth = 0;
+        var start = from;
+        for (var i = from; i < to; i++)
+        {
+            var t = line[i].Kind == GoTokenKind.String ? string.Empty : line[i].Text;
+            depth += t is "[" or "(" or "{" ? 1 : t is "]" or ")" or "}" ? -1 : 0;
+            if (depth < 0)
+            {
+                yield return (start, i);
+                yield break;
+            }
+
+            if (depth == 0 && t == ",")
+            {
+                yield return (start, i);
+                start = i + 1;
+            }
+        }
+
+        yield return (start, to);
+    }
+
+    private static string? SubSliceInArgument(FunctionScope scope, GoLine line, int from, int to)
     {
         if (Enumerable.Range(from, Math.Max(0, to - from)).Any(i => line[i].Text is "Clone" or "string" or "copy" or "append"))
         {
             return null;
         }
 
-        if ((SliceExpression(line, from, to) is { } sliced && !FilledPrefix(scope, line, from, to) ? sliced : BufferBytes(scope, line, from, to)) is { } direct)
+        if ((SliceExpression(line, from, to) is { } sliced && !FilledPrefix(scope, line, from, to) ? sliced : BufferBytes(scope, line, from, to) ?? SplitView(scope, line, from, to)) is { } direct)
         {
             return direct;
         }
@@ -1233,11 +1290,9 @@ internal static class StatementRules
                 continue;
             }
 
-            var name = line[i].Text;
-            var def = scope.Lines.LastOrDefault(l => l.Number < line.Number && l.Matches(0, name) && (l.Matches(1, ":=") || l.Matches(1, "=") || l.Matches(1, ",")));
-            var rhs = def is null ? -1 : def.IndexOf(":=") is var d and > 0 ? d + 1 : def.IndexOf("=") + 1;
+            var (def, rhs) = Definition(scope, line, line[i].Text);
             if (def is not null && rhs > 0 && !Enumerable.Range(rhs, def.Count - rhs).Any(k => def[k].Text is "Clone" or "string" or "copy" or "make" or "append")
-                && (SliceExpression(def, rhs, def.Count) ?? BufferBytes(scope, def, rhs, def.Count)) is { } viaLocal
+                && (SliceExpression(def, rhs, def.Count) ?? BufferBytes(scope, def, rhs, def.Count) ?? SplitView(scope, def, rhs, def.Count)) is { } viaLocal
                 && ResultAliases(scope, def, rhs) && !(IsDirectSlice(def, rhs) && FilledPrefix(scope, def, rhs, def.Count)))
             {
                 return viaLocal;
@@ -1358,7 +1413,114 @@ internal static class StatementRules
         var declared = scope.Lines.Any(l => l.Number < line.Number
             && (l.Find("var", buffer, "bytes", ".", "Buffer") >= 0
                 || (l.Matches(0, buffer) && l.Matches(1, ":=") && l.Has("bytes") && (l.Has("Buffer") || l.Has("NewBuffer") || l.Has("NewBufferString")))));
-        return declared ? buffer : null;
+        return declared ? buffer : IsBufio(scope, line, buffer, "Scanner") ? buffer + ".Bytes()" : null;
+    }
+
+    // What a bufio reader hands out without copying: `sc.Bytes()` of a bufio.Scanner and `br.ReadSlice(..)`,
+    // `br.ReadLine()`, `br.Peek(..)` of a bufio.Reader are slices of the reader's own buffer (the one given to
+    // sc.Buffer, or its default), valid only until the next read.
+    private static string? BufioView(FunctionScope scope, GoLine line, int from, int to)
+    {
+        for (var i = Math.Max(from, 1); i + 2 < to; i++)
+        {
+            if (line[i - 1].IsIdentifier && line.Matches(i, ".") && line.Matches(i + 2, "(")
+                && line[i + 1].Text is var call && (call is "Bytes" ? IsBufio(scope, line, line[i - 1].Text, "Scanner")
+                    : call is "ReadSlice" or "ReadLine" or "Peek" && IsBufio(scope, line, line[i - 1].Text, "Reader")))
+            {
+                return $"{line[i - 1].Text}.{call}()";
+            }
+        }
+
+        return null;
+    }
+
+    // `sc := bufio.NewScanner(r)` (or NewReader/NewReaderSize for a Reader) before the line, or a parameter
+    // declared `*bufio.Scanner`.
+    private static bool IsBufio(FunctionScope scope, GoLine line, string name, string type)
+    {
+        string[] makers = type == "Scanner" ? ["NewScanner"] : ["NewReader", "NewReaderSize"];
+        if (scope.Lines.Any(l => l.Number < line.Number && (l.Matches(0, name, ":=", "bufio", ".") || l.Matches(0, name, "=", "bufio", ".")
+                || l.Matches(0, "var", name, "=", "bufio", ".")) && makers.Any(m => l.Has(m))))
+        {
+            return true;
+        }
+
+        var tokens = scope.Body.File.Tokens;
+        for (var i = Math.Max(1, scope.Body.DeclStart); i + 4 < scope.Body.BodyStart; i++)
+        {
+            if (tokens[i].Text == name && tokens[i - 1].Text is "(" or "," && tokens[i + 1].Text == "*" && tokens[i + 2].Text == "bufio"
+                && tokens[i + 3].Text == "." && tokens[i + 4].Text == type)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A piece of x from a call that cuts it: the elements of `bytes.Fields(x)`, `bytes.Split(x, sep)` (and strings'
+    // equivalents) are slices of x, so each pins all of x; `bytes.TrimSpace(x)` and the other trims are x minus its
+    // edges, a view only when x is one (`bytes.TrimSpace(sc.Bytes())`). Null when there is no such call.
+    private static string? SplitView(FunctionScope scope, GoLine line, int from, int to, int depth = 0)
+    {
+        if (BufioView(scope, line, from, to) is { } direct && depth == 0)
+        {
+            return direct;
+        }
+
+        for (var i = from; i + 3 < to; i++)
+        {
+            if (line[i].Text is not ("bytes" or "strings") || !line.Matches(i + 1, ".") || !line.Matches(i + 3, "(") || line.Matches(i - 1, "."))
+            {
+                continue;
+            }
+
+            var call = line[i + 2].Text;
+            var cuts = call is "Fields" or "FieldsFunc" or "Split" or "SplitN" or "SplitAfter" or "SplitAfterN" or "Cut" or "CutPrefix" or "CutSuffix";
+            var trims = call.StartsWith("Trim", StringComparison.Ordinal);
+            if (!cuts && !trims)
+            {
+                continue;
+            }
+
+            var (argFrom, argTo) = Arguments(line, i + 4, to).First();
+            var inner = SliceExpression(line, argFrom, argTo) ?? BufioView(scope, line, argFrom, argTo) ?? BufferBytes(scope, line, argFrom, argTo)
+                ?? (depth < 2 ? SplitView(scope, line, argFrom, argTo, depth + 1) : null)
+                ?? (argTo == argFrom + 1 && line[argFrom].IsIdentifier ? LocalView(scope, line, line[argFrom].Text, depth) : null);
+            if (inner is not null)
+            {
+                return inner;
+            }
+
+            if (cuts && argTo == argFrom + 1 && line[argFrom].IsIdentifier)
+            {
+                return line[argFrom].Text;
+            }
+        }
+
+        return null;
+    }
+
+    // The last assignment to a local before the line (`name := ..`, `n, name, err := ..`) and the index its right side
+    // starts at, or (null, -1).
+    private static (GoLine? Def, int Rhs) Definition(FunctionScope scope, GoLine line, string name)
+    {
+        var def = scope.Lines.LastOrDefault(l => l.Number < line.Number && (l.Matches(0, name) && (l.Matches(1, ":=") || l.Matches(1, "=") || l.Matches(1, ","))
+            || (l.IndexOf(":=") is var d and > 0 && Enumerable.Range(1, d - 1).Any(k => l[k].Text == name && l.Matches(k - 1, ",") && (l.Matches(k + 1, ",") || k + 1 == d)))));
+        var rhs = def is null ? -1 : def.IndexOf(":=") is var at and > 0 ? at + 1 : def.IndexOf("=") + 1;
+        return (def, rhs);
+    }
+
+    // The buffer a local is a view of, from its last assignment before the line (`line := sc.Bytes()`), or null.
+    private static string? LocalView(FunctionScope scope, GoLine line, string name, int depth)
+    {
+        var (def, rhs) = Definition(scope, line, name);
+        if (def is null || rhs <= 0 || depth >= 2 || Enumerable.Range(rhs, def.Count - rhs).Any(k => def[k].Text is "Clone" or "string" or "copy" or "make" or "append"))
+        {
+            return null;
+        }
+
+        return BufioView(scope, def, rhs, def.Count) ?? BufferBytes(scope, def, rhs, def.Count) ?? SplitView(scope, def, rhs, def.Count, depth + 1);
     }
 
     // ident[a:b] with a colon at the bracket's own depth.
