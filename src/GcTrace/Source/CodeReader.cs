@@ -236,8 +236,13 @@ public sealed class CodeReader(SourceLocator locator)
         }
 
         var name = GoFunction.MethodNameOf(InPackageName(function));
-        return body.Lines().Any(l => Enumerable.Range(0, l.Count).Any(i => l[i].IsIdentifier && l[i].Text == name && l.Matches(i + 1, "(") && !l.Matches(i - 1, "func")));
+        return body.Lines().Any(l => CallSites(l).Any(i => l[i].Text == name));
     }
+
+    // The positions of the called names on a line: an identifier followed by `(` (`h.spawn(`, `spawn(`), not a
+    // declaration's name after `func`.
+    private static IEnumerable<int> CallSites(GoLine line) =>
+        Enumerable.Range(0, Math.Max(0, line.Count - 1)).Where(i => line[i].IsIdentifier && line.Matches(i + 1, "(") && !line.Matches(i - 1, "func"));
 
     // A file found on disk, named the way the profile names its package's files: a Go package is one directory, so the
     // `go` statement's file sits beside the recorded file of the goroutine's entry frame.
@@ -489,13 +494,8 @@ public sealed class CodeReader(SourceLocator locator)
     {
         var prefix = scope.Function[..(scope.Function.Length - InPackageName(scope.Function).Length)];
         var file = scope.Body.File;
-        for (var i = 0; i + 1 < line.Count; i++)
+        foreach (var i in CallSites(line))
         {
-            if (!line[i].IsIdentifier || line[i + 1].Text != "(")
-            {
-                continue;
-            }
-
             var name = line[i].Text;
             var selected = line.Matches(i - 1, ".");
             if (selected && i >= 2 && line[i - 2].IsIdentifier && !line.Matches(i - 3, ".") && file.Imports.Contains(line[i - 2].Text)
