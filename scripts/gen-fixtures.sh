@@ -296,6 +296,9 @@ RUNS=(
   "src17_job_deadline|src17_job_deadline|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Worker).Run|held-out: a worker hangs each job's 16 KiB input on WithValue(base) + WithTimeout(10 min) and writes defer cancel() inside its for-range loop over the job channel, so no cancel runs while the service is up; the base keeps every child"
   "src17_job_deadline_twin|src17_job_deadline_twin|8|100||gctrace=1|1|no-leak|twin:context-not-cancelled||twin of src17_job_deadline: the per-job work is its own method, so defer cancel() runs after each job"
   "src17_undo_log|src17_undo_log|8|100||gctrace=1|1|leak|unbounded-slice|main.(*Note).Apply|held-out: shared-notes API (httptest) pushes a ~12 KiB copy of the note on its undo history before every in-place edit; undo pops one in fifty, nothing caps the history"
+  # issue 16 (reader7): sub-slice views of a bufio reader's buffer (not blind: written after the src16_scan_index fix)
+  "src21_relay_tokens|src21_relay_tokens|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.consumeBatch|reader7: each batch is read through a fresh 64 KiB bufio.Reader; the last token per user (16384 users), a bytes.Split piece of br.ReadSlice's line, is kept in a package-level map, pinning ~800 batch buffers"
+  "src21_relay_tokens_twin|src21_relay_tokens_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src21_relay_tokens: the token is copied with string(parts[2]) before it is kept"
   # issue 16 (verdict5): fast leaks from a small heap (the heap doubles between GCs, so a 10 s run has only a handful of
   # geometrically spaced cycles) and twins whose working set forms equally fast during warm-up, then stays flat.
   "src15_fast_map|src15_fast_map|10|100||gctrace=1|1|leak|unbounded-map|main.storeChunk|fast leak (verdict5): ~25-50 MB/s of 64 KiB upload chunks kept in a package-level map keyed by a fresh id; confirm (delete) is never called"
