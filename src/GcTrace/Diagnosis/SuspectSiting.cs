@@ -47,10 +47,13 @@ public sealed class SuspectSiting(SourceLocator? sources)
             return suspects;
         }
 
+        // Where the profiles saw the owner allocate (the request it sends), its site is pprof's line for it; the
+        // evidence names the call that gets the response.
+        var seen = heap.GetValueOrDefault(at.Function);
         var owner = new Suspect(at.Function, SuspectPattern.UnclosedResource, library.Sum(s => s.GrowthBytes))
         {
-            Site = new SuspectSite(at.File, at.Line, finding.Code),
-            Path = [new SiteFrame(at.Function, at.File, at.Line)],
+            Site = seen is { Site: var s } ? new SuspectSite(s.File, s.Line, code.Code(s.File, s.Line)) : new SuspectSite(at.File, at.Line, finding.Code),
+            Path = seen?.Path ?? [new SiteFrame(at.Function, at.File, at.Line)],
             Evidence = $"{finding.Evidence}: each response keeps its connection, and with it what the profiles see grow in {string.Join(", ", library.Select(s => s.Function))}",
         };
         return [owner, .. suspects];

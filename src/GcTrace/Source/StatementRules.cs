@@ -464,6 +464,12 @@ internal static class StatementRules
             || (l.Number != line.Number && (l.Matches(0, "go") || l.Find("=", name) >= 0 && !l.Matches(l.Find("=", name) + 2, "."))));
         var what = isHttp ? "a response whose body" : "a resource that";
         var close = isHttp ? $"{name}.Body.Close()" : $"{name}.Close()";
+        if (closes is not null && ReturnsBeforeClose(scope, line, closes, name) is { } early)
+        {
+            return Finding(SuspectPattern.UnclosedResource, true, scope, line,
+                $"opens {what} {Site(closes)} closes, but only after {Site(early)} returns without closing it, so on that path it stays open");
+        }
+
         if (closes is not null)
         {
             return Finding(SuspectPattern.UnclosedResource, false, scope, line, $"opens {what} {Site(closes)} closes");
@@ -538,6 +544,17 @@ internal static class StatementRules
             yield return (Enumerable.Range(start, i - start).Select(k => tokens[k]).ToList(), i);
         }
     }
+
+    // A `return` between the open and its close (`if resp.StatusCode != 200 { return err }` above `defer
+    // resp.Body.Close()`) leaves the value open on that path, unless it is the open's own error check (the value is nil
+    // there) or the value is closed before it. The first such return, or null.
+    private static GoLine? ReturnsBeforeClose(FunctionScope scope, GoLine open, GoLine close, string name) =>
+        scope.Lines.Where(l => l.Number > open.Number && l.Number < close.Number).ToList() is var between
+            ? between.FirstOrDefault(l => l.Matches(0, "return") && l.File == open.File
+                && l.File.FunctionAt(l.Number) == open.File.FunctionAt(open.Number)
+                && !BlocksAround(scope.Body, l).Any(h => IsErrorCheck(h.Tokens))
+                && !between.Any(c => c.Number < l.Number && (c.Find(name, ".", "Close") >= 0 || c.Find(name, ".", "Body", ".", "Close") >= 0)))
+            : null;
 
     // Every release of the value runs only on an error path (see OnlyOnErrorPath): one such call, or null.
     private static GoLine? ErrorPathOnly(FunctionScope scope, GoLine made, Holder holder)
@@ -1216,38 +1233,10 @@ internal static class StatementRules
         return false;
     }
 
-    // The head (tokens from the line's start to the `{`) of every block around the line, innermost first.
-    private static IEnumerable<List<GoToken>> EnclosingHeads(GoFunction function, GoLine line)
-    {
-        var tokens = function.File.Tokens;
-        var depth = 0;
-        for (var i = line.Start - 1; i > function.BodyStart; i--)
-        {
-            if (tokens[i].Kind != GoTokenKind.Operator)
-            {
-                continue;
-            }
-
-            depth += tokens[i].Text == "}" ? 1 : tokens[i].Text == "{" ? -1 : 0;
-            if (depth >= 0)
-            {
-                continue;
-            }
-
-            depth = 0;
-            var start = i;
-            while (start > 0 && tokens[start - 1].Line == tokens[i].Line)
-            {
-                start--;
-            }
-
-            var head = Enumerable.Range(start, i - start).Select(k => tokens[k]).SkipWhile(t => t.Text is "}" or "else").ToList();
-            if (head.Count > 0)
-            {
-                yield return head;
-            }
-        }
-    }
+    // The head (tokens from the line's start to the `{`, without a leading `} else`) of every block around the line,
+    // innermost first.
+    private static IEnumerable<List<GoToken>> EnclosingHeads(GoFunction function, GoLine line) =>
+        BlocksAround(function, line).Select(h => h.Tokens.SkipWhile(t => t.Text is "}" or "else").ToList()).Where(h => h.Count > 0);
 
     // The lifecycle finding (open, ticker, context) of a local the stored value names, e.g. `f` in &session{f: f}.
     private static CodeFinding? Origin(FunctionScope scope, GoLine line, int from, int to)

@@ -270,6 +270,41 @@ public class CodeReaderTests
         Read("main.fetchStatus", closed)!.Holds.Should().BeFalse();
     }
 
+    // src17_upload_status (held out, after its blind pass): the status check returns above the deferred close.
+    [Fact]
+    public void Read_CloseBelowAnEarlyReturn_IsUnclosedOnThatPath_UnlessTheReturnClosesFirst()
+    {
+        var src = """
+            package main
+
+            import (
+                "errors"
+                "net/http"
+            )
+
+            func ship(c *http.Client, req *http.Request) error {
+                resp, err := c.Do(req) // site
+                if err != nil {
+                    return err
+                }
+                if resp.StatusCode != http.StatusAccepted {
+                    return errors.New(resp.Status)
+                }
+                defer resp.Body.Close()
+                return nil
+            }
+            """;
+
+        var f = Read("main.ship", src)!;
+        f.Pattern.Should().Be(SuspectPattern.UnclosedResource);
+        f.Holds.Should().BeTrue("the early return on a refused status leaves the body open");
+        f.Evidence.Should().Contain("but only after main.go:14 (`return errors.New(resp.Status)`) returns without closing it");
+
+        var closedFirst = src.Replace("return errors.New(resp.Status)", "resp.Body.Close()
+		return errors.New(resp.Status)", StringComparison.Ordinal);
+        Read("main.ship", closedFirst)!.Holds.Should().BeFalse("the refused path closes the body before it returns");
+    }
+
     [Fact]
     public void Read_FileOpenedAndReturned_LeavesTheDecisionToTheCaller()
     {
