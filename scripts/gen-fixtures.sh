@@ -211,6 +211,11 @@ RUNS=(
   "src14_cond_board_twin|src14_cond_board_twin|8|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src14_cond_board: the failure path posts a result too, so every waiter wakes and returns"
   "src14_segment_files|src14_segment_files|8|100||gctrace=1|1|leak|unclosed-resource|main.openSegment,main.(*Store).Append|source-reading (reader5): openSegment (segment.go) creates a file and a 32 KiB bufio.Writer on it; the store keeps every segment in a map field and nothing closes one"
   "src14_segment_files_twin|src14_segment_files_twin|8|100||gctrace=1|1|no-leak|twin:unclosed-resource||twin of src14_segment_files: Append closes and deletes the segment 8 ids back"
+  # issue 16 (reader6): hard cases for the code reader's context rules, each with a twin that is not a leak (src20_*).
+  "src20_pending_calls|src20_pending_calls|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Client).Call|source-reading (reader6): an RPC client files each call's WithTimeout(30 min) cancel (under its long-lived session context, with the 8 KiB frame as a value) in a map by call id; settle (replies.go) deletes and calls it only for an error reply"
+  "src20_pending_calls_twin|src20_pending_calls_twin|8|100||gctrace=1|1|no-leak|twin:context-not-cancelled||twin of src20_pending_calls: settle deletes and calls the cancel for every reply"
+  "src20_lease_drop|src20_lease_drop|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Pool).Serve|source-reading (reader6): a pool's helper lease (pool.go) returns context.WithCancel of a WithValue (the connection, 16 KiB buffer) under the pool's lifetime context; Serve (serve.go) takes it as ctx, _ := p.lease(conn) and drops the cancel"
+  "src20_lease_drop_twin|src20_lease_drop_twin|8|100||gctrace=1|1|no-leak|twin:context-not-cancelled||twin of src20_lease_drop: Serve keeps the cancel and defers it"
   "src6_pubsub_hub|src6_pubsub_hub|8|100||gctrace=1|1|leak|closure-capture|main.(*Server).Open|held-out: per-session callback capturing the session and its 32 KiB outbox subscribed to the hub; Close never calls the stored unsubscribe"
   # issue 16 (blind6): a third held-out batch written blind to the code reader (src8_*), half small programs in the
   # style of a bug report (package-level variables, plain functions), half services (structs, second files, an internal
@@ -284,6 +289,14 @@ RUNS=(
   "src15_fast_map_twin|src15_fast_map_twin|10|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src15_fast_map: a fixed 1600-entry catalogue of 64 KiB (~100 MB) loaded at the same pace in the first ~2-4 s, then lookups that hit plus the same scratch garbage"
   "src15_fast_map_short|src15_fast_map|6|100||gctrace=1|1|leak|unbounded-map|main.storeChunk|src15_fast_map stopped after 6 s: its GCs come geometrically further apart, so after the first third only one or two of them change what the profiles show"
   "src15_fast_map_twin_short|src15_fast_map_twin|6|100||gctrace=1|1|no-leak|twin:unbounded-map||src15_fast_map_twin stopped after 6 s: the catalogue is full after ~3 s, so only the last GCs see it flat"
+
+  # issue 16 (verdict6): the diagnosis' own hard cases for few cycles and coarse sampling, each both ways (not blind;
+  # written after src12_req_scope, src13_dead_letters and the 7-cycle twins, in other shapes); default MemProfileRate
+  "src22_audit_trail|src22_audit_trail|8|100||gctrace=1|1|leak|unbounded-map|main.(*Auditor).record|coarse sampling: an audit worker keeps a 24 KiB snapshot per event (~0.6 MB/s) in a map keyed by the never-repeating sequence number; each heap sample stands for ~530 kB, so the site climbs in coarse steps"
+  "src22_ledger_gogc200|src22_ledger_gogc200|12|200||gctrace=1|1|leak|unbounded-slice|main.post|GOGC=200: every settled transfer appends a 12 KiB receipt to a package-level journal only an archiver (never started) would reset; ~1 MB/s kept, so the heap triples between the few GCs"
+  "src22_burst_cache_gogc200|src22_burst_cache_gogc200|12|200||gctrace=1|1|no-leak|twin:unbounded-map||twin of src22_ledger_gogc200: a fixed table of 720 instruments (12 KiB each, ~9 MB) loaded in a burst over the first ~3 s at GOGC=200, then lookups with 48 KiB scratch garbage"
+  "src22_flat_sessions_7gc|src22_flat_sessions_7gc|8|100||gctrace=1|1|no-leak|twin:unbounded-map||a chat relay with a fixed 64-session table and 32 KiB frames that are garbage at once: ~7 GCs in 8 s, the floor flat"
+  "src22_slow_drip_7gc|src22_slow_drip_7gc|7|100||gctrace=1|1|leak|closure-capture|main.(*notifier).deliver|slow leak with ~7 GCs: a retry literal capturing a 16 KiB message per failed delivery (~0.45 MB/s) kept in a pending list nothing drains, beside 30 KiB frame garbage"
   "src15_fast_park|src15_fast_park|10|100||gctrace=1|1|leak|goroutine-leak|main.search.func1,main.search,main.queryShard|fast leak (verdict5): ~600 queries/s fan out to two shard goroutines on an unbuffered channel; only the first reply is read, the slower one parks on its send with its 32 KiB page (made by queryShard)"
   "src15_fast_park_twin|src15_fast_park_twin|10|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src15_fast_park: a fixed pool of 1800 workers with their own 32 KiB page started at the same pace in the first ~3 s, then queries served through the pool"
 
@@ -372,6 +385,12 @@ expected_kind() {
     # Stopped after 6 s: the trace has cycles in only two windows after its warm-up, and the heap profiles report
     # allocations up to two GCs old, so the catalogue still filling is what they show; nothing can say "healthy" yet.
     src15_fast_map_twin_short) echo inconclusive; return ;;
+    # The GOGC=200 burst twin's table fills over its first two GCs and its scratch buffers stay on the stack, so the
+    # run has 3 cycles: too few for any rule, and what it must not be is a leak.
+    src22_burst_cache_gogc200) echo inconclusive; return ;;
+    # A slow leak over 7 cycles: the floor rose ~2 MB after warm-up and the site ~2.3 MB across the profiles, too
+    # little for either source alone; what it must not be is healthy.
+    src22_slow_drip_7gc) echo inconclusive; return ;;
   esac
   case "$label:$pattern" in
     leak:*) echo leak ;;

@@ -195,7 +195,7 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         // where it is; when the trace called the leak, or saw only its few cycles rise, the site must also still rise
         // after the profiles' warm-up (a cache that filled early and stopped is not what keeps growing).
         var agreeing = shortRise ? Agreeing(siteSeries, classified, period, noise)
-            : traceLeak || fastRise ? Agreeing(siteSeries, classified, period, noise).Where(s => StillRising(siteTrends.GetValueOrDefault(s.Function))).ToList()
+            : traceLeak || fastRise ? Agreeing(siteSeries, classified, period, noise).Where(s => StillRising(siteTrends.GetValueOrDefault(s.Function), period)).ToList()
             : [];
         if (agreeing.Count > 0)
         {
@@ -217,6 +217,20 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
                 : Invariant($"Yet after warm-up (from {evidence.WarmUpEndS:0.#} s) the floor of the live heap rose from {evidence.FloorMbFirst} MB to {evidence.FloorMbLast} MB ({evidence.FloorGrowthMb:0.#} MB by its robust slope; it rose {evidence.FloorRises} times and fell {evidence.FloorFalls} times across {evidence.FloorWindows} windows), and {site}: the two agree, with low confidence until a longer run confirms it."));
             reasons.AddRange(SuspectReasons(named, "across the heap profiles"));
             return new Verdict(VerdictKind.Leak, traceLeak ? Confidence.Medium : Confidence.Low, reasons, named) { Evidence = evidence };
+        }
+
+        // Too few cycles for the trace's trend, yet the floor after warm-up moved less than the trace can show, and no
+        // heap site and no goroutine group grew after the profiles' warm-up beyond its noise: both sources are silent,
+        // and saying "no growth" needs less than saying "leak" (a slow leak still shows in the floor or at its site).
+        if (trace.Kind == VerdictKind.Inconclusive && FlatFewCycles(findings, floor) && judgedHeaps >= o.MinSnapshots
+            && lastingGoroutines.Count == 0 && !siteTrends.Values.Any(t => GrewAfterWarmUp(t, period)))
+        {
+            var flat = new List<string>
+            {
+                Invariant($"Only {findings.Gc.Cycles} GC cycles, fewer than the {o.MinCycles} a trend needs, but after warm-up (from {evidence.WarmUpEndS:0.#} s) the floor of the live heap {(evidence.FloorMbMin == evidence.FloorMbMax ? Invariant($"stayed at {evidence.FloorMbMin} MB") : Invariant($"stayed between {evidence.FloorMbMin} and {evidence.FloorMbMax} MB"))} across {evidence.FloorWindows} windows, less than the {traceOnly.MinFloorGrowth(floor!):0.#} MB the trace can show, and no allocation site and no goroutine group grew beyond its sampling noise across the {evidence.HeapSnapshotsAfterWarmUp} heap profiles after their warm-up (from {evidence.ProfileWarmUpEndS:0.#} s): no sign of growth, with low confidence until a longer run confirms it."),
+                Invariant($"GC cost {findings.GcCpu.CostFraction * 100:0.##}% of the available CPU (assist + background + STW), below the {o.PressureCostFraction * 100:0.##}% that makes it material."),
+            };
+            return new Verdict(VerdictKind.Healthy, Confidence.Low, flat, []) { Evidence = evidence };
         }
 
         if (traceLeak || trace.Kind == VerdictKind.Inconclusive)
@@ -278,6 +292,14 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         floor is null || trace.Kind is VerdictKind.Leak or VerdictKind.Inconclusive || traceOnly.IsLastingGrowth(floor)
             ? null
             : (Math.Max(floor.Growth, 0) + traceOnly.MinFloorGrowth(floor)) * 1048576;
+
+    // Fewer cycles than a trend needs but at least MinFlatCycles, a floor after warm-up across enough windows whose
+    // range stays under what the trace can show, no lasting growth of the goal's floor, and a GC cost below pressure.
+    private bool FlatFewCycles(TraceSummary findings, Trend? floor) =>
+        findings.Gc.Cycles >= o.MinFlatCycles && findings.Gc.Cycles < o.MinCycles
+        && floor is not null && floor.Points >= o.MinFloorWindows && floor.Max - floor.Min < traceOnly.MinFloorGrowth(floor)
+        && !(traceOnly.GoalFloorTrend(findings.Heap) is { } goal && traceOnly.IsLastingGoalGrowth(goal))
+        && (findings.GcCpu.CostFraction ?? 0) < o.PressureCostFraction && (findings.GcCpu.AssistFraction ?? 0) < o.HeavyAssistFraction;
 
     // A goroutine group leaks when its count keeps rising after warm-up, across several snapshots.
     private bool IsLastingGoroutines(GoroutineGrowth g) =>
@@ -406,7 +428,19 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
 
     // Still growing after the profiles' warm-up: some step up, mostly upward (a flat tail of repeated snapshots counts
     // as neither), so growth that ended during warm-up is not named for the lasting growth the trace saw.
-    private bool StillRising(Trend? t) => t is { Rises: > 0 } && t.Growth > 0 && t.RiseShare >= o.MinRiseShare;
+    private bool StillRising(Trend? t, long period) =>
+        t is { Rises: > 0 } && t.RiseShare >= o.MinRiseShare && (t.Growth > 0 || GainedBeyondNoise(t, period));
+
+    // A coarsely sampled site climbs in whole samples (one 16 KiB object stands for 512 KiB) with repeated snapshots
+    // between, so the median slope of a staircase with a flat tail is zero although it climbed: its gain over the
+    // whole span after warm-up, last profile against first, is judged against the sampling noise of the count it
+    // started from (a Poisson-like count wobbles by about its square root).
+    private bool GainedBeyondNoise(Trend t, long period) =>
+        t.Last - t.First >= Math.Max(o.MinHeapGrowthBytes, o.SiteNoiseSigmas * Math.Sqrt(Math.Max(t.First, 0) / period) * period);
+
+    // Grew after the profiles' warm-up beyond its sampling noise, by the robust slope or by its gain over the span.
+    private bool GrewAfterWarmUp(Trend? t, long period) =>
+        t is not null && t.Rises > 0 && (t.Growth >= SiteNoise(t, o.MinHeapGrowthBytes, period) || GainedBeyondNoise(t, period));
 
     private static string GoroutineSentence(GoroutineGrowth g, VerdictEvidence e) =>
         Invariant($"After the profiles' warm-up (from {e.ProfileWarmUpEndS:0.#} s) the goroutines created at {g.Site} and waiting in {g.WaitState} went from {e.GroupFirst} to {e.GroupLast}; the count rose {e.GroupRises} times and fell {e.GroupFalls} times across {e.GoroutineSnapshotsAfterWarmUp} goroutine profiles: the same stacks keep piling up.");

@@ -32,6 +32,20 @@ public sealed record DiagnosisOptions
     /// runs/src15_fast_map_twin_short (13 cycles, the last window flat).</summary>
     public int MinFastCycles { get; init; } = 5;
 
+    /// <summary>With fewer than <see cref="MinFastCycles"/> cycles but at least this many, the floor must rise at every
+    /// window by at least <see cref="MinLeakGrowthMb"/> (what whole-MB rounding cannot make) for the fast-leak rule:
+    /// three such rises in a row are not chance, and a cache that filled in a burst shows a flat fourth window once
+    /// full. Set by runs/src13_dead_letters (GOGC=200, floors 1, 5, 7, 10 MB over 4 cycles) against runs/leak_sparse
+    /// (3 cycles, inconclusive) and the burst twin runs/src22_burst_cache_gogc200.</summary>
+    public int MinSteppedFastCycles { get; init; } = 4;
+
+    /// <summary>With fewer than <see cref="MinCycles"/> cycles but at least this many, a floor that stayed flat after
+    /// warm-up while no heap site and no goroutine group grew after the profiles' warm-up beyond its noise is healthy
+    /// (confidence low): saying "no growth" needs less than saying "leak", since both sources must stay silent. Set by
+    /// runs/src7_title_index_twin and runs/src13_label_metrics_twin (7 cycles, floor 0-1 MB) against the 7-cycle slow
+    /// leak runs/src22_slow_drip_7gc.</summary>
+    public int MinFlatCycles { get; init; } = 5;
+
     /// <summary>Floor windows (the smallest live heap per window) needed after warm-up to judge the trace's trend.</summary>
     public int MinFloorWindows { get; init; } = 3;
 

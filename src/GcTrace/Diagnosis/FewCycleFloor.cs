@@ -15,19 +15,23 @@ public sealed class FewCycleFloor(DiagnosisOptions options)
 {
     /// <summary>The floor rose at every window from the first to the last, across at least
     /// <see cref="DiagnosisOptions.MinFloorWindows"/> windows and <see cref="DiagnosisOptions.MinFastCycles"/> cycles,
-    /// by more than the trace's rounding and drift in all.</summary>
+    /// by more than the trace's rounding and drift in all; or across <see cref="DiagnosisOptions.MinSteppedFastCycles"/>
+    /// cycles when every window rose by at least <see cref="DiagnosisOptions.MinLeakGrowthMb"/>.</summary>
     public bool RoseAtEveryWindow(HeapSummary heap, long cycles)
     {
         ArgumentNullException.ThrowIfNull(heap);
         var e = heap.Envelope;
-        if (cycles < options.MinFastCycles || e.Count < options.MinFloorWindows)
+        if (cycles < options.MinSteppedFastCycles || e.Count < options.MinFloorWindows)
         {
             return false;
         }
 
+        // Below MinFastCycles every step must clear the trace's rounding on its own, not merely go up.
+        var minStep = cycles < options.MinFastCycles ? options.MinLeakGrowthMb : 0;
         for (var i = 1; i < e.Count; i++)
         {
-            if (e[i].LiveMbMin <= e[i - 1].LiveMbMin)
+            var step = e[i].LiveMbMin - e[i - 1].LiveMbMin;
+            if (step <= 0 || step < minStep)
             {
                 return false;
             }

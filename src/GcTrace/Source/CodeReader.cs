@@ -236,8 +236,13 @@ public sealed class CodeReader(SourceLocator locator)
         }
 
         var name = GoFunction.MethodNameOf(InPackageName(function));
-        return body.Lines().Any(l => Enumerable.Range(0, l.Count).Any(i => l[i].IsIdentifier && l[i].Text == name && l.Matches(i + 1, "(") && !l.Matches(i - 1, "func")));
+        return body.Lines().Any(l => CallSites(l).Any(i => l[i].Text == name));
     }
+
+    // The positions of the called names on a line: an identifier followed by `(` (`h.spawn(`, `spawn(`), not a
+    // declaration's name after `func`.
+    private static IEnumerable<int> CallSites(GoLine line) =>
+        Enumerable.Range(0, Math.Max(0, line.Count - 1)).Where(i => line[i].IsIdentifier && line.Matches(i + 1, "(") && !line.Matches(i - 1, "func"));
 
     // A file found on disk, named the way the profile names its package's files: a Go package is one directory, so the
     // `go` statement's file sits beside the recorded file of the goroutine's entry frame.
@@ -384,15 +389,66 @@ public sealed class CodeReader(SourceLocator locator)
     private CodeFinding? Callee(FunctionScope scope, GoLine line)
     {
         var kept = Callee(scope, line, 1, [scope.Body]);
+        if (kept is not { Holds: true } && StatementRules.ValueContextPassed(scope, line) is { } carried
+            && ChildOfPassedContext(scope, line, carried.Made) is { } child)
+        {
+            return child;
+        }
+
         if (kept is not { Pattern: SuspectPattern.UnboundedMap or SuspectPattern.UnboundedSlice } || line.IndexOf("(") is not (> 0 and var open)
             || StatementRules.SubSliceIn(scope, line, open + 1, line.Count) is not { } buffer)
         {
             return kept;
         }
 
+        // The evidence is the callee's line that keeps the parameter the view is passed as (`w.items[k] = v` for the
+        // `f[1]` of `Put(string(f[0]), f[1])`), not another parameter's (the copied key in `w.order`).
+        kept = KeptParameter(scope, line, open) ?? kept;
+
         var here = $"{Path.GetFileName(line.File.Path)}:{line.Number} `{line.Code}`";
         return new CodeFinding(SuspectPattern.SubslicePinsBuffer, true, line.File.Path, line.Number, line.Code,
             $"{here} hands on a sub-slice of `{buffer}` (or a value holding one), and {kept.Evidence}: each kept slice pins the whole backing array of `{buffer}`");
+    }
+
+    // `ctx := context.WithValue(s.base, key, req)` then `s.authorize(ctx)`, where authorize derives
+    // `context.WithTimeout(ctx, d)` and cancels it only on one path: the value rides the parent of a child nobody
+    // cancels, so the long-lived ancestor's children (or the child's timer) keep it. Under context.Background() a
+    // child with only a cancel is held by nothing (no ancestor keeps children, no timer), so dropping it keeps nothing.
+    private CodeFinding? ChildOfPassedContext(FunctionScope scope, GoLine line, GoLine made)
+    {
+        CodeFinding? lookAlike = null;
+        foreach (var (callee, package, prefix, _) in Callees(scope, line))
+        {
+            var calleeScope = new FunctionScope(package, callee, prefix + callee.Name) { PerCallTypes = perCallTypes };
+            foreach (var l in calleeScope.Lines)
+            {
+                if (StatementRules.DerivesFromParameter(calleeScope, l) is not { } child)
+                {
+                    continue;
+                }
+
+                var detached = made.Find("context", ".", "Background", "(") > 5 || made.Find("context", ".", "TODO", "(") > 5;
+                var here = $"{Path.GetFileName(made.File.Path)}:{made.Number} `{made.Code}` attaches the value to a context that {GoFunction.MethodNameOf(callee.Name)} derives a child from: ";
+                if (child.Holds && detached && StatementRules.DerivesCancelOnly(l))
+                {
+                    return child with
+                    {
+                        Holds = false,
+                        Evidence = here + child.Evidence + "; but under context.Background() no ancestor keeps children and no timer holds this one, so the dropped child and its values are garbage",
+                    };
+                }
+
+                var finding = child with { Evidence = here + child.Evidence + (child.Holds ? ", and with it the value" : string.Empty) };
+                if (finding.Holds)
+                {
+                    return finding;
+                }
+
+                lookAlike ??= finding;
+            }
+        }
+
+        return lookAlike;
     }
 
     private CodeFinding? Callee(FunctionScope scope, GoLine line, int depth, HashSet<GoFunction> visited)
@@ -435,6 +491,40 @@ public sealed class CodeReader(SourceLocator locator)
         return lookAlike;
     }
 
+    // The statement of the called function (the call whose `(` is at `open`) that keeps the parameter its view
+    // argument is passed as, or null when none does directly.
+    private CodeFinding? KeptParameter(FunctionScope scope, GoLine line, int open)
+    {
+        var index = StatementRules.ViewArgument(scope, line, open + 1, line.Count);
+        var name = line[open - 1].Text;
+        foreach (var (callee, package, prefix, _) in Callees(scope, line).Where(c => c.Function.MethodName == name))
+        {
+            var parameters = callee.ParameterNames();
+            if (index < 0 || index >= parameters.Count)
+            {
+                continue;
+            }
+
+            var calleeScope = new FunctionScope(package, callee, prefix + callee.Name) { PerCallTypes = perCallTypes };
+            var keeping = calleeScope.Lines.Select(l => (Line: l, Finding: StatementRules.Keeps(calleeScope, l)))
+                .Where(x => x.Finding is { Pattern: SuspectPattern.UnboundedMap or SuspectPattern.UnboundedSlice } && Stores(x.Line, parameters[index]))
+                .Select(x => x.Finding).FirstOrDefault();
+            if (keeping is not null)
+            {
+                return keeping;
+            }
+        }
+
+        return null;
+    }
+
+    // The line's right side (after its assignment) names the parameter by itself.
+    private static bool Stores(GoLine line, string parameter)
+    {
+        var eq = line.IndexOf("=");
+        return Enumerable.Range(eq + 1, line.Count - eq - 1).Any(i => line[i].Text == parameter && line[i].IsIdentifier && !line.Matches(i - 1, "."));
+    }
+
     // The line's right side names a parameter by itself, not only a field of it.
     private static bool KeepsWhole(FunctionScope scope, GoLine line)
     {
@@ -451,13 +541,8 @@ public sealed class CodeReader(SourceLocator locator)
     {
         var prefix = scope.Function[..(scope.Function.Length - InPackageName(scope.Function).Length)];
         var file = scope.Body.File;
-        for (var i = 0; i + 1 < line.Count; i++)
+        foreach (var i in CallSites(line))
         {
-            if (!line[i].IsIdentifier || line[i + 1].Text != "(")
-            {
-                continue;
-            }
-
             var name = line[i].Text;
             var selected = line.Matches(i - 1, ".");
             if (selected && i >= 2 && line[i - 2].IsIdentifier && !line.Matches(i - 3, ".") && file.Imports.Contains(line[i - 2].Text)

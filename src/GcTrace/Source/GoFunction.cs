@@ -55,6 +55,74 @@ public sealed record GoFunction(string Name, GoSourceFile File, int BodyStart, i
         return false;
     }
 
+    /// <summary>The names of the parameters after the function's name, in order (not the receiver's, not the
+    /// results'): "k", "v" for `func (w *Window[K, V]) Put(k K, v V)`; empty when they are unnamed.</summary>
+    public IReadOnlyList<string> ParameterNames()
+    {
+        var tokens = File.Tokens;
+        var i = Math.Max(0, DeclStart) + 1;
+        if (i < BodyStart && tokens[i].Text == "(")
+        {
+            i = Closing(i) + 1;
+        }
+
+        // The name, then type parameters `[T any]` if any, then the parameter list.
+        i++;
+        if (i < BodyStart && tokens[i].Text == "[")
+        {
+            i = Closing(i) + 1;
+        }
+
+        if (i >= BodyStart || tokens[i].Text != "(")
+        {
+            return [];
+        }
+
+        var end = Closing(i);
+        var parts = new List<List<string>> { new() };
+        for (var k = i + 1; k < end; k++)
+        {
+            if (tokens[k].Text == "," && Depth(i, k) == 1)
+            {
+                parts.Add([]);
+                continue;
+            }
+
+            parts[^1].Add(tokens[k].Text);
+        }
+
+        // Named when some part is `name Type` (a grouped `a, b int` leaves `a` alone in its part).
+        var named = parts.Any(p => p.Count >= 2 && p[1] != ".");
+        return named ? parts.Where(p => p.Count > 0).Select(p => p[0]).ToList() : [];
+    }
+
+    // The index of the bracket that closes the one at `open`.
+    private int Closing(int open)
+    {
+        var depth = 0;
+        for (var k = open; k < BodyStart; k++)
+        {
+            depth += File.Tokens[k].Text is "(" or "[" or "{" ? 1 : File.Tokens[k].Text is ")" or "]" or "}" ? -1 : 0;
+            if (depth == 0)
+            {
+                return k;
+            }
+        }
+
+        return BodyStart;
+    }
+
+    private int Depth(int open, int at)
+    {
+        var depth = 0;
+        for (var k = open; k < at; k++)
+        {
+            depth += File.Tokens[k].Text is "(" or "[" or "{" ? 1 : File.Tokens[k].Text is ")" or "]" or "}" ? -1 : 0;
+        }
+
+        return depth;
+    }
+
     /// <summary>The body's tokens grouped by source line, in order (a line may start inside a multi-line statement).</summary>
     public IEnumerable<GoLine> Lines()
     {

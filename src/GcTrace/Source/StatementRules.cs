@@ -25,6 +25,13 @@ internal static class StatementRules
     public static CodeFinding? Keeps(FunctionScope scope, GoLine line)
     {
         var eq = TopLevelAssign(line);
+        if (eq > 0 && line[eq].Text == "+=")
+        {
+            // `m.total[route] += d` keeps a sum (a counter per key), not the value the caller handed over: whatever the
+            // caller allocated is not what this map holds.
+            return null;
+        }
+
         var from = eq > 0 ? eq + 1 : 0;
         var keepsParameter = Enumerable.Range(from, Math.Max(0, line.Count - from))
             .Any(i => line[i].IsIdentifier && !line.Matches(i - 1, ".") && (scope.Body.DeclaresParameter(line[i].Text) || BuiltFromParameter(scope, line, line[i].Text)));
@@ -250,6 +257,11 @@ internal static class StatementRules
             return ContextFinding(scope, line, context);
         }
 
+        if (DerivesThroughHelper(scope, line) is var helper and >= 0)
+        {
+            return ContextFinding(scope, line, helper);
+        }
+
         if (PoolGet(scope, line) is { } pool)
         {
             var put = FirstLine(scope.LiveLines().Where(l => l.Find(pool, ".", "Put", "(") >= 0));
@@ -347,6 +359,45 @@ internal static class StatementRules
             : Finding(SuspectPattern.ContextNotCancelled, false, scope, line, $"cancels it ({Site(first)})");
     }
 
+    /// <summary>The local a line hands to a call that its function made with `x := context.WithValue(parent, key, v)`
+    /// (the value rides that context), with the line that made it; null when the line passes no such context.</summary>
+    public static (string Name, GoLine Made)? ValueContextPassed(FunctionScope scope, GoLine line)
+    {
+        for (var i = 1; i < line.Count; i++)
+        {
+            if (!line[i].IsIdentifier || line.Matches(i - 1, ".") || line[i - 1].Text is not ("(" or ",") || line[i + 1].Text is not ("," or ")"))
+            {
+                continue;
+            }
+
+            var name = line[i].Text;
+            var made = scope.Lines.LastOrDefault(l => l.Number < line.Number && (l.Matches(0, name, ":=") || l.Matches(0, name, "=")));
+            if (made is not null && made.Find("context", ".", "WithValue", "(") == 2)
+            {
+                return (name, made);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A statement of a called function that derives a child context from one of its parameters
+    /// (`actx, cancel := context.WithTimeout(ctx, d)`): the caller's context, with every value attached to it, is the
+    /// child's parent, so it stays reachable as long as the child is held (by a cancelable ancestor's children, or by
+    /// its timer) and not cancelled. The child's lifecycle finding, or null for any other line.</summary>
+    public static CodeFinding? DerivesFromParameter(FunctionScope scope, GoLine line)
+    {
+        var at = DerivesContext(line);
+        return at >= 0 && line.Matches(at + 3, "(") && line[at + 4].IsIdentifier && line[at + 5].Text is "," or ")"
+            && scope.Body.DeclaresParameter(line[at + 4].Text)
+            ? ContextFinding(scope, line, at)
+            : null;
+    }
+
+    /// <summary>True when the line derives a child with only a cancel (WithCancel, WithCancelCause): no timer holds it.</summary>
+    public static bool DerivesCancelOnly(GoLine line) =>
+        DerivesContext(line) is var at and >= 0 && line[at + 2].Text is "WithCancel" or "WithCancelCause";
+
     /// <summary>A statement of a method called on a value the caller made (`m.Start()` on `m := NewMonitor()`) that
     /// makes a ticker, timer or context into a field of its receiver (`m.ticker = time.NewTicker(d)`): never stopped
     /// or cancelled, the runtime keeps it, and whatever waits on it keeps the receiver. Null for any other line.</summary>
@@ -440,38 +491,52 @@ internal static class StatementRules
     // so on the path that goes on (and keeps the resource) nothing releases it.
     private static bool InErrorBranch(FunctionScope scope, GoLine line) => InErrorBranch(scope.Body, line);
 
-    private static bool InErrorBranch(GoFunction body, GoLine line)
+    // The line runs only when something failed: a block around it (at any depth: what is nested in an `if err != nil {`
+    // runs only when that holds) is an error check, the innermost one is an `if` that returns, or a block around it
+    // runs only on a recovered panic (see InRecoverBranch).
+    private static bool InErrorBranch(GoFunction body, GoLine line) =>
+        InRecoverBranch(body, line) || BlocksAround(body, line).Any(h => IsErrorCheck(h.Tokens))
+        || (BlocksAround(body, line).FirstOrDefault() is { Tokens.Count: > 0 } head && head.Tokens[0].Text == "if" && BlockReturns(body.File, head.Open));
+
+    // A block around the line (at any depth) runs only while a panic unwinds: `if r := recover(); r != nil {` or
+    // `if recover() != nil {`, which the normal path never enters.
+    private static bool InRecoverBranch(GoFunction body, GoLine line) =>
+        BlocksAround(body, line).Any(h => h.Tokens.Count >= 4 && h.Tokens[0].Text == "if" && h.Tokens.Any(k => k.Text == "!=")
+            && Enumerable.Range(0, h.Tokens.Count - 2).Any(k => h.Tokens[k].Text == "recover" && h.Tokens[k + 1].Text == "(" && h.Tokens[k + 2].Text == ")"));
+
+    // `if err != nil {`, `if err := f(); err != nil {`, `if werr != nil {`.
+    private static bool IsErrorCheck(List<GoToken> head) =>
+        head.Count >= 4 && head[0].Text == "if" && head.Any(k => k.Text == "!=") && head[^1].Text == "nil"
+        && head.Any(k => k.IsIdentifier && (k.Text.EndsWith("err", StringComparison.Ordinal) || k.Text.EndsWith("Err", StringComparison.Ordinal)));
+
+    // The statements opening the blocks around the line, innermost first: each unmatched `{` before the line, with
+    // the tokens of its line before it.
+    private static IEnumerable<(List<GoToken> Tokens, int Open)> BlocksAround(GoFunction body, GoLine line)
     {
         var tokens = body.File.Tokens;
         var depth = 0;
         for (var i = line.Start - 1; i > body.BodyStart; i--)
         {
-            var t = tokens[i].Text;
             if (tokens[i].Kind != GoTokenKind.Operator)
             {
                 continue;
             }
 
-            depth += t == "}" ? 1 : t == "{" ? -1 : 0;
+            depth += tokens[i].Text == "}" ? 1 : tokens[i].Text == "{" ? -1 : 0;
             if (depth >= 0)
             {
                 continue;
             }
 
-            // The unmatched `{` opening the line's block: read its statement back to the line's start.
+            depth = 0;
             var start = i;
             while (start > 0 && tokens[start - 1].Line == tokens[i].Line)
             {
                 start--;
             }
 
-            var head = Enumerable.Range(start, i - start).Select(k => tokens[k]).ToList();
-            var onError = head.Count >= 4 && head[0].Text == "if" && head.Any(k => k.Text == "!=") && head[^1].Text == "nil"
-                && head.Any(k => k.IsIdentifier && (k.Text.EndsWith("err", StringComparison.Ordinal) || k.Text.EndsWith("Err", StringComparison.Ordinal)));
-            return onError || (head.Count > 0 && head[0].Text == "if" && BlockReturns(body.File, i));
+            yield return (Enumerable.Range(start, i - start).Select(k => tokens[k]).ToList(), i);
         }
-
-        return false;
     }
 
     // Every release of the value runs only on an error path (see OnlyOnErrorPath): one such call, or null.
@@ -495,15 +560,35 @@ internal static class StatementRules
     // error branch: on the path that succeeds the helper, and so the release, never runs. Returns one such call.
     private static GoLine? OnlyOnErrorPath(FunctionScope scope, GoLine release)
     {
-        if (release.File.FunctionAt(release.Number) is not { } helper || InErrorBranch(helper, release))
+        if (release.File.FunctionAt(release.Number) is not { } helper)
         {
             return null;
         }
 
+        // The release itself sits in a failure branch of whatever function runs it (`if r.err != nil { ...; cancel() }`).
+        if (InErrorBranch(helper, release))
+        {
+            return release;
+        }
+
         var name = helper.MethodName;
-        var calls = scope.LiveLines().Where(l => l.File.FunctionAt(l.Number) != helper && l.Find(name, "(") is var at and >= 0
-            && (at == 0 || l.Matches(at - 1, ".") || l.Matches(at - 1, "defer") || l.Matches(at - 1, "go"))).ToList();
+        var calls = scope.LiveLines().Where(l => l.File.FunctionAt(l.Number) is { } caller && caller != helper && l.Find(name, "(") is var at and >= 0
+            && (at == 0 || l.Matches(at - 1, ".") || l.Matches(at - 1, "defer") || l.Matches(at - 1, "go"))
+            && !OtherReceiver(scope.Package, caller, helper, l, at)).ToList();
         return calls.Count > 0 && calls.All(c => c.File.FunctionAt(c.Number) is { } caller && InErrorBranch(caller, c)) ? calls[0] : null;
+    }
+
+    // `ts.Close()` on an httptest.Server, or `resp.Body.Close()`, is not a call of the package's `(*Scope).Close`: the
+    // value's declaration shows another type (an unknown type could be any, so it still counts).
+    private static bool OtherReceiver(GoPackage package, GoFunction caller, GoFunction helper, GoLine line, int at)
+    {
+        if (!line.Matches(at - 1, ".") || at < 2 || !helper.Name.Contains(").", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var receiverType = helper.Name[..helper.Name.IndexOf(").", StringComparison.Ordinal)].Trim('(', '*');
+        return ValueTypes.OfExpression(package, caller, line.Start + at - 2) is { } type && type != receiverType;
     }
 
     // The block opened at `open` has a `return` of its own (not one nested in an inner block or literal).
@@ -669,6 +754,28 @@ internal static class StatementRules
         }
 
         return null;
+    }
+
+    // `ctx, release := p.lease(c)` where lease (a function of the package) ends in `return context.WithCancel(ctx)`:
+    // the helper hands its caller a derived context and its cancel, which the caller then owns exactly as if it had
+    // called the deriver itself. The index of the helper's name, or -1.
+    private static int DerivesThroughHelper(FunctionScope scope, GoLine line)
+    {
+        var assign = line.IndexOf(":=") is var d and >= 0 ? d : line.IndexOf("=");
+        if (assign < 3 || line.IndexOf(",") is not (> 0 and var comma) || comma > assign)
+        {
+            return -1;
+        }
+
+        var at = line.Matches(assign + 2, "(") ? assign + 1 : line.Matches(assign + 2, ".") && line.Matches(assign + 4, "(") ? assign + 3 : -1;
+        if (at < 0 || !line[at].IsIdentifier)
+        {
+            return -1;
+        }
+
+        var name = line[at].Text;
+        return scope.Package.Files.SelectMany(f => f.Functions).Any(f => f.MethodName == name && f != scope.Body
+            && f.Lines().Any(l => l.Matches(0, "return") && DerivesContext(l) == 1)) ? at : -1;
     }
 
     // The index of `context` in `x, c := context.WithCancel(...)` and the other derivers, or -1.
@@ -1213,15 +1320,72 @@ internal static class StatementRules
     private static string[] FuncTypes(GoPackage package) =>
         package.Files.SelectMany(f => f.TypeKinds).Where(k => k.Value == GoVarKind.Func).Select(k => k.Key).ToArray();
 
-    // buf[i:j] (or a local assigned from one) in the stored value, not copied by Clone/string()/copy.
+    // buf[i:j] (or a local assigned from one) in the stored value, not copied by Clone/string()/copy. Each argument
+    // (each part between top-level commas) is judged by itself: `Put(string(f[0]), f[1])` copies its key and keeps
+    // a view as its value.
     public static string? SubSliceIn(FunctionScope scope, GoLine line, int from, int to)
+    {
+        foreach (var (start, end) in Arguments(line, from, to))
+        {
+            if (SubSliceInArgument(scope, line, start, end) is { } buffer)
+            {
+                return buffer;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The position, among the arguments in [from, to), of the first one that is a sub-slice view, or -1.</summary>
+    public static int ViewArgument(FunctionScope scope, GoLine line, int from, int to)
+    {
+        var index = 0;
+        foreach (var (start, end) in Arguments(line, from, to))
+        {
+            if (SubSliceInArgument(scope, line, start, end) is not null)
+            {
+                return index;
+            }
+
+            index++;
+        }
+
+        return -1;
+    }
+
+    // The parts of [from, to) between commas at its own bracket depth, up to the bracket that closes around it.
+    private static IEnumerable<(int From, int To)> Arguments(GoLine line, int from, int to)
+    {
+        var depth = 0;
+        var start = from;
+        for (var i = from; i < to; i++)
+        {
+            var t = line[i].Kind == GoTokenKind.String ? string.Empty : line[i].Text;
+            depth += t is "[" or "(" or "{" ? 1 : t is "]" or ")" or "}" ? -1 : 0;
+            if (depth < 0)
+            {
+                yield return (start, i);
+                yield break;
+            }
+
+            if (depth == 0 && t == ",")
+            {
+                yield return (start, i);
+                start = i + 1;
+            }
+        }
+
+        yield return (start, to);
+    }
+
+    private static string? SubSliceInArgument(FunctionScope scope, GoLine line, int from, int to)
     {
         if (Enumerable.Range(from, Math.Max(0, to - from)).Any(i => line[i].Text is "Clone" or "string" or "copy" or "append"))
         {
             return null;
         }
 
-        if ((SliceExpression(line, from, to) is { } sliced && !FilledPrefix(scope, line, from, to) ? sliced : BufferBytes(scope, line, from, to)) is { } direct)
+        if ((SliceExpression(line, from, to) is { } sliced && !FilledPrefix(scope, line, from, to) ? sliced : BufferBytes(scope, line, from, to) ?? SplitView(scope, line, from, to)) is { } direct)
         {
             return direct;
         }
@@ -1233,11 +1397,9 @@ internal static class StatementRules
                 continue;
             }
 
-            var name = line[i].Text;
-            var def = scope.Lines.LastOrDefault(l => l.Number < line.Number && l.Matches(0, name) && (l.Matches(1, ":=") || l.Matches(1, "=") || l.Matches(1, ",")));
-            var rhs = def is null ? -1 : def.IndexOf(":=") is var d and > 0 ? d + 1 : def.IndexOf("=") + 1;
+            var (def, rhs) = Definition(scope, line, line[i].Text);
             if (def is not null && rhs > 0 && !Enumerable.Range(rhs, def.Count - rhs).Any(k => def[k].Text is "Clone" or "string" or "copy" or "make" or "append")
-                && (SliceExpression(def, rhs, def.Count) ?? BufferBytes(scope, def, rhs, def.Count)) is { } viaLocal
+                && (SliceExpression(def, rhs, def.Count) ?? BufferBytes(scope, def, rhs, def.Count) ?? SplitView(scope, def, rhs, def.Count)) is { } viaLocal
                 && ResultAliases(scope, def, rhs) && !(IsDirectSlice(def, rhs) && FilledPrefix(scope, def, rhs, def.Count)))
             {
                 return viaLocal;
@@ -1358,7 +1520,114 @@ internal static class StatementRules
         var declared = scope.Lines.Any(l => l.Number < line.Number
             && (l.Find("var", buffer, "bytes", ".", "Buffer") >= 0
                 || (l.Matches(0, buffer) && l.Matches(1, ":=") && l.Has("bytes") && (l.Has("Buffer") || l.Has("NewBuffer") || l.Has("NewBufferString")))));
-        return declared ? buffer : null;
+        return declared ? buffer : IsBufio(scope, line, buffer, "Scanner") ? buffer + ".Bytes()" : null;
+    }
+
+    // What a bufio reader hands out without copying: `sc.Bytes()` of a bufio.Scanner and `br.ReadSlice(..)`,
+    // `br.ReadLine()`, `br.Peek(..)` of a bufio.Reader are slices of the reader's own buffer (the one given to
+    // sc.Buffer, or its default), valid only until the next read.
+    private static string? BufioView(FunctionScope scope, GoLine line, int from, int to)
+    {
+        for (var i = Math.Max(from, 1); i + 2 < to; i++)
+        {
+            if (line[i - 1].IsIdentifier && line.Matches(i, ".") && line.Matches(i + 2, "(")
+                && line[i + 1].Text is var call && (call is "Bytes" ? IsBufio(scope, line, line[i - 1].Text, "Scanner")
+                    : call is "ReadSlice" or "ReadLine" or "Peek" && IsBufio(scope, line, line[i - 1].Text, "Reader")))
+            {
+                return $"{line[i - 1].Text}.{call}()";
+            }
+        }
+
+        return null;
+    }
+
+    // `sc := bufio.NewScanner(r)` (or NewReader/NewReaderSize for a Reader) before the line, or a parameter
+    // declared `*bufio.Scanner`.
+    private static bool IsBufio(FunctionScope scope, GoLine line, string name, string type)
+    {
+        string[] makers = type == "Scanner" ? ["NewScanner"] : ["NewReader", "NewReaderSize"];
+        if (scope.Lines.Any(l => l.Number < line.Number && (l.Matches(0, name, ":=", "bufio", ".") || l.Matches(0, name, "=", "bufio", ".")
+                || l.Matches(0, "var", name, "=", "bufio", ".")) && makers.Any(m => l.Has(m))))
+        {
+            return true;
+        }
+
+        var tokens = scope.Body.File.Tokens;
+        for (var i = Math.Max(1, scope.Body.DeclStart); i + 4 < scope.Body.BodyStart; i++)
+        {
+            if (tokens[i].Text == name && tokens[i - 1].Text is "(" or "," && tokens[i + 1].Text == "*" && tokens[i + 2].Text == "bufio"
+                && tokens[i + 3].Text == "." && tokens[i + 4].Text == type)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A piece of x from a call that cuts it: the elements of `bytes.Fields(x)`, `bytes.Split(x, sep)` (and strings'
+    // equivalents) are slices of x, so each pins all of x; `bytes.TrimSpace(x)` and the other trims are x minus its
+    // edges, a view only when x is one (`bytes.TrimSpace(sc.Bytes())`). Null when there is no such call.
+    private static string? SplitView(FunctionScope scope, GoLine line, int from, int to, int depth = 0)
+    {
+        if (BufioView(scope, line, from, to) is { } direct && depth == 0)
+        {
+            return direct;
+        }
+
+        for (var i = from; i + 3 < to; i++)
+        {
+            if (line[i].Text is not ("bytes" or "strings") || !line.Matches(i + 1, ".") || !line.Matches(i + 3, "(") || line.Matches(i - 1, "."))
+            {
+                continue;
+            }
+
+            var call = line[i + 2].Text;
+            var cuts = call is "Fields" or "FieldsFunc" or "Split" or "SplitN" or "SplitAfter" or "SplitAfterN" or "Cut" or "CutPrefix" or "CutSuffix";
+            var trims = call.StartsWith("Trim", StringComparison.Ordinal);
+            if (!cuts && !trims)
+            {
+                continue;
+            }
+
+            var (argFrom, argTo) = Arguments(line, i + 4, to).First();
+            var inner = SliceExpression(line, argFrom, argTo) ?? BufioView(scope, line, argFrom, argTo) ?? BufferBytes(scope, line, argFrom, argTo)
+                ?? (depth < 2 ? SplitView(scope, line, argFrom, argTo, depth + 1) : null)
+                ?? (argTo == argFrom + 1 && line[argFrom].IsIdentifier ? LocalView(scope, line, line[argFrom].Text, depth) : null);
+            if (inner is not null)
+            {
+                return inner;
+            }
+
+            if (cuts && argTo == argFrom + 1 && line[argFrom].IsIdentifier)
+            {
+                return line[argFrom].Text;
+            }
+        }
+
+        return null;
+    }
+
+    // The last assignment to a local before the line (`name := ..`, `n, name, err := ..`) and the index its right side
+    // starts at, or (null, -1).
+    private static (GoLine? Def, int Rhs) Definition(FunctionScope scope, GoLine line, string name)
+    {
+        var def = scope.Lines.LastOrDefault(l => l.Number < line.Number && (l.Matches(0, name) && (l.Matches(1, ":=") || l.Matches(1, "=") || l.Matches(1, ","))
+            || (l.IndexOf(":=") is var d and > 0 && Enumerable.Range(1, d - 1).Any(k => l[k].Text == name && l.Matches(k - 1, ",") && (l.Matches(k + 1, ",") || k + 1 == d)))));
+        var rhs = def is null ? -1 : def.IndexOf(":=") is var at and > 0 ? at + 1 : def.IndexOf("=") + 1;
+        return (def, rhs);
+    }
+
+    // The buffer a local is a view of, from its last assignment before the line (`line := sc.Bytes()`), or null.
+    private static string? LocalView(FunctionScope scope, GoLine line, string name, int depth)
+    {
+        var (def, rhs) = Definition(scope, line, name);
+        if (def is null || rhs <= 0 || depth >= 2 || Enumerable.Range(rhs, def.Count - rhs).Any(k => def[k].Text is "Clone" or "string" or "copy" or "make" or "append"))
+        {
+            return null;
+        }
+
+        return BufioView(scope, def, rhs, def.Count) ?? BufferBytes(scope, def, rhs, def.Count) ?? SplitView(scope, def, rhs, def.Count, depth + 1);
     }
 
     // ident[a:b] with a colon at the bracket's own depth.
@@ -1629,8 +1898,14 @@ internal static class StatementRules
             && head.Matches(0, "return", "func") ? literal.First : null;
     }
 
-    private static string ErrorPathOnly(string cancel, GoLine called, GoLine call) =>
-        $"keeps `{cancel}`, which only {Site(called)} calls, in {called.File.FunctionAt(called.Number)?.Name}, called only on the error path ({Site(call)}), so on the path that succeeds the parent context keeps this child until the parent ends";
+    private static string ErrorPathOnly(string cancel, GoLine called, GoLine call)
+    {
+        var path = call.File.FunctionAt(call.Number) is { } caller && InRecoverBranch(caller, call) ? "when a panic is recovered" : "on the error path";
+        var where = call.File == called.File && call.Number == called.Number
+            ? $"in {called.File.FunctionAt(called.Number)?.Name}, only {path}"
+            : $"in {called.File.FunctionAt(called.Number)?.Name}, called only {path} ({Site(call)})";
+        return $"keeps `{cancel}`, which only {Site(called)} calls, {where}, so on the path that succeeds the parent context keeps this child until the parent ends";
+    }
 
     private static string Site(GoLine l) => $"{Path.GetFileName(l.File.Path)}:{l.Number} (`{l.Code}`)";
 

@@ -68,8 +68,12 @@ public class DiagnosisRecordingTests
         Func<IReadOnlyList<string>, IEnumerable<string>> pick = variant == "ends" ? Ends : Three;
         var verdict = ProfiledRuns.Diagnose(folder, Recorded(folder, pick, pick));
 
-        // A held-out twin the full recording already misses (too few cycles) is held at what it gives today.
-        ContractNames.Of(verdict.Kind).Should().Be(HeldOutMisses.Kind.GetValueOrDefault(folder, ContractNames.Of(VerdictKind.Healthy)));
+        // A held-out twin the full recording already misses is held at what it gives today. A twin with fewer cycles
+        // than a trend needs is healthy only when enough heap profiles after warm-up show nothing growing, so with two
+        // or three profiles it stays inconclusive (never a leak).
+        var fewCycles = ProfiledRuns.Summarize(folder, null).Summary.Gc.Cycles < DiagnosisOptions.Default.MinCycles;
+        var expected = fewCycles ? VerdictKind.Inconclusive : VerdictKind.Healthy;
+        ContractNames.Of(verdict.Kind).Should().Be(HeldOutMisses.Kind.GetValueOrDefault(folder, ContractNames.Of(expected)));
         verdict.Suspects.Should().BeEmpty();
     }
 

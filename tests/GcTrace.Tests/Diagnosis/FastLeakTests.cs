@@ -27,7 +27,7 @@ public class FastLeakTests
         verdict.Reasons.Should().Contain(r => r.StartsWith("Yet the floor of the live heap rose at every one of its", StringComparison.Ordinal));
 
         // The rule needs its cycles: asked for more than the run has, the same evidence stays inconclusive.
-        var strict = new Diagnoser(series, DiagnosisOptions.Default with { MinFastCycles = (int)summary.Gc.Cycles + 1 }, ProfiledRuns.FixtureSources).Decide(summary);
+        var strict = new Diagnoser(series, DiagnosisOptions.Default with { MinFastCycles = (int)summary.Gc.Cycles + 1, MinSteppedFastCycles = (int)summary.Gc.Cycles + 1 }, ProfiledRuns.FixtureSources).Decide(summary);
         strict.Kind.Should().Be(VerdictKind.Inconclusive);
     }
 

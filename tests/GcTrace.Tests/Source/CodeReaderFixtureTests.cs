@@ -21,7 +21,7 @@ public class CodeReaderFixtureTests
     public static TheoryData<string> LeakRuns() => new(ProfiledRuns.Folders()
         .Where(f => (f.StartsWith("runs/src_", StringComparison.Ordinal) || f.StartsWith("runs/src2_", StringComparison.Ordinal)
                 || f.StartsWith("runs/src4_", StringComparison.Ordinal) || f.StartsWith("runs/src9_", StringComparison.Ordinal)
-                || f.StartsWith("runs/src14_", StringComparison.Ordinal)
+                || f.StartsWith("runs/src14_", StringComparison.Ordinal) || f.StartsWith("runs/src20_", StringComparison.Ordinal)
                 || (f.StartsWith("runs/src3_", StringComparison.Ordinal) && !HeldOutMisses.FirstSuspect.ContainsKey(f)))
             && ProfiledRuns.Truth(f).Label == "leak"));
 
@@ -85,6 +85,8 @@ public class CodeReaderFixtureTests
     [InlineData("src9_cancel_helper_twin", "jobs.go", "main.(*Worker).start", "scratch := make(", "main.(*Worker).Run", "j := w.start(name)", SuspectPattern.ContextNotCancelled)]
     [InlineData("src9_listener_off_twin", "conn.go", "main.(*Gateway).Accept", "c := &Conn{", null, null, SuspectPattern.ClosureCapture)]
     [InlineData("src9_token_view_twin", "shipper.go", "main.(*Shipper).Ship", "buf := make(", null, null, SuspectPattern.UnboundedSlice)]
+    // src20_* twin (reader6): the cancel filed in pending is deleted and called for every reply, not only a failed one.
+    [InlineData("src20_pending_calls_twin", "client.go", "main.(*Client).Call", "frame := make(", null, null, SuspectPattern.ContextNotCancelled)]
     public void Read_Src9Twin_ShowsTheShapeWithoutThePattern(string program, string file, string function, string code, string? caller, string? callerCode, SuspectPattern shape)
     {
         var lines = File.ReadAllLines(Path.Combine(RepoPaths.Fixtures, "src", program, file));
