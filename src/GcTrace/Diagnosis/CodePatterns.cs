@@ -9,7 +9,9 @@ namespace GcTrace.Diagnosis;
 /// (goroutines piling up, a func literal's frame, sizes that double) and says what grows, not why; there the code,
 /// when it shows a pattern, decides. A look-alike in the code (the map has a delete) does not override the stacks, but
 /// where the stacks name nothing it still names what grows: the profiles saw this site grow, so the release the code
-/// has did not bound it (it runs on a path taken too rarely, or never).
+/// has did not bound it (it runs on a path taken too rarely, or never). One exception: a reader's buffer the stacks
+/// show (bufio.NewReaderSize) that the code keeps a view of is pinned by that view, closed source or not, so a kept
+/// sub-slice the code shows names the cause.
 /// </summary>
 public static class CodePatterns
 {
@@ -44,6 +46,7 @@ public static class CodePatterns
 
         return fromStacks switch
         {
+            SuspectPattern.UnclosedResource when fromCode == SuspectPattern.SubslicePinsBuffer => fromCode,
             SuspectPattern.SyncPoolMisuse or SuspectPattern.UnclosedResource => fromStacks,
             SuspectPattern.TickerNotStopped => SharpenedTimer(fromStacks, fromCode),
             _ => fromCode,

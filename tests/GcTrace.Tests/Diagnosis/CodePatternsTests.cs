@@ -44,4 +44,18 @@ public class CodePatternsTests
             "the stacks see the runtime's timer under both; the line that made it is a time.NewTimer");
         CodePatterns.Decide(SuspectPattern.TickerNotStopped, MapWithADelete).Should().Be(SuspectPattern.TickerNotStopped);
     }
+
+    // src21_relay_tokens: a bytes.Split piece of bufio.Reader.ReadSlice's line kept in a package-level map; the stacks
+    // show bufio.NewReaderSize under the site.
+    private static readonly CodeFinding ViewOfAReadersBuffer = new(SuspectPattern.SubslicePinsBuffer, Holds: true, "main.go", 24,
+        "br := bufio.NewReaderSize(r, 64<<10)", "main.go:35 `latest[string(parts[0])] = parts[2]` keeps a sub-slice of `br.ReadSlice()` in the package-level map `latest`");
+
+    [Fact]
+    public void KeptView_OfABufferTheStacksTookForAResource_NamesTheView()
+    {
+        CodePatterns.Decide(SuspectPattern.UnclosedResource, ViewOfAReadersBuffer).Should().Be(SuspectPattern.SubslicePinsBuffer,
+            "the view keeps the reader's whole buffer whether or not its source is closed");
+        CodePatterns.Decide(SuspectPattern.UnclosedResource, ViewOfAReadersBuffer with { Holds = false }).Should().Be(SuspectPattern.UnclosedResource,
+            "a view the code copies (a look-alike) does not override what the stacks name");
+    }
 }
