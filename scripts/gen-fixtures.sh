@@ -283,6 +283,19 @@ RUNS=(
   "src16_stage_idle|src16_stage_idle|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*Stage[...]).Run|held-out: generic Stage[Record] (stage.go) selects on input, time.After(3 min) idle report and done on every pass, ~15000 records/s from a bufio.Scanner over io.Pipe; Go 1.19 keeps each timer until it fires"
   "src16_scope_ctx|src16_scope_ctx|12|100||gctrace=1|1|leak|context-not-cancelled|main.(*Server).withScope.func1,main.(*Server).withScope|held-out: httptest API whose withScope middleware (middleware.go) derives WithValue(24 KiB trace) + WithTimeout(10 min) from the server's root context and keeps cancel in a Scope; only the recoverer closes it, on a panic that never happens"
   "src16_scan_index|src16_scan_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Indexer).Ingest|held-out: each upload (io.Pipe) is scanned with a fresh 32 KiB scanner buffer; the session token (a bytes.Fields sub-slice of sc.Bytes()) is kept in a bounded generic Window (8192, lru.go), pinning each upload's buffer"
+  # issue 16 (blind10): a held-out batch written blind to the code reader and the diagnosis (src17_*), rebuilt from the
+  # shapes of real-world leak reports (a per-IP limiter keyed by RemoteAddr, time.After in a send-with-timeout, a
+  # scatter-gather that returns at its deadline, a status check before defer resp.Body.Close(), strings.Split over a
+  # whole message, defer cancel() inside a for-range loop, an undo history); ground truth fixed here before any run was
+  # recorded; default MemProfileRate
+  "src17_visitor_limits|src17_visitor_limits|8|100||gctrace=1|1|leak|unbounded-map|main.(*limiter).allow|held-out: per-client token-bucket limiter middleware keyed by r.RemoteAddr (ip:port) on an httptest API; clients without keep-alive make every request a new key; a visitor with a 12 KiB request window per key, nothing deletes"
+  "src17_send_timeout|src17_send_timeout|12|100||gctrace=1|1|leak|timer-not-stopped|main.(*Broker).Publish|held-out: in-process broker delivers each event with select { case s.ch <- ev: case <-time.After(2 min): }, ~8000 deliveries/s; Go 1.19 keeps each timer until it fires"
+  "src17_scatter_gather|src17_scatter_gather|8|100||gctrace=1|1|leak|goroutine-leak|main.gather[...].func1,main.gather[...],main.(*shard).search|held-out: a generic gather[T] starts a goroutine per shard call sending on an unbuffered channel and returns at the 15 ms deadline; the slow shard's goroutines park on ch <- call() forever with their 24 KiB page (made by (*shard).search)"
+  "src17_upload_status|src17_upload_status|12|100||gctrace=1|1|leak|unclosed-resource|main.(*Shipper).Flush|held-out: log shipper POSTs ~32 KiB JSON batches to a loopback httptest ingest; on a 503 (one in three) Flush returns before defer resp.Body.Close(), so each such connection and its request (with the batch from json.Marshal) stay"
+  "src17_device_last|src17_device_last|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*StatusBoard).Consume|held-out: telemetry consumer keeps the newest line per device from strings.Split(string(msg.Value)) in a board bounded to 50000 devices; each kept line pins its 32 KiB message text"
+  "src17_job_deadline|src17_job_deadline|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Worker).Run|held-out: a worker hangs each job's 16 KiB input on WithValue(base) + WithTimeout(10 min) and writes defer cancel() inside its for-range loop over the job channel, so no cancel runs while the service is up; the base keeps every child"
+  "src17_job_deadline_twin|src17_job_deadline_twin|8|100||gctrace=1|1|no-leak|twin:context-not-cancelled||twin of src17_job_deadline: the per-job work is its own method, so defer cancel() runs after each job"
+  "src17_undo_log|src17_undo_log|8|100||gctrace=1|1|leak|unbounded-slice|main.(*Note).Apply|held-out: shared-notes API (httptest) pushes a ~12 KiB copy of the note on its undo history before every in-place edit; undo pops one in fifty, nothing caps the history"
   # issue 16 (reader7): sub-slice views of a bufio reader's buffer (not blind: written after the src16_scan_index fix)
   "src21_relay_tokens|src21_relay_tokens|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.consumeBatch|reader7: each batch is read through a fresh 64 KiB bufio.Reader; the last token per user (16384 users), a bytes.Split piece of br.ReadSlice's line, is kept in a package-level map, pinning ~800 batch buffers"
   "src21_relay_tokens_twin|src21_relay_tokens_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src21_relay_tokens: the token is copied with string(parts[2]) before it is kept"
@@ -495,6 +508,8 @@ leak_goroutines() {
     src12_session_stats) echo "main.startSession.func1" ;;
     src12_metrics_push) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
     src16_dedup_wait) echo "main.(*Task).await" ;;
+    src17_scatter_gather) echo "main.gather[...].func1" ;;
+    src17_upload_status) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
     src18_conn_meter) echo "gcfixtures/internal/src18stats.(*Counter).flushLoop" ;;
     src18_upload_stream) echo "gcfixtures/internal/src18rpc.(*Stream).reassemble" ;;
     *) echo "" ;;
