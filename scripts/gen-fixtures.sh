@@ -342,6 +342,18 @@ RUNS=(
   "src18_page_cache_twin|src18_page_cache_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src18_page_cache: the service enables the TTL cache's janitor (500 ms), which deletes expired entries, so the cache holds ~2.5 s of pages"
   "src18_upload_stream|src18_upload_stream|12|100||gctrace=1|1|leak|goroutine-leak|gcfixtures/internal/src18rpc.(*Stream).reassemble,gcfixtures/internal/src18rpc.(*Client).Open,main.(*Uploader).Upload|held-out: a framed streaming client (internal/src18rpc) starts a reader goroutine per stream ranging over its frame channel with a 32 KiB reassembly buffer; only Stream.Close closes the channel, and Upload returns on an invalid frame without Close"
   "src18_segment_tail|src18_segment_tail|8|100||gctrace=1|1|leak|unclosed-resource|gcfixtures/internal/src18tail.(*Tailer).Follow,main.(*Shipper).Ship|held-out: a file-following library (internal/src18tail) opens each segment with a 32 KiB bufio.Reader and keeps the follower in its open table until Follower.Close; the shipper stops at io.EOF and never closes it"
+
+  # issue 16 (blind12): a held-out batch written blind to the code reader and the diagnosis (src19_*), in the style of
+  # concurrent pipelines and event-driven code (stages connected by channels, long-lived for/select loops, a pub/sub
+  # broker in an internal package, a reliable publisher, an in-flight table in a second file); ground truth committed
+  # here before any run was recorded; default MemProfileRate
+  "src19_pipeline_stall|src19_pipeline_stall|8|100||gctrace=1|1|leak|goroutine-leak|main.(*Pipeline).transform,main.(*Pipeline).generate,main.(*Pipeline).Import|held-out: generate -> transform -> Import over unbuffered channels; Import returns at the first invalid row, transform (32 KiB scratch) and generate (16 KiB rows) park forever on their sends"
+  "src19_pipeline_stall_twin|src19_pipeline_stall_twin|12|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src19_pipeline_stall: Import defers close(done) and every stage sends in a select on done, so the stages return"
+  "src19_event_deadlines|src19_event_deadlines|12|100||gctrace=1|1|leak|context-not-cancelled|main.(*Dispatcher).Submit|held-out: per event context.WithTimeout(2m) over WithValue(root, 24 KiB attrs) of the dispatcher's long-lived root; the cancel stored in job.cancel is never called"
+  "src19_topic_handlers|src19_topic_handlers|8|100||gctrace=1|1|leak|closure-capture|main.(*Gateway).Join|held-out: each session subscribes a func literal capturing its 32 KiB outbox to the broker's topic table (internal/src19bus); Leave never calls Unsubscribe"
+  "src19_frame_index|src19_frame_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.readFrame,main.(*Index).Add|held-out: reader stage reads each frame into a 64 KiB buffer, parser stage keeps frame[8:8+n] as the order key in a 16384-slot ring index: each key pins its frame"
+  "src19_retry_timers|src19_retry_timers|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*Publisher).send|held-out: time.AfterFunc(2m, retransmit closure over the 16 KiB frame) per message; the ack deletes the pending entry but never stops the timer"
+  "src19_inflight_acks|src19_inflight_acks|8|100||gctrace=1|1|leak|unbounded-map|main.(*Tracker).Track|held-out: in-flight table (tracker.go) keyed by sequence number holds each 16 KiB frame; Ack only sets acked, nothing deletes"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {
@@ -512,6 +524,7 @@ leak_goroutines() {
     src17_upload_status) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
     src18_conn_meter) echo "gcfixtures/internal/src18stats.(*Counter).flushLoop" ;;
     src18_upload_stream) echo "gcfixtures/internal/src18rpc.(*Stream).reassemble" ;;
+    src19_pipeline_stall) echo "main.(*Pipeline).transform,main.(*Pipeline).generate" ;;
     *) echo "" ;;
   esac
 }
