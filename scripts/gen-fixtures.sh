@@ -331,6 +331,17 @@ RUNS=(
   "src13_request_ctx|src13_request_ctx|15|100||gctrace=1|1|leak|context-not-cancelled|main.(*Server).readBody,main.(*Server).Handle,main.(*Server).authorize|held-out: requests (16 KiB body, readBody) ride a WithValue context under the server's long-lived base; authorize derives WithTimeout(ctx, 2m) and cancels only on a failed check, so the base keeps every authorized request; Place defers its own cancel"
   "src13_retry_client|src13_retry_client|12|100||gctrace=1|1|leak|unclosed-resource|main.(*Reporter).encode,gcfixtures/internal/src13retry.(*Client).Post,main.(*Reporter).Send|held-out: a retrying HTTP client wrapper (internal/src13retry) retries on 503 without closing the first response body; the stuck connections (loopback httptest collector) keep the request and its 16 KiB report (encode)"
   "src13_upload_chunks|src13_upload_chunks|15|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Receiver).readChunk,main.(*Receiver).Accept|held-out: a chunked upload receiver reads each chunk into a fresh 64 KiB buffer (readChunk) and keeps its 48-byte header as buf[:headerSize] on the upload; finished uploads stay queryable (newest 20000), each header pinning its chunk buffer"
+  # issue 16 (blind11): a held-out batch written blind to the code reader and the diagnosis (src18_*), in the style of
+  # a client library in an internal package (fixtures/src/internal/src18*: exported API with doc comments, options or a
+  # Config, Close/Release/unsubscribe that exist) and a small program that uses it as its docs say or misuses it the way
+  # a user plausibly would; ground truth committed here before any run was recorded; default MemProfileRate
+  "src18_feed_subscribe|src18_feed_subscribe|8|100||gctrace=1|1|leak|closure-capture|main.(*Renderer).Render|held-out: a renderer subscribes a progress handler literal per job on an in-process pub/sub client (internal/src18feed, map of subscription slices); the literal captures the job's 32 KiB preview buffer and the unsubscribe func Subscribe returns is dropped"
+  "src18_chunk_lease|src18_chunk_lease|8|100||gctrace=1|1|leak|sync-pool-misuse|main.main.func4,gcfixtures/internal/src18bufpool.(*Pool).Get,main.(*Checksummer).Process|held-out: a buffer pool library (internal/src18bufpool) lends 64 KiB buffers from a sync.Pool and records them in a lent table until Release; the checksummer returns early on a short chunk without Release, so Pool.New makes a new buffer and the table keeps the skipped one (New is inlined into main, so pprof names its literal main.main.func4 at pool.go)"
+  "src18_conn_meter|src18_conn_meter|8|100||gctrace=1|1|leak|ticker-not-stopped|gcfixtures/internal/src18stats.(*Counter).flushLoop,gcfixtures/internal/src18stats.(*Client).Counter,main.(*Proxy).accept|held-out: a metrics client (internal/src18stats) starts a flusher goroutine per Counter selecting on time.NewTicker(2s) with a 32 KiB batch buffer; only Counter.Close stops it, and the proxy never closes a connection's counter"
+  "src18_page_cache|src18_page_cache|12|100||gctrace=1|1|leak|unbounded-map|gcfixtures/internal/src18ttl.(*Cache).Set,main.(*PageService).Serve|held-out: a TTL cache library (internal/src18ttl) stores a 24 KiB copy per key and drops an expired entry only when Get reads that key; the janitor is optional and off, and every page URL carries a per-request rid, so no key is read again"
+  "src18_page_cache_twin|src18_page_cache_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src18_page_cache: the service enables the TTL cache's janitor (500 ms), which deletes expired entries, so the cache holds ~2.5 s of pages"
+  "src18_upload_stream|src18_upload_stream|12|100||gctrace=1|1|leak|goroutine-leak|gcfixtures/internal/src18rpc.(*Stream).reassemble,gcfixtures/internal/src18rpc.(*Client).Open,main.(*Uploader).Upload|held-out: a framed streaming client (internal/src18rpc) starts a reader goroutine per stream ranging over its frame channel with a 32 KiB reassembly buffer; only Stream.Close closes the channel, and Upload returns on an invalid frame without Close"
+  "src18_segment_tail|src18_segment_tail|8|100||gctrace=1|1|leak|unclosed-resource|gcfixtures/internal/src18tail.(*Tailer).Follow,main.(*Shipper).Ship|held-out: a file-following library (internal/src18tail) opens each segment with a 32 KiB bufio.Reader and keeps the follower in its open table until Follower.Close; the shipper stops at io.EOF and never closes it"
 
   # issue 16 (blind12): a held-out batch written blind to the code reader and the diagnosis (src19_*), in the style of
   # concurrent pipelines and event-driven code (stages connected by channels, long-lived for/select loops, a pub/sub
@@ -437,8 +448,20 @@ site_truth() {
     file="${hit%%:*}"; file="${file#./}"
     line=$(cut -d: -f2 <<<"$hit")
   fi
+  local path="gcfixtures/$prog/$file" pkg
+  if [[ -z "$line" ]]; then
+    # src18_*: the leak is inside a client library the program imports from fixtures/src/internal, which marks it.
+    for pkg in $(cd "$SRC/$prog" && grep -rhoE --include='*.go' '"gcfixtures/internal/[A-Za-z0-9_]+"' . | tr -d '"' | sort -u); do
+      [[ "$pkg" == gcfixtures/internal/harness ]] && continue
+      hit=$(cd "$SRC/${pkg#gcfixtures/}" && grep -rn --include='*.go' '// SITE' . | sort | head -1 || true)
+      [[ -n "$hit" ]] || continue
+      file="${hit%%:*}"; path="$pkg/${file#./}"
+      line=$(cut -d: -f2 <<<"$hit")
+      break
+    done
+  fi
   if [[ -z "$line" ]]; then echo null; return; fi
-  jq -n --arg file "gcfixtures/$prog/$file" --argjson line "$line" '{file: $file, line: $line}'
+  jq -n --arg file "$path" --argjson line "$line" '{file: $file, line: $line}'
 }
 
 # lines_oracles DIR FIRST LAST GFIRST GLAST : the line-level oracles of source-reading runs, what
@@ -499,6 +522,8 @@ leak_goroutines() {
     src16_dedup_wait) echo "main.(*Task).await" ;;
     src17_scatter_gather) echo "main.gather[...].func1" ;;
     src17_upload_status) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
+    src18_conn_meter) echo "gcfixtures/internal/src18stats.(*Counter).flushLoop" ;;
+    src18_upload_stream) echo "gcfixtures/internal/src18rpc.(*Stream).reassemble" ;;
     src19_pipeline_stall) echo "main.(*Pipeline).transform,main.(*Pipeline).generate" ;;
     *) echo "" ;;
   esac

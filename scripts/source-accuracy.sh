@@ -18,7 +18,7 @@
 #   scripts/source-accuracy.sh                       build the CLI (Release) and write docs/source-accuracy.md
 #   scripts/source-accuracy.sh --no-build            use the CLI already built
 #   scripts/source-accuracy.sh --prefix src2_        only runs whose name starts with the prefix (repeatable; default src_, src2_, src4_;
-#                                                    --prefix src3_, src6_, src7_, src8_, src12_, src13_, src16_, src17_ or src19_ alone: a held-out batch, with its own notes)
+#                                                    --prefix src3_, src6_, src7_, src8_, src12_, src13_, src16_, src17_, src18_ or src19_ alone: a held-out batch, with its own notes)
 #   scripts/source-accuracy.sh --tsv FILE            also write the per-run results as TSV (for a later --before)
 #   scripts/source-accuracy.sh --before FILE         add the earlier results from FILE beside the current ones
 #   scripts/source-accuracy.sh --cli DLL             use another build of the CLI (e.g. an earlier commit's, for --tsv)
@@ -204,6 +204,21 @@ Programs: fixtures/src/<run>/; ground truth: fixtures/runs/<run>/meta.json.
 | run | leak functions | design |
 |---|---|---|
 TEXT
+  elif [[ "${PREFIXES[*]}" == src18_ ]]; then
+    cat <<'TEXT'
+## The runs
+
+src18_* are a held-out batch written blind to the code reader and the diagnosis (docs/held-out-src18.md says how), in
+the style of a client library in an internal package (fixtures/src/internal/src18*: a pub/sub client, a buffer pool, a
+metrics client, a TTL cache, a framed streaming client, a file follower; exported API with doc comments, options or a
+Config, Close/Release/unsubscribe that exist) and a small program using it as its docs say or misusing it the way a
+user plausibly would. Their ground truth was committed into scripts/gen-fixtures.sh before the programs were recorded
+or the CLI first read them; the first pass is docs/source-accuracy-src18.first.tsv.
+Programs: fixtures/src/<run>/ and fixtures/src/internal/src18*/; ground truth: fixtures/runs/<run>/meta.json.
+
+| run | leak functions | design |
+|---|---|---|
+TEXT
   elif [[ "${PREFIXES[*]}" == src19_ ]]; then
     cat <<'TEXT'
 ## The runs
@@ -277,7 +292,7 @@ TEXT
     jq -r '"| \(.name) | \(.ground_truth.leak_functions | join(", ")) | \(.ground_truth.note | sub("^source-reading: "; "")) |"' "fixtures/runs/$m/meta.json"
   done
   # The commit of main each held-out batch was first scored on (its doc, docs/held-out-<batch>.md, says how).
-  declare -A first_pass_main=([src3_]=e59026a [src6_]=f5d4834 [src7_]=fd70ec6 [src8_]=df369ea [src12_]=fb9e2dd [src13_]=fb9e2dd [src16_]=fb9e2dd [src17_]=e749e03 [src19_]=e749e03)
+  declare -A first_pass_main=([src3_]=e59026a [src6_]=f5d4834 [src7_]=fd70ec6 [src8_]=df369ea [src12_]=fb9e2dd [src13_]=fb9e2dd [src16_]=fb9e2dd [src17_]=e749e03 [src18_]=e749e03 [src19_]=e749e03)
   batch="${PREFIXES[*]}"
   if [[ -n "${first_pass_main[$batch]:-}" ]]; then
     echo
