@@ -282,8 +282,8 @@ public class CodeReaderTests
                 "net/http"
             )
 
-            func ship(c *http.Client, req *http.Request) error {
-                resp, err := c.Do(req) // site
+            func ship(client *http.Client, req *http.Request) error {
+                resp, err := client.Do(req) // site
                 if err != nil {
                     return err
                 }
@@ -300,8 +300,7 @@ public class CodeReaderTests
         f.Holds.Should().BeTrue("the early return on a refused status leaves the body open");
         f.Evidence.Should().Contain("but only after main.go:14 (`return errors.New(resp.Status)`) returns without closing it");
 
-        var closedFirst = src.Replace("return errors.New(resp.Status)", "resp.Body.Close()
-		return errors.New(resp.Status)", StringComparison.Ordinal);
+        var closedFirst = src.Replace("return errors.New(resp.Status)", "resp.Body.Close()\n\t\treturn errors.New(resp.Status)", StringComparison.Ordinal);
         Read("main.ship", closedFirst)!.Holds.Should().BeFalse("the refused path closes the body before it returns");
     }
 
