@@ -451,7 +451,7 @@ internal static class StatementRules
         }
 
         var name = line[0].Text;
-        var closes = FirstLine(scope.Mentioning(name).Where(l => (l.Find(name, ".", "Close") >= 0 || l.Find(name, ".", "Body", ".", "Close") >= 0)
+        var closes = FirstLine(scope.Mentioning(name).Where(l => ClosesResource(l, name)
             && !InErrorBranch(scope, l) && !scope.DeferredInLoop(l, line)));
         var deferredInLoop = FirstLine(scope.Mentioning(name).Where(l => l.Find(name, ".", "Close") >= 0 && scope.DeferredInLoop(l, line)));
         if (closes is null && deferredInLoop is not null)
@@ -500,15 +500,20 @@ internal static class StatementRules
     // The line runs only when something failed: a block around it (at any depth: what is nested in an `if err != nil {`
     // runs only when that holds) is an error check, the innermost one is an `if` that returns, or a block around it
     // runs only on a recovered panic (see InRecoverBranch).
-    private static bool InErrorBranch(GoFunction body, GoLine line) =>
-        InRecoverBranch(body, line) || BlocksAround(body, line).Any(h => IsErrorCheck(h.Tokens))
-        || (BlocksAround(body, line).FirstOrDefault() is { Tokens.Count: > 0 } head && head.Tokens[0].Text == "if" && BlockReturns(body.File, head.Open));
+    private static bool InErrorBranch(GoFunction body, GoLine line)
+    {
+        var heads = BlocksAround(body, line).ToList();
+        return heads.Any(h => IsRecoverCheck(h.Tokens) || IsErrorCheck(h.Tokens))
+            || (heads.FirstOrDefault() is { Tokens.Count: > 0 } head && head.Tokens[0].Text == "if" && BlockReturns(body.File, head.Open));
+    }
 
-    // A block around the line (at any depth) runs only while a panic unwinds: `if r := recover(); r != nil {` or
-    // `if recover() != nil {`, which the normal path never enters.
-    private static bool InRecoverBranch(GoFunction body, GoLine line) =>
-        BlocksAround(body, line).Any(h => h.Tokens.Count >= 4 && h.Tokens[0].Text == "if" && h.Tokens.Any(k => k.Text == "!=")
-            && Enumerable.Range(0, h.Tokens.Count - 2).Any(k => h.Tokens[k].Text == "recover" && h.Tokens[k + 1].Text == "(" && h.Tokens[k + 2].Text == ")"));
+    // A block around the line (at any depth) runs only while a panic unwinds.
+    private static bool InRecoverBranch(GoFunction body, GoLine line) => BlocksAround(body, line).Any(h => IsRecoverCheck(h.Tokens));
+
+    // `if r := recover(); r != nil {` or `if recover() != nil {`, which the normal path never enters.
+    private static bool IsRecoverCheck(List<GoToken> head) =>
+        head.Count >= 4 && head[0].Text == "if" && head.Any(k => k.Text == "!=")
+        && Enumerable.Range(0, head.Count - 2).Any(k => head[k].Text == "recover" && head[k + 1].Text == "(" && head[k + 2].Text == ")");
 
     // `if err != nil {`, `if err := f(); err != nil {`, `if werr != nil {`.
     private static bool IsErrorCheck(List<GoToken> head) =>
@@ -550,11 +555,13 @@ internal static class StatementRules
     // there) or the value is closed before it. The first such return, or null.
     private static GoLine? ReturnsBeforeClose(FunctionScope scope, GoLine open, GoLine close, string name) =>
         scope.Lines.Where(l => l.Number > open.Number && l.Number < close.Number).ToList() is var between
-            ? between.FirstOrDefault(l => l.Matches(0, "return") && l.File == open.File
-                && l.File.FunctionAt(l.Number) == open.File.FunctionAt(open.Number)
-                && !BlocksAround(scope.Body, l).Any(h => IsErrorCheck(h.Tokens))
-                && !between.Any(c => c.Number < l.Number && (c.Find(name, ".", "Close") >= 0 || c.Find(name, ".", "Body", ".", "Close") >= 0)))
+            ? between.FirstOrDefault(l => l.Matches(0, "return") && !BlocksAround(scope.Body, l).Any(h => IsErrorCheck(h.Tokens))
+                && !between.Any(c => c.Number < l.Number && ClosesResource(c, name)))
             : null;
+
+    // The line closes the value: `name.Close()`, or its body for a response (`name.Body.Close()`).
+    private static bool ClosesResource(GoLine line, string name) =>
+        line.Find(name, ".", "Close") >= 0 || line.Find(name, ".", "Body", ".", "Close") >= 0;
 
     // Every release of the value runs only on an error path (see OnlyOnErrorPath): one such call, or null.
     private static GoLine? ErrorPathOnly(FunctionScope scope, GoLine made, Holder holder)
@@ -1387,7 +1394,7 @@ internal static class StatementRules
             }
 
             var (def, rhs) = Definition(scope, line, line[i].Text);
-            if (def is not null && rhs > 0 && !Enumerable.Range(rhs, def.Count - rhs).Any(k => def[k].Text is "Clone" or "string" or "copy" or "make" or "append")
+            if (def is not null && rhs > 0 && !MakesOrCopies(def, rhs)
                 && (SliceExpression(def, rhs, def.Count) ?? BufferBytes(scope, def, rhs, def.Count) ?? SplitView(scope, def, rhs, def.Count)) is { } viaLocal
                 && ResultAliases(scope, def, rhs) && !(IsDirectSlice(def, rhs) && FilledPrefix(scope, def, rhs, def.Count)))
             {
@@ -1607,11 +1614,16 @@ internal static class StatementRules
         return (def, rhs);
     }
 
+    // A definition's right side (from `rhs`) copies or makes its value (Clone, string(), copy, make, append): whatever
+    // the local holds is its own array, no view.
+    private static bool MakesOrCopies(GoLine def, int rhs) =>
+        Enumerable.Range(rhs, def.Count - rhs).Any(k => def[k].Text is "Clone" or "string" or "copy" or "make" or "append");
+
     // The buffer a local is a view of, from its last assignment before the line (`line := sc.Bytes()`), or null.
     private static string? LocalView(FunctionScope scope, GoLine line, string name, int depth)
     {
         var (def, rhs) = Definition(scope, line, name);
-        if (def is null || rhs <= 0 || depth >= 2 || Enumerable.Range(rhs, def.Count - rhs).Any(k => def[k].Text is "Clone" or "string" or "copy" or "make" or "append"))
+        if (def is null || rhs <= 0 || depth >= 2 || MakesOrCopies(def, rhs))
         {
             return null;
         }
