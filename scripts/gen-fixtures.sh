@@ -354,6 +354,19 @@ RUNS=(
   "src19_frame_index|src19_frame_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.readFrame,main.(*Index).Add|held-out: reader stage reads each frame into a 64 KiB buffer, parser stage keeps frame[8:8+n] as the order key in a 16384-slot ring index: each key pins its frame"
   "src19_retry_timers|src19_retry_timers|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*Publisher).send|held-out: time.AfterFunc(2m, retransmit closure over the 16 KiB frame) per message; the ack deletes the pending entry but never stops the timer"
   "src19_inflight_acks|src19_inflight_acks|8|100||gctrace=1|1|leak|unbounded-map|main.(*Tracker).Track|held-out: in-flight table (tracker.go) keyed by sequence number holds each 16 KiB frame; Ack only sets acked, nothing deletes"
+
+  # issue 16 (blind13): a held-out batch written blind to the code reader and the diagnosis (src23_*), in the style of
+  # web services (net/http servers on 127.0.0.1 in the same process or handlers driven by httptest.NewRecorder,
+  # middleware chains, handler structs with methods, JSON APIs); ground truth committed here before any run was
+  # recorded; default MemProfileRate
+  "src23_idem_keys|src23_idem_keys|12|100||gctrace=1|1|leak|unbounded-map|main.(*IdemStore).Remember|held-out: an idempotency middleware on a loopback payments API records each first response (~24 KiB receipt copy) by Idempotency-Key in a map field (store.go); every charge has a fresh key and nothing expires or deletes a key"
+  "src23_report_timeout|src23_report_timeout|8|100||gctrace=1|1|leak|goroutine-leak|main.(*ReportHandler).ServeHTTP.func1,main.(*ReportHandler).ServeHTTP,main.(*ReportHandler).render|held-out: a report handler renders in a goroutine that sends its 64 KiB page on an unbuffered channel; on the 15 ms request deadline the handler answers 504 and returns, so slow renders park on the send forever"
+  "src23_report_timeout_twin|src23_report_timeout_twin|8|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src23_report_timeout: the result channel is buffered (1), so a late render's send completes and the goroutine returns"
+  "src23_quote_gateway|src23_quote_gateway|12|100||gctrace=1|1|leak|unclosed-resource|main.(*Gateway).fetchQuote|held-out: a gateway POSTs a ~40 KiB basket (json.Marshal) to a loopback pricing service; on a non-2xx answer (one in three is 503) fetchQuote returns before defer resp.Body.Close(), so each such connection with its request and payload stays"
+  "src23_checkout_ctx|src23_checkout_ctx|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Server).begin|held-out: per request WithTimeout(10 min) over WithValue(server base context, ~24 KiB cart); begin keeps the cancel in the checkout struct and nothing calls it, so the base keeps every request's context and cart"
+  "src23_event_stream|src23_event_stream|8|100||gctrace=1|1|leak|ticker-not-stopped|main.(*subscriber).heartbeat,main.(*Hub).Stream,main.(*Hub).subscribe|held-out: an SSE handler starts go sub.heartbeat(time.NewTicker(15s)) per subscription (for range t.C); Stream returns when the client hangs up without stopping the ticker, so each heartbeat goroutine keeps its subscriber's 32 KiB bufio.Writer"
+  "src23_audit_hooks|src23_audit_hooks|8|100||gctrace=1|1|leak|closure-capture|main.(*auditLayer).ServeHTTP|held-out: an audit middleware reads each ~24 KiB request body and adds a func literal capturing it to the package-level afterCommit hook list (hooks.go), which only runs and empties at shutdown"
+  "src23_trace_index|src23_trace_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.readBatch,main.(*Ingest).ServeHTTP|held-out: an NDJSON ingest handler reads each 32 KiB batch into one buffer and keeps the first trace_id value as a sub-slice of it in a 4096-slot recent-batches ring, pinning every batch"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {
@@ -525,6 +538,9 @@ leak_goroutines() {
     src18_conn_meter) echo "gcfixtures/internal/src18stats.(*Counter).flushLoop" ;;
     src18_upload_stream) echo "gcfixtures/internal/src18rpc.(*Stream).reassemble" ;;
     src19_pipeline_stall) echo "main.(*Pipeline).transform,main.(*Pipeline).generate" ;;
+    src23_report_timeout) echo "main.(*ReportHandler).ServeHTTP.func1" ;;
+    src23_quote_gateway) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
+    src23_event_stream) echo "main.(*subscriber).heartbeat" ;;
     *) echo "" ;;
   esac
 }
