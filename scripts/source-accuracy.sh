@@ -18,7 +18,7 @@
 #   scripts/source-accuracy.sh                       build the CLI (Release) and write docs/source-accuracy.md
 #   scripts/source-accuracy.sh --no-build            use the CLI already built
 #   scripts/source-accuracy.sh --prefix src2_        only runs whose name starts with the prefix (repeatable; default src_, src2_, src4_;
-#                                                    --prefix src3_, src6_, src7_, src8_, src12_, src13_, src16_, src17_, src18_ or src19_ alone: a held-out batch, with its own notes)
+#                                                    --prefix src3_, src6_, src7_, src8_, src12_, src13_, src16_, src17_, src18_, src19_ or src23_ alone: a held-out batch, with its own notes)
 #   scripts/source-accuracy.sh --tsv FILE            also write the per-run results as TSV (for a later --before)
 #   scripts/source-accuracy.sh --before FILE         add the earlier results from FILE beside the current ones
 #   scripts/source-accuracy.sh --cli DLL             use another build of the CLI (e.g. an earlier commit's, for --tsv)
@@ -228,6 +228,20 @@ the style of concurrent pipelines and event-driven code: stages connected by cha
 pub/sub broker in an internal package, a reliable publisher with retransmission timers, an in-flight table in a second
 file. Their ground truth was committed into scripts/gen-fixtures.sh before the programs were recorded or the CLI
 first read them; the first pass is docs/source-accuracy-src19.first.tsv.
+Programs: fixtures/src/<run>/; ground truth: fixtures/runs/<run>/meta.json.
+
+| run | leak functions | design |
+|---|---|---|
+TEXT
+  elif [[ "${PREFIXES[*]}" == src23_ ]]; then
+    cat <<'TEXT'
+## The runs
+
+src23_* are a held-out batch written blind to the code reader and the diagnosis (docs/held-out-src23.md says how), in
+the style of web services: net/http servers on 127.0.0.1 inside the program or handlers driven by
+httptest.NewRecorder, middleware chains (idempotency, audit, request id), handler structs with methods, JSON APIs, an
+SSE stream, a gateway calling an upstream. Their ground truth was committed into scripts/gen-fixtures.sh before the
+programs were recorded or the CLI first read them; the first pass is docs/source-accuracy-src23.first.tsv.
 Programs: fixtures/src/<run>/; ground truth: fixtures/runs/<run>/meta.json.
 
 | run | leak functions | design |
