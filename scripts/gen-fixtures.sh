@@ -354,6 +354,15 @@ RUNS=(
   "src19_frame_index|src19_frame_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.readFrame,main.(*Index).Add|held-out: reader stage reads each frame into a 64 KiB buffer, parser stage keeps frame[8:8+n] as the order key in a 16384-slot ring index: each key pins its frame"
   "src19_retry_timers|src19_retry_timers|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*Publisher).send|held-out: time.AfterFunc(2m, retransmit closure over the 16 KiB frame) per message; the ack deletes the pending entry but never stops the timer"
   "src19_inflight_acks|src19_inflight_acks|8|100||gctrace=1|1|leak|unbounded-map|main.(*Tracker).Track|held-out: in-flight table (tracker.go) keyed by sequence number holds each 16 KiB frame; Ack only sets acked, nothing deletes"
+  # issue 16 (reader8): hard cases for "goroutines parked on a channel": long-lived stages and pools whose goroutines
+  # stay flat while what they hand over grows (the value sent is kept by its receiver), a per-request goroutine whose
+  # send a timed-out caller abandons (goroutines pile up), and twins that are not leaks (src26_*).
+  "src26_result_board|src26_result_board|8|100||gctrace=1|1|leak|unbounded-map|main.renderPage,main.(*Board).worker|source-reading (reader8): a pool of 3 workers started once parks on the jobs receive between jobs; each job's 24 KiB page is filed in the board's map by job id, nothing deletes"
+  "src26_abandoned_reply|src26_abandoned_reply|8|100||gctrace=1|1|leak|goroutine-leak|main.(*Gateway).fetch,main.(*Gateway).Lookup|source-reading (reader8): per lookup a fetch goroutine answers (8 KiB) on an unbuffered channel; the caller gives up after 3 ms, so every slow fetch (one in three) parks on its send forever"
+  "src26_abandoned_reply_twin|src26_abandoned_reply_twin|8|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src26_abandoned_reply: the answer channel is buffered (1), so a slow fetch's send completes after its caller left and the goroutine returns"
+  "src26_record_archive|src26_record_archive|8|100||gctrace=1|1|leak|unbounded-slice|main.decodeRecord,main.decodeStage|source-reading (reader8): decodeStage sends each 16 KiB record on a channel Start passes to archiveStage, which appends every record to the package-level history; both stages live for the process"
+  "src26_session_tags|src26_session_tags|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.readPacket,main.(*Collector).receive|source-reading (reader8): the receive goroutine hands each 32 KiB packet to the tagger over the collector's packets channel; the tagger keeps pkt[4:20] in a fixed 8192-slot table, each tag pins its packet"
+  "src26_session_tags_twin|src26_session_tags_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src26_session_tags: the tagger copies the tag out of the packet (append([]byte(nil), pkt[4:20]...)) before keeping it in the fixed table"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {
