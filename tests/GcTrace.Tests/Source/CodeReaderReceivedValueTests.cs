@@ -37,6 +37,42 @@ public class CodeReaderReceivedValueTests
     }
 
     [Fact]
+    public void Read_ParameterChannel_FollowsItThroughTheCallsThatPassIt()
+    {
+        // src26_record_archive: decodeStage's `out` is Start's `recs`, which archiveStage receives as `records` and appends.
+        const string file = "gcfixtures/src26_record_archive/main.go";
+        var path = new List<CodeFrame> { new("main.decodeRecord", file, 30), new("main.decodeStage", file, 38) };
+
+        var f = new CodeReader(Locator).Read(path, new GoroutineParks([]))!;
+
+        f.Pattern.Should().Be(SuspectPattern.UnboundedSlice, f.Evidence);
+        f.Holds.Should().BeTrue(f.Evidence);
+        f.Evidence.Should().Contain("`for rec := range records {` receives; there main.go:45 `history = append(history, rec)`");
+    }
+
+    [Theory]
+    [InlineData("src26_session_tags", 55, 66, true)]
+    [InlineData("src26_session_tags_twin", 52, 63, false)]
+    public void Read_LocalSentToAFieldChannel_KeptSubSliceUnlessCopied(string program, int make, int call, bool pins)
+    {
+        var file = $"gcfixtures/{program}/main.go";
+        var path = new List<CodeFrame> { new("main.readPacket", file, make), new("main.(*Collector).receive", file, call) };
+
+        var f = new CodeReader(Locator).Read(path, new GoroutineParks([]));
+
+        if (pins)
+        {
+            f!.Pattern.Should().Be(SuspectPattern.SubslicePinsBuffer, f.Evidence);
+            f.Holds.Should().BeTrue(f.Evidence);
+            f.Evidence.Should().Contain("`case pkt := <-c.packets:` receives; there main.go:82 `c.recent.put(tag)` hands `tag`, a sub-slice of `pkt`, to put");
+        }
+        else
+        {
+            (f is { Holds: true, Pattern: SuspectPattern.SubslicePinsBuffer }).Should().BeFalse(f?.Evidence);
+        }
+    }
+
+    [Fact]
     public void Read_NoGoroutineProfiles_TheCodeAloneDecides()
     {
         var f = new CodeReader(Locator).Read(FramePath)!;

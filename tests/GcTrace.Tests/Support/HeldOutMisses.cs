@@ -205,11 +205,17 @@ public static class HeldOutMisses
     /// timer-not-stopped: send arms `time.AfterFunc(2m, func() { p.retransmit(out) })` per 16 KiB frame and the ack only
     /// deletes the pending entry, never stopping the timer; read as goroutine-leak: "main.go:73 `p.wire <- out` parks the
     /// goroutine started at main.go:51 (`go p.loop()`) on a send that nothing completes once its partner gives up").
+    /// src19_frame_index is right since (reader8, after the blind pass, so not blind): a goroutine-leak reading holds only
+    /// where the goroutine profiles saw a group rise at that line, and a send set aside hands its value to the loop that
+    /// receives it, which keeps a sub-slice of it (`key` from parseKey) in the index's ring. src19_retry_timers no longer
+    /// reads the send (no group rises there) and now reads the look-alike of the map the timer is filed in:
+    /// "main.go:89 `p.pending[out.seq] = time.AfterFunc(retryAfter, func() { p.retransmit(out) })` stores a func literal
+    /// in the field `p.pending`, which main.go:66 (`delete(p.pending, seq)`) removes from, yet the site kept growing"
+    /// (closure-capture); the timer dropped without Stop is reader9's rule.
     /// </remarks>
     public static readonly IReadOnlyDictionary<string, string> Pattern = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["runs/src19_frame_index"] = "goroutine-leak",
-        ["runs/src19_retry_timers"] = "goroutine-leak",
+        ["runs/src19_retry_timers"] = "closure-capture",
         ["runs/src18_feed_subscribe"] = "subslice-pins-buffer",
     };
 }
