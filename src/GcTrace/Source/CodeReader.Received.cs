@@ -209,7 +209,7 @@ public sealed partial class CodeReader
         }
 
         // k := v[i:j]
-        if (names.Count == 1 && line[assign + 1].Text == source && line.Matches(assign + 2, "[") && SliceEnds(line, assign + 2) == line.Count - 1)
+        if (names.Count == 1 && line[assign + 1].Text == source && line.Matches(assign + 2, "[") && line.File.Closing(line.Start + assign + 2) == line.End - 1)
         {
             views[names[0]] = source;
             return;
@@ -242,52 +242,10 @@ public sealed partial class CodeReader
         }
     }
 
-    // The index of the `]` closing the `[` at `open`, or -1.
-    private static int SliceEnds(GoLine line, int open)
-    {
-        var depth = 0;
-        for (var i = open; i < line.Count; i++)
-        {
-            depth += line[i].Text is "[" or "(" or "{" ? 1 : line[i].Text is "]" or ")" or "}" ? -1 : 0;
-            if (depth == 0)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     // The token texts of the comma-separated parts after `from` (a call's `(` + 1, or a return's values), up to the
     // bracket that closes around them.
-    private static IEnumerable<List<string>> Arguments(GoLine line, int from)
-    {
-        var depth = 0;
-        var part = new List<string>();
-        for (var i = from; i < line.Count; i++)
-        {
-            var t = line[i].Kind == GoTokenKind.String ? "\"\"" : line[i].Text;
-            depth += t is "[" or "(" or "{" ? 1 : t is "]" or ")" or "}" ? -1 : 0;
-            if (depth < 0)
-            {
-                break;
-            }
-
-            if (depth == 0 && t == ",")
-            {
-                yield return part;
-                part = [];
-                continue;
-            }
-
-            part.Add(t);
-        }
-
-        if (part.Count > 0)
-        {
-            yield return part;
-        }
-    }
+    private static IEnumerable<List<string>> Arguments(GoLine line, int from) =>
+        StatementRules.Arguments(line, from, line.Count).Select(a => Enumerable.Range(a.From, a.To - a.From).Select(i => line[i].Text).ToList());
 
     // `f.index.Add(key, seq)` where `key` is a view of the received buffer and Add stores its parameter in a field or a
     // package-level variable (`x.ring[x.next] = indexEntry{key: key}`): however few entries that container keeps, each

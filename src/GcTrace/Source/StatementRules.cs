@@ -1350,7 +1350,7 @@ internal static class StatementRules
     }
 
     // The parts of [from, to) between commas at its own bracket depth, up to the bracket that closes around it.
-    private static IEnumerable<(int From, int To)> Arguments(GoLine line, int from, int to)
+    public static IEnumerable<(int From, int To)> Arguments(GoLine line, int from, int to)
     {
         var depth = 0;
         var start = from;
