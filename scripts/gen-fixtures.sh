@@ -357,8 +357,8 @@ RUNS=(
   # issue 16 (site8, not blind): suspect naming hard cases, each with a twin that is not a leak (src28_*): a pool
   # library's constructor inlined into the method that runs it (its New literal is named after that method, in the
   # library's file), and a handler literal written in main that leaks via a package-level map (named after main).
-  "src28_gateway_codec|src28_gateway_codec|8|100||gctrace=1|1|leak|sync-pool-misuse|main.(*Gateway).serve.func1,gcfixtures/internal/src28frames.(*Codec).Acquire,main.(*Gateway).handle|site8: a gateway goroutine builds its frame codec (internal/src28frames, sync.Pool of 32 KiB frames, open table until Done) in serve, where NewCodec is inlined; handle answers heartbeats without Done, so their frames are never Put and the open table keeps them"
-  "src28_gateway_codec_twin|src28_gateway_codec_twin|8|100||gctrace=1|1|no-leak|twin:sync-pool-misuse||twin of src28_gateway_codec: handle defers Done, so every frame goes back to the pool"
+  "src28_gateway_codec|src28_gateway_codec|12|100||gctrace=1|1|leak|sync-pool-misuse|main.(*Gateway).serve.func1,gcfixtures/internal/src28frames.(*Codec).Acquire,main.(*Gateway).handle|site8: a gateway goroutine builds its frame codec (internal/src28frames, sync.Pool of 64 KiB frames, open table until Done) in serve, where NewCodec is inlined; handle answers heartbeats without Done, so their frames are never Put and the open table keeps them"
+  "src28_gateway_codec_twin|src28_gateway_codec_twin|12|100||gctrace=1|1|no-leak|twin:sync-pool-misuse||twin of src28_gateway_codec: handle defers Done, so every frame goes back to the pool"
   "src28_login_routes|src28_login_routes|8|100||gctrace=1|1|leak|unbounded-map|main.main.func1,main.main|site8: a login handler literal written in main files a 16 KiB token per login in the package-level map sessions under user+nonce; nothing deletes"
   "src28_login_routes_twin|src28_login_routes_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src28_login_routes: the token is filed under the user alone (64 users), replacing the previous one"
 )
