@@ -602,9 +602,12 @@ internal static class StatementRules
     // A `return` between the open and its close (`if resp.StatusCode != 200 { return err }` above `defer
     // resp.Body.Close()`) leaves the value open on that path, unless it is the open's own error check (the value is nil
     // there) or the value is closed before it. The first such return, or null.
+    // (A `return` inside a func literal between them, a goroutine body or a callback, leaves that literal, not the
+    // function that opened the value.)
     private static GoLine? ReturnsBeforeClose(FunctionScope scope, GoLine open, GoLine close, string name) =>
         scope.Lines.Where(l => l.Number > open.Number && l.Number < close.Number).ToList() is var between
-            ? between.FirstOrDefault(l => l.Matches(0, "return") && !BlocksAround(scope.Body, l).Any(h => IsErrorCheck(h.Tokens))
+            ? between.FirstOrDefault(l => l.Matches(0, "return") && scope.LiteralAround(l.Number) == scope.LiteralAround(open.Number)
+                && !BlocksAround(scope.Body, l).Any(h => IsErrorCheck(h.Tokens))
                 && !between.Any(c => c.Number < l.Number && ClosesResource(c, name)))
             : null;
 

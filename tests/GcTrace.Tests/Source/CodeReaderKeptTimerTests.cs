@@ -206,4 +206,41 @@ public class CodeReaderKeptTimerTests
         f.Pattern.Should().Be(SuspectPattern.ClosureCapture);
         f.Holds.Should().BeFalse(f.Evidence);
     }
+
+    // A return inside a func literal between the open and the close leaves the literal, not the function.
+    [Fact]
+    public void Read_ReturnInsideANestedLiteralBeforeTheClose_IsNoEarlyReturn_ButOneOfTheFunctionIs()
+    {
+        var src = """
+            package main
+
+            import "os"
+
+            func tail(path string) (int, error) {
+                f, err := os.Open(path) // site
+                if err != nil {
+                    return 0, err
+                }
+                valid := func(s string) bool {
+                    if len(s) == 0 {
+                        return false
+                    }
+                    return true
+                }
+                defer f.Close()
+                if !valid(path) {
+                    return 0, nil
+                }
+                return 1, nil
+            }
+            """;
+
+        var f = Read("main.tail", src)!;
+        f.Pattern.Should().Be(SuspectPattern.UnclosedResource);
+        f.Holds.Should().BeFalse(f.Evidence);
+
+        var earlyReturn = src.Replace("\n    valid := func", "\n    if len(path) > 64 {\n        return 0, nil\n    }\n    valid := func", StringComparison.Ordinal);
+        earlyReturn.Should().NotBe(src);
+        Read("main.tail", earlyReturn)!.Holds.Should().BeTrue("the function itself returns before its deferred close");
+    }
 }
