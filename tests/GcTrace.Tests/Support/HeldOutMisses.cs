@@ -199,7 +199,10 @@ public static class HeldOutMisses
     /// buffer on the pub/sub client internal/src18feed, which appends it to `c.topics[topic]`, and drops the unsubscribe
     /// func Subscribe returns; read as subslice-pins-buffer: "feed.go:90 `c.topics[topic] = subs` keeps a sub-slice of
     /// `subs` in the field `c.topics`: even though feed.go:87 (`delete(c.topics, topic)`) removes from it, each kept
-    /// slice pins the whole backing array of `subs`", a line of the remover, which nothing calls).
+    /// slice pins the whole backing array of `subs`", a line of the remover, which nothing calls). Fixed by reader9
+    /// (after the blind pass, so not blind): a function called only from a returned remover literal its callers drop
+    /// never runs, and a container's own slice shrunk and stored back is a removal, not a view of a buffer; the reading
+    /// is Subscribe's `c.topics[topic] = append(c.topics[topic], subscription{id: id, fn: fn})`, closure-capture.
     /// The src19_* first-pass misses (main e749e03, docs/held-out-src19.md), with the verdict's evidence; both read a
     /// send in a long-lived stage goroutine, started once by a constructor (the goroutine profiles stay at 4), as a
     /// goroutine leak: src19_frame_index (truth subslice-pins-buffer: readFrame makes a 64 KiB frame and the parser
@@ -211,15 +214,13 @@ public static class HeldOutMisses
     /// goroutine started at main.go:51 (`go p.loop()`) on a send that nothing completes once its partner gives up").
     /// src19_frame_index is right since (reader8, after the blind pass, so not blind): a goroutine-leak reading holds only
     /// where the goroutine profiles saw a group rise at that line, and a send set aside hands its value to the loop that
-    /// receives it, which keeps a sub-slice of it (`key` from parseKey) in the index's ring. src19_retry_timers no longer
-    /// reads the send (no group rises there) and now reads the look-alike of the map the timer is filed in:
-    /// "main.go:89 `p.pending[out.seq] = time.AfterFunc(retryAfter, func() { p.retransmit(out) })` stores a func literal
-    /// in the field `p.pending`, which main.go:66 (`delete(p.pending, seq)`) removes from, yet the site kept growing"
-    /// (closure-capture); the timer dropped without Stop is reader9's rule.
+    /// receives it, which keeps a sub-slice of it (`key` from parseKey) in the index's ring. The same rule no longer
+    /// reads src19_retry_timers' send (no group rises there).
+    /// src19_retry_timers fixed by reader9 (not blind): a one-shot timer kept per entry of a map is timer-not-stopped
+    /// unless an entry's Stop runs, so send's own line `p.pending[out.seq] = time.AfterFunc(retryAfter, ...)` (2m) is
+    /// read before the loop's send.
     /// </remarks>
     public static readonly IReadOnlyDictionary<string, string> Pattern = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["runs/src19_retry_timers"] = "closure-capture",
-        ["runs/src18_feed_subscribe"] = "subslice-pins-buffer",
     };
 }
