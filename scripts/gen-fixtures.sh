@@ -367,6 +367,16 @@ RUNS=(
   "src23_event_stream|src23_event_stream|8|100||gctrace=1|1|leak|ticker-not-stopped|main.(*subscriber).heartbeat,main.(*Hub).Stream,main.(*Hub).subscribe|held-out: an SSE handler starts go sub.heartbeat(time.NewTicker(15s)) per subscription (for range t.C); Stream returns when the client hangs up without stopping the ticker, so each heartbeat goroutine keeps its subscriber's 32 KiB bufio.Writer"
   "src23_audit_hooks|src23_audit_hooks|8|100||gctrace=1|1|leak|closure-capture|main.(*auditLayer).ServeHTTP|held-out: an audit middleware reads each ~24 KiB request body and adds a func literal capturing it to the package-level afterCommit hook list (hooks.go), which only runs and empties at shutdown"
   "src23_trace_index|src23_trace_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.readBatch,main.(*Ingest).ServeHTTP|held-out: an NDJSON ingest handler reads each 32 KiB batch into one buffer and keeps the first trace_id value as a sub-slice of it in a 4096-slot recent-batches ring, pinning every batch"
+  # issue 16 (blind14): a held-out batch written blind to the code reader and the diagnosis (src24_*), in the style of
+  # batch and data-processing tools (CSV/JSON/log processors, ETL jobs, worker pools, a generic memo in an internal
+  # package); ground truth fixed here before any run was recorded; default MemProfileRate
+  "src24_undo_history|src24_undo_history|8|100||gctrace=1|1|leak|unbounded-slice|main.(*Cleaner).Apply|held-out: CSV cleaner copies each edited row's original text (~4 KiB) into a Change appended to c.journal for undo; only Commit resets it and the batch job never commits"
+  "src24_trace_dedup|src24_trace_dedup|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Deduper).Scan|held-out: log dedup converts each ~16 KiB line to a string and keeps its 32-byte trace id (a substring) in a 4096-slot ring, pinning every line"
+  "src24_export_timeout|src24_export_timeout|12|100||gctrace=1|1|leak|timer-not-stopped|main.(*Exporter).forward|held-out: ETL exporter races every record's channel send against time.After(10 min) in a select; ~4800 timers a second that Go 1.19 keeps until they fire"
+  "src24_encode_pool|src24_encode_pool|12|100||gctrace=1|1|leak|sync-pool-misuse|main.(*Converter).Convert|held-out: CSV-to-JSON converter takes a 32 KiB bytes.Buffer from a sync.Pool per row (made on a miss); rejected rows keep the pooled buffer in the rejects report (cap 20000) and never Put it, so the pool makes new ones"
+  "src24_geo_memo|src24_geo_memo|8|100||gctrace=1|1|leak|unbounded-map|main.enrich,gcfixtures/internal/src24memo.(*Memo[...]).Get|held-out: click enrichment memoised in a generic Memo[K, V] (internal/src24memo) keyed by {IP, Day, Session}; sessions never repeat, a 4 KiB profile per key, no eviction"
+  "src24_shard_workers|src24_shard_workers|8|100||gctrace=1|1|leak|goroutine-leak|main.parseWorker,main.importFile,main.importFile.func1|held-out: four parse workers per file send on an unbuffered results channel; the collector returns at the first bad shard without draining, workers park on the send holding 32 KiB each, the closer parks in wg.Wait"
+  "src24_shard_workers_twin|src24_shard_workers_twin|8|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src24_shard_workers: importFile defers close(done) and workers send in a select on done, so they return after an early exit"
   # issue 16 (reader8): hard cases for "goroutines parked on a channel": long-lived stages and pools whose goroutines
   # stay flat while what they hand over grows (the value sent is kept by its receiver), a per-request goroutine whose
   # send a timed-out caller abandons (goroutines pile up), and twins that are not leaks (src26_*).
@@ -560,6 +570,7 @@ leak_goroutines() {
     src23_report_timeout) echo "main.(*ReportHandler).ServeHTTP.func1" ;;
     src23_quote_gateway) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
     src23_event_stream) echo "main.(*subscriber).heartbeat" ;;
+    src24_shard_workers) echo "main.parseWorker,main.importFile.func1" ;;
     *) echo "" ;;
   esac
 }
