@@ -354,6 +354,17 @@ RUNS=(
   "src19_frame_index|src19_frame_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.readFrame,main.(*Index).Add|held-out: reader stage reads each frame into a 64 KiB buffer, parser stage keeps frame[8:8+n] as the order key in a 16384-slot ring index: each key pins its frame"
   "src19_retry_timers|src19_retry_timers|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*Publisher).send|held-out: time.AfterFunc(2m, retransmit closure over the 16 KiB frame) per message; the ack deletes the pending entry but never stops the timer"
   "src19_inflight_acks|src19_inflight_acks|8|100||gctrace=1|1|leak|unbounded-map|main.(*Tracker).Track|held-out: in-flight table (tracker.go) keyed by sequence number holds each 16 KiB frame; Ack only sets acked, nothing deletes"
+  # issue 16 (blind15): a held-out batch written blind to the code reader and the diagnosis (src25_*), in the style of
+  # layered object-oriented service code (interfaces with several implementations, constructor injection, option
+  # functions, embedded structs, method values as callbacks; the leak one or two calls behind an interface method).
+  # Go's default MemProfileRate; docs/held-out-src25.md says how the batch was written and first scored.
+  "src25_order_watchers|src25_order_watchers|8|100||gctrace=1|1|leak|closure-capture|main.(*OrderService).openView,main.(*OrderService).Place|held-out: the order service opens a live view per order and subscribes its apply method value on the order's topic of a long-lived event bus (internal/src25bus); the Subscription is dropped, so the bus keeps each view and its 32 KiB render buffer"
+  "src25_session_store|src25_session_store|12|100||gctrace=1|1|leak|unbounded-map|main.(*AuthService).Login|held-out: each login saves a session (24 KiB claims cache) through SessionRepository into a Store interface whose memoryStore is a map keyed by the unique token; Logout deletes, but only rejected requests log out"
+  "src25_deploy_probes|src25_deploy_probes|8|100||gctrace=1|1|leak|ticker-not-stopped|main.(*job).loop,main.(*job).Start|held-out: the verifier schedules a health-check job per deploy; job.Start creates time.NewTicker(2s) and a loop goroutine (32 KiB buffer) selecting on the ticker and a quit channel; Verify drops the Handle without Stop"
+  "src25_deploy_probes_twin|src25_deploy_probes_twin|8|100||gctrace=1|1|no-leak|twin:ticker-not-stopped||twin of src25_deploy_probes: Verify defers the Handle's Stop, which stops the ticker and closes quit, so each job's goroutine returns after its first result"
+  "src25_quote_contexts|src25_quote_contexts|12|100||gctrace=1|1|leak|context-not-cancelled|main.(*PricingService).begin,main.(*PricingService).Quote|held-out: each quote derives WithTimeout(10m) over WithValue(root, 24 KiB attributes) from the service's long-lived root context and keeps the cancel in the operation; only the failure path calls it"
+  "src25_catalog_import|src25_catalog_import|8|100||gctrace=1|1|leak|unclosed-resource|gcfixtures/internal/src25source.(*FileSource).Open,main.(*Importer).importItem|held-out: the importer opens each item through a Source interface (internal/src25source: os.Open + 64 KiB bufio.Reader, tracked until Close) and returns early without Close when the item's checksum is already in the catalog"
+  "src25_call_deadlines|src25_call_deadlines|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*Client).Call|held-out: the RPC client encodes each call into a 24 KiB frame and arms its deadline through a Deadliner interface (time.AfterFunc(2m, literal capturing the call)); retries replace call.timer and replies complete the call, never stopping a timer"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {
@@ -525,6 +536,7 @@ leak_goroutines() {
     src18_conn_meter) echo "gcfixtures/internal/src18stats.(*Counter).flushLoop" ;;
     src18_upload_stream) echo "gcfixtures/internal/src18rpc.(*Stream).reassemble" ;;
     src19_pipeline_stall) echo "main.(*Pipeline).transform,main.(*Pipeline).generate" ;;
+    src25_deploy_probes) echo "main.(*job).loop" ;;
     *) echo "" ;;
   esac
 }
