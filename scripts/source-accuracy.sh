@@ -18,7 +18,7 @@
 #   scripts/source-accuracy.sh                       build the CLI (Release) and write docs/source-accuracy.md
 #   scripts/source-accuracy.sh --no-build            use the CLI already built
 #   scripts/source-accuracy.sh --prefix src2_        only runs whose name starts with the prefix (repeatable; default src_, src2_, src4_;
-#                                                    --prefix src3_, src6_, src7_, src8_, src12_, src13_, src16_, src17_, src18_ or src19_ alone: a held-out batch, with its own notes)
+#                                                    --prefix src3_, src6_, src7_, src8_, src12_, src13_, src16_, src17_, src18_, src19_ or src25_ alone: a held-out batch, with its own notes)
 #   scripts/source-accuracy.sh --tsv FILE            also write the per-run results as TSV (for a later --before)
 #   scripts/source-accuracy.sh --before FILE         add the earlier results from FILE beside the current ones
 #   scripts/source-accuracy.sh --cli DLL             use another build of the CLI (e.g. an earlier commit's, for --tsv)
@@ -229,6 +229,21 @@ pub/sub broker in an internal package, a reliable publisher with retransmission 
 file. Their ground truth was committed into scripts/gen-fixtures.sh before the programs were recorded or the CLI
 first read them; the first pass is docs/source-accuracy-src19.first.tsv.
 Programs: fixtures/src/<run>/; ground truth: fixtures/runs/<run>/meta.json.
+
+| run | leak functions | design |
+|---|---|---|
+TEXT
+  elif [[ "${PREFIXES[*]}" == src25_ ]]; then
+    cat <<'TEXT'
+## The runs
+
+src25_* are a held-out batch written blind to the code reader and the diagnosis (docs/held-out-src25.md says how), in
+the style of layered object-oriented service code: handler -> service -> repository/client layers, interfaces with
+several implementations, dependency injection through constructors, option functions, embedded structs, method values
+as callbacks, an internal event bus and an internal file source; the leak sits one or two calls behind an interface
+method. Their ground truth was committed into scripts/gen-fixtures.sh before the programs were recorded or the CLI
+first read them; the first pass is docs/source-accuracy-src25.first.tsv.
+Programs: fixtures/src/<run>/ and fixtures/src/internal/src25*/; ground truth: fixtures/runs/<run>/meta.json.
 
 | run | leak functions | design |
 |---|---|---|
