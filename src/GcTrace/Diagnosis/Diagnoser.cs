@@ -94,7 +94,9 @@ public sealed class Diagnoser(ProfileStore? profiles = null, DiagnosisOptions? o
         var stacks = ProfileGrowth.StackGrowth(series);
         var classified = LeakPatternClassifier.Classify(stacks, lastingGoroutines, o);
         // Siting reads profiles and source files: only the suspects a verdict returns are sited.
-        IReadOnlyList<Suspect> Sited(IReadOnlyList<Suspect> found) => siting.Attach(found, series, lastingGoroutines);
+        // A code reading that goroutines park forever holds where any group rose, even too slowly to be a suspect.
+        var risingGoroutines = goroutines.Where(g => g.Growth > 0).ToList();
+        IReadOnlyList<Suspect> Sited(IReadOnlyList<Suspect> found) => siting.Attach(found, series, lastingGoroutines, risingGoroutines);
         var reasons = new List<string>(trace.Reasons);
 
         // The trace's floor after warm-up rose in the shape of lasting growth: either the trace called the leak, or it

@@ -68,6 +68,33 @@ internal static partial class Frames
     public static string Blamed(string function) =>
         IsFuncLiteral(function) && Enclosing(function) is var enclosing && !IsPackageInit(enclosing) ? enclosing : function;
 
+    /// <summary>The function the frame at <paramref name="index"/> of a stack is blamed on: as <see cref="Blamed(string)"/>,
+    /// except a func literal written in another file than the function it is named after. A literal is written inside
+    /// its declaring function, so it shares that function's file; when the same stack shows that function at a line in
+    /// another file, the literal came from a callee inlined into it (`pool := lib.New(...)` in main.main makes New's
+    /// Pool.New literal main.main.funcN, at lib's line): the source has no such literal in that function, and the
+    /// literal keeps its own name, as pprof prints it.</summary>
+    public static string Blamed(IReadOnlyList<StackFrame> stack, int index)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        var frame = stack[index];
+        var blamed = Blamed(frame.Function);
+        if (blamed == frame.Function || frame.File.Length == 0)
+        {
+            return blamed;
+        }
+
+        for (var i = index + 1; i < stack.Count; i++)
+        {
+            if (stack[i].Function == blamed && stack[i].File.Length > 0 && stack[i].File != frame.File)
+            {
+                return frame.Function;
+            }
+        }
+
+        return blamed;
+    }
+
     // "main.init", "gcfixtures/app/cache.init": a package's initialiser, the name right after the package's ("main.T.init"
     // is a method).
     private static bool IsPackageInit(string function)

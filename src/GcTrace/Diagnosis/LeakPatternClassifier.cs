@@ -243,8 +243,7 @@ public static class LeakPatternClassifier
         var user = Frames.UserFrameIndex(stack);
         if (user >= 0)
         {
-            var f = stack[user].Function;
-            return Frames.Blamed(f);
+            return Frames.Blamed(stack, user);
         }
 
         return stack.Select(f => f.Function).FirstOrDefault(f => !f.StartsWith("runtime.", StringComparison.Ordinal))

@@ -40,7 +40,7 @@ public static class SuspectSites
                 }
 
                 var value = sign * sample.Values[inuse];
-                var blamed = Blame(stack[user].Function);
+                var blamed = Frames.Blamed(stack, user);
                 var key = (blamed, stack[user].File, stack[user].Line);
                 sites[key] = sites.GetValueOrDefault(key) + value;
                 if (sign > 0 && (!best.TryGetValue(key, out var b) || value > b.Value))
@@ -91,8 +91,6 @@ public static class SuspectSites
         return path;
     }
 
-    private static string Blame(string function) => Frames.Blamed(function);
-
     // Per line of the blamed function (and its literals): flat when the line is the leaf, cum once per sample.
     private static void AddLines(Dictionary<string, Dictionary<(string File, long Line), (long Flat, long Cum)>> lines, string blamed, IReadOnlyList<StackFrame> stack, long value)
     {
@@ -104,7 +102,7 @@ public static class SuspectSites
         var seen = new HashSet<(string, long)>();
         for (var i = 0; i < stack.Count; i++)
         {
-            if (Blame(stack[i].Function) != blamed || !seen.Add((stack[i].File, stack[i].Line)))
+            if (Frames.Blamed(stack, i) != blamed || !seen.Add((stack[i].File, stack[i].Line)))
             {
                 continue;
             }

@@ -14,7 +14,10 @@ public sealed class SuspectSiting(SourceLocator? sources)
 {
     private readonly CodeReader? code = sources is null ? null : new CodeReader(sources);
 
-    public IReadOnlyList<Suspect> Attach(IReadOnlyList<Suspect> suspects, ProfileSnapshot series, IReadOnlyList<GoroutineGrowth> goroutines)
+    /// <param name="goroutines">The goroutine groups judged to grow lastingly (suspects' parked goroutines).</param>
+    /// <param name="rising">Every goroutine group whose count rose at all between the profiles judged, however slowly
+    /// (null: <paramref name="goroutines"/>): a "parks forever" reading of the code holds only where one of them is parked.</param>
+    public IReadOnlyList<Suspect> Attach(IReadOnlyList<Suspect> suspects, ProfileSnapshot series, IReadOnlyList<GoroutineGrowth> goroutines, IReadOnlyList<GoroutineGrowth>? rising = null)
     {
         ArgumentNullException.ThrowIfNull(suspects);
         ArgumentNullException.ThrowIfNull(series);
@@ -25,7 +28,8 @@ public sealed class SuspectSiting(SourceLocator? sources)
         }
 
         var heap = SuspectSites.Heap(series);
-        var sited = suspects.Select(s => Attach(s, series, heap, goroutines)).ToList();
+        var parks = Parks(series, rising ?? goroutines);
+        var sited = suspects.Select(s => Attach(s, series, heap, goroutines, parks)).ToList();
         return WithResponseOwner(sited.Select(s => HeldByGoroutines(s, sited)).ToList(), heap);
     }
 
@@ -92,7 +96,14 @@ public sealed class SuspectSiting(SourceLocator? sources)
         creator.Function == s.Function
         || (code is not null && s.Site is { } site && code.Calls(new CodeFrame(s.Function, site.File, site.Line), creator.Function));
 
-    private Sited Attach(Suspect suspect, ProfileSnapshot series, IReadOnlyDictionary<string, SuspectLocation> heap, IReadOnlyList<GoroutineGrowth> goroutines)
+    // With two goroutine profiles or more the profiles say which groups rose (passed in), and a "parks forever" reading
+    // of the code is checked against them; with fewer, the code alone decides.
+    private static GoroutineParks? Parks(ProfileSnapshot series, IReadOnlyList<GoroutineGrowth> growing) =>
+        series.Goroutines.Count < 2
+            ? GoroutineParks.None
+            : new GoroutineParks(growing.SelectMany(g => g.Stack).Where(f => !Frames.IsStd(f.Function)).Select(f => new CodeFrame(f.Function, f.File, f.Line)).ToList());
+
+    private Sited Attach(Suspect suspect, ProfileSnapshot series, IReadOnlyDictionary<string, SuspectLocation> heap, IReadOnlyList<GoroutineGrowth> goroutines, GoroutineParks? parks)
     {
         var parked = goroutines.Where(g => LeakPatternClassifier.GoroutineBlame(g) == suspect.Function).MaxBy(g => g.Growth);
         var location = parked is not null ? SuspectSites.Goroutine(parked, series) : heap.GetValueOrDefault(suspect.Function);
@@ -102,7 +113,7 @@ public sealed class SuspectSiting(SourceLocator? sources)
         }
 
         var path = location.Path.Reverse().Select(f => new CodeFrame(f.Function, f.File, f.Line)).ToList();
-        var finding = code?.Read(path);
+        var finding = code?.Read(path, parks);
         var createdBy = location.CreatedBy ?? (parked is not null ? code?.GoStatement(path) is { } go ? new SiteFrame(go.Function, go.File, go.Line) : null : null);
         var attached = suspect with
         {

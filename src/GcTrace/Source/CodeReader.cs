@@ -15,7 +15,7 @@ namespace GcTrace.Source;
 /// (`store.Put(token, sess)`), so the calls on its lines are read one level down. A goroutine's entry function started
 /// by `go name(...)` elsewhere is read as a goroutine body, like a `go func` literal.
 /// </summary>
-public sealed class CodeReader(SourceLocator locator)
+public sealed partial class CodeReader(SourceLocator locator)
 {
     /// <summary>Frames of the path read, leaf first: beyond a few, the code is the program's plumbing (main's loop,
     /// a server's dispatch), whose own tickers and contexts are not what the suspect retains.</summary>
@@ -28,10 +28,12 @@ public sealed class CodeReader(SourceLocator locator)
 
     /// <summary>The decision for a call path (user frames, leaf first), or null when no file is found or no
     /// statement has a pattern's shape.</summary>
-    public CodeFinding? Read(IReadOnlyList<CodeFrame> path)
+    /// <param name="parks">The goroutine groups the profiles saw grow; null when no goroutine profiles were recorded.</param>
+    public CodeFinding? Read(IReadOnlyList<CodeFrame> path, GoroutineParks? parks = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         LinkImports(path);
+        var growingParks = parks is null ? null : GrowingParks(parks);
         perCallTypes = PerCallTypes(path);
         CodeFinding? lookAlike = null;
         var startedBy = path.Count > 0 && Enclosing(path[^1].Function) == path[^1].Function ? GoStatement(path) : null;
@@ -56,6 +58,18 @@ public sealed class CodeReader(SourceLocator locator)
             {
                 if (reading is { } finding)
                 {
+                    if (growingParks is not null && finding.Pattern == SuspectPattern.GoroutineLeak && !growingParks.Contains((Path.GetFullPath(finding.File), finding.Line)))
+                    {
+                        // The profiles saw no growing group of goroutines parked here: they complete, so this line does not
+                        // leak them; a send still hands its value on, and the receiver may keep it.
+                        if (Received(scope, frame, finding) is { Holds: true } kept)
+                        {
+                            return kept;
+                        }
+
+                        continue;
+                    }
+
                     if (finding.Holds)
                     {
                         return finding;
@@ -68,6 +82,11 @@ public sealed class CodeReader(SourceLocator locator)
 
         return lookAlike;
     }
+
+    // The found file and line of every user frame of the goroutine groups that grew.
+    private HashSet<(string File, int Line)> GrowingParks(GoroutineParks parks) =>
+        parks.GrowingFrames.Select(f => (File: locator.Locate(f.File), f.Line)).Where(f => f.File is not null)
+            .Select(f => (Path.GetFullPath(f.File!), (int)f.Line)).ToHashSet();
 
     // `p.pool.New = func() any {` or `New: func() any {`: the literal starting on the line is a pool's New.
     private static bool IsPoolNew(FunctionScope scope, int literalLine) =>

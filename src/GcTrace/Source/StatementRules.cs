@@ -183,7 +183,7 @@ internal static class StatementRules
 
         // An eviction bounds how many entries the container keeps, not that each one pins a whole buffer: until the
         // bound is reached (and at it) the memory is the buffers', so the pattern holds either way.
-        if (SubSliceIn(scope, line, from, to) is { } buffer)
+        if (SubSliceIn(scope, line, from, to) is { } buffer && !ReadFromTarget(scope, line, buffer, target))
         {
             return Finding(SuspectPattern.SubslicePinsBuffer, true, scope, line, eviction is null
                 ? $"keeps a sub-slice of `{buffer}` in {where}{dead}: the small slice pins the whole backing array of `{buffer}`"
@@ -206,6 +206,11 @@ internal static class StatementRules
     {
         var time = line.Find("time", ".");
         var call = time >= 0 ? line[time + 2].Text : string.Empty;
+        if (call is "NewTimer" or "AfterFunc" && line.Matches(time + 3, "(") && TimerContainer(scope, line, time) is { } container)
+        {
+            return KeptTimer(scope, line, time, container);
+        }
+
         if (call is "NewTimer" or "AfterFunc" && LeftHolder(scope, line, time) is { Kind: HolderKind.Field } timerField)
         {
             // A one-shot timer kept in a field is re-armed each time this runs: only a Stop (or Reset) of that field
@@ -277,6 +282,50 @@ internal static class StatementRules
         }
 
         return Resource(scope, line);
+    }
+
+    // The map or slice a one-shot timer made at `time` is kept in per item: `m[k] = time.AfterFunc(..)`, or
+    // `t := time.NewTimer(..)` then `m[k] = t` / `append(s.timers, t)` in the same function; null otherwise.
+    private static Holder? TimerContainer(FunctionScope scope, GoLine line, int time)
+    {
+        var holder = LeftHolder(scope, line, time);
+        return holder switch
+        {
+            { Kind: HolderKind.Element } => holder,
+            { Kind: HolderKind.Local } => scope.Lines.Where(l => l.Number > line.Number).Select(l => Releases.StoredIn(scope, l, holder.Name))
+                .FirstOrDefault(h => h is { Kind: HolderKind.Element }),
+            _ => null,
+        };
+    }
+
+    // A timer kept per item in a container is released only by its own Stop: deleting or overwriting the entry drops the
+    // handle, and before Go 1.23 the runtime keeps the armed timer (its callback or channel, and what they hold) until it
+    // fires. So it holds when nothing stops an entry and the timer is long (unknown counts as long); a timer stopped,
+    // or one that fires within a few GC cycles, is the look-alike.
+    private static CodeFinding KeptTimer(FunctionScope scope, GoLine line, int time, Holder container)
+    {
+        var holder = LeftHolder(scope, line, time)!;
+        var call = line[time + 2].Text;
+        var (from, to) = Durations.FirstArgument(line, time + 3);
+        var duration = Durations.Of(scope.Package, line, from, to);
+        var armed = duration is { } d ? $" armed for {Durations.Describe(d)}" : string.Empty;
+        var keeps = call == "AfterFunc" ? "its callback and what the callback captures" : "its channel and the timer";
+        var stop = Releases.Find(scope, line, holder, "Stop");
+        if (stop is not null)
+        {
+            return Finding(SuspectPattern.TimerNotStopped, false, scope, line, $"keeps a timer{armed} per entry of `{container.Name}`, which {Site(stop)} stops");
+        }
+
+        if (duration is { } shortDelay && shortDelay < Durations.LongTimer)
+        {
+            return Finding(SuspectPattern.TimerNotStopped, false, scope, line,
+                $"keeps a timer{armed} per entry of `{container.Name}` that nothing stops, but it fires within a few GC cycles, so each keeps {keeps} only that long");
+        }
+
+        var dead = Dead(scope, s => Releases.Find(s, line, holder, "Stop"));
+        return Finding(SuspectPattern.TimerNotStopped, true, scope, line,
+            $"keeps a timer{armed} per entry of `{container.Name}` and nothing stops it{dead}: deleting or replacing the entry drops only the handle, "
+            + $"and before Go 1.23 the runtime keeps each armed timer, with {keeps}, until it fires");
     }
 
     private static CodeFinding? ContextFinding(FunctionScope scope, GoLine line, int context)
@@ -553,9 +602,12 @@ internal static class StatementRules
     // A `return` between the open and its close (`if resp.StatusCode != 200 { return err }` above `defer
     // resp.Body.Close()`) leaves the value open on that path, unless it is the open's own error check (the value is nil
     // there) or the value is closed before it. The first such return, or null.
+    // (A `return` inside a func literal between them, a goroutine body or a callback, leaves that literal, not the
+    // function that opened the value.)
     private static GoLine? ReturnsBeforeClose(FunctionScope scope, GoLine open, GoLine close, string name) =>
         scope.Lines.Where(l => l.Number > open.Number && l.Number < close.Number).ToList() is var between
-            ? between.FirstOrDefault(l => l.Matches(0, "return") && !BlocksAround(scope.Body, l).Any(h => IsErrorCheck(h.Tokens))
+            ? between.FirstOrDefault(l => l.Matches(0, "return") && scope.LiteralAround(l.Number) == scope.LiteralAround(open.Number)
+                && !BlocksAround(scope.Body, l).Any(h => IsErrorCheck(h.Tokens))
                 && !between.Any(c => c.Number < l.Number && ClosesResource(c, name)))
             : null;
 
@@ -1248,6 +1300,12 @@ internal static class StatementRules
     // The lifecycle finding (open, ticker, context) of a local the stored value names, e.g. `f` in &session{f: f}.
     private static CodeFinding? Origin(FunctionScope scope, GoLine line, int from, int to)
     {
+        // `m[k] = time.AfterFunc(..)`: the stored value is a timer made right here, named by whether it is stopped.
+        if (line.Matches(from, "time", ".") && line[from + 2].Text is "NewTimer" or "AfterFunc")
+        {
+            return Lifecycle(scope, line);
+        }
+
         for (var i = from; i < to; i++)
         {
             if (!line[i].IsIdentifier || line.Matches(i + 1, "(") || line.Matches(i - 1, ".") || line.Matches(i + 1, ":"))
@@ -1265,6 +1323,13 @@ internal static class StatementRules
 
         return null;
     }
+
+    // `subs := c.topics[topic]` ... `subs = subs[:len(subs)-1]` ... `c.topics[topic] = subs`: the container's own slice,
+    // shrunk and stored back, is a removal; it views no buffer beyond the one the container already holds.
+    private static bool ReadFromTarget(FunctionScope scope, GoLine line, string local, Target target) =>
+        scope.Lines.Any(l => l.Number < line.Number && (l.Matches(0, local, ":=") || l.Matches(0, local, "="))
+            && Enumerable.Range(2, Math.Max(0, l.Count - 2)).Any(k => l[k].Text == target.Name && l[k].IsIdentifier && !l.Matches(k + 1, "(")
+                && (target.Owner is null) != l.Matches(k - 1, ".")));
 
     // A func literal, or a local that holds one (h := func...), as the stored value.
     private static bool IsFuncValue(FunctionScope scope, GoLine line, int from, int to)
@@ -1350,7 +1415,7 @@ internal static class StatementRules
     }
 
     // The parts of [from, to) between commas at its own bracket depth, up to the bracket that closes around it.
-    private static IEnumerable<(int From, int To)> Arguments(GoLine line, int from, int to)
+    public static IEnumerable<(int From, int To)> Arguments(GoLine line, int from, int to)
     {
         var depth = 0;
         var start = from;
@@ -1839,11 +1904,27 @@ internal static class StatementRules
 
     // The line runs in a func literal its function returns (`return func() { ...remove... }`, an unsubscribe), and no
     // caller that can run calls what it got back: the result is dropped, or kept in a variable or field nothing calls.
-    private static bool InUncalledRemover(FunctionScope scope, GoLine line)
+    private static bool InUncalledRemover(FunctionScope scope, GoLine line) => InUncalledRemover(scope, line, followCalls: true);
+
+    // followCalls: a named function (`(*Client).remove`) whose every call in the package sits in such a returned
+    // literal runs only when that literal does, so its lines are the remover's too.
+    private static bool InUncalledRemover(FunctionScope scope, GoLine line, bool followCalls)
     {
-        if (scope.TakesEveryFunctionAsRunning || line.File.FunctionAt(line.Number) is not { } function || ReturnedLiteral(scope.Package, function, line) is null)
+        if (scope.TakesEveryFunctionAsRunning || line.File.FunctionAt(line.Number) is not { } function)
         {
             return false;
+        }
+
+        if (ReturnedLiteral(scope.Package, function, line) is null)
+        {
+            if (!followCalls)
+            {
+                return false;
+            }
+
+            var calls = scope.LiveLines().Where(l => l.File.FunctionAt(l.Number) != function && l.Find(function.MethodName, "(") is var at and >= 0
+                && (at == 0 || l.Matches(at - 1, "."))).ToList();
+            return calls.Count > 0 && calls.All(c => InUncalledRemover(scope, c, followCalls: false));
         }
 
         var name = function.MethodName;
