@@ -354,6 +354,16 @@ RUNS=(
   "src19_frame_index|src19_frame_index|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.readFrame,main.(*Index).Add|held-out: reader stage reads each frame into a 64 KiB buffer, parser stage keeps frame[8:8+n] as the order key in a 16384-slot ring index: each key pins its frame"
   "src19_retry_timers|src19_retry_timers|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*Publisher).send|held-out: time.AfterFunc(2m, retransmit closure over the 16 KiB frame) per message; the ack deletes the pending entry but never stops the timer"
   "src19_inflight_acks|src19_inflight_acks|8|100||gctrace=1|1|leak|unbounded-map|main.(*Tracker).Track|held-out: in-flight table (tracker.go) keyed by sequence number holds each 16 KiB frame; Ack only sets acked, nothing deletes"
+  # issue 16 (blind14): a held-out batch written blind to the code reader and the diagnosis (src24_*), in the style of
+  # batch and data-processing tools (CSV/JSON/log processors, ETL jobs, worker pools, a generic memo in an internal
+  # package); ground truth fixed here before any run was recorded; default MemProfileRate
+  "src24_undo_history|src24_undo_history|8|100||gctrace=1|1|leak|unbounded-slice|main.(*Cleaner).Apply|held-out: CSV cleaner copies each edited row's original text (~4 KiB) into a Change appended to c.journal for undo; only Commit resets it and the batch job never commits"
+  "src24_trace_dedup|src24_trace_dedup|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Deduper).Scan|held-out: log dedup converts each ~16 KiB line to a string and keeps its 32-byte trace id (a substring) in a 4096-slot ring, pinning every line"
+  "src24_export_timeout|src24_export_timeout|12|100||gctrace=1|1|leak|timer-not-stopped|main.(*Exporter).forward|held-out: ETL exporter races every record's channel send against time.After(10 min) in a select; ~4800 timers a second that Go 1.19 keeps until they fire"
+  "src24_encode_pool|src24_encode_pool|12|100||gctrace=1|1|leak|sync-pool-misuse|main.(*Converter).Convert|held-out: CSV-to-JSON converter takes a 32 KiB bytes.Buffer from a sync.Pool per row (made on a miss); rejected rows keep the pooled buffer in the rejects report (cap 20000) and never Put it, so the pool makes new ones"
+  "src24_geo_memo|src24_geo_memo|8|100||gctrace=1|1|leak|unbounded-map|main.enrich,gcfixtures/internal/src24memo.(*Memo[...]).Get|held-out: click enrichment memoised in a generic Memo[K, V] (internal/src24memo) keyed by {IP, Day, Session}; sessions never repeat, a 4 KiB profile per key, no eviction"
+  "src24_shard_workers|src24_shard_workers|8|100||gctrace=1|1|leak|goroutine-leak|main.parseWorker,main.importFile,main.importFile.func1|held-out: four parse workers per file send on an unbuffered results channel; the collector returns at the first bad shard without draining, workers park on the send holding 32 KiB each, the closer parks in wg.Wait"
+  "src24_shard_workers_twin|src24_shard_workers_twin|8|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src24_shard_workers: importFile defers close(done) and workers send in a select on done, so they return after an early exit"
   # issue 16 (blind15): a held-out batch written blind to the code reader and the diagnosis (src25_*), in the style of
   # layered object-oriented service code (interfaces with several implementations, constructor injection, option
   # functions, embedded structs, method values as callbacks; the leak one or two calls behind an interface method).
@@ -555,6 +565,7 @@ leak_goroutines() {
     src18_conn_meter) echo "gcfixtures/internal/src18stats.(*Counter).flushLoop" ;;
     src18_upload_stream) echo "gcfixtures/internal/src18rpc.(*Stream).reassemble" ;;
     src19_pipeline_stall) echo "main.(*Pipeline).transform,main.(*Pipeline).generate" ;;
+    src24_shard_workers) echo "main.parseWorker,main.importFile.func1" ;;
     src25_deploy_probes) echo "main.(*job).loop" ;;
     *) echo "" ;;
   esac

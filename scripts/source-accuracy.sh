@@ -18,7 +18,7 @@
 #   scripts/source-accuracy.sh                       build the CLI (Release) and write docs/source-accuracy.md
 #   scripts/source-accuracy.sh --no-build            use the CLI already built
 #   scripts/source-accuracy.sh --prefix src2_        only runs whose name starts with the prefix (repeatable; default src_, src2_, src4_;
-#                                                    --prefix src3_, src6_, src7_, src8_, src12_, src13_, src16_, src17_, src18_, src19_ or src25_ alone: a held-out batch, with its own notes)
+#                                                    --prefix src3_, src6_, src7_, src8_, src12_, src13_, src16_, src17_, src18_, src19_, src24_ or src25_ alone: a held-out batch, with its own notes)
 #   scripts/source-accuracy.sh --tsv FILE            also write the per-run results as TSV (for a later --before)
 #   scripts/source-accuracy.sh --before FILE         add the earlier results from FILE beside the current ones
 #   scripts/source-accuracy.sh --cli DLL             use another build of the CLI (e.g. an earlier commit's, for --tsv)
@@ -233,6 +233,21 @@ Programs: fixtures/src/<run>/; ground truth: fixtures/runs/<run>/meta.json.
 | run | leak functions | design |
 |---|---|---|
 TEXT
+  elif [[ "${PREFIXES[*]}" == src24_ ]]; then
+    cat <<'TEXT'
+## The runs
+
+src24_* are a held-out batch written blind to the code reader and the diagnosis (docs/held-out-src24.md says how), in
+the style of batch and data-processing tools: a CSV cleaner with an undo journal, a log deduplicator, an ETL exporter
+with a send timeout, a CSV-to-JSON converter with a sync.Pool, a JSON enrichment job memoised in a generic Memo[K, V]
+(internal/src24memo), a sharded importer with a worker pool. Their ground truth was committed into
+scripts/gen-fixtures.sh before the programs were recorded or the CLI first read them; the first pass is
+docs/source-accuracy-src24.first.tsv.
+Programs: fixtures/src/<run>/ and fixtures/src/internal/src24memo/; ground truth: fixtures/runs/<run>/meta.json.
+
+| run | leak functions | design |
+|---|---|---|
+TEXT
   elif [[ "${PREFIXES[*]}" == src25_ ]]; then
     cat <<'TEXT'
 ## The runs
@@ -307,7 +322,7 @@ TEXT
     jq -r '"| \(.name) | \(.ground_truth.leak_functions | join(", ")) | \(.ground_truth.note | sub("^source-reading: "; "")) |"' "fixtures/runs/$m/meta.json"
   done
   # The commit of main each held-out batch was first scored on (its doc, docs/held-out-<batch>.md, says how).
-  declare -A first_pass_main=([src3_]=e59026a [src6_]=f5d4834 [src7_]=fd70ec6 [src8_]=df369ea [src12_]=fb9e2dd [src13_]=fb9e2dd [src16_]=fb9e2dd [src17_]=e749e03 [src18_]=e749e03 [src19_]=e749e03 [src25_]=4de4c40)
+  declare -A first_pass_main=([src3_]=e59026a [src6_]=f5d4834 [src7_]=fd70ec6 [src8_]=df369ea [src12_]=fb9e2dd [src13_]=fb9e2dd [src16_]=fb9e2dd [src17_]=e749e03 [src18_]=e749e03 [src19_]=e749e03 [src24_]=4de4c40 [src25_]=4de4c40)
   batch="${PREFIXES[*]}"
   if [[ -n "${first_pass_main[$batch]:-}" ]]; then
     echo
