@@ -377,6 +377,17 @@ RUNS=(
   "src24_geo_memo|src24_geo_memo|8|100||gctrace=1|1|leak|unbounded-map|main.enrich,gcfixtures/internal/src24memo.(*Memo[...]).Get|held-out: click enrichment memoised in a generic Memo[K, V] (internal/src24memo) keyed by {IP, Day, Session}; sessions never repeat, a 4 KiB profile per key, no eviction"
   "src24_shard_workers|src24_shard_workers|8|100||gctrace=1|1|leak|goroutine-leak|main.parseWorker,main.importFile,main.importFile.func1|held-out: four parse workers per file send on an unbuffered results channel; the collector returns at the first bad shard without draining, workers park on the send holding 32 KiB each, the closer parks in wg.Wait"
   "src24_shard_workers_twin|src24_shard_workers_twin|8|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src24_shard_workers: importFile defers close(done) and workers send in a select on done, so they return after an early exit"
+  # issue 16 (blind15): a held-out batch written blind to the code reader and the diagnosis (src25_*), in the style of
+  # layered object-oriented service code (interfaces with several implementations, constructor injection, option
+  # functions, embedded structs, method values as callbacks; the leak one or two calls behind an interface method).
+  # Go's default MemProfileRate; docs/held-out-src25.md says how the batch was written and first scored.
+  "src25_order_watchers|src25_order_watchers|8|100||gctrace=1|1|leak|closure-capture|main.(*OrderService).openView,main.(*OrderService).Place|held-out: the order service opens a live view per order and subscribes its apply method value on the order's topic of a long-lived event bus (internal/src25bus); the Subscription is dropped, so the bus keeps each view and its 32 KiB render buffer"
+  "src25_session_store|src25_session_store|12|100||gctrace=1|1|leak|unbounded-map|main.(*AuthService).Login|held-out: each login saves a session (24 KiB claims cache) through SessionRepository into a Store interface whose memoryStore is a map keyed by the unique token; Logout deletes, but only rejected requests log out"
+  "src25_deploy_probes|src25_deploy_probes|8|100||gctrace=1|1|leak|ticker-not-stopped|main.(*job).loop,main.(*job).Start|held-out: the verifier schedules a health-check job per deploy; job.Start creates time.NewTicker(2s) and a loop goroutine (32 KiB buffer) selecting on the ticker and a quit channel; Verify drops the Handle without Stop"
+  "src25_deploy_probes_twin|src25_deploy_probes_twin|8|100||gctrace=1|1|no-leak|twin:ticker-not-stopped||twin of src25_deploy_probes: Verify defers the Handle's Stop, which stops the ticker and closes quit, so each job's goroutine returns after its first result"
+  "src25_quote_contexts|src25_quote_contexts|12|100||gctrace=1|1|leak|context-not-cancelled|main.(*PricingService).begin,main.(*PricingService).Quote|held-out: each quote derives WithTimeout(10m) over WithValue(root, 24 KiB attributes) from the service's long-lived root context and keeps the cancel in the operation; only the failure path calls it"
+  "src25_catalog_import|src25_catalog_import|8|100||gctrace=1|1|leak|unclosed-resource|gcfixtures/internal/src25source.(*FileSource).Open,main.(*Importer).importItem|held-out: the importer opens each item through a Source interface (internal/src25source: os.Open + 64 KiB bufio.Reader, tracked until Close) and returns early without Close when the item's checksum is already in the catalog"
+  "src25_call_deadlines|src25_call_deadlines|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*Client).Call|held-out: the RPC client encodes each call into a 24 KiB frame and arms its deadline through a Deadliner interface (time.AfterFunc(2m, literal capturing the call)); retries replace call.timer and replies complete the call, never stopping a timer"
   # issue 16 (reader8): hard cases for "goroutines parked on a channel": long-lived stages and pools whose goroutines
   # stay flat while what they hand over grows (the value sent is kept by its receiver), a per-request goroutine whose
   # send a timed-out caller abandons (goroutines pile up), and twins that are not leaks (src26_*).
@@ -571,6 +582,7 @@ leak_goroutines() {
     src23_quote_gateway) echo "net/http.(*persistConn).readLoop,net/http.(*persistConn).writeLoop,net/http.(*conn).serve" ;;
     src23_event_stream) echo "main.(*subscriber).heartbeat" ;;
     src24_shard_workers) echo "main.parseWorker,main.importFile.func1" ;;
+    src25_deploy_probes) echo "main.(*job).loop" ;;
     *) echo "" ;;
   esac
 }
