@@ -44,23 +44,6 @@ internal static class Durations
         : d.TotalSeconds >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{d.TotalSeconds:0.###}s")
         : string.Create(CultureInfo.InvariantCulture, $"{d.TotalMilliseconds:0.###}ms");
 
-    /// <summary>The first argument of the call whose `(` is at <paramref name="open"/>: the tokens up to its first
-    /// top-level comma or its closing parenthesis, as (from, to).</summary>
-    public static (int From, int To) FirstArgument(GoLine line, int open)
-    {
-        var depth = 0;
-        for (var k = open; k < line.Count; k++)
-        {
-            depth += line[k].Text is "(" or "[" or "{" ? 1 : line[k].Text is ")" or "]" or "}" ? -1 : 0;
-            if ((depth == 1 && line[k].Text == ",") || depth == 0)
-            {
-                return (open + 1, k);
-            }
-        }
-
-        return (open + 1, line.Count);
-    }
-
     // A product of factors: numbers, `time.Unit`, `time.Duration(x)`, `(x)` and constants of the package; its value
     // counts seconds when a unit is among the factors, else it is a plain number.
     private static (double Value, bool HasUnit)? Product(GoPackage package, List<GoToken> tokens, int depth)

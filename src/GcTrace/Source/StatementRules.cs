@@ -306,7 +306,7 @@ internal static class StatementRules
     {
         var holder = LeftHolder(scope, line, time)!;
         var call = line[time + 2].Text;
-        var (from, to) = Durations.FirstArgument(line, time + 3);
+        var (from, to) = Arguments(line, time + 4, line.Count).First();
         var duration = Durations.Of(scope.Package, line, from, to);
         var armed = duration is { } d ? $" armed for {Durations.Describe(d)}" : string.Empty;
         var keeps = call == "AfterFunc" ? "its callback and what the callback captures" : "its channel and the timer";
