@@ -52,11 +52,11 @@ public sealed partial class CodeReader
         return null;
     }
 
-    // The functions of the package that know a channel local or parameter, and by which name: a parameter is the
+    // The functions of the package that know a local or parameter (a channel, a ticker), and by which name: a parameter is the
     // argument its function's callers pass (`go decodeStage(seqs, recs)` names `out` `recs` in Start), and a local
     // passed to a function of the package is that function's parameter (`go archiveStage(recs, finished)` names it
     // `records`), followed up to MaxCallDepth calls.
-    private static List<(GoFunction Function, string Name)> ChannelNames(GoPackage package, GoFunction function, string channel)
+    internal static List<(GoFunction Function, string Name)> ChannelNames(GoPackage package, GoFunction function, string channel)
     {
         var functions = package.Files.SelectMany(f => f.Functions).ToList();
         var names = new List<(GoFunction Function, string Name)> { (function, channel) };

@@ -779,22 +779,46 @@ internal static class StatementRules
             }
 
             var name = tokens[i].Text;
-            // Made by `t := time.NewTicker(..)`, `p.t = ...`, or in a composite literal `&Heartbeat{t: time.NewTicker(..)}`.
-            var made = scope.Package.AllLines().FirstOrDefault(l => new[] { "=", ":=", ":" }.Any(op => l.Find(name, op, "time", ".", "NewTicker") >= 0 || l.Find(name, op, "time", ".", "NewTimer") >= 0));
+            // Made by `t := time.NewTicker(..)`, `p.t = ...`, or in a composite literal `&Heartbeat{t: time.NewTicker(..)}`;
+            // a parameter's by the caller that passes it (`hb := time.NewTicker(..)`, `go s.heartbeat(hb)`), stopped there.
+            var (made, maker, holderName) = scope.Body.ParameterNames().Contains(name) && PassedTicker(scope, name) is { } passed
+                ? passed
+                : (MakesTicker(scope.Package.AllLines(), name), scope, name);
             if (made is null)
             {
                 continue;
             }
 
             // A local ticker is stopped in its own function; a field's anywhere in the package that runs.
-            var local = made.Matches(0, name) && scope.Lines.Contains(made);
-            var stops = Releases.Find(scope, made, new Holder(name, local ? HolderKind.Local : HolderKind.Field), "Stop");
+            var local = made.Matches(0, holderName) && maker.Lines.Contains(made);
+            var holder = new Holder(holderName, local ? HolderKind.Local : HolderKind.Field);
+            var stops = Releases.Find(maker, made, holder, "Stop");
             var what = made.Has("NewTimer") ? "timer" : "ticker";
             var pattern = what == "timer" ? SuspectPattern.TimerNotStopped : SuspectPattern.TickerNotStopped;
-            var deadStop = stops is null ? Dead(scope, s => Releases.Find(s, made, new Holder(name, local ? HolderKind.Local : HolderKind.Field), "Stop")) : string.Empty;
+            var deadStop = stops is null ? Dead(maker, s => Releases.Find(s, made, holder, "Stop")) : string.Empty;
             return Finding(pattern, stops is null, scope, line, stops is null
                 ? $"parks the goroutine on the channel of the {what} made at {Site(made)}, which nothing stops{deadStop}"
                 : $"waits on the channel of the {what} made at {Site(made)}, which {Site(stops)} stops");
+        }
+
+        return null;
+    }
+
+    // The line that makes a ticker or timer into `name` (`name := time.NewTicker(..)`, `x.name = ...`, `name: ...`).
+    private static GoLine? MakesTicker(IEnumerable<GoLine> lines, string name) =>
+        lines.FirstOrDefault(l => new[] { "=", ":=", ":" }.Any(op => l.Find(name, op, "time", ".", "NewTicker") >= 0 || l.Find(name, op, "time", ".", "NewTimer") >= 0));
+
+    // A ticker parameter is the local a caller made and passed: that caller's line, its scope and the local's name.
+    private static (GoLine? Made, FunctionScope Maker, string Name)? PassedTicker(FunctionScope scope, string parameter)
+    {
+        var prefix = scope.Function[..(scope.Function.Length - CodeReader.InPackageName(scope.Function).Length)];
+        foreach (var (caller, local) in CodeReader.ChannelNames(scope.Package, scope.Body, parameter).Where(n => n.Function != scope.Body))
+        {
+            var callerScope = new FunctionScope(scope.Package, caller, prefix + caller.Name);
+            if (MakesTicker(callerScope.Lines, local) is { } made)
+            {
+                return (made, callerScope, local);
+            }
         }
 
         return null;

@@ -1069,4 +1069,55 @@ public class CodeReaderReleaseTests
         var local = src.Replace("journal.WriteString(line)", "var b bytes.Buffer\n\tb.WriteString(line)", StringComparison.Ordinal);
         Read("main.note", local).Should().BeNull("a local buffer dies with the call");
     }
+    // A stream handler makes a heartbeat ticker and hands it to the goroutine that waits on it: the goroutine's `t` is
+    // the caller's `beat`, and only a Stop of `beat` in the caller lets that goroutine's wait end.
+    private const string PassedHeartbeat = """
+        package main
+
+        import "time"
+
+        type stream struct{ out []byte }
+
+        func (s *stream) pulse(t *time.Ticker) {
+            for range t.C { // site
+                _ = s.out
+            }
+        }
+
+        func serve(done chan struct{}) {
+            s := &stream{out: make([]byte, 32<<10)}
+            beat := time.NewTicker(15 * time.Second)
+            //STOP
+            go s.pulse(beat)
+            <-done
+        }
+
+        func main() {
+            for {
+                done := make(chan struct{})
+                close(done)
+                serve(done)
+            }
+        }
+        """;
+
+    [Fact]
+    public void Read_GoroutineOnATickerParameterItsCallerNeverStops_IsTickerNotStopped()
+    {
+        var f = Read("main.(*stream).pulse", PassedHeartbeat)!;
+
+        f.Pattern.Should().Be(SuspectPattern.TickerNotStopped);
+        f.Holds.Should().BeTrue(f.Evidence);
+        f.Evidence.Should().Contain("nothing stops");
+    }
+
+    [Fact]
+    public void Read_GoroutineOnATickerParameterItsCallerStops_IsTheLookAlike()
+    {
+        var f = Read("main.(*stream).pulse", PassedHeartbeat.Replace("//STOP", "defer beat.Stop()", StringComparison.Ordinal))!;
+
+        f.Pattern.Should().Be(SuspectPattern.TickerNotStopped);
+        f.Holds.Should().BeFalse(f.Evidence);
+        f.Evidence.Should().Contain("stops");
+    }
 }

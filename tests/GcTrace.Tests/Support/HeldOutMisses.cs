@@ -233,11 +233,10 @@ public static class HeldOutMisses
     /// unless an entry's Stop runs, so send's own line `p.pending[out.seq] = time.AfterFunc(retryAfter, ...)` (2m) is
     /// read before the loop's send.
     /// The src23_* first-pass misses (main 4de4c40, docs/held-out-src23.md), with the verdict's evidence:
-    /// src23_event_stream (truth ticker-not-stopped: Hub.Stream makes `time.NewTicker(15s)` per SSE subscription and
-    /// starts `go sub.heartbeat(hb)`, which ranges over `t.C`; Stream returns when the client hangs up without Stop, so
-    /// each heartbeat goroutine keeps its subscriber's 32 KiB bufio.Writer; read as goroutine-leak from the stacks, no
-    /// code evidence: "main.(*subscriber).heartbeat grew by 0.31 MB after warm-up: goroutines parked forever on a
-    /// channel, select or lock (goroutine-leak)", site main.go:47 `for range t.C {`), src23_trace_index (truth
+    /// src23_event_stream (truth ticker-not-stopped) fixed by the lead after its blind pass (not blind): heartbeat's `t`
+    /// is a parameter, so the ticker it waits on is the one its caller made and passed (`hb := time.NewTicker(15s)`,
+    /// `go sub.heartbeat(hb)`), which Stream never stops.
+    /// src23_trace_index (truth
     /// subslice-pins-buffer: readBatch reads each 32 KiB NDJSON batch into one buffer and Ingest.ServeHTTP keeps the
     /// first trace_id value, a `bytes.Index` sub-slice of it returned by fieldValue, in a 4096-slot ring; read as
     /// unknown: "main.readBatch grew by 5.82 MB across the heap profiles: in-use memory that keeps growing; the stack
@@ -272,7 +271,6 @@ public static class HeldOutMisses
     {
         ["runs/src24_encode_pool"] = "unbounded-slice",
         ["runs/src24_trace_dedup"] = "unbounded-map",
-        ["runs/src23_event_stream"] = "goroutine-leak",
         ["runs/src23_trace_index"] = "unknown",
         ["runs/src25_order_watchers"] = "unbounded-map",
         ["runs/src25_call_deadlines"] = "unbounded-map",
