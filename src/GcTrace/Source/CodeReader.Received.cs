@@ -25,7 +25,7 @@ public sealed partial class CodeReader
         var channel = line[arrow - 1].Text;
         var field = line.Matches(arrow - 2, ".");
         var here = $"{Path.GetFileName(line.File.Path)}:{line.Number} `{line.Code}`";
-        var prefix = scope.Function[..(scope.Function.Length - InPackageName(scope.Function).Length)];
+        var prefix = PackagePrefix(scope.Function);
         // A field's channel may be received by any function of the package; a local or parameter one where it is in
         // scope, under the names the calls that pass it give it.
         var names = field ? scope.Package.Files.SelectMany(f => f.Functions).Select(f => (Function: f, Name: channel)) : ChannelNames(scope.Package, scope.Body, channel);

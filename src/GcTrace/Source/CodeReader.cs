@@ -168,7 +168,7 @@ public sealed partial class CodeReader(SourceLocator locator)
         }
 
         var entry = path[^1];
-        var prefix = entry.Function[..(entry.Function.Length - InPackageName(entry.Function).Length)];
+        var prefix = PackagePrefix(entry.Function);
         if (Enclosing(entry.Function) != entry.Function)
         {
             return scope.GoStatementAround((int)entry.Line) is { } line
@@ -284,7 +284,7 @@ public sealed partial class CodeReader(SourceLocator locator)
                 continue;
             }
 
-            var prefix = frame.Function[..(frame.Function.Length - InPackageName(frame.Function).Length)];
+            var prefix = PackagePrefix(frame.Function);
             foreach (var function in package.Files.SelectMany(f => f.Functions))
             {
                 var scope = new FunctionScope(package, function, prefix + function.Name, null);
@@ -316,6 +316,10 @@ public sealed partial class CodeReader(SourceLocator locator)
         ArgumentNullException.ThrowIfNull(frame);
         return locator.File(frame.File)?.FindFunction(InPackageName(Enclosing(frame.Function)), (int)frame.Line);
     }
+
+    /// <summary>What a function's name has before its in-package name ("main." for "main.(*Hub).Stream"): prefixed to
+    /// another function of the same package, it names that one as the profiles would.</summary>
+    public static string PackagePrefix(string function) => function[..(function.Length - InPackageName(function).Length)];
 
     /// <summary>"gcfixtures/internal/harness.(*Options).sampler.func4" -> "(*Options).sampler.func4";
     /// "main.(*Cache[...]).Put" -> "(*Cache).Put".</summary>
@@ -558,7 +562,7 @@ public sealed partial class CodeReader(SourceLocator locator)
     // Receiver: the local a method is called on (`m` in `m.Start()`), else null.
     private IEnumerable<(GoFunction Function, GoPackage Package, string Prefix, string? Receiver)> Callees(FunctionScope scope, GoLine line)
     {
-        var prefix = scope.Function[..(scope.Function.Length - InPackageName(scope.Function).Length)];
+        var prefix = PackagePrefix(scope.Function);
         var file = scope.Body.File;
         foreach (var i in CallSites(line))
         {

@@ -811,7 +811,7 @@ internal static class StatementRules
     // A ticker parameter is the local a caller made and passed: that caller's line, its scope and the local's name.
     private static (GoLine? Made, FunctionScope Maker, string Name)? PassedTicker(FunctionScope scope, string parameter)
     {
-        var prefix = scope.Function[..(scope.Function.Length - CodeReader.InPackageName(scope.Function).Length)];
+        var prefix = CodeReader.PackagePrefix(scope.Function);
         foreach (var (caller, local) in CodeReader.ChannelNames(scope.Package, scope.Body, parameter).Where(n => n.Function != scope.Body))
         {
             var callerScope = new FunctionScope(scope.Package, caller, prefix + caller.Name);
