@@ -404,6 +404,13 @@ RUNS=(
   "src28_gateway_codec_twin|src28_gateway_codec_twin|12|100||gctrace=1|1|no-leak|twin:sync-pool-misuse||twin of src28_gateway_codec: handle defers Done, so every frame goes back to the pool"
   "src28_login_routes|src28_login_routes|8|100||gctrace=1|1|leak|unbounded-map|main.main.func1,main.main|site8: a login handler literal written in main files a 16 KiB token per login in the package-level map sessions under user+nonce; nothing deletes"
   "src28_login_routes_twin|src28_login_routes_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src28_login_routes: the token is filed under the user alone (64 users), replacing the previous one"
+  # issue 16 (reader10, not blind): sub-slices and substrings that pin their whole buffer, handed back by a helper of
+  # the package that returns a slice of its argument, and kept in a bounded place (a fixed array ring, a capped slice),
+  # each with a twin that copies the small part out first (src29_*).
+  "src29_blob_heads|src29_blob_heads|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.loadBlob,main.(*Catalog).Add|reader10: loadBlob reads each ~24 KiB upload into its own buffer and returns it; Add records magic(blob) (a helper returning blob[:16]) in a fixed 2048-slot ring, each header pins its blob"
+  "src29_blob_heads_twin|src29_blob_heads_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src29_blob_heads: Add records append([]byte(nil), magic(blob)...), a copy of the header"
+  "src29_word_ring|src29_word_ring|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Filter).Review|reader10: Review turns each ~12 KiB chat frame into a string; firstFlagged returns a strings.Fields word of it, which note keeps in a slice capped at 3000 (trimmed from the front), each word pins its message"
+  "src29_word_ring_twin|src29_word_ring_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src29_word_ring: note keeps strings.Clone(w), a copy of the word"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {
