@@ -418,6 +418,16 @@ public sealed partial class CodeReader(SourceLocator locator)
             return child;
         }
 
+        if (kept is not { Holds: true } && line.IndexOf("(") is > 0 and var call && StatementRules.SubSliceIn(scope, line, call + 1, line.Count) is { } viewed
+            && KeptInRing(scope, line, call) is { } ring)
+        {
+            // A fixed-size ring bounds how many views it keeps, not what each one pins.
+            return new CodeFinding(SuspectPattern.SubslicePinsBuffer, true, line.File.Path, line.Number, line.Code,
+                $"{Path.GetFileName(line.File.Path)}:{line.Number} `{line.Code}` hands on a sub-slice of `{viewed}` (or a value holding one), and "
+                + $"{Path.GetFileName(ring.File.Path)}:{ring.Number} `{ring.Code}` keeps it in the fixed-size array `{StatementRules.ArrayElementWrite(scope, ring) ?? "ring"}`: "
+                + $"the ring holds a bounded number of them, but each kept slice pins the whole backing array of `{viewed}`");
+        }
+
         if (kept is not { Pattern: SuspectPattern.UnboundedMap or SuspectPattern.UnboundedSlice } || line.IndexOf("(") is not (> 0 and var open)
             || StatementRules.SubSliceIn(scope, line, open + 1, line.Count) is not { } buffer)
         {
@@ -535,6 +545,30 @@ public sealed partial class CodeReader(SourceLocator locator)
             if (keeping is not null)
             {
                 return keeping;
+            }
+        }
+
+        return null;
+    }
+
+    // The line of the called function (the call whose `(` is at `open`) that stores the parameter its view argument is
+    // passed as into an element of a fixed-size array field (`ix.ring[ix.next%len(ix.ring)] = b`), or null.
+    private GoLine? KeptInRing(FunctionScope scope, GoLine line, int open)
+    {
+        var index = StatementRules.ViewArgument(scope, line, open + 1, line.Count);
+        var name = line[open - 1].Text;
+        foreach (var (callee, package, prefix, _) in Callees(scope, line).Where(c => c.Function.MethodName == name))
+        {
+            var parameters = callee.ParameterNames();
+            if (index < 0 || index >= parameters.Count)
+            {
+                continue;
+            }
+
+            var calleeScope = new FunctionScope(package, callee, prefix + callee.Name) { PerCallTypes = perCallTypes };
+            if (calleeScope.Lines.FirstOrDefault(l => StatementRules.ArrayElementWrite(calleeScope, l) is not null && Stores(l, parameters[index])) is { } ring)
+            {
+                return ring;
             }
         }
 

@@ -1470,7 +1470,7 @@ internal static class StatementRules
             return null;
         }
 
-        if ((SliceExpression(line, from, to) is { } sliced && !FilledPrefix(scope, line, from, to) ? sliced : BufferBytes(scope, line, from, to) ?? SplitView(scope, line, from, to)) is { } direct)
+        if ((SliceExpression(line, from, to) is { } sliced && !FilledPrefix(scope, line, from, to) ? sliced : BufferBytes(scope, line, from, to) ?? SplitView(scope, line, from, to) ?? ViewCall(scope, line, from, to)) is { } direct)
         {
             return direct;
         }
@@ -1484,10 +1484,49 @@ internal static class StatementRules
 
             var (def, rhs) = Definition(scope, line, line[i].Text);
             if (def is not null && rhs > 0 && !MakesOrCopies(def, rhs)
-                && (SliceExpression(def, rhs, def.Count) ?? BufferBytes(scope, def, rhs, def.Count) ?? SplitView(scope, def, rhs, def.Count)) is { } viaLocal
+                && (SliceExpression(def, rhs, def.Count) ?? BufferBytes(scope, def, rhs, def.Count) ?? SplitView(scope, def, rhs, def.Count) ?? ViewCall(scope, def, rhs, def.Count)) is { } viaLocal
                 && ResultAliases(scope, def, rhs) && !(IsDirectSlice(def, rhs) && FilledPrefix(scope, def, rhs, def.Count)))
             {
                 return viaLocal;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The field a line stores into an element of, when that field is a fixed-size array (`ring [4096]entry`,
+    /// `ix.ring[ix.next%len(ix.ring)] = b`): a ring that replaces its elements, bounded by its length; else null.</summary>
+    public static string? ArrayElementWrite(FunctionScope scope, GoLine line)
+    {
+        var eq = TopLevelAssign(line);
+        if (eq < 4 || line[eq].Text != "=" || line[eq - 1].Text != "]" || !line.Matches(1, ".") || !line[2].IsIdentifier || !line.Matches(3, "["))
+        {
+            return null;
+        }
+
+        var field = line[2].Text;
+        return scope.Package.Files.Any(f => f.Fields.Any(x => x.Name == field && f.Tokens[x.Type].Text == "[" && f.Tokens[x.Type + 1].Text != "]"))
+            ? field
+            : null;
+    }
+
+    // `traceID(line)`, `fieldValue(batch)`: a call, with a whole local or parameter as its argument, to a function of the
+    // package that returns a slice of its []byte or string parameter (`return line[i+6 : i+6+32]`) hands back a view of
+    // that argument, sharing its backing array as much as `line[i:j]` written here would; the argument's name, or null.
+    private static string? ViewCall(FunctionScope scope, GoLine line, int from, int to)
+    {
+        for (var i = from; i + 2 < to; i++)
+        {
+            if (!line[i].IsIdentifier || !line.Matches(i + 1, "(") || line.Matches(i - 1, ".") || !line[i + 2].IsIdentifier
+                || line.Matches(i + 3, "(") || line.Matches(i + 3, ".") || line.Matches(i + 3, "["))
+            {
+                continue;
+            }
+
+            var callee = scope.Package.Files.SelectMany(f => f.Functions).FirstOrDefault(f => f.Name == line[i].Text);
+            if (callee is not null && ReturnsViewOfParameter(scope.Package, callee))
+            {
+                return line[i + 2].Text;
             }
         }
 
@@ -1698,7 +1737,9 @@ internal static class StatementRules
     private static (GoLine? Def, int Rhs) Definition(FunctionScope scope, GoLine line, string name)
     {
         var def = scope.Lines.LastOrDefault(l => l.Number < line.Number && (l.Matches(0, name) && (l.Matches(1, ":=") || l.Matches(1, "=") || l.Matches(1, ","))
-            || (l.IndexOf(":=") is var d and > 0 && Enumerable.Range(1, d - 1).Any(k => l[k].Text == name && l.Matches(k - 1, ",") && (l.Matches(k + 1, ",") || k + 1 == d)))));
+            || (l.IndexOf(":=") is var d and > 0 && Enumerable.Range(1, d - 1).Any(k => l[k].Text == name && l.Matches(k - 1, ",") && (l.Matches(k + 1, ",") || k + 1 == d)))
+            // `if id, ok := traceID(line); ok {`: the statement's own short declaration.
+            || (l.Matches(0, "if", name) && l.IndexOf(":=") is var s and > 1 && Enumerable.Range(2, s - 2).All(k => l[k].Text == "," || l[k].IsIdentifier))));
         var rhs = def is null ? -1 : def.IndexOf(":=") is var at and > 0 ? at + 1 : def.IndexOf("=") + 1;
         return (def, rhs);
     }
