@@ -526,34 +526,19 @@ public sealed partial class CodeReader(SourceLocator locator)
 
     // The statement of the called function (the call whose `(` is at `open`) that keeps the parameter its view
     // argument is passed as, or null when none does directly.
-    private CodeFinding? KeptParameter(FunctionScope scope, GoLine line, int open)
-    {
-        var index = StatementRules.ViewArgument(scope, line, open + 1, line.Count);
-        var name = line[open - 1].Text;
-        foreach (var (callee, package, prefix, _) in Callees(scope, line).Where(c => c.Function.MethodName == name))
-        {
-            var parameters = callee.ParameterNames();
-            if (index < 0 || index >= parameters.Count)
-            {
-                continue;
-            }
-
-            var calleeScope = new FunctionScope(package, callee, prefix + callee.Name) { PerCallTypes = perCallTypes };
-            var keeping = calleeScope.Lines.Select(l => (Line: l, Finding: StatementRules.Keeps(calleeScope, l)))
-                .Where(x => x.Finding is { Pattern: SuspectPattern.UnboundedMap or SuspectPattern.UnboundedSlice } && Stores(x.Line, parameters[index]))
-                .Select(x => x.Finding).FirstOrDefault();
-            if (keeping is not null)
-            {
-                return keeping;
-            }
-        }
-
-        return null;
-    }
+    private CodeFinding? KeptParameter(FunctionScope scope, GoLine line, int open) =>
+        ViewParameterLines(scope, line, open).Select(x => (x.Line, x.Parameter, Finding: StatementRules.Keeps(x.Scope, x.Line)))
+            .Where(x => x.Finding is { Pattern: SuspectPattern.UnboundedMap or SuspectPattern.UnboundedSlice } && Stores(x.Line, x.Parameter))
+            .Select(x => x.Finding).FirstOrDefault();
 
     // The line of the called function (the call whose `(` is at `open`) that stores the parameter its view argument is
     // passed as into an element of a fixed-size array field (`ix.ring[ix.next%len(ix.ring)] = b`), or null.
-    private GoLine? KeptInRing(FunctionScope scope, GoLine line, int open)
+    private GoLine? KeptInRing(FunctionScope scope, GoLine line, int open) =>
+        ViewParameterLines(scope, line, open).FirstOrDefault(x => StatementRules.ArrayElementWrite(x.Scope, x.Line) is not null && Stores(x.Line, x.Parameter)).Line;
+
+    // Each line of the functions the call whose `(` is at `open` may run, with the name of the parameter its view
+    // argument is passed as.
+    private IEnumerable<(FunctionScope Scope, GoLine Line, string Parameter)> ViewParameterLines(FunctionScope scope, GoLine line, int open)
     {
         var index = StatementRules.ViewArgument(scope, line, open + 1, line.Count);
         var name = line[open - 1].Text;
@@ -566,13 +551,11 @@ public sealed partial class CodeReader(SourceLocator locator)
             }
 
             var calleeScope = new FunctionScope(package, callee, prefix + callee.Name) { PerCallTypes = perCallTypes };
-            if (calleeScope.Lines.FirstOrDefault(l => StatementRules.ArrayElementWrite(calleeScope, l) is not null && Stores(l, parameters[index])) is { } ring)
+            foreach (var l in calleeScope.Lines)
             {
-                return ring;
+                yield return (calleeScope, l, parameters[index]);
             }
         }
-
-        return null;
     }
 
     // The line's right side (after its assignment) names the parameter by itself.

@@ -156,6 +156,11 @@ internal static class StatementRules
             return origin;
         }
 
+        if (PooledValueKept(scope, line, from, to, target.Describe(isAppend ? "slice" : "map")) is { } pooled)
+        {
+            return pooled;
+        }
+
         var eviction = isAppend ? Truncation(scope, target, line) : Deletion(scope, target);
         if (origin is not null && eviction is not null)
         {
@@ -1524,7 +1529,7 @@ internal static class StatementRules
             }
 
             var callee = scope.Package.Files.SelectMany(f => f.Functions).FirstOrDefault(f => f.Name == line[i].Text);
-            if (callee is not null && ReturnsViewOfParameter(scope.Package, callee))
+            if (callee is not null && ReturnsViewOfParameter(scope.Package, callee, cutOnly: true))
             {
                 return line[i + 2].Text;
             }
@@ -1582,9 +1587,13 @@ internal static class StatementRules
 
     // The function keeps a slice of a []byte or string parameter, uncopied (no string(), Clone, copy, make, append on the
     // way), in a slice field (`h.Route = value`, `Header{Route: value}`) or in what it returns (`return frame[:end]`).
-    private static bool ReturnsViewOfParameter(GoPackage package, GoFunction function)
+    // cutOnly: only a piece cut from the parameter counts (`return line[i:j]`, a strings.Fields word of it), not the
+    // parameter itself handed back or kept whole in a field: called with a whole buffer, only a cut piece is smaller
+    // than what it pins.
+    private static bool ReturnsViewOfParameter(GoPackage package, GoFunction function, bool cutOnly = false)
     {
         var views = new HashSet<string>(StringComparer.Ordinal);
+        var cut = new HashSet<string>(StringComparer.Ordinal);
         var tokens = function.File.Tokens;
         for (var i = Math.Max(0, function.DeclStart); i + 1 < function.BodyStart; i++)
         {
@@ -1614,9 +1623,12 @@ internal static class StatementRules
             var intoField = assign >= 2 && line.Matches(assign - 2, ".") && FieldKind(package, line[assign - 1].Text) == GoVarKind.Slice;
             var keyed = Enumerable.Range(from, line.Count - from).Any(k => line.Matches(k, ":") && line[k - 1].IsIdentifier && line[k + 1].IsIdentifier
                 && views.Contains(line[k + 1].Text) && FieldKind(package, line[k - 1].Text) == GoVarKind.Slice);
-            var returned = line.Matches(0, "return") && ((SliceExpression(line, 1, line.Count) is { } sliced && views.Contains(sliced))
-                || (views.Contains(line[1].Text) && (line.Count == 2 || line.Matches(2, ","))));
-            if (intoField || keyed || returned)
+            var slicedHere = SliceExpression(line, from, line.Count) is { } sliced && views.Contains(sliced);
+            var splitHere = Enumerable.Range(from, Math.Max(0, line.Count - from - 3)).Any(k => line[k].Text is "strings" or "bytes" && line.Matches(k + 1, ".")
+                && line[k + 2].Text is "Fields" or "Split" or "SplitN" or "Cut" or "SplitAfter" or "FieldsFunc" && line.Matches(k + 3, "("));
+            var returned = line.Matches(0, "return") && (slicedHere || (cutOnly && splitHere)
+                || ((cutOnly ? cut : views).Contains(line[1].Text) && (line.Count == 2 || line.Matches(2, ","))));
+            if ((!cutOnly && (intoField || keyed)) || returned)
             {
                 return true;
             }
@@ -1624,7 +1636,12 @@ internal static class StatementRules
             // A length or an index computed from a view is a number, not a view.
             if (assign > 0 && !line.Matches(assign + 1, "len") && !line.Matches(assign + 1, "cap"))
             {
-                views.UnionWith(Enumerable.Range(0, assign).Where(k => line[k].IsIdentifier && line[k].Text != "_" && !line.Matches(k - 1, ".") && !line.Matches(k + 1, ".")).Select(k => line[k].Text).Where(n => n is not ("for" or "if")));
+                var assigned = Enumerable.Range(0, assign).Where(k => line[k].IsIdentifier && line[k].Text != "_" && !line.Matches(k - 1, ".") && !line.Matches(k + 1, ".")).Select(k => line[k].Text).Where(n => n is not ("for" or "if")).ToList();
+                views.UnionWith(assigned);
+                if (slicedHere || splitHere || Enumerable.Range(from, line.Count - from).Any(k => line[k].IsIdentifier && cut.Contains(line[k].Text) && !line.Matches(k - 1, ".")))
+                {
+                    cut.UnionWith(assigned);
+                }
             }
         }
 
@@ -1858,7 +1875,38 @@ internal static class StatementRules
         }
 
         var name = line[get - 1].Text;
-        return scope.Package.Var(name) is { Kind: GoVarKind.Pool } || name.Contains("pool", StringComparison.OrdinalIgnoreCase) ? name : null;
+        return scope.Package.Var(name) is { Kind: GoVarKind.Pool } || name.Contains("pool", StringComparison.OrdinalIgnoreCase)
+            || (line.Matches(get - 2, ".") && IsPoolField(scope.Package, name)) ? name : null;
+    }
+
+    // `bufs sync.Pool` / `bufs *sync.Pool`: a struct field declared as a sync.Pool, whatever it is called.
+    private static bool IsPoolField(GoPackage package, string field) =>
+        package.Files.Any(f => f.Fields.Any(x => x.Name == field && f.Tokens.Skip(x.Type).SkipWhile(t => t.Text == "*").Take(3).Select(t => t.Text).SequenceEqual(["sync", ".", "Pool"])));
+
+    // `c.rejects = append(c.rejects, Reject{..., JSON: buf})` with `buf, _ := c.bufs.Get().(*bytes.Buffer)` before it:
+    // what a sync.Pool's Get handed out, stored itself (not a copy of its contents) in a long-lived container, never
+    // goes back to the pool, so the pool's New allocates anew for the next Get; null when no stored value is pooled.
+    private static CodeFinding? PooledValueKept(FunctionScope scope, GoLine line, int from, int to, string where)
+    {
+        for (var i = from; i < to; i++)
+        {
+            // The value itself (`= buf`, `, buf)`, `JSON: buf}`), not something read from it (`buf.Bytes()`).
+            if (!line[i].IsIdentifier || (i != from && line[i - 1].Text is not ("," or "(" or "{" or ":")) || (i + 1 < to && line[i + 1].Text is not ("," or "}" or ")")))
+            {
+                continue;
+            }
+
+            var name = line[i].Text;
+            var get = scope.Lines.FirstOrDefault(l => l.Number < line.Number && (l.Matches(0, name, ":=") || l.Matches(0, name, "=") || l.Matches(0, name, ","))
+                && PoolGet(scope, l) is not null);
+            if (get is not null)
+            {
+                return Finding(SuspectPattern.SyncPoolMisuse, true, scope, line,
+                    $"keeps `{name}`, which the sync.Pool `{PoolGet(scope, get)}` handed out at {Site(get)}, in {where}: it never goes back to the pool, so the pool's New allocates anew for the next Get");
+            }
+        }
+
+        return null;
     }
 
     // The line's assignment: its top-level `=`, or, in a one-line func literal (`return func() { s.subs = append(s.subs[:i],

@@ -1,6 +1,7 @@
 // A function of the package that returns a slice of its argument (`return p[8:24]`) hands back a view of what it was
 // given: called with a whole buffer, its result pins that buffer wherever it is kept, and a fixed-size array ring
-// bounds only how many such views are kept. A copy (strings.Clone, append([]byte(nil), ...)) pins nothing.
+// bounds only how many such views are kept. A copy (strings.Clone, append([]byte(nil), ...)) pins nothing. Likewise a
+// value a sync.Pool handed out, stored itself in a long-lived container, never goes back to the pool.
 using GcTrace.Events;
 
 namespace GcTrace.Tests.Source;
@@ -130,5 +131,71 @@ public class CodeReaderReturnedViewTests
         cloned.Should().Contain("strings.Clone(id)");
 
         CodeReaderTests.Read("main.scan", cloned)?.Pattern.Should().NotBe(SuspectPattern.SubslicePinsBuffer);
+    }
+
+    private const string Pooled = """
+        package main
+
+        import (
+            "bytes"
+            "sync"
+        )
+
+        type held struct {
+            id  int
+            out *bytes.Buffer
+        }
+
+        type Encoder struct {
+            scratch sync.Pool
+            kept    []held
+            n       int
+        }
+
+        func (e *Encoder) Encode(v string) []byte {
+            e.n++
+            b, _ := e.scratch.Get().(*bytes.Buffer)
+            if b == nil {
+                b = bytes.NewBuffer(make([]byte, 0, 16<<10)) // site
+            }
+            b.Reset()
+            if _, err := b.WriteString(v); err != nil {
+                e.scratch.Put(b)
+                return nil
+            }
+            if len(v) > 100 && len(e.kept) < 5000 {
+                e.kept = append(e.kept, held{id: e.n, out: b})
+                return nil
+            }
+            res := append([]byte(nil), b.Bytes()...)
+            e.scratch.Put(b)
+            return res
+        }
+
+        var enc = &Encoder{}
+
+        func main() {
+            enc.Encode("x")
+        }
+        """;
+
+    [Fact]
+    public void Read_PooledBufferKeptInACappedSlice_IsPoolMisuse()
+    {
+        var f = CodeReaderTests.Read("main.(*Encoder).Encode", Pooled)!;
+
+        f.Pattern.Should().Be(SuspectPattern.SyncPoolMisuse, f.Evidence);
+        f.Holds.Should().BeTrue();
+        f.Evidence.Should().Contain("keeps `b`, which the sync.Pool `scratch` handed out");
+    }
+
+    [Fact]
+    public void Read_PooledBufferCopiedOutAndPutBack_IsNoPoolMisuse()
+    {
+        var copied = Pooled.Replace("held{id: e.n, out: b})", "held{id: e.n, out: bytes.NewBuffer(append([]byte(nil), b.Bytes()...))})\n        e.scratch.Put(b)", StringComparison.Ordinal);
+        copied.Should().Contain("out: bytes.NewBuffer(append([]byte(nil), b.Bytes()...))");
+
+        var f = CodeReaderTests.Read("main.(*Encoder).Encode", copied);
+        (f is { Pattern: SuspectPattern.SyncPoolMisuse, Holds: true }).Should().BeFalse(f?.Evidence);
     }
 }

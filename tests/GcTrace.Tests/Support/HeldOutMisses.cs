@@ -240,12 +240,9 @@ public static class HeldOutMisses
     /// argument, so `fieldValue(batch)` is a view of the returned batch, and RecentIndex.Add stores it in an element of
     /// the fixed-size array `ring`, which bounds the count, not what each view pins.
     /// The src24_* first-pass misses (main 4de4c40, docs/held-out-src24.md), with the verdict's evidence:
-    /// src24_encode_pool (truth sync-pool-misuse: Convert takes a *bytes.Buffer from a sync.Pool, made with a 32 KiB
-    /// make on a miss, and puts it back after writing an accepted row; a rejected row keeps the pooled buffer itself in
-    /// `c.rejects`, capped at 20000 rows, and never puts it back, so each reject holds a whole pool buffer for ~1 KiB of
-    /// JSON and the pool makes new ones; read as unbounded-slice: "main.go:74 `c.rejects = append(c.rejects,
-    /// Reject{Line: c.line, Reason: err.Error(), JSON: buf})` appends to the field `c.rejects`, which is never
-    /// truncated", which misses the `len(c.rejects) < maxRejects` cap and the Get without Put on that path).
+    /// src24_encode_pool fixed by reader10 after its blind pass (not blind): the pool is the field `bufs sync.Pool`,
+    /// and the reject path stores the pooled buffer itself in `c.rejects`, so it never goes back to the pool
+    /// (sync-pool-misuse, whatever caps the slice).
     /// src24_trace_dedup fixed by reader10 after its blind pass (not blind): `id, ok := traceID(line)` is a view of
     /// `line` (traceID returns `line[i+6 : i+6+32]`), and remember keeps it in the ring and the map, which bound how
     /// many ids are kept, not what each one pins.
@@ -265,7 +262,6 @@ public static class HeldOutMisses
     /// </remarks>
     public static readonly IReadOnlyDictionary<string, string> Pattern = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["runs/src24_encode_pool"] = "unbounded-slice",
         ["runs/src25_order_watchers"] = "unbounded-map",
         ["runs/src25_call_deadlines"] = "unbounded-map",
     };
