@@ -61,7 +61,7 @@ public class CodeReaderFuncContainerTests
     [Fact]
     public void Read_CallbackFiledInAContainerOfFuncsBehindAnInterface_IsClosureCapture()
     {
-        var f = Read("main.(*api).handle", Feed, ("gcfixtures/app/feed.go", MemFeed))!;
+        var f = Read("main.(*api).handle", Feed, ("/build/app/feed.go", MemFeed))!;
 
         f.Pattern.Should().Be(SuspectPattern.ClosureCapture);
         f.Holds.Should().BeTrue(f.Evidence);
@@ -74,7 +74,7 @@ public class CodeReaderFuncContainerTests
         var feed = Feed.Replace("a.handle(\"t\")", "a.handle(\"t\")\n\t\ta.feed.(*memFeed).Unwatch(\"t\")", StringComparison.Ordinal);
         var mem = MemFeed + "\nfunc (m *memFeed) Unwatch(topic string) { delete(m.watchers, topic) }\n";
 
-        var f = Read("main.(*api).handle", feed, ("gcfixtures/app/feed.go", mem))!;
+        var f = Read("main.(*api).handle", feed, ("/build/app/feed.go", mem))!;
 
         f.Pattern.Should().Be(SuspectPattern.ClosureCapture);
         f.Holds.Should().BeFalse(f.Evidence);
@@ -88,7 +88,7 @@ public class CodeReaderFuncContainerTests
             .Replace("a.feed.Watch(topic, func(b []byte) { copy(r.scratch, b) })", "a.feed.Watch(topic, r.scratch)", StringComparison.Ordinal);
         var mem = MemFeed.Replace("func([]byte)", "[]byte", StringComparison.Ordinal);
 
-        var f = Read("main.(*api).handle", feed, ("gcfixtures/app/feed.go", mem))!;
+        var f = Read("main.(*api).handle", feed, ("/build/app/feed.go", mem))!;
 
         f.Pattern.Should().Be(SuspectPattern.UnboundedMap);
         f.Holds.Should().BeTrue(f.Evidence);
@@ -190,7 +190,7 @@ public class CodeReaderFuncContainerTests
     [Fact]
     public void Read_LongTimerReArmedIntoAFieldOfThePassedValue_IsTimerNotStopped()
     {
-        var f = Read("main.(*dialer).dial", Dialer, ("gcfixtures/app/guards.go", Guards))!;
+        var f = Read("main.(*dialer).dial", Dialer, ("/build/app/guards.go", Guards))!;
 
         f.Pattern.Should().Be(SuspectPattern.TimerNotStopped);
         f.Holds.Should().BeTrue(f.Evidence);
@@ -200,9 +200,9 @@ public class CodeReaderFuncContainerTests
     [Fact]
     public void Read_TimerStoppedBeforeItIsReArmed_IsNotTheCause()
     {
-        var guards = Guards.Replace("\ta.guard = time.AfterFunc", "\tif a.guard != nil {\n\t\ta.guard.Stop()\n\t}\n\ta.guard = time.AfterFunc", StringComparison.Ordinal);
+        var guards = Guards.Replace("a.guard = time.AfterFunc", "if a.guard != nil {\n        a.guard.Stop()\n    }\n    a.guard = time.AfterFunc", StringComparison.Ordinal);
 
-        var f = Read("main.(*dialer).dial", Dialer, ("gcfixtures/app/guards.go", guards));
+        var f = Read("main.(*dialer).dial", Dialer, ("/build/app/guards.go", guards));
 
         f.Should().NotBeNull();
         f!.Holds.Should().BeFalse(f.Evidence);
@@ -213,7 +213,7 @@ public class CodeReaderFuncContainerTests
     {
         var guards = Guards.Replace("5 * time.Minute", "200 * time.Millisecond", StringComparison.Ordinal);
 
-        var f = Read("main.(*dialer).dial", Dialer, ("gcfixtures/app/guards.go", guards));
+        var f = Read("main.(*dialer).dial", Dialer, ("/build/app/guards.go", guards));
 
         f.Should().NotBeNull();
         f!.Holds.Should().BeFalse(f.Evidence);
