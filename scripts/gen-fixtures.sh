@@ -414,6 +414,14 @@ RUNS=(
   "src30_idle_conns_twin|src30_idle_conns_twin|8|100||gctrace=1|1|no-leak|twin:timer-not-stopped||twin of src30_idle_conns: touch stops the previous idle timer before arming the next"
   "src30_retry_later|src30_retry_later|8|100||gctrace=1|1|leak|closure-capture|main.(*uploader).submit|reader11: every other upload's 24 KiB body is captured by a retry literal scheduled with time.AfterFunc(retryWait), retryWait a constant 90 * time.Second"
   "src30_retry_later_twin|src30_retry_later_twin|8|100||gctrace=1|1|no-leak|twin:closure-capture||twin of src30_retry_later: retryWait is 50 * time.Millisecond, so each retry literal lets go of its body a few ticks later"
+  # issue 16 (site9, not blind): func literals that outlive the function that declares them (a handler literal a
+  # middleware constructor returns, an encoder literal a method returns and a worker keeps) are named as pprof names
+  # them, even when make + copy drops the callee's frame; a method value handler; each leak with a twin (src31_*).
+  "src31_audit_chain|src31_audit_chain|8|100||gctrace=1|1|leak|unbounded-slice|main.withJournal.func1.1,main.(*journal).Keep|site9: an audit middleware constructor returns the middleware literal, which returns the handler literal; each request body is handed to journal.Keep, which copies it (make + copy) and appends the copy to the journal's entries; nothing trims them (Go 1.19 records the copy at the Keep call in the handler literal)"
+  "src31_audit_chain_twin|src31_audit_chain_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-slice||twin of src31_audit_chain: Keep copies the body into a fixed ring of 128 slots, replacing the oldest"
+  "src31_export_hooks|src31_export_hooks|8|100||gctrace=1|1|leak|unbounded-map|main.(*catalog).encoder.func1|site9: (*catalog).encoder returns an encoder literal that worker goroutines keep in their struct and call per record; it renders a 12 KiB line and files it in the catalog's byID map under a fresh id; nothing deletes"
+  "src31_export_hooks_twin|src31_export_hooks_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src31_export_hooks: the encoder forgets the line filed 256 records earlier (delete from byID)"
+  "src31_probe_gate|src31_probe_gate|8|100||gctrace=1|1|leak|unbounded-map|main.(*collector).record,main.(*collector).keep|site9: a method value handler (mux.HandleFunc(\"/probe\", col.record)) hands each ~10 KiB report to keep, which copies it (make + copy) into the reports map under probe name and sequence number; nothing deletes (Go 1.19 records the copy at the keep call in record)"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {
