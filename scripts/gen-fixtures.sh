@@ -411,6 +411,16 @@ RUNS=(
   "src29_blob_heads_twin|src29_blob_heads_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src29_blob_heads: Add records append([]byte(nil), magic(blob)...), a copy of the header"
   "src29_word_ring|src29_word_ring|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Filter).Review|reader10: Review turns each ~12 KiB chat frame into a string; firstFlagged returns a strings.Fields word of it, which note keeps in a slice capped at 3000 (trimmed from the front), each word pins its message"
   "src29_word_ring_twin|src29_word_ring_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src29_word_ring: note keeps strings.Clone(w), a copy of the word"
+  # issue 16 (reader11, not blind): func values kept in containers and long timers, each with a twin that is not a
+  # leak (src30_*): method values appended per session to a tenant's slice of listener funcs (left vs dropped on
+  # close), a connection's idle AfterFunc re-armed into its field per message (without vs after Stop), and an
+  # unassigned AfterFunc literal whose delay is a named constant (90 s vs 50 ms).
+  "src30_tenant_listeners|src30_tenant_listeners|8|100||gctrace=1|1|leak|closure-capture|main.(*Server).Accept|reader11: each session's 32 KiB window is bound by its deliver method value, appended to its tenant's slice of listener funcs in the hub (map[string][]listener); sessions end but nothing leaves the hub"
+  "src30_tenant_listeners_twin|src30_tenant_listeners_twin|8|100||gctrace=1|1|no-leak|twin:closure-capture||twin of src30_tenant_listeners: closing a session drops its tenant's listeners from the hub (delete)"
+  "src30_idle_conns|src30_idle_conns|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*Broker).Receive|reader11: per message a 16 KiB frame; the connection's idle timer is re-armed as c.idle = time.AfterFunc(idleAfter = 90s, literal capturing the frame) without stopping the previous one"
+  "src30_idle_conns_twin|src30_idle_conns_twin|8|100||gctrace=1|1|no-leak|twin:timer-not-stopped||twin of src30_idle_conns: touch stops the previous idle timer before arming the next"
+  "src30_retry_later|src30_retry_later|8|100||gctrace=1|1|leak|closure-capture|main.(*uploader).submit|reader11: every other upload's 24 KiB body is captured by a retry literal scheduled with time.AfterFunc(retryWait), retryWait a constant 90 * time.Second"
+  "src30_retry_later_twin|src30_retry_later_twin|8|100||gctrace=1|1|no-leak|twin:closure-capture||twin of src30_retry_later: retryWait is 50 * time.Millisecond, so each retry literal lets go of its body a few ticks later"
   # issue 16 (site9, not blind): func literals that outlive the function that declares them (a handler literal a
   # middleware constructor returns, an encoder literal a method returns and a worker keeps) are named as pprof names
   # them, even when make + copy drops the callee's frame; a method value handler; each leak with a twin (src31_*).

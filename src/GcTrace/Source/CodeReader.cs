@@ -500,7 +500,9 @@ public sealed partial class CodeReader(SourceLocator locator)
             var calleeScope = new FunctionScope(package, callee, prefix + callee.Name) { PerCallTypes = perCallTypes };
             foreach (var l in calleeScope.Lines)
             {
-                var finding = StatementRules.Keeps(calleeScope, l) ?? (onLocalValue ? StatementRules.ReceiverLifecycle(calleeScope, l) : null);
+                // A timer the callee arms into a field around what it was passed keeps that value as much as a container.
+                var finding = StatementRules.Keeps(calleeScope, l) ?? (onLocalValue ? StatementRules.ReceiverLifecycle(calleeScope, l) : null)
+                    ?? StatementRules.ArmsTimerOnParameter(calleeScope, l);
                 if (finding is null && depth < MaxCallDepth && PassesParameter(calleeScope, l))
                 {
                     finding = Callee(calleeScope, l, depth + 1, visited);

@@ -179,6 +179,16 @@ internal static class StatementRules
         {
             dead += $" ({Site(neverRuns)} runs only under a comparison with a time.Duration multiplied by a time unit, 10^9 times too long)";
         }
+        if (origin is null && !IsFuncValue(scope, line, from, to) && HoldsFuncs(scope.Package, target) is { } funcType)
+        {
+            // What is stored may be an inner map or slice of funcs (`b.topics[topic] = hs`): the container grows by
+            // closures all the same, and each keeps what it captures or the receiver its method value binds. (A cancel
+            // func or a timer's callback kept there is named by what was not cancelled or stopped: origin, above.)
+            return Finding(SuspectPattern.ClosureCapture, eviction is null, scope, line, eviction is null
+                ? $"stores into {where}, whose entries are func values (`{funcType}`), and nothing removes from it{dead}: each func, every variable it captures and the receiver a method value binds stay reachable"
+                : $"stores into {where}, whose entries are func values (`{funcType}`), which {Site(eviction)} removes from");
+        }
+
         if (IsFuncValue(scope, line, from, to))
         {
             return Finding(SuspectPattern.ClosureCapture, eviction is null, scope, line, eviction is null
@@ -223,6 +233,13 @@ internal static class StatementRules
             var previous = scope.Lines.FirstOrDefault(l => l.Number < line.Number && (Releases.Calls(l, timerField.Name, "Stop", selected: true)
                 || Releases.Calls(l, timerField.Name, "Reset", selected: true)));
             var field = LeftText(line, time);
+            if (previous is null && Delay(scope, line, time) is { } shortDelay && shortDelay < Durations.LongTimer)
+            {
+                // A replaced timer that fires within a few GC cycles gives back what it keeps as it fires.
+                return Finding(SuspectPattern.TimerNotStopped, false, scope, line,
+                    $"replaces the timer in `{field}` without stopping the previous one, but it is armed for {Durations.Describe(shortDelay)}, so the replaced one fires within a few GC cycles");
+            }
+
             return previous is null
                 ? Finding(SuspectPattern.TimerNotStopped, true, scope, line, $"replaces the timer in `{field}` without stopping the previous one, which stays in the runtime's timer heap until it fires (before Go 1.23)")
                 : Finding(SuspectPattern.TimerNotStopped, false, scope, line, $"re-arms `{field}` after {Site(previous)} stops the previous timer");
@@ -256,10 +273,15 @@ internal static class StatementRules
 
         if (call == "AfterFunc" && line.Find("func", "(") > time)
         {
-            // Only a long delay keeps the literal for long; a short one is ordinary deferred work.
-            var longDelay = line.Has("Hour") || line.Has("Minute");
-            return Finding(SuspectPattern.ClosureCapture, longDelay && AssignedName(line, time) is null, scope, line,
-                "schedules a func literal with time.AfterFunc: the timer keeps it, and what it captures, until it fires");
+            // Only a long delay keeps the literal for long; a short one is ordinary deferred work. A constant delay is
+            // measured (`retryWait` = 90 * time.Second is long, 50 * time.Millisecond is not); any other is long when
+            // counted in minutes or hours.
+            var delay = Delay(scope, line, time);
+            var longDelay = delay is { } d ? d >= Durations.LongTimer : line.Has("Hour") || line.Has("Minute");
+            var armed = delay is { } known ? $" armed for {Durations.Describe(known)}" : string.Empty;
+            return Finding(SuspectPattern.ClosureCapture, longDelay && AssignedName(line, time) is null, scope, line, longDelay
+                ? $"schedules a func literal with time.AfterFunc{armed}: the timer keeps it, and what it captures, until it fires"
+                : $"schedules a func literal with time.AfterFunc{armed}, which fires within a few GC cycles and then lets go of what it captures");
         }
 
         if (DerivesContext(line) is var context and >= 0)
@@ -289,6 +311,32 @@ internal static class StatementRules
         return Resource(scope, line);
     }
 
+    // The constant delay of the timer call at `time` (its first argument), or null when it is not a constant.
+    private static TimeSpan? Delay(FunctionScope scope, GoLine line, int time) =>
+        line.Matches(time + 3, "(") && Arguments(line, time + 4, line.Count).FirstOrDefault() is var (from, to) && to > from
+            ? Durations.Of(scope.Package, line, from, to)
+            : null;
+
+    /// <summary>A statement of a called function that arms a one-shot timer into a field and names a value its caller
+    /// passed (`c.timer = time.AfterFunc(d.timeout, func() { onExpire(c) })` with `c` a parameter): the caller's value
+    /// rides the timer, so re-arming without stopping the one replaced keeps the old timer, its callback and that value
+    /// until it fires. Null for any other line.</summary>
+    public static CodeFinding? ArmsTimerOnParameter(FunctionScope scope, GoLine line)
+    {
+        var time = line.Find("time", ".");
+        if (time < 0 || line[time + 2].Text is not ("AfterFunc" or "NewTimer") || LeftHolder(scope, line, time) is not { Kind: HolderKind.Field })
+        {
+            return null;
+        }
+
+        // The statement with its callback: `c.idle = time.AfterFunc(d, func() {` then `onIdle(c, last)` on the next line.
+        var parameters = scope.Body.ParameterNames();
+        var callback = scope.LiteralRangeAround(line.Number + 1) is { } literal && literal.First == line.Number ? literal.Last : line.Number;
+        var namesParameter = scope.Lines.Where(l => l.Number >= line.Number && l.Number <= callback)
+            .Any(l => Enumerable.Range(0, l.Count).Any(i => l[i].IsIdentifier && !l.Matches(i - 1, ".") && parameters.Contains(l[i].Text)));
+        return namesParameter && Lifecycle(scope, line) is { Pattern: SuspectPattern.TimerNotStopped } finding ? finding : null;
+    }
+
     // The map or slice a one-shot timer made at `time` is kept in per item: `m[k] = time.AfterFunc(..)`, or
     // `t := time.NewTimer(..)` then `m[k] = t` / `append(s.timers, t)` in the same function; null otherwise.
     private static Holder? TimerContainer(FunctionScope scope, GoLine line, int time)
@@ -311,8 +359,7 @@ internal static class StatementRules
     {
         var holder = LeftHolder(scope, line, time)!;
         var call = line[time + 2].Text;
-        var (from, to) = Arguments(line, time + 4, line.Count).First();
-        var duration = Durations.Of(scope.Package, line, from, to);
+        var duration = Delay(scope, line, time);
         var armed = duration is { } d ? $" armed for {Durations.Describe(d)}" : string.Empty;
         var keeps = call == "AfterFunc" ? "its callback and what the callback captures" : "its channel and the timer";
         var stop = Releases.Find(scope, line, holder, "Stop");
@@ -1398,6 +1445,66 @@ internal static class StatementRules
         }
 
         return false;
+    }
+
+    // The func type at the bottom of the container's declared type (`map[string]map[uint64]Handler` with `type Handler
+    // func(Event)`, `[]func()`), or null when its elements are not funcs or its declaration is not found: the entries
+    // of such a container are closures or method values, whatever map or slice holds them on the way.
+    private static string? HoldsFuncs(GoPackage package, Target target)
+    {
+        if (target.Local || target.Kind is not (GoVarKind.Map or GoVarKind.Slice))
+        {
+            return null;
+        }
+
+        foreach (var file in package.Files)
+        {
+            var t = file.Tokens;
+            var starts = target.Owner is not null
+                ? file.Fields.Where(f => f.Name == target.Name).Select(f => f.Type)
+                : Enumerable.Range(1, Math.Max(0, t.Count - 1)).Where(i => t[i].IsIdentifier && t[i].Text == target.Name && t[i - 1].Text is "var" or "(" or ";"
+                    || (t[i].IsIdentifier && t[i].Text == target.Name && t[i - 1].Line != t[i].Line)).Select(i => i + 1);
+            foreach (var start in starts)
+            {
+                var at = start;
+                // `= make(map[..]..)` or `= map[..]..{}` of a package-level var.
+                at += at < t.Count && t[at].Text == "=" ? 1 : 0;
+                at += at + 1 < t.Count && t[at].Text == "make" && t[at + 1].Text == "(" ? 2 : 0;
+                if (at >= t.Count || t[at].Text is not ("map" or "["))
+                {
+                    continue;
+                }
+
+                var first = at;
+                while (at < t.Count && t[at].Text is "map" or "[" or "*")
+                {
+                    at += t[at].Text == "map" ? 1 : 0;
+                    if (at < t.Count && t[at].Text == "[")
+                    {
+                        var depth = 0;
+                        do
+                        {
+                            depth += t[at].Text == "[" ? 1 : t[at].Text == "]" ? -1 : 0;
+                            at++;
+                        }
+                        while (at < t.Count && depth > 0);
+                    }
+                    else if (at < t.Count && t[at].Text == "*")
+                    {
+                        at++;
+                    }
+                }
+
+                var isFunc = at < t.Count && ((t[at].Text == "func" && t[at].Kind == GoTokenKind.Keyword)
+                    || (t[at].IsIdentifier && !(at + 1 < t.Count && t[at + 1].Text == ".") && FuncTypes(package).Contains(t[at].Text)));
+                if (isFunc)
+                {
+                    return string.Concat(Enumerable.Range(first, at + 1 - first).Select(i => t[i].Text));
+                }
+            }
+        }
+
+        return null;
     }
 
     // A method of a type of the package is so named (`(*Conn).onEvent`), and no struct field is.

@@ -262,11 +262,12 @@ public static class HeldOutMisses
     /// reply completes the call, neither stopping a timer, so the runtime's timers keep each call; read as
     /// unbounded-map: "client.go:94 `c.inflight[cl.seq] = cl` assigns into the field `c.inflight`, which client.go:116
     /// (`delete(c.inflight, cl.seq)`) deletes from, yet the site kept growing: that release does not bound it"; complete
-    /// does delete every call from inflight, which stays at zero).
+    /// does delete every call from inflight, which stays at zero). Both are read right since the pass after (reader11,
+    /// not blind): a container whose entries are func values is closure-capture whatever map holds them on the way,
+    /// and a long one-shot timer a callee re-arms into a field of the value it was passed, without Stop, keeps the
+    /// replaced one (timer-not-stopped); their entries are gone.
     /// </remarks>
     public static readonly IReadOnlyDictionary<string, string> Pattern = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["runs/src25_order_watchers"] = "unbounded-map",
-        ["runs/src25_call_deadlines"] = "unbounded-map",
     };
 }
