@@ -429,6 +429,18 @@ RUNS=(
   "src31_export_hooks|src31_export_hooks|8|100||gctrace=1|1|leak|unbounded-map|main.(*catalog).encoder.func1|site9: (*catalog).encoder returns an encoder literal that worker goroutines keep in their struct and call per record; it renders a 12 KiB line and files it in the catalog's byID map under a fresh id; nothing deletes"
   "src31_export_hooks_twin|src31_export_hooks_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src31_export_hooks: the encoder forgets the line filed 256 records earlier (delete from byID)"
   "src31_probe_gate|src31_probe_gate|8|100||gctrace=1|1|leak|unbounded-map|main.(*collector).record,main.(*collector).keep|site9: a method value handler (mux.HandleFunc(\"/probe\", col.record)) hands each ~10 KiB report to keep, which copies it (make + copy) into the reports map under probe name and sequence number; nothing deletes (Go 1.19 records the copy at the keep call in record)"
+  # issue 16 (blind19): a SECOND held-out batch written blind to the code reader and the diagnosis (src35_*), in the
+  # style of Kubernetes-operator controllers written with the standard library (a fake watch stream, an informer
+  # cache, a work queue with rate-limited requeue, reconcile per object); ground truth fixed here before any run was
+  # recorded; Go's default MemProfileRate; docs/held-out-src35.md says how the batch was written and first scored.
+  "src35_status_cache|src35_status_cache|8|100||gctrace=1|1|leak|unbounded-map|main.(*Controller).reconcile|held-out: the operator keeps each object's status (observed generation + 32 KiB rendered manifest) in c.statuses keyed by UID; a deleted object's reconcile returns without deleting its entry"
+  "src35_status_cache_twin|src35_status_cache_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src35_status_cache: the reconcile of a deleted object deletes its status entry"
+  "src35_pod_watchers|src35_pod_watchers|8|100||gctrace=1|1|leak|goroutine-leak|main.(*Controller).watchPods,main.(*Controller).reconcile|held-out: a pod watcher goroutine per object (32 KiB log tail) fed generations through a per-object channel; deletion drops the channel from the map without closing it, so the watcher parks in its range loop forever"
+  "src35_resync_tickers|src35_resync_tickers|8|100||gctrace=1|1|leak|ticker-not-stopped|main.(*Controller).startResync,main.(*Controller).reconcile|held-out: every reconcile restarts the object's resync loop with a new time.NewTicker(30s+); the old loop returns on its closed stop channel but the ticker is never stopped"
+  "src35_requeue_timers|src35_requeue_timers|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*Controller).reconcile|held-out: every reconcile deep-copies the object (16 KiB spec) and arms c.requeue[uid] = time.AfterFunc(10m, check(copy)), replacing the previous timer without Stop"
+  "src35_reconcile_contexts|src35_reconcile_contexts|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Controller).reconcile|held-out: every reconcile derives context.WithTimeout(context.WithValue(root, key, tracked), 5m) from the manager's root; the cancel is stored in the status and never called, so root's children keep the tracked object and its 16 KiB manifest"
+  "src35_drift_handlers|src35_drift_handlers|8|100||gctrace=1|1|leak|closure-capture|main.(*Controller).watchDrift,main.(*Controller).reconcile|held-out: the first reconcile of each object registers an OnUpdate func literal on the shared informer capturing a 24 KiB copy of the admitted spec; handlers are never removed"
+  "src35_condition_history|src35_condition_history|8|100||gctrace=1|1|leak|unbounded-slice|main.(*Recorder).Record|held-out: the event recorder appends every reconcile's condition with an 8 KiB spec snapshot to r.history, never trimmed"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {
@@ -608,6 +620,7 @@ leak_goroutines() {
     src23_event_stream) echo "main.(*subscriber).heartbeat" ;;
     src24_shard_workers) echo "main.parseWorker,main.importFile.func1" ;;
     src25_deploy_probes) echo "main.(*job).loop" ;;
+    src35_pod_watchers) echo "main.(*Controller).watchPods" ;;
     *) echo "" ;;
   esac
 }
