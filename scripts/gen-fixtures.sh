@@ -404,6 +404,18 @@ RUNS=(
   "src28_gateway_codec_twin|src28_gateway_codec_twin|12|100||gctrace=1|1|no-leak|twin:sync-pool-misuse||twin of src28_gateway_codec: handle defers Done, so every frame goes back to the pool"
   "src28_login_routes|src28_login_routes|8|100||gctrace=1|1|leak|unbounded-map|main.main.func1,main.main|site8: a login handler literal written in main files a 16 KiB token per login in the package-level map sessions under user+nonce; nothing deletes"
   "src28_login_routes_twin|src28_login_routes_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src28_login_routes: the token is filed under the user alone (64 users), replacing the previous one"
+  # issue 16 (blind18): a held-out batch written blind to the code reader and the diagnosis (src34_*), in the style of
+  # Go written with another language's idioms (Java/Python/Node.js): GetInstance() singletons behind sync.Once,
+  # manager/service "classes" with getters and setters, listener lists, Node-style callbacks, futures built on
+  # channels, panic/recover as exceptions. Go's default MemProfileRate; docs/held-out-src34.md says how the batch was
+  # written and first scored.
+  "src34_audit_history|src34_audit_history|8|100||gctrace=1|1|leak|unbounded-slice|main.(*AuditHistoryManager).RecordEvent|held-out: an AuditHistoryManager singleton (GetInstance) appends a HistoryEntry with a ~6 KiB copy of the profile document to its history slice field on every UpdateProfile; ClearHistory exists but nothing calls it"
+  "src34_theme_listeners|src34_theme_listeners|8|100||gctrace=1|1|leak|closure-capture|main.(*DocumentService).OpenDocument|held-out: every opened document subscribes a callback literal capturing its render model (24 KiB layout buffer) to the application's EventEmitter (internal/src34events) with AddListener; RemoveListener (CloseDocument) is never called"
+  "src34_request_scope|src34_request_scope|12|100||gctrace=1|1|leak|context-not-cancelled|main.NewRequestScope|held-out: each request's RequestScope puts a 20 KiB attribute buffer into WithValue under a singleton's root context and wraps it in WithTimeout(15 min); Dispose (the cancel) is never called, so the root keeps every scope"
+  "src34_conn_poller|src34_conn_poller|8|100||gctrace=1|1|leak|ticker-not-stopped|main.(*ConnectionPoller).runTask,main.(*ConnectionPoller).Start|held-out: per connection a ConnectionPoller's Start creates a time.NewTicker, a 16 KiB scratch buffer and a goroutine per task (select on the ticker and a quit channel); the connection closes without ConnectionPoller.Stop"
+  "src34_conn_poller_twin|src34_conn_poller_twin|8|100||gctrace=1|1|no-leak|twin:ticker-not-stopped||twin of src34_conn_poller: the poller's Stop is the connection's close callback, so each ticker is stopped and its goroutine returns"
+  "src34_session_registry|src34_session_registry|8|100||gctrace=1|1|leak|unbounded-map|gcfixtures/internal/src34registry.(*SessionRegistry).GetOrCreateSession|held-out: a static SessionRegistry (internal/src34registry, GetInstance) creates a session context with a 20 KiB attribute buffer per new id in its map; the gateway mints a fresh correlation id per request and RemoveSession runs only on logout (1 in 10)"
+  "src34_quote_futures|src34_quote_futures|12|100||gctrace=1|1|leak|timer-not-stopped|main.(*QuoteService).calculateQuote|held-out: every quote returns a Future whose NewFutureWithTimeout arms time.AfterFunc(2 min, literal rejecting the future); Resolve stores the 20 KiB quote but never stops the timer, so Go 1.19 keeps each timer, its future and its quote until it fires"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {
@@ -583,6 +595,7 @@ leak_goroutines() {
     src23_event_stream) echo "main.(*subscriber).heartbeat" ;;
     src24_shard_workers) echo "main.parseWorker,main.importFile.func1" ;;
     src25_deploy_probes) echo "main.(*job).loop" ;;
+    src34_conn_poller) echo "main.(*ConnectionPoller).runTask" ;;
     *) echo "" ;;
   esac
 }
