@@ -18,7 +18,7 @@
 #   scripts/source-accuracy.sh                       build the CLI (Release) and write docs/source-accuracy.md
 #   scripts/source-accuracy.sh --no-build            use the CLI already built
 #   scripts/source-accuracy.sh --prefix src2_        only runs whose name starts with the prefix (repeatable; default src_, src2_, src4_;
-#                                                    --prefix src3_, src6_, src7_, src8_, src12_, src13_, src16_, src17_, src18_, src19_, src23_, src24_ or src25_ alone: a held-out batch, with its own notes)
+#                                                    --prefix src3_, src6_, src7_, src8_, src12_, src13_, src16_, src17_, src18_, src19_, src23_, src24_, src25_ or src32_ alone: a held-out batch, with its own notes)
 #   scripts/source-accuracy.sh --tsv FILE            also write the per-run results as TSV (for a later --before)
 #   scripts/source-accuracy.sh --before FILE         add the earlier results from FILE beside the current ones
 #   scripts/source-accuracy.sh --cli DLL             use another build of the CLI (e.g. an earlier commit's, for --tsv)
@@ -273,6 +273,22 @@ as callbacks, an internal event bus and an internal file source; the leak sits o
 method. Their ground truth was committed into scripts/gen-fixtures.sh before the programs were recorded or the CLI
 first read them; the first pass is docs/source-accuracy-src25.first.tsv.
 Programs: fixtures/src/<run>/ and fixtures/src/internal/src25*/; ground truth: fixtures/runs/<run>/meta.json.
+
+| run | leak functions | design |
+|---|---|---|
+TEXT
+  elif [[ "${PREFIXES[*]}" == src32_ ]]; then
+    cat <<'TEXT'
+## The runs
+
+src32_* are a held-out batch written blind to the code reader and the diagnosis (docs/held-out-src32.md says how), in
+the style of infrastructure daemons and network plumbing: loopback TCP servers and clients speaking length-prefixed
+frames (internal/src32wire), a metrics collector keyed by remote address, a forwarding client that redials with
+backoff, a service resolver with a lookup timeout, a discovery watcher with per-target health checks, an ingest router,
+a log tailer over rotated temp files, an upload client with retries. Their ground truth was committed into
+scripts/gen-fixtures.sh before the programs were recorded or the CLI first read them; the first pass is
+docs/source-accuracy-src32.first.tsv.
+Programs: fixtures/src/<run>/ and fixtures/src/internal/src32wire/; ground truth: fixtures/runs/<run>/meta.json.
 
 | run | leak functions | design |
 |---|---|---|
