@@ -404,6 +404,31 @@ RUNS=(
   "src28_gateway_codec_twin|src28_gateway_codec_twin|12|100||gctrace=1|1|no-leak|twin:sync-pool-misuse||twin of src28_gateway_codec: handle defers Done, so every frame goes back to the pool"
   "src28_login_routes|src28_login_routes|8|100||gctrace=1|1|leak|unbounded-map|main.main.func1,main.main|site8: a login handler literal written in main files a 16 KiB token per login in the package-level map sessions under user+nonce; nothing deletes"
   "src28_login_routes_twin|src28_login_routes_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src28_login_routes: the token is filed under the user alone (64 users), replacing the previous one"
+  # issue 16 (reader10, not blind): sub-slices and substrings that pin their whole buffer, handed back by a helper of
+  # the package that returns a slice of its argument, and kept in a bounded place (a fixed array ring, a capped slice),
+  # each with a twin that copies the small part out first (src29_*).
+  "src29_blob_heads|src29_blob_heads|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.loadBlob,main.(*Catalog).Add|reader10: loadBlob reads each ~24 KiB upload into its own buffer and returns it; Add records magic(blob) (a helper returning blob[:16]) in a fixed 2048-slot ring, each header pins its blob"
+  "src29_blob_heads_twin|src29_blob_heads_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src29_blob_heads: Add records append([]byte(nil), magic(blob)...), a copy of the header"
+  "src29_word_ring|src29_word_ring|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Filter).Review|reader10: Review turns each ~12 KiB chat frame into a string; firstFlagged returns a strings.Fields word of it, which note keeps in a slice capped at 3000 (trimmed from the front), each word pins its message"
+  "src29_word_ring_twin|src29_word_ring_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src29_word_ring: note keeps strings.Clone(w), a copy of the word"
+  # issue 16 (reader11, not blind): func values kept in containers and long timers, each with a twin that is not a
+  # leak (src30_*): method values appended per session to a tenant's slice of listener funcs (left vs dropped on
+  # close), a connection's idle AfterFunc re-armed into its field per message (without vs after Stop), and an
+  # unassigned AfterFunc literal whose delay is a named constant (90 s vs 50 ms).
+  "src30_tenant_listeners|src30_tenant_listeners|8|100||gctrace=1|1|leak|closure-capture|main.(*Server).Accept|reader11: each session's 32 KiB window is bound by its deliver method value, appended to its tenant's slice of listener funcs in the hub (map[string][]listener); sessions end but nothing leaves the hub"
+  "src30_tenant_listeners_twin|src30_tenant_listeners_twin|8|100||gctrace=1|1|no-leak|twin:closure-capture||twin of src30_tenant_listeners: closing a session drops its tenant's listeners from the hub (delete)"
+  "src30_idle_conns|src30_idle_conns|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*Broker).Receive|reader11: per message a 16 KiB frame; the connection's idle timer is re-armed as c.idle = time.AfterFunc(idleAfter = 90s, literal capturing the frame) without stopping the previous one"
+  "src30_idle_conns_twin|src30_idle_conns_twin|8|100||gctrace=1|1|no-leak|twin:timer-not-stopped||twin of src30_idle_conns: touch stops the previous idle timer before arming the next"
+  "src30_retry_later|src30_retry_later|8|100||gctrace=1|1|leak|closure-capture|main.(*uploader).submit|reader11: every other upload's 24 KiB body is captured by a retry literal scheduled with time.AfterFunc(retryWait), retryWait a constant 90 * time.Second"
+  "src30_retry_later_twin|src30_retry_later_twin|8|100||gctrace=1|1|no-leak|twin:closure-capture||twin of src30_retry_later: retryWait is 50 * time.Millisecond, so each retry literal lets go of its body a few ticks later"
+  # issue 16 (site9, not blind): func literals that outlive the function that declares them (a handler literal a
+  # middleware constructor returns, an encoder literal a method returns and a worker keeps) are named as pprof names
+  # them, even when make + copy drops the callee's frame; a method value handler; each leak with a twin (src31_*).
+  "src31_audit_chain|src31_audit_chain|8|100||gctrace=1|1|leak|unbounded-slice|main.withJournal.func1.1,main.(*journal).Keep|site9: an audit middleware constructor returns the middleware literal, which returns the handler literal; each request body is handed to journal.Keep, which copies it (make + copy) and appends the copy to the journal's entries; nothing trims them (Go 1.19 records the copy at the Keep call in the handler literal)"
+  "src31_audit_chain_twin|src31_audit_chain_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-slice||twin of src31_audit_chain: Keep copies the body into a fixed ring of 128 slots, replacing the oldest"
+  "src31_export_hooks|src31_export_hooks|8|100||gctrace=1|1|leak|unbounded-map|main.(*catalog).encoder.func1|site9: (*catalog).encoder returns an encoder literal that worker goroutines keep in their struct and call per record; it renders a 12 KiB line and files it in the catalog's byID map under a fresh id; nothing deletes"
+  "src31_export_hooks_twin|src31_export_hooks_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src31_export_hooks: the encoder forgets the line filed 256 records earlier (delete from byID)"
+  "src31_probe_gate|src31_probe_gate|8|100||gctrace=1|1|leak|unbounded-map|main.(*collector).record,main.(*collector).keep|site9: a method value handler (mux.HandleFunc(\"/probe\", col.record)) hands each ~10 KiB report to keep, which copies it (make + copy) into the reports map under probe name and sequence number; nothing deletes (Go 1.19 records the copy at the keep call in record)"
   # issue 16 (blind16): a held-out batch written blind to the code reader and the diagnosis (src32_*), in the style of
   # infrastructure daemons and network plumbing (loopback TCP with length-prefixed frames from internal/src32wire, a
   # resolver, a metrics collector, a discovery watcher, a log tailer over temp files, retrying clients with backoff);

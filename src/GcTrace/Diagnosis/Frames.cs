@@ -73,26 +73,66 @@ internal static partial class Frames
     /// its declaring function, so it shares that function's file; when the same stack shows that function at a line in
     /// another file, the literal came from a callee inlined into it (`pool := lib.New(...)` in main.main makes New's
     /// Pool.New literal main.main.funcN, at lib's line): the source has no such literal in that function, and the
-    /// literal keeps its own name, as pprof prints it.</summary>
+    /// literal keeps its own name, as pprof prints it. Nor a literal that outlived its declaring function: when that
+    /// function is not on the stack and the literal is not the entry of a goroutine (its `go` statement is in the
+    /// declaring function), someone else kept the literal and called it later (a handler or middleware returned as
+    /// `http.HandlerFunc(func(w, r) {...})`, a callback stored in a struct), so it is a function in its own right and
+    /// keeps its own name, as pprof's -top prints it.</summary>
     public static string Blamed(IReadOnlyList<StackFrame> stack, int index)
     {
         ArgumentNullException.ThrowIfNull(stack);
         var frame = stack[index];
         var blamed = Blamed(frame.Function);
-        if (blamed == frame.Function || frame.File.Length == 0)
+        if (blamed == frame.Function)
         {
             return blamed;
         }
 
+        var declaringOnStack = false;
         for (var i = index + 1; i < stack.Count; i++)
         {
-            if (stack[i].Function == blamed && stack[i].File.Length > 0 && stack[i].File != frame.File)
+            if (stack[i].Function != blamed)
+            {
+                continue;
+            }
+
+            if (frame.File.Length > 0 && stack[i].File.Length > 0 && stack[i].File != frame.File)
             {
                 return frame.Function;
             }
+
+            declaringOnStack = true;
         }
 
-        return blamed;
+        if (declaringOnStack || IsGoroutineEntry(stack, index))
+        {
+            return blamed;
+        }
+
+        // Called by another literal of the same declaring function (one nested in it, or a sibling): blamed as that one.
+        for (var i = index + 1; i < stack.Count; i++)
+        {
+            if (IsFuncLiteral(stack[i].Function) && Enclosing(stack[i].Function) == blamed)
+            {
+                return Blamed(stack, i);
+            }
+        }
+
+        return frame.Function;
+    }
+
+    // Only the runtime below the frame (runtime.goexit): the function a `go` statement started.
+    private static bool IsGoroutineEntry(IReadOnlyList<StackFrame> stack, int index)
+    {
+        for (var i = index + 1; i < stack.Count; i++)
+        {
+            if (!stack[i].Function.StartsWith("runtime.", StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // "main.init", "gcfixtures/app/cache.init": a package's initialiser, the name right after the package's ("main.T.init"

@@ -418,6 +418,16 @@ public sealed partial class CodeReader(SourceLocator locator)
             return child;
         }
 
+        if (kept is not { Holds: true } && line.IndexOf("(") is > 0 and var call && StatementRules.SubSliceIn(scope, line, call + 1, line.Count) is { } viewed
+            && KeptInRing(scope, line, call) is { } ring)
+        {
+            // A fixed-size ring bounds how many views it keeps, not what each one pins.
+            return new CodeFinding(SuspectPattern.SubslicePinsBuffer, true, line.File.Path, line.Number, line.Code,
+                $"{Path.GetFileName(line.File.Path)}:{line.Number} `{line.Code}` hands on a sub-slice of `{viewed}` (or a value holding one), and "
+                + $"{Path.GetFileName(ring.File.Path)}:{ring.Number} `{ring.Code}` keeps it in the fixed-size array `{StatementRules.ArrayElementWrite(scope, ring) ?? "ring"}`: "
+                + $"the ring holds a bounded number of them, but each kept slice pins the whole backing array of `{viewed}`");
+        }
+
         if (kept is not { Pattern: SuspectPattern.UnboundedMap or SuspectPattern.UnboundedSlice } || line.IndexOf("(") is not (> 0 and var open)
             || StatementRules.SubSliceIn(scope, line, open + 1, line.Count) is not { } buffer)
         {
@@ -490,7 +500,9 @@ public sealed partial class CodeReader(SourceLocator locator)
             var calleeScope = new FunctionScope(package, callee, prefix + callee.Name) { PerCallTypes = perCallTypes };
             foreach (var l in calleeScope.Lines)
             {
-                var finding = StatementRules.Keeps(calleeScope, l) ?? (onLocalValue ? StatementRules.ReceiverLifecycle(calleeScope, l) : null);
+                // A timer the callee arms into a field around what it was passed keeps that value as much as a container.
+                var finding = StatementRules.Keeps(calleeScope, l) ?? (onLocalValue ? StatementRules.ReceiverLifecycle(calleeScope, l) : null)
+                    ?? StatementRules.ArmsTimerOnParameter(calleeScope, l);
                 if (finding is null && depth < MaxCallDepth && PassesParameter(calleeScope, l))
                 {
                     finding = Callee(calleeScope, l, depth + 1, visited);
@@ -516,7 +528,19 @@ public sealed partial class CodeReader(SourceLocator locator)
 
     // The statement of the called function (the call whose `(` is at `open`) that keeps the parameter its view
     // argument is passed as, or null when none does directly.
-    private CodeFinding? KeptParameter(FunctionScope scope, GoLine line, int open)
+    private CodeFinding? KeptParameter(FunctionScope scope, GoLine line, int open) =>
+        ViewParameterLines(scope, line, open).Select(x => (x.Line, x.Parameter, Finding: StatementRules.Keeps(x.Scope, x.Line)))
+            .Where(x => x.Finding is { Pattern: SuspectPattern.UnboundedMap or SuspectPattern.UnboundedSlice } && Stores(x.Line, x.Parameter))
+            .Select(x => x.Finding).FirstOrDefault();
+
+    // The line of the called function (the call whose `(` is at `open`) that stores the parameter its view argument is
+    // passed as into an element of a fixed-size array field (`ix.ring[ix.next%len(ix.ring)] = b`), or null.
+    private GoLine? KeptInRing(FunctionScope scope, GoLine line, int open) =>
+        ViewParameterLines(scope, line, open).FirstOrDefault(x => StatementRules.ArrayElementWrite(x.Scope, x.Line) is not null && Stores(x.Line, x.Parameter)).Line;
+
+    // Each line of the functions the call whose `(` is at `open` may run, with the name of the parameter its view
+    // argument is passed as.
+    private IEnumerable<(FunctionScope Scope, GoLine Line, string Parameter)> ViewParameterLines(FunctionScope scope, GoLine line, int open)
     {
         var index = StatementRules.ViewArgument(scope, line, open + 1, line.Count);
         var name = line[open - 1].Text;
@@ -529,16 +553,11 @@ public sealed partial class CodeReader(SourceLocator locator)
             }
 
             var calleeScope = new FunctionScope(package, callee, prefix + callee.Name) { PerCallTypes = perCallTypes };
-            var keeping = calleeScope.Lines.Select(l => (Line: l, Finding: StatementRules.Keeps(calleeScope, l)))
-                .Where(x => x.Finding is { Pattern: SuspectPattern.UnboundedMap or SuspectPattern.UnboundedSlice } && Stores(x.Line, parameters[index]))
-                .Select(x => x.Finding).FirstOrDefault();
-            if (keeping is not null)
+            foreach (var l in calleeScope.Lines)
             {
-                return keeping;
+                yield return (calleeScope, l, parameters[index]);
             }
         }
-
-        return null;
     }
 
     // The line's right side (after its assignment) names the parameter by itself.

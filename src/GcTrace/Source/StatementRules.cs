@@ -156,6 +156,11 @@ internal static class StatementRules
             return origin;
         }
 
+        if (PooledValueKept(scope, line, from, to, target.Describe(isAppend ? "slice" : "map")) is { } pooled)
+        {
+            return pooled;
+        }
+
         var eviction = isAppend ? Truncation(scope, target, line) : Deletion(scope, target);
         if (origin is not null && eviction is not null)
         {
@@ -174,6 +179,16 @@ internal static class StatementRules
         {
             dead += $" ({Site(neverRuns)} runs only under a comparison with a time.Duration multiplied by a time unit, 10^9 times too long)";
         }
+        if (origin is null && !IsFuncValue(scope, line, from, to) && HoldsFuncs(scope.Package, target) is { } funcType)
+        {
+            // What is stored may be an inner map or slice of funcs (`b.topics[topic] = hs`): the container grows by
+            // closures all the same, and each keeps what it captures or the receiver its method value binds. (A cancel
+            // func or a timer's callback kept there is named by what was not cancelled or stopped: origin, above.)
+            return Finding(SuspectPattern.ClosureCapture, eviction is null, scope, line, eviction is null
+                ? $"stores into {where}, whose entries are func values (`{funcType}`), and nothing removes from it{dead}: each func, every variable it captures and the receiver a method value binds stay reachable"
+                : $"stores into {where}, whose entries are func values (`{funcType}`), which {Site(eviction)} removes from");
+        }
+
         if (IsFuncValue(scope, line, from, to))
         {
             return Finding(SuspectPattern.ClosureCapture, eviction is null, scope, line, eviction is null
@@ -218,6 +233,13 @@ internal static class StatementRules
             var previous = scope.Lines.FirstOrDefault(l => l.Number < line.Number && (Releases.Calls(l, timerField.Name, "Stop", selected: true)
                 || Releases.Calls(l, timerField.Name, "Reset", selected: true)));
             var field = LeftText(line, time);
+            if (previous is null && Delay(scope, line, time) is { } shortDelay && shortDelay < Durations.LongTimer)
+            {
+                // A replaced timer that fires within a few GC cycles gives back what it keeps as it fires.
+                return Finding(SuspectPattern.TimerNotStopped, false, scope, line,
+                    $"replaces the timer in `{field}` without stopping the previous one, but it is armed for {Durations.Describe(shortDelay)}, so the replaced one fires within a few GC cycles");
+            }
+
             return previous is null
                 ? Finding(SuspectPattern.TimerNotStopped, true, scope, line, $"replaces the timer in `{field}` without stopping the previous one, which stays in the runtime's timer heap until it fires (before Go 1.23)")
                 : Finding(SuspectPattern.TimerNotStopped, false, scope, line, $"re-arms `{field}` after {Site(previous)} stops the previous timer");
@@ -251,10 +273,15 @@ internal static class StatementRules
 
         if (call == "AfterFunc" && line.Find("func", "(") > time)
         {
-            // Only a long delay keeps the literal for long; a short one is ordinary deferred work.
-            var longDelay = line.Has("Hour") || line.Has("Minute");
-            return Finding(SuspectPattern.ClosureCapture, longDelay && AssignedName(line, time) is null, scope, line,
-                "schedules a func literal with time.AfterFunc: the timer keeps it, and what it captures, until it fires");
+            // Only a long delay keeps the literal for long; a short one is ordinary deferred work. A constant delay is
+            // measured (`retryWait` = 90 * time.Second is long, 50 * time.Millisecond is not); any other is long when
+            // counted in minutes or hours.
+            var delay = Delay(scope, line, time);
+            var longDelay = delay is { } d ? d >= Durations.LongTimer : line.Has("Hour") || line.Has("Minute");
+            var armed = delay is { } known ? $" armed for {Durations.Describe(known)}" : string.Empty;
+            return Finding(SuspectPattern.ClosureCapture, longDelay && AssignedName(line, time) is null, scope, line, longDelay
+                ? $"schedules a func literal with time.AfterFunc{armed}: the timer keeps it, and what it captures, until it fires"
+                : $"schedules a func literal with time.AfterFunc{armed}, which fires within a few GC cycles and then lets go of what it captures");
         }
 
         if (DerivesContext(line) is var context and >= 0)
@@ -284,6 +311,32 @@ internal static class StatementRules
         return Resource(scope, line);
     }
 
+    // The constant delay of the timer call at `time` (its first argument), or null when it is not a constant.
+    private static TimeSpan? Delay(FunctionScope scope, GoLine line, int time) =>
+        line.Matches(time + 3, "(") && Arguments(line, time + 4, line.Count).FirstOrDefault() is var (from, to) && to > from
+            ? Durations.Of(scope.Package, line, from, to)
+            : null;
+
+    /// <summary>A statement of a called function that arms a one-shot timer into a field and names a value its caller
+    /// passed (`c.timer = time.AfterFunc(d.timeout, func() { onExpire(c) })` with `c` a parameter): the caller's value
+    /// rides the timer, so re-arming without stopping the one replaced keeps the old timer, its callback and that value
+    /// until it fires. Null for any other line.</summary>
+    public static CodeFinding? ArmsTimerOnParameter(FunctionScope scope, GoLine line)
+    {
+        var time = line.Find("time", ".");
+        if (time < 0 || line[time + 2].Text is not ("AfterFunc" or "NewTimer") || LeftHolder(scope, line, time) is not { Kind: HolderKind.Field })
+        {
+            return null;
+        }
+
+        // The statement with its callback: `c.idle = time.AfterFunc(d, func() {` then `onIdle(c, last)` on the next line.
+        var parameters = scope.Body.ParameterNames();
+        var callback = scope.LiteralRangeAround(line.Number + 1) is { } literal && literal.First == line.Number ? literal.Last : line.Number;
+        var namesParameter = scope.Lines.Where(l => l.Number >= line.Number && l.Number <= callback)
+            .Any(l => Enumerable.Range(0, l.Count).Any(i => l[i].IsIdentifier && !l.Matches(i - 1, ".") && parameters.Contains(l[i].Text)));
+        return namesParameter && Lifecycle(scope, line) is { Pattern: SuspectPattern.TimerNotStopped } finding ? finding : null;
+    }
+
     // The map or slice a one-shot timer made at `time` is kept in per item: `m[k] = time.AfterFunc(..)`, or
     // `t := time.NewTimer(..)` then `m[k] = t` / `append(s.timers, t)` in the same function; null otherwise.
     private static Holder? TimerContainer(FunctionScope scope, GoLine line, int time)
@@ -306,8 +359,7 @@ internal static class StatementRules
     {
         var holder = LeftHolder(scope, line, time)!;
         var call = line[time + 2].Text;
-        var (from, to) = Arguments(line, time + 4, line.Count).First();
-        var duration = Durations.Of(scope.Package, line, from, to);
+        var duration = Delay(scope, line, time);
         var armed = duration is { } d ? $" armed for {Durations.Describe(d)}" : string.Empty;
         var keeps = call == "AfterFunc" ? "its callback and what the callback captures" : "its channel and the timer";
         var stop = Releases.Find(scope, line, holder, "Stop");
@@ -1395,6 +1447,66 @@ internal static class StatementRules
         return false;
     }
 
+    // The func type at the bottom of the container's declared type (`map[string]map[uint64]Handler` with `type Handler
+    // func(Event)`, `[]func()`), or null when its elements are not funcs or its declaration is not found: the entries
+    // of such a container are closures or method values, whatever map or slice holds them on the way.
+    private static string? HoldsFuncs(GoPackage package, Target target)
+    {
+        if (target.Local || target.Kind is not (GoVarKind.Map or GoVarKind.Slice))
+        {
+            return null;
+        }
+
+        foreach (var file in package.Files)
+        {
+            var t = file.Tokens;
+            var starts = target.Owner is not null
+                ? file.Fields.Where(f => f.Name == target.Name).Select(f => f.Type)
+                : Enumerable.Range(1, Math.Max(0, t.Count - 1)).Where(i => t[i].IsIdentifier && t[i].Text == target.Name && t[i - 1].Text is "var" or "(" or ";"
+                    || (t[i].IsIdentifier && t[i].Text == target.Name && t[i - 1].Line != t[i].Line)).Select(i => i + 1);
+            foreach (var start in starts)
+            {
+                var at = start;
+                // `= make(map[..]..)` or `= map[..]..{}` of a package-level var.
+                at += at < t.Count && t[at].Text == "=" ? 1 : 0;
+                at += at + 1 < t.Count && t[at].Text == "make" && t[at + 1].Text == "(" ? 2 : 0;
+                if (at >= t.Count || t[at].Text is not ("map" or "["))
+                {
+                    continue;
+                }
+
+                var first = at;
+                while (at < t.Count && t[at].Text is "map" or "[" or "*")
+                {
+                    at += t[at].Text == "map" ? 1 : 0;
+                    if (at < t.Count && t[at].Text == "[")
+                    {
+                        var depth = 0;
+                        do
+                        {
+                            depth += t[at].Text == "[" ? 1 : t[at].Text == "]" ? -1 : 0;
+                            at++;
+                        }
+                        while (at < t.Count && depth > 0);
+                    }
+                    else if (at < t.Count && t[at].Text == "*")
+                    {
+                        at++;
+                    }
+                }
+
+                var isFunc = at < t.Count && ((t[at].Text == "func" && t[at].Kind == GoTokenKind.Keyword)
+                    || (t[at].IsIdentifier && !(at + 1 < t.Count && t[at + 1].Text == ".") && FuncTypes(package).Contains(t[at].Text)));
+                if (isFunc)
+                {
+                    return string.Concat(Enumerable.Range(first, at + 1 - first).Select(i => t[i].Text));
+                }
+            }
+        }
+
+        return null;
+    }
+
     // A method of a type of the package is so named (`(*Conn).onEvent`), and no struct field is.
     private static bool IsMethodName(GoPackage package, string name) =>
         package.FieldType(name) is null && package.Files.SelectMany(f => f.Functions).Any(f => f.Name.EndsWith("." + name, StringComparison.Ordinal));
@@ -1470,7 +1582,7 @@ internal static class StatementRules
             return null;
         }
 
-        if ((SliceExpression(line, from, to) is { } sliced && !FilledPrefix(scope, line, from, to) ? sliced : BufferBytes(scope, line, from, to) ?? SplitView(scope, line, from, to)) is { } direct)
+        if ((SliceExpression(line, from, to) is { } sliced && !FilledPrefix(scope, line, from, to) ? sliced : BufferBytes(scope, line, from, to) ?? SplitView(scope, line, from, to) ?? ViewCall(scope, line, from, to)) is { } direct)
         {
             return direct;
         }
@@ -1484,10 +1596,49 @@ internal static class StatementRules
 
             var (def, rhs) = Definition(scope, line, line[i].Text);
             if (def is not null && rhs > 0 && !MakesOrCopies(def, rhs)
-                && (SliceExpression(def, rhs, def.Count) ?? BufferBytes(scope, def, rhs, def.Count) ?? SplitView(scope, def, rhs, def.Count)) is { } viaLocal
+                && (SliceExpression(def, rhs, def.Count) ?? BufferBytes(scope, def, rhs, def.Count) ?? SplitView(scope, def, rhs, def.Count) ?? ViewCall(scope, def, rhs, def.Count)) is { } viaLocal
                 && ResultAliases(scope, def, rhs) && !(IsDirectSlice(def, rhs) && FilledPrefix(scope, def, rhs, def.Count)))
             {
                 return viaLocal;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The field a line stores into an element of, when that field is a fixed-size array (`ring [4096]entry`,
+    /// `ix.ring[ix.next%len(ix.ring)] = b`): a ring that replaces its elements, bounded by its length; else null.</summary>
+    public static string? ArrayElementWrite(FunctionScope scope, GoLine line)
+    {
+        var eq = TopLevelAssign(line);
+        if (eq < 4 || line[eq].Text != "=" || line[eq - 1].Text != "]" || !line.Matches(1, ".") || !line[2].IsIdentifier || !line.Matches(3, "["))
+        {
+            return null;
+        }
+
+        var field = line[2].Text;
+        return scope.Package.Files.Any(f => f.Fields.Any(x => x.Name == field && f.Tokens[x.Type].Text == "[" && f.Tokens[x.Type + 1].Text != "]"))
+            ? field
+            : null;
+    }
+
+    // `traceID(line)`, `fieldValue(batch)`: a call, with a whole local or parameter as its argument, to a function of the
+    // package that returns a slice of its []byte or string parameter (`return line[i+6 : i+6+32]`) hands back a view of
+    // that argument, sharing its backing array as much as `line[i:j]` written here would; the argument's name, or null.
+    private static string? ViewCall(FunctionScope scope, GoLine line, int from, int to)
+    {
+        for (var i = from; i + 2 < to; i++)
+        {
+            if (!line[i].IsIdentifier || !line.Matches(i + 1, "(") || line.Matches(i - 1, ".") || !line[i + 2].IsIdentifier
+                || line.Matches(i + 3, "(") || line.Matches(i + 3, ".") || line.Matches(i + 3, "["))
+            {
+                continue;
+            }
+
+            var callee = scope.Package.Files.SelectMany(f => f.Functions).FirstOrDefault(f => f.Name == line[i].Text);
+            if (callee is not null && ReturnsViewOfParameter(scope.Package, callee, cutOnly: true))
+            {
+                return line[i + 2].Text;
             }
         }
 
@@ -1543,9 +1694,13 @@ internal static class StatementRules
 
     // The function keeps a slice of a []byte or string parameter, uncopied (no string(), Clone, copy, make, append on the
     // way), in a slice field (`h.Route = value`, `Header{Route: value}`) or in what it returns (`return frame[:end]`).
-    private static bool ReturnsViewOfParameter(GoPackage package, GoFunction function)
+    // cutOnly: only a piece cut from the parameter counts (`return line[i:j]`, a strings.Fields word of it), not the
+    // parameter itself handed back or kept whole in a field: called with a whole buffer, only a cut piece is smaller
+    // than what it pins.
+    private static bool ReturnsViewOfParameter(GoPackage package, GoFunction function, bool cutOnly = false)
     {
         var views = new HashSet<string>(StringComparer.Ordinal);
+        var cut = new HashSet<string>(StringComparer.Ordinal);
         var tokens = function.File.Tokens;
         for (var i = Math.Max(0, function.DeclStart); i + 1 < function.BodyStart; i++)
         {
@@ -1575,9 +1730,12 @@ internal static class StatementRules
             var intoField = assign >= 2 && line.Matches(assign - 2, ".") && FieldKind(package, line[assign - 1].Text) == GoVarKind.Slice;
             var keyed = Enumerable.Range(from, line.Count - from).Any(k => line.Matches(k, ":") && line[k - 1].IsIdentifier && line[k + 1].IsIdentifier
                 && views.Contains(line[k + 1].Text) && FieldKind(package, line[k - 1].Text) == GoVarKind.Slice);
-            var returned = line.Matches(0, "return") && ((SliceExpression(line, 1, line.Count) is { } sliced && views.Contains(sliced))
-                || (views.Contains(line[1].Text) && (line.Count == 2 || line.Matches(2, ","))));
-            if (intoField || keyed || returned)
+            var slicedHere = SliceExpression(line, from, line.Count) is { } sliced && views.Contains(sliced);
+            var splitHere = Enumerable.Range(from, Math.Max(0, line.Count - from - 3)).Any(k => line[k].Text is "strings" or "bytes" && line.Matches(k + 1, ".")
+                && line[k + 2].Text is "Fields" or "Split" or "SplitN" or "Cut" or "SplitAfter" or "FieldsFunc" && line.Matches(k + 3, "("));
+            var returned = line.Matches(0, "return") && (slicedHere || (cutOnly && splitHere)
+                || ((cutOnly ? cut : views).Contains(line[1].Text) && (line.Count == 2 || line.Matches(2, ","))));
+            if ((!cutOnly && (intoField || keyed)) || returned)
             {
                 return true;
             }
@@ -1585,7 +1743,12 @@ internal static class StatementRules
             // A length or an index computed from a view is a number, not a view.
             if (assign > 0 && !line.Matches(assign + 1, "len") && !line.Matches(assign + 1, "cap"))
             {
-                views.UnionWith(Enumerable.Range(0, assign).Where(k => line[k].IsIdentifier && line[k].Text != "_" && !line.Matches(k - 1, ".") && !line.Matches(k + 1, ".")).Select(k => line[k].Text).Where(n => n is not ("for" or "if")));
+                var assigned = Enumerable.Range(0, assign).Where(k => line[k].IsIdentifier && line[k].Text != "_" && !line.Matches(k - 1, ".") && !line.Matches(k + 1, ".")).Select(k => line[k].Text).Where(n => n is not ("for" or "if")).ToList();
+                views.UnionWith(assigned);
+                if (slicedHere || splitHere || Enumerable.Range(from, line.Count - from).Any(k => line[k].IsIdentifier && cut.Contains(line[k].Text) && !line.Matches(k - 1, ".")))
+                {
+                    cut.UnionWith(assigned);
+                }
             }
         }
 
@@ -1698,7 +1861,9 @@ internal static class StatementRules
     private static (GoLine? Def, int Rhs) Definition(FunctionScope scope, GoLine line, string name)
     {
         var def = scope.Lines.LastOrDefault(l => l.Number < line.Number && (l.Matches(0, name) && (l.Matches(1, ":=") || l.Matches(1, "=") || l.Matches(1, ","))
-            || (l.IndexOf(":=") is var d and > 0 && Enumerable.Range(1, d - 1).Any(k => l[k].Text == name && l.Matches(k - 1, ",") && (l.Matches(k + 1, ",") || k + 1 == d)))));
+            || (l.IndexOf(":=") is var d and > 0 && Enumerable.Range(1, d - 1).Any(k => l[k].Text == name && l.Matches(k - 1, ",") && (l.Matches(k + 1, ",") || k + 1 == d)))
+            // `if id, ok := traceID(line); ok {`: the statement's own short declaration.
+            || (l.Matches(0, "if", name) && l.IndexOf(":=") is var s and > 1 && Enumerable.Range(2, s - 2).All(k => l[k].Text == "," || l[k].IsIdentifier))));
         var rhs = def is null ? -1 : def.IndexOf(":=") is var at and > 0 ? at + 1 : def.IndexOf("=") + 1;
         return (def, rhs);
     }
@@ -1817,7 +1982,38 @@ internal static class StatementRules
         }
 
         var name = line[get - 1].Text;
-        return scope.Package.Var(name) is { Kind: GoVarKind.Pool } || name.Contains("pool", StringComparison.OrdinalIgnoreCase) ? name : null;
+        return scope.Package.Var(name) is { Kind: GoVarKind.Pool } || name.Contains("pool", StringComparison.OrdinalIgnoreCase)
+            || (line.Matches(get - 2, ".") && IsPoolField(scope.Package, name)) ? name : null;
+    }
+
+    // `bufs sync.Pool` / `bufs *sync.Pool`: a struct field declared as a sync.Pool, whatever it is called.
+    private static bool IsPoolField(GoPackage package, string field) =>
+        package.Files.Any(f => f.Fields.Any(x => x.Name == field && f.Tokens.Skip(x.Type).SkipWhile(t => t.Text == "*").Take(3).Select(t => t.Text).SequenceEqual(["sync", ".", "Pool"])));
+
+    // `c.rejects = append(c.rejects, Reject{..., JSON: buf})` with `buf, _ := c.bufs.Get().(*bytes.Buffer)` before it:
+    // what a sync.Pool's Get handed out, stored itself (not a copy of its contents) in a long-lived container, never
+    // goes back to the pool, so the pool's New allocates anew for the next Get; null when no stored value is pooled.
+    private static CodeFinding? PooledValueKept(FunctionScope scope, GoLine line, int from, int to, string where)
+    {
+        for (var i = from; i < to; i++)
+        {
+            // The value itself (`= buf`, `, buf)`, `JSON: buf}`), not something read from it (`buf.Bytes()`).
+            if (!line[i].IsIdentifier || (i != from && line[i - 1].Text is not ("," or "(" or "{" or ":")) || (i + 1 < to && line[i + 1].Text is not ("," or "}" or ")")))
+            {
+                continue;
+            }
+
+            var name = line[i].Text;
+            var get = scope.Lines.FirstOrDefault(l => l.Number < line.Number && (l.Matches(0, name, ":=") || l.Matches(0, name, "=") || l.Matches(0, name, ","))
+                && PoolGet(scope, l) is not null);
+            if (get is not null)
+            {
+                return Finding(SuspectPattern.SyncPoolMisuse, true, scope, line,
+                    $"keeps `{name}`, which the sync.Pool `{PoolGet(scope, get)}` handed out at {Site(get)}, in {where}: it never goes back to the pool, so the pool's New allocates anew for the next Get");
+            }
+        }
+
+        return null;
     }
 
     // The line's assignment: its top-level `=`, or, in a one-line func literal (`return func() { s.subs = append(s.subs[:i],

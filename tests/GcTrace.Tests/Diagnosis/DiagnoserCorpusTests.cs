@@ -24,9 +24,10 @@ public class DiagnoserCorpusTests
     // Known pattern misses of the code reader (src/GcTrace/Source, issue 16), held at what it gives today so that a fix
     // shows here. v2_queue_backlog (a FIFO drained with `backlog = backlog[1:]`) was one until the reader
     // learnt that a drain bounds nothing unless it sits under a length cap.
-    // src28_gateway_codec (site8's hard case for naming; named and sited right): the reader takes `x.Get()` for a
-    // sync.Pool Get only on a package-level sync.Pool or a name containing "pool"; the codec's pool is the struct field
-    // `free sync.Pool`, so no code finding is made and the stacks' guess (a func literal at the leaf) stands.
+    // src28_gateway_codec (site8's hard case for naming; named and sited right): the reader takes `x.Get()` for a pool's
+    // Get on the struct field `free sync.Pool` (reader10) but finds it put back in Done, and does not count the codec's
+    // `c.open[f.ID] = f`, a map of a Codec the path constructs (NewCodec, inlined into serve): only a look-alike, so the
+    // stacks' guess (a func literal at the leaf) stands.
     private static readonly Dictionary<string, string> SourceMisreads = new(StringComparer.Ordinal)
     {
         ["runs/src28_gateway_codec"] = ContractNames.Of(SuspectPattern.ClosureCapture),

@@ -69,7 +69,8 @@ public class InlinedLiteralNameTests
         heap.Keys.Should().NotContain(enclosing, $"{enclosing}'s own lines allocate nothing that grows; its literal is inlined from another file");
     }
 
-    // src28_login_routes: the handler literal is written in main.main (main.go), so main.main is the place to fix.
+    // src28_login_routes: the handler literal is written in main.main (main.go) and main.main is on its stack (its
+    // Drive callback dispatches to it), so main.main is the place to fix.
     [Fact]
     public void HeapSite_OfALiteralWrittenInMain_IsBlamedOnMain()
     {

@@ -64,7 +64,9 @@ public static class HeldOutMisses
     /// src3_job_queue, src3_audit_sink: the leaking method (Scheduler.Submit, AccountService.Update) allocates with make
     /// + copy (runtime.makeslicecopy), and Go 1.19's heap profile records such an allocation without that method's
     /// frame (it is not inlined: cost 248 and 173 against the budget of 80): pprof itself ranks main.main.func1 at the
-    /// call line, so the suspect is main.main (docs/output-contract.md, "Callees missing from the stacks").
+    /// call line, so the suspect is main.main (docs/output-contract.md, "Callees missing from the stacks"). Still so
+    /// after site9: the Drive callback runs while main.main is on the stack (main.main calls Drive, which calls it), so
+    /// the literal is blamed on main.main, and the profile has no frame of the method that leaks.
     /// src7_status_poll (http.Get without resp.Body.Close(), growth only in net/http's goroutines) is right since the
     /// program's code is searched for the response whose body nothing closes (SuspectSiting.WithResponseOwner).
     /// src8_frame_pool (first pass, main df369ea): the pool's New literal is main.init.func1 in the profiles (NewFramePool
@@ -103,14 +105,16 @@ public static class HeldOutMisses
     /// pprof names the payload main.Idempotent.func1 at main.go:81 (`store.Remember(...)`); leak_functions are
     /// main.Idempotent.func1 and main.(*IdemStore).Remember. The verdict names main.Idempotent (the literal's enclosing
     /// function), unbounded-map, main.go:81, "store.go:39 `s.entries[key] = e` assigns into the field `s.entries`, which
-    /// nothing deletes from": line and pattern are right, the name is not pprof's.
+    /// nothing deletes from": line and pattern are right, the name is not pprof's. Right since site9 (after the blind
+    /// pass, so not blind): a func literal that outlived its declaring function (net/http calls the handler Idempotent
+    /// returned; Idempotent is not on the stack, and the literal is not a goroutine it started) keeps its own name, as
+    /// pprof's -top prints it, so the suspect is main.Idempotent.func1, main.go:81, unbounded-map.
     /// </remarks>
     public static readonly IReadOnlyDictionary<string, string?> FirstSuspect = new Dictionary<string, string?>(StringComparer.Ordinal)
     {
         ["runs/src3_job_queue"] = "main.main",
         ["runs/src3_audit_sink"] = "main.main",
         ["runs/src8_log_shipper"] = "main.(*Shipper).post",
-        ["runs/src23_idem_keys"] = "main.Idempotent",
     };
 
     /// <summary>Leak runs whose verdict names a ground_truth.leak_functions suspect, but not first: its first suspect today.</summary>
@@ -236,23 +240,16 @@ public static class HeldOutMisses
     /// src23_event_stream (truth ticker-not-stopped) fixed by the lead after its blind pass (not blind): heartbeat's `t`
     /// is a parameter, so the ticker it waits on is the one its caller made and passed (`hb := time.NewTicker(15s)`,
     /// `go sub.heartbeat(hb)`), which Stream never stops.
-    /// src23_trace_index (truth
-    /// subslice-pins-buffer: readBatch reads each 32 KiB NDJSON batch into one buffer and Ingest.ServeHTTP keeps the
-    /// first trace_id value, a `bytes.Index` sub-slice of it returned by fieldValue, in a 4096-slot ring; read as
-    /// unknown: "main.readBatch grew by 5.82 MB across the heap profiles: in-use memory that keeps growing; the stack
-    /// does not say why (unknown)").
+    /// src23_trace_index fixed by reader10 after its blind pass (not blind): fieldValue returns `rest[:j]` of its
+    /// argument, so `fieldValue(batch)` is a view of the returned batch, and RecentIndex.Add stores it in an element of
+    /// the fixed-size array `ring`, which bounds the count, not what each view pins.
     /// The src24_* first-pass misses (main 4de4c40, docs/held-out-src24.md), with the verdict's evidence:
-    /// src24_encode_pool (truth sync-pool-misuse: Convert takes a *bytes.Buffer from a sync.Pool, made with a 32 KiB
-    /// make on a miss, and puts it back after writing an accepted row; a rejected row keeps the pooled buffer itself in
-    /// `c.rejects`, capped at 20000 rows, and never puts it back, so each reject holds a whole pool buffer for ~1 KiB of
-    /// JSON and the pool makes new ones; read as unbounded-slice: "main.go:74 `c.rejects = append(c.rejects,
-    /// Reject{Line: c.line, Reason: err.Error(), JSON: buf})` appends to the field `c.rejects`, which is never
-    /// truncated", which misses the `len(c.rejects) < maxRejects` cap and the Get without Put on that path).
-    /// src24_trace_dedup (truth subslice-pins-buffer: Scan converts each ~16 KiB log line with `string(raw)` and keeps
-    /// its 32-byte trace id, `line[i+6 : i+6+32]`, in a fixed 4096-slot ring, so each id pins its line; read as
-    /// unbounded-map: "main.go:50 `d.seen[id] = d.next` assigns into the field `d.seen`, which main.go:47
-    /// (`delete(d.seen, old)`) deletes from, yet the site kept growing: that release does not bound it"; the map holds
-    /// at most 4096 ids because remember deletes the id the ring forgets, and the growth is the lines the ids pin).
+    /// src24_encode_pool fixed by reader10 after its blind pass (not blind): the pool is the field `bufs sync.Pool`,
+    /// and the reject path stores the pooled buffer itself in `c.rejects`, so it never goes back to the pool
+    /// (sync-pool-misuse, whatever caps the slice).
+    /// src24_trace_dedup fixed by reader10 after its blind pass (not blind): `id, ok := traceID(line)` is a view of
+    /// `line` (traceID returns `line[i+6 : i+6+32]`), and remember keeps it in the ring and the map, which bound how
+    /// many ids are kept, not what each one pins.
     /// The src25_* first-pass misses (main 4de4c40, docs/held-out-src25.md), with the verdict's evidence; both read a
     /// map the leak passes through on its way to what really keeps it as the cause: src25_order_watchers (truth
     /// closure-capture: openView makes an orderView with a 32 KiB render buffer and subscribes its method value `v.apply`
@@ -265,14 +262,12 @@ public static class HeldOutMisses
     /// reply completes the call, neither stopping a timer, so the runtime's timers keep each call; read as
     /// unbounded-map: "client.go:94 `c.inflight[cl.seq] = cl` assigns into the field `c.inflight`, which client.go:116
     /// (`delete(c.inflight, cl.seq)`) deletes from, yet the site kept growing: that release does not bound it"; complete
-    /// does delete every call from inflight, which stays at zero).
+    /// does delete every call from inflight, which stays at zero). Both are read right since the pass after (reader11,
+    /// not blind): a container whose entries are func values is closure-capture whatever map holds them on the way,
+    /// and a long one-shot timer a callee re-arms into a field of the value it was passed, without Stop, keeps the
+    /// replaced one (timer-not-stopped); their entries are gone.
     /// </remarks>
     public static readonly IReadOnlyDictionary<string, string> Pattern = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["runs/src24_encode_pool"] = "unbounded-slice",
-        ["runs/src24_trace_dedup"] = "unbounded-map",
-        ["runs/src23_trace_index"] = "unknown",
-        ["runs/src25_order_watchers"] = "unbounded-map",
-        ["runs/src25_call_deadlines"] = "unbounded-map",
     };
 }
