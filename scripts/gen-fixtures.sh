@@ -440,6 +440,18 @@ RUNS=(
   "src31_export_hooks|src31_export_hooks|8|100||gctrace=1|1|leak|unbounded-map|main.(*catalog).encoder.func1|site9: (*catalog).encoder returns an encoder literal that worker goroutines keep in their struct and call per record; it renders a 12 KiB line and files it in the catalog's byID map under a fresh id; nothing deletes"
   "src31_export_hooks_twin|src31_export_hooks_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src31_export_hooks: the encoder forgets the line filed 256 records earlier (delete from byID)"
   "src31_probe_gate|src31_probe_gate|8|100||gctrace=1|1|leak|unbounded-map|main.(*collector).record,main.(*collector).keep|site9: a method value handler (mux.HandleFunc(\"/probe\", col.record)) hands each ~10 KiB report to keep, which copies it (make + copy) into the reports map under probe name and sequence number; nothing deletes (Go 1.19 records the copy at the keep call in record)"
+  # issue 16 (blind16): a held-out batch written blind to the code reader and the diagnosis (src32_*), in the style of
+  # infrastructure daemons and network plumbing (loopback TCP with length-prefixed frames from internal/src32wire, a
+  # resolver, a metrics collector, a discovery watcher, a log tailer over temp files, retrying clients with backoff);
+  # ground truth fixed here before any run was recorded; default MemProfileRate
+  "src32_peer_stats|src32_peer_stats|8|100||gctrace=1|1|leak|unbounded-map|main.(*Collector).statsFor|held-out: a metrics collector keeps per-peer stats (16 KiB sample ring) in a map keyed by conn.RemoteAddr().String(); agents push over a new short connection each time (new ephemeral port, new key) and nothing deletes a peer"
+  "src32_peer_stats_twin|src32_peer_stats_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src32_peer_stats: the connection handler defers c.forget(addr), which deletes the peer when its connection ends"
+  "src32_redial_history|src32_redial_history|8|100||gctrace=1|1|leak|unbounded-slice|main.(*Client).noteReconnect|held-out: a forwarding client whose relay drops the connection every second frame redials with backoff and appends each reconnect, with a 16 KiB copy of the in-flight frame, to c.history; nothing trims it"
+  "src32_resolve_timeout|src32_resolve_timeout|12|100||gctrace=1|1|leak|goroutine-leak|main.(*Resolver).exchange,main.(*Resolver).Lookup|held-out: Lookup runs go r.exchange(name, replies) over loopback TCP and waits on an unbuffered channel for 6 ms; the registry answers in 0-12 ms, so late exchanges park forever on replies <- answer{...} with the 16 KiB record they read"
+  "src32_target_health|src32_target_health|8|100||gctrace=1|1|leak|ticker-not-stopped|main.(*Watcher).check,main.(*Watcher).Register|held-out: a discovery watcher starts a checker goroutine per announced instance ranging over time.NewTicker(3s) with a 16 KiB probe buffer; its only exit (a failed probe) does not Stop, Deregister cannot reach it, withdrawn instances still answer"
+  "src32_route_keys|src32_route_keys|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.readFrame,main.(*Router).serveConn|held-out: an ingest router reads ~24 KiB length-prefixed frames over loopback TCP and keeps frame[8:40] (the routing header) per stream in a table bounded to 50000 streams; each kept header pins its whole frame"
+  "src32_log_rotate|src32_log_rotate|12|100||gctrace=1|1|leak|unclosed-resource|main.(*Tailer).Ingest|held-out: a log tailer opens each rotated segment (os.CreateTemp spool) with a 64 KiB bufio.Reader registered in t.open until release; segments with a v1 header return an error before release, so the file stays open and its reader registered"
+  "src32_busy_retry|src32_busy_retry|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Client).Do|held-out: an upload client hangs its 32 KiB frame on WithValue(c.root) and per attempt derives WithTimeout(2 min); on a busy answer (~40 %) attempt returns before defer cancel(), so c.root keeps each attempt's context and the frame"
   # issue 16 (blind18): a held-out batch written blind to the code reader and the diagnosis (src34_*), in the style of
   # Go written with another language's idioms (Java/Python/Node.js): GetInstance() singletons behind sync.Once,
   # manager/service "classes" with getters and setters, listener lists, Node-style callbacks, futures built on
@@ -632,6 +644,8 @@ leak_goroutines() {
     src24_shard_workers) echo "main.parseWorker,main.importFile.func1" ;;
     src25_deploy_probes) echo "main.(*job).loop" ;;
     src33_client_writers) echo "main.(*client).writeLoop" ;;
+    src32_resolve_timeout) echo "main.(*Resolver).exchange" ;;
+    src32_target_health) echo "main.(*Watcher).check" ;;
     src34_conn_poller) echo "main.(*ConnectionPoller).runTask" ;;
     *) echo "" ;;
   esac
