@@ -404,6 +404,17 @@ RUNS=(
   "src28_gateway_codec_twin|src28_gateway_codec_twin|12|100||gctrace=1|1|no-leak|twin:sync-pool-misuse||twin of src28_gateway_codec: handle defers Done, so every frame goes back to the pool"
   "src28_login_routes|src28_login_routes|8|100||gctrace=1|1|leak|unbounded-map|main.main.func1,main.main|site8: a login handler literal written in main files a 16 KiB token per login in the package-level map sessions under user+nonce; nothing deletes"
   "src28_login_routes_twin|src28_login_routes_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src28_login_routes: the token is filed under the user alone (64 users), replacing the previous one"
+  # issue 16 (blind17): a held-out batch written blind to the code reader and the diagnosis (src33_*), in the style of
+  # message brokers and real-time systems (a chat hub and a chat room over net.Pipe, a job queue with acks and
+  # redelivery, a presence service, a pub/sub broker reading frames, a notification fan-out with a frame pool);
+  # ground truth committed here before any run was recorded; default MemProfileRate
+  "src33_roster_hooks|src33_roster_hooks|8|100||gctrace=1|1|leak|closure-capture|main.(*Hub).join,main.(*Hub).serve|held-out: a chat hub subscribes a roster listener literal per client, capturing the client's 32 KiB screen buffer, on the hub's listeners slice; leave deletes the client from the clients map but never removes its listener"
+  "src33_redelivery_timers|src33_redelivery_timers|12|100||gctrace=1|1|leak|timer-not-stopped|main.(*Queue).deliver,main.(*Queue).dispatch|held-out: a job queue arms time.AfterFunc(5 min, redeliver literal over the delivery and its 16 KiB frame) per delivery; Nack stops the timer, Ack only deletes the in-flight entry, so each acked delivery's timer stays in the timer heap until it fires"
+  "src33_presence_sessions|src33_presence_sessions|8|100||gctrace=1|1|leak|unbounded-map|main.(*Presence).Connect|held-out: a presence service files a session with a 16 KiB notification feed per connection under a fresh user/device/seq id; Disconnect only marks it offline with lastSeen, nothing deletes"
+  "src33_client_writers|src33_client_writers|8|100||gctrace=1|1|leak|goroutine-leak|main.(*client).writeLoop,main.(*Room).Accept|held-out: a chat room starts a reader and a writer goroutine per net.Pipe connection; the writer (32 KiB frame buffer) ranges over c.out; leave deletes the member and closes the conn but never closes c.out, so every writer parks in its range"
+  "src33_client_writers_twin|src33_client_writers_twin|8|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src33_client_writers: leave closes c.out under the room's lock, so the writer's range ends and it returns"
+  "src33_topic_dedup|src33_topic_dedup|12|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Broker).readFrame,main.(*Broker).Serve|held-out: a pub/sub broker reads each ~24 KiB frame from a net.Pipe publisher into a fresh buffer and keeps the header's message id (a bytes.Fields sub-slice of the frame) in an 8192-slot dedup ring, pinning every frame"
+  "src33_fanout_frames|src33_fanout_frames|8|100||gctrace=1|1|leak|sync-pool-misuse|main.(*framePool).alloc,main.(*framePool).Get,main.(*Fanout).Publish|held-out: a notification fan-out encodes each event into a 32 KiB frame from a sync.Pool wrapper that tracks frames out until Release; Publish returns early for topics with no subscribers without Release, so the frame is never Put back, the outstanding table keeps it and New makes another"
   # issue 16 (reader10, not blind): sub-slices and substrings that pin their whole buffer, handed back by a helper of
   # the package that returns a slice of its argument, and kept in a bounded place (a fixed array ring, a capped slice),
   # each with a twin that copies the small part out first (src29_*).
@@ -438,6 +449,30 @@ RUNS=(
   "src37_pkg_index_twin|src37_pkg_index_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src37_pkg_index: scan keeps append([]byte(nil), name...), a copy of the package name"
   "src37_autosave_timer|src37_autosave_timer|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*Editor).apply|held-out: an editor daemon re-arms each document's autosave per edit as doc.autosave = time.AfterFunc(2m, literal capturing a ~16 KiB snapshot) without stopping the previous timer"
   "src37_watch_ticker|src37_watch_ticker|8|100||gctrace=1|1|leak|ticker-not-stopped|main.(*Watcher).poll|held-out: a directory watcher starts per watch a poller goroutine on time.NewTicker(30s); 6000 watches/s are cancelled and their pollers return without Stop, leaving every ticker in the timer heap"
+  # issue 16 (blind16): a held-out batch written blind to the code reader and the diagnosis (src32_*), in the style of
+  # infrastructure daemons and network plumbing (loopback TCP with length-prefixed frames from internal/src32wire, a
+  # resolver, a metrics collector, a discovery watcher, a log tailer over temp files, retrying clients with backoff);
+  # ground truth fixed here before any run was recorded; default MemProfileRate
+  "src32_peer_stats|src32_peer_stats|8|100||gctrace=1|1|leak|unbounded-map|main.(*Collector).statsFor|held-out: a metrics collector keeps per-peer stats (16 KiB sample ring) in a map keyed by conn.RemoteAddr().String(); agents push over a new short connection each time (new ephemeral port, new key) and nothing deletes a peer"
+  "src32_peer_stats_twin|src32_peer_stats_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src32_peer_stats: the connection handler defers c.forget(addr), which deletes the peer when its connection ends"
+  "src32_redial_history|src32_redial_history|8|100||gctrace=1|1|leak|unbounded-slice|main.(*Client).noteReconnect|held-out: a forwarding client whose relay drops the connection every second frame redials with backoff and appends each reconnect, with a 16 KiB copy of the in-flight frame, to c.history; nothing trims it"
+  "src32_resolve_timeout|src32_resolve_timeout|12|100||gctrace=1|1|leak|goroutine-leak|main.(*Resolver).exchange,main.(*Resolver).Lookup|held-out: Lookup runs go r.exchange(name, replies) over loopback TCP and waits on an unbuffered channel for 6 ms; the registry answers in 0-12 ms, so late exchanges park forever on replies <- answer{...} with the 16 KiB record they read"
+  "src32_target_health|src32_target_health|8|100||gctrace=1|1|leak|ticker-not-stopped|main.(*Watcher).check,main.(*Watcher).Register|held-out: a discovery watcher starts a checker goroutine per announced instance ranging over time.NewTicker(3s) with a 16 KiB probe buffer; its only exit (a failed probe) does not Stop, Deregister cannot reach it, withdrawn instances still answer"
+  "src32_route_keys|src32_route_keys|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.readFrame,main.(*Router).serveConn|held-out: an ingest router reads ~24 KiB length-prefixed frames over loopback TCP and keeps frame[8:40] (the routing header) per stream in a table bounded to 50000 streams; each kept header pins its whole frame"
+  "src32_log_rotate|src32_log_rotate|12|100||gctrace=1|1|leak|unclosed-resource|main.(*Tailer).Ingest|held-out: a log tailer opens each rotated segment (os.CreateTemp spool) with a 64 KiB bufio.Reader registered in t.open until release; segments with a v1 header return an error before release, so the file stays open and its reader registered"
+  "src32_busy_retry|src32_busy_retry|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Client).Do|held-out: an upload client hangs its 32 KiB frame on WithValue(c.root) and per attempt derives WithTimeout(2 min); on a busy answer (~40 %) attempt returns before defer cancel(), so c.root keeps each attempt's context and the frame"
+  # issue 16 (blind18): a held-out batch written blind to the code reader and the diagnosis (src34_*), in the style of
+  # Go written with another language's idioms (Java/Python/Node.js): GetInstance() singletons behind sync.Once,
+  # manager/service "classes" with getters and setters, listener lists, Node-style callbacks, futures built on
+  # channels, panic/recover as exceptions. Go's default MemProfileRate; docs/held-out-src34.md says how the batch was
+  # written and first scored.
+  "src34_audit_history|src34_audit_history|8|100||gctrace=1|1|leak|unbounded-slice|main.(*AuditHistoryManager).RecordEvent|held-out: an AuditHistoryManager singleton (GetInstance) appends a HistoryEntry with a ~6 KiB copy of the profile document to its history slice field on every UpdateProfile; ClearHistory exists but nothing calls it"
+  "src34_theme_listeners|src34_theme_listeners|8|100||gctrace=1|1|leak|closure-capture|main.(*DocumentService).OpenDocument|held-out: every opened document subscribes a callback literal capturing its render model (24 KiB layout buffer) to the application's EventEmitter (internal/src34events) with AddListener; RemoveListener (CloseDocument) is never called"
+  "src34_request_scope|src34_request_scope|12|100||gctrace=1|1|leak|context-not-cancelled|main.NewRequestScope|held-out: each request's RequestScope puts a 20 KiB attribute buffer into WithValue under a singleton's root context and wraps it in WithTimeout(15 min); Dispose (the cancel) is never called, so the root keeps every scope"
+  "src34_conn_poller|src34_conn_poller|8|100||gctrace=1|1|leak|ticker-not-stopped|main.(*ConnectionPoller).runTask,main.(*ConnectionPoller).Start|held-out: per connection a ConnectionPoller's Start creates a time.NewTicker, a 16 KiB scratch buffer and a goroutine per task (select on the ticker and a quit channel); the connection closes without ConnectionPoller.Stop"
+  "src34_conn_poller_twin|src34_conn_poller_twin|8|100||gctrace=1|1|no-leak|twin:ticker-not-stopped||twin of src34_conn_poller: the poller's Stop is the connection's close callback, so each ticker is stopped and its goroutine returns"
+  "src34_session_registry|src34_session_registry|8|100||gctrace=1|1|leak|unbounded-map|gcfixtures/internal/src34registry.(*SessionRegistry).GetOrCreateSession|held-out: a static SessionRegistry (internal/src34registry, GetInstance) creates a session context with a 20 KiB attribute buffer per new id in its map; the gateway mints a fresh correlation id per request and RemoveSession runs only on logout (1 in 10)"
+  "src34_quote_futures|src34_quote_futures|12|100||gctrace=1|1|leak|timer-not-stopped|main.(*QuoteService).calculateQuote|held-out: every quote returns a Future whose NewFutureWithTimeout arms time.AfterFunc(2 min, literal rejecting the future); Resolve stores the 20 KiB quote but never stops the timer, so Go 1.19 keeps each timer, its future and its quote until it fires"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {
@@ -617,6 +652,10 @@ leak_goroutines() {
     src23_event_stream) echo "main.(*subscriber).heartbeat" ;;
     src24_shard_workers) echo "main.parseWorker,main.importFile.func1" ;;
     src25_deploy_probes) echo "main.(*job).loop" ;;
+    src33_client_writers) echo "main.(*client).writeLoop" ;;
+    src32_resolve_timeout) echo "main.(*Resolver).exchange" ;;
+    src32_target_health) echo "main.(*Watcher).check" ;;
+    src34_conn_poller) echo "main.(*ConnectionPoller).runTask" ;;
     *) echo "" ;;
   esac
 }

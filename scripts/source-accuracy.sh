@@ -18,7 +18,7 @@
 #   scripts/source-accuracy.sh                       build the CLI (Release) and write docs/source-accuracy.md
 #   scripts/source-accuracy.sh --no-build            use the CLI already built
 #   scripts/source-accuracy.sh --prefix src2_        only runs whose name starts with the prefix (repeatable; default src_, src2_, src4_;
-#                                                    --prefix src3_, src6_, src7_, src8_, src12_, src13_, src16_, src17_, src18_, src19_, src23_, src24_ or src25_ alone: a held-out batch, with its own notes)
+#                                                    --prefix src3_, src6_, src7_, src8_, src12_, src13_, src16_, src17_, src18_, src19_, src23_, src24_, src25_, src32_, src33_ or src34_ alone: a held-out batch, with its own notes)
 #   scripts/source-accuracy.sh --tsv FILE            also write the per-run results as TSV (for a later --before)
 #   scripts/source-accuracy.sh --before FILE         add the earlier results from FILE beside the current ones
 #   scripts/source-accuracy.sh --cli DLL             use another build of the CLI (e.g. an earlier commit's, for --tsv)
@@ -143,6 +143,21 @@ that exists but is not called on the leaking path, an eviction with a wrong comp
 into scripts/gen-fixtures.sh before the CLI first read them; the first pass is docs/source-accuracy-src3.first.tsv.
 Programs: fixtures/src/<run>/ (every file of the package, and its internal/ sub-packages); ground truth:
 fixtures/runs/<run>/meta.json.
+
+| run | leak functions | design |
+|---|---|---|
+TEXT
+  elif [[ "${PREFIXES[*]}" == src33_ ]]; then
+    cat <<'TEXT'
+## The runs
+
+src33_* are a held-out batch written blind to the code reader and the diagnosis (docs/held-out-src33.md says how), in
+the style of message brokers and real-time systems: a chat hub and a chat room serving clients over net.Pipe with
+per-client reader and writer goroutines, a job queue with acks, nacks and redelivery timeouts, a presence and
+notification service, a pub/sub broker reading length-prefixed frames with a dedup window, a notification fan-out
+encoding into pooled frames. Their ground truth was committed into scripts/gen-fixtures.sh before the programs were
+recorded or the CLI first read them; the first pass is docs/source-accuracy-src33.first.tsv.
+Programs: fixtures/src/<run>/; ground truth: fixtures/runs/<run>/meta.json.
 
 | run | leak functions | design |
 |---|---|---|
@@ -277,6 +292,52 @@ Programs: fixtures/src/<run>/ and fixtures/src/internal/src25*/; ground truth: f
 | run | leak functions | design |
 |---|---|---|
 TEXT
+  elif [[ "${PREFIXES[*]}" == src32_ ]]; then
+    cat <<'TEXT'
+## The runs
+
+src32_* are a held-out batch written blind to the code reader and the diagnosis (docs/held-out-src32.md says how), in
+the style of infrastructure daemons and network plumbing: loopback TCP servers and clients speaking length-prefixed
+frames (internal/src32wire), a metrics collector keyed by remote address, a forwarding client that redials with
+backoff, a service resolver with a lookup timeout, a discovery watcher with per-target health checks, an ingest router,
+a log tailer over rotated temp files, an upload client with retries. Their ground truth was committed into
+scripts/gen-fixtures.sh before the programs were recorded or the CLI first read them; the first pass is
+docs/source-accuracy-src32.first.tsv.
+Programs: fixtures/src/<run>/ and fixtures/src/internal/src32wire/; ground truth: fixtures/runs/<run>/meta.json.
+
+| run | leak functions | design |
+|---|---|---|
+TEXT
+  elif [[ "${PREFIXES[*]}" == src34_ ]]; then
+    cat <<'TEXT'
+## The runs
+
+src34_* are a held-out batch written blind to the code reader and the diagnosis (docs/held-out-src34.md says how), in
+the style of Go written with another language's idioms (Java, Python, Node.js): GetInstance() singletons behind
+sync.Once, manager/service/servlet "classes" with getters and setters, an EventEmitter with AddListener/RemoveListener
+(internal/src34events), a static session registry (internal/src34registry), Node-style callbacks, a promise-like
+Future, panic/recover used as exceptions. Their ground truth was committed into scripts/gen-fixtures.sh before the
+programs were recorded or the CLI first read them; the first pass is docs/source-accuracy-src34.first.tsv.
+Programs: fixtures/src/<run>/ and fixtures/src/internal/src34*/; ground truth: fixtures/runs/<run>/meta.json.
+
+| run | leak functions | design |
+|---|---|---|
+TEXT
+  elif [[ "${PREFIXES[*]}" == src37_ ]]; then
+    cat <<'TEXT'
+## The runs
+
+src37_* are a held-out batch written blind to the code reader and the diagnosis (docs/held-out-src37.md says how), in
+the style of developer tooling and CLI daemons: a language-server-like document store with on-change callbacks, a build
+cache opening and scanning source files in a temp directory, a template-rendering daemon answering over an io.Pipe, an
+editor daemon with per-document autosave timers, a directory watcher with per-watch pollers. Their ground truth was
+committed into scripts/gen-fixtures.sh before the programs were recorded or the CLI first read them; the first pass is
+docs/source-accuracy-src37.first.tsv.
+Programs: fixtures/src/<run>/; ground truth: fixtures/runs/<run>/meta.json.
+
+| run | leak functions | design |
+|---|---|---|
+TEXT
   elif [[ "${PREFIXES[*]}" == src8_ ]]; then
     cat <<'TEXT'
 ## The runs
@@ -336,7 +397,7 @@ TEXT
     jq -r '"| \(.name) | \(.ground_truth.leak_functions | join(", ")) | \(.ground_truth.note | sub("^source-reading: "; "")) |"' "fixtures/runs/$m/meta.json"
   done
   # The commit of main each held-out batch was first scored on (its doc, docs/held-out-<batch>.md, says how).
-  declare -A first_pass_main=([src3_]=e59026a [src6_]=f5d4834 [src7_]=fd70ec6 [src8_]=df369ea [src12_]=fb9e2dd [src13_]=fb9e2dd [src16_]=fb9e2dd [src17_]=e749e03 [src18_]=e749e03 [src19_]=e749e03 [src23_]=4de4c40 [src24_]=4de4c40 [src25_]=4de4c40)
+  declare -A first_pass_main=([src3_]=e59026a [src6_]=f5d4834 [src7_]=fd70ec6 [src8_]=df369ea [src12_]=fb9e2dd [src13_]=fb9e2dd [src16_]=fb9e2dd [src17_]=e749e03 [src18_]=e749e03 [src19_]=e749e03 [src23_]=4de4c40 [src24_]=4de4c40 [src25_]=4de4c40 [src33_]=e076feb [src32_]=e076feb [src34_]=e076feb [src37_]=2217a49)
   batch="${PREFIXES[*]}"
   if [[ -n "${first_pass_main[$batch]:-}" ]]; then
     echo
