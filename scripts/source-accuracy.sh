@@ -333,6 +333,16 @@ library: a fake watch stream (a goroutine generating Added/Modified/Deleted even
 handlers, a work queue with rate-limited requeue, and a reconcile per object keyed by UID. Their ground truth was
 committed into scripts/gen-fixtures.sh before the programs were recorded or the CLI first read them; the first pass is
 docs/source-accuracy-src35.first.tsv.
+  elif [[ "${PREFIXES[*]}" == src37_ ]]; then
+    cat <<'TEXT'
+## The runs
+
+src37_* are a held-out batch written blind to the code reader and the diagnosis (docs/held-out-src37.md says how), in
+the style of developer tooling and CLI daemons: a language-server-like document store with on-change callbacks, a build
+cache opening and scanning source files in a temp directory, a template-rendering daemon answering over an io.Pipe, an
+editor daemon with per-document autosave timers, a directory watcher with per-watch pollers. Their ground truth was
+committed into scripts/gen-fixtures.sh before the programs were recorded or the CLI first read them; the first pass is
+docs/source-accuracy-src37.first.tsv.
 Programs: fixtures/src/<run>/; ground truth: fixtures/runs/<run>/meta.json.
 
 | run | leak functions | design |
@@ -397,7 +407,7 @@ TEXT
     jq -r '"| \(.name) | \(.ground_truth.leak_functions | join(", ")) | \(.ground_truth.note | sub("^source-reading: "; "")) |"' "fixtures/runs/$m/meta.json"
   done
   # The commit of main each held-out batch was first scored on (its doc, docs/held-out-<batch>.md, says how).
-  declare -A first_pass_main=([src3_]=e59026a [src6_]=f5d4834 [src7_]=fd70ec6 [src8_]=df369ea [src12_]=fb9e2dd [src13_]=fb9e2dd [src16_]=fb9e2dd [src17_]=e749e03 [src18_]=e749e03 [src19_]=e749e03 [src23_]=4de4c40 [src24_]=4de4c40 [src25_]=4de4c40 [src35_]=2217a49 [src33_]=e076feb [src32_]=e076feb [src34_]=e076feb [src36_]=2217a49)
+  declare -A first_pass_main=([src3_]=e59026a [src6_]=f5d4834 [src7_]=fd70ec6 [src8_]=df369ea [src12_]=fb9e2dd [src13_]=fb9e2dd [src16_]=fb9e2dd [src17_]=e749e03 [src18_]=e749e03 [src19_]=e749e03 [src23_]=4de4c40 [src24_]=4de4c40 [src25_]=4de4c40 [src35_]=2217a49 [src33_]=e076feb [src32_]=e076feb [src34_]=e076feb [src36_]=2217a49 [src37_]=2217a49)
   batch="${PREFIXES[*]}"
   if [[ -n "${first_pass_main[$batch]:-}" ]]; then
     echo
