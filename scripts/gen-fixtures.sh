@@ -458,6 +458,18 @@ RUNS=(
   "src37_pkg_index_twin|src37_pkg_index_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src37_pkg_index: scan keeps append([]byte(nil), name...), a copy of the package name"
   "src37_autosave_timer|src37_autosave_timer|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*Editor).apply|held-out: an editor daemon re-arms each document's autosave per edit as doc.autosave = time.AfterFunc(2m, literal capturing a ~16 KiB snapshot) without stopping the previous timer"
   "src37_watch_ticker|src37_watch_ticker|8|100||gctrace=1|1|leak|ticker-not-stopped|main.(*Watcher).poll|held-out: a directory watcher starts per watch a poller goroutine on time.NewTicker(30s); 6000 watches/s are cancelled and their pollers return without Stop, leaving every ticker in the timer heap"
+  # issue 16 (blind22): a third new held-out batch written blind to the code reader and the diagnosis (src38_*), in
+  # the style of game servers and real-time simulation (lobbies over net.Pipe, matches with tick loops, worlds with
+  # entities and hooks, leaderboards, replays); ground truth fixed here before any run was recorded; Go's default
+  # MemProfileRate; docs/held-out-src38.md says how the batch was written and first scored.
+  "src38_lobby_sessions|src38_lobby_sessions|8|100||gctrace=1|1|leak|unbounded-map|main.(*Lobby).join|held-out: a lobby serving players over net.Pipe creates per login a Session with a 16 KiB send buffer in its sessions map under a fresh session id; on disconnect leave only marks it offline, nothing deletes"
+  "src38_match_results|src38_match_results|8|100||gctrace=1|1|leak|goroutine-leak|main.(*Match).simulate,main.(*Server).startMatch|held-out: each match starts a simulate goroutine ranging over an unbuffered input channel and applying inputs to the match's 32 KiB state; endMatch removes the match from the active table but never closes the channel, so every finished match's goroutine parks in the range forever"
+  "src38_match_results_twin|src38_match_results_twin|8|100||gctrace=1|1|no-leak|twin:goroutine-leak||twin of src38_match_results: endMatch closes the match's input channel, so the simulate goroutine's range ends and it returns"
+  "src38_death_hooks|src38_death_hooks|8|100||gctrace=1|1|leak|closure-capture|main.(*World).spawn|held-out: an arena world registers per spawned player an onDeath func literal capturing the player's 32 KiB kill-cam buffer on the world's hook list; despawn deletes the player but never removes the hook"
+  "src38_afk_timer|src38_afk_timer|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*Server).handleInput|held-out: every player input re-arms the AFK kick as p.afk = time.AfterFunc(3m, literal capturing an 8 KiB copy of the input frame) without stopping the timer it replaces"
+  "src38_winner_board|src38_winner_board|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Gateway).readHandshake|held-out: a game gateway reads each 32 KiB login handshake over net.Pipe into a fresh packet; the leaderboard's 8192-slot recent-winners ring keeps the name as parsed, a sub-slice of the packet, pinning it"
+  "src38_match_ctx|src38_match_ctx|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Server).openMatch|held-out: each match's context is context.WithCancel(context.WithValue(root, key, state with a 32 KiB grid)) under the server's long-lived root; the cancel is kept in the match record and never called when the match closes"
+  "src38_replay_log|src38_replay_log|8|100||gctrace=1|1|leak|unbounded-slice|main.(*Recorder).capture|held-out: a 40 Hz world tick loop encodes the 1600 entities (~32 KiB) into a fresh frame after every tick and appends it to the replay recorder's frames slice for a season-end replay; nothing trims it"
   # issue 16 (blind16): a held-out batch written blind to the code reader and the diagnosis (src32_*), in the style of
   # infrastructure daemons and network plumbing (loopback TCP with length-prefixed frames from internal/src32wire, a
   # resolver, a metrics collector, a discovery watcher, a log tailer over temp files, retrying clients with backoff);
@@ -678,6 +690,7 @@ leak_goroutines() {
     src32_target_health) echo "main.(*Watcher).check" ;;
     src34_conn_poller) echo "main.(*ConnectionPoller).runTask" ;;
     src35_pod_watchers) echo "main.(*Controller).watchPods" ;;
+    src38_match_results) echo "main.(*Match).simulate" ;;
     *) echo "" ;;
   esac
 }
