@@ -81,6 +81,13 @@ internal static class StatementRules
             return Kept(scope, line, stored, line.IndexOf(",", store) + 1, line.Count, isAppend: false);
         }
 
+        // x.ring[i] = entry{name: view}: a fixed-size array bounds how many views it keeps, not what each one pins.
+        if (eq > 0 && ArrayElementWrite(scope, line) is { } ring && SubSliceIn(scope, line, eq + 1, line.Count) is { } viewed)
+        {
+            return Finding(SuspectPattern.SubslicePinsBuffer, true, scope, line,
+                $"keeps a sub-slice of `{viewed}` (or a value holding one) in the fixed-size array `{ring}`: the ring holds a bounded number of them, but each kept slice pins the whole backing array of `{viewed}`");
+        }
+
         return BufferWrite(scope, line);
     }
 
