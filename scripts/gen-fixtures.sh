@@ -494,6 +494,15 @@ RUNS=(
   "src35_reconcile_contexts|src35_reconcile_contexts|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Controller).reconcile|held-out: every reconcile derives context.WithTimeout(context.WithValue(root, key, tracked), 5m) from the manager's root; the cancel is stored in the status and never called, so root's children keep the tracked object and its 16 KiB manifest"
   "src35_drift_handlers|src35_drift_handlers|8|100||gctrace=1|1|leak|closure-capture|main.(*Controller).watchDrift,main.(*Controller).reconcile|held-out: the first reconcile of each object registers an OnUpdate func literal on the shared informer capturing a 24 KiB copy of the admitted spec; handlers are never removed"
   "src35_condition_history|src35_condition_history|8|100||gctrace=1|1|leak|unbounded-slice|main.(*Recorder).Record|held-out: the event recorder appends every reconcile's condition with an 8 KiB spec snapshot to r.history, never trimmed"
+  # issue 16 (rank12): own cases for which finding becomes the evidence, both ways: a release of another object (the
+  # serving loop's stopped ticker, a file closed by defer after its bytes were read) is no look-alike for the site; a
+  # number computed from a buffer is no view of it; a Close skipped by an early return leaves the value open
+  "src41_lease_registry|src41_lease_registry|8|100||gctrace=1|1|leak|unbounded-map|main.(*Shard).grant|own: a lease server keeps each ~2 KiB lease in its shard's map by a fresh id (shards built once in main's setup loop); expiry only flags it; the serving loop's flush ticker is stopped by defer"
+  "src41_lease_registry_twin|src41_lease_registry_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src41_lease_registry: expire deletes the lease from the shard's map"
+  "src41_segment_heads|src41_segment_heads|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Shipper).load|own: a log shipper io.ReadAll's each ~24 KiB segment from a file closed by defer and keeps its first record key (cut by a helper) in a 4096-slot ring; each key pins its segment"
+  "src41_segment_heads_twin|src41_segment_heads_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src41_segment_heads: the key is copied (append([]byte(nil), ...)) before the ring keeps it"
+  "src41_digest_spool|src41_digest_spool|8|100||gctrace=1|1|leak|unclosed-resource|main.openSpool|own: each upload opens a 48 KiB spool registered in the service's open table until Close; a per-kind map keeps bytes.Count of the buffer (a number); duplicates return early before the Close"
+  "src41_digest_spool_twin|src41_digest_spool_twin|8|100||gctrace=1|1|no-leak|twin:unclosed-resource||twin of src41_digest_spool: defer sp.Close() right after openSpool closes the spool on every path"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {

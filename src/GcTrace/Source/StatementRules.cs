@@ -40,10 +40,11 @@ internal static class StatementRules
             return null;
         }
 
-        var errorCheck = later.FirstOrDefault();
+        // `if err != nil { return err }` right after the call: it failed, there is nothing to close.
+        var errorCheck = IsErrorCheck(Enumerable.Range(0, later[0].Count).Select(i => later[0][i]).TakeWhile(t => t.Text != "{").ToList()) ? later[0] : null;
         var skipped = later.Where(l => l.Number < closes[^1].Number && l.IndexOf("return") is var r and >= 0 && l[r].Kind == GoTokenKind.Keyword)
             .FirstOrDefault(l => !Releases.Calls(l, name, "Close", selected: false)
-                && !(errorCheck is not null && errorCheck.Matches(0, "if") && InsideBlockOf(scope, l, errorCheck))
+                && !(errorCheck is not null && InsideBlockOf(scope, l, errorCheck))
                 && !(later.LastOrDefault(p => p.Number < l.Number) is { } previous && Releases.Calls(previous, name, "Close", selected: false))
                 && !later.Any(d => d.Number < l.Number && d.Matches(0, "defer") && Releases.Calls(d, name, "Close", selected: false)));
         return skipped is null
