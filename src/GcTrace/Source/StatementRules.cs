@@ -1626,6 +1626,13 @@ internal static class StatementRules
             return null;
         }
 
+        // The whole argument is a number or a bool computed from the slice (`bytes.Count(buf[:n], sep)`).
+        var open = line.Matches(from + 1, "(") ? from + 1 : line.Matches(from + 1, ".") && line.Matches(from + 3, "(") ? from + 3 : -1;
+        if (open > 0 && to - 1 > open && line[to - 1].Text == ")" && line.IndexOf(")", open) >= 0 && InScalarCall(scope, line, from - 1, open + 1))
+        {
+            return null;
+        }
+
         if ((SliceExpression(line, from, to) is { } sliced && !FilledPrefix(scope, line, from, to) ? sliced : BufferBytes(scope, line, from, to) ?? SplitView(scope, line, from, to) ?? ViewCall(scope, line, from, to)) is { } direct)
         {
             return direct;

@@ -2,6 +2,7 @@
 // come from says nothing about why the site grows; a number computed from a buffer is no view of it; a value closed on
 // one path but returned past on another is left open.
 using GcTrace.Events;
+using GcTrace.Source;
 
 namespace GcTrace.Tests.Source;
 
