@@ -75,7 +75,7 @@ public sealed partial class CodeReader(SourceLocator locator)
                         return finding;
                     }
 
-                    if (lookAlike is null && ReleaseConcernsFrame(scope, frame, finding))
+                    if (lookAlike is null && (Enclosing(frame.Function) == Enclosing(path[0].Function) || ReleaseConcernsFrame(scope, frame, finding)))
                     {
                         lookAlike = finding;
                     }
@@ -86,10 +86,11 @@ public sealed partial class CodeReader(SourceLocator locator)
         return lookAlike;
     }
 
-    // A stopped ticker, a cancelled context or a closed file says why the frame's value is not leaked only when that
-    // value is the released object or is built from it (`w := bufio.NewWriter(f)` over the closed `f`), or rides it
-    // (`time.AfterFunc(d, func() { use(v) })`): a driver loop's own ticker, stopped by its defer, or a file closed after
-    // its bytes were copied into a fresh buffer, is a different object, and its release says nothing about the growth.
+    // Read in a caller of the site's function, a stopped ticker, a cancelled context or a closed file says why the
+    // value it passes on is not leaked only when that value is the released object, is built from it (`w :=
+    // bufio.NewWriter(f)` over the closed `f`) or rides it (`time.AfterFunc(d, func() { use(v) })`): a driver loop's
+    // own ticker, stopped by its defer, is a different object, and its release says nothing about the growth. (In the
+    // site's function itself a look-alike stays as read.)
     private static bool ReleaseConcernsFrame(FunctionScope scope, CodeFrame frame, CodeFinding finding)
     {
         if (finding.Pattern is not (SuspectPattern.TickerNotStopped or SuspectPattern.TimerNotStopped or SuspectPattern.ContextNotCancelled

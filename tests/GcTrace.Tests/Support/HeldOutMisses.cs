@@ -336,7 +336,7 @@ public static class HeldOutMisses
     /// closes, yet the site kept growing: that release does not bound it", though the file is closed on every path and
     /// what grows is the buffer the kept name pins). Both are read right since the pass after (rank12, not blind):
     /// bytes.Count's int is no view, and the Close that compile's early return skips makes the handle unclosed-resource;
-    /// the closed file is not the buffer (no look-alike), and the view kept in the ring of scan itself pins `data`.
+    /// the view kept in the ring of scan itself pins `data`, a holding finding that wins over the closed file's look-alike.
     /// Their entries are gone.
     /// </remarks>
     public static readonly IReadOnlyDictionary<string, string> Pattern = new Dictionary<string, string>(StringComparer.Ordinal)
