@@ -18,7 +18,7 @@ internal static class StatementRules
     private static readonly string[] ContextDerivers = ["WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause"];
 
     public static CodeFinding? Read(FunctionScope scope, GoLine line) =>
-        Retention(scope, line) ?? Lifecycle(scope, line) ?? Goroutine(scope, line) ?? ClosedOnSomePaths(scope, line);
+        Retention(scope, line) ?? RingView(scope, line) ?? Lifecycle(scope, line) ?? Goroutine(scope, line) ?? ClosedOnSomePaths(scope, line);
 
     // `h, err := c.openFile(path)` ... `return nil` ... `return h.Close()`: the function closes what the call handed it,
     // yet a return between the two (other than the call's own error check) leaves it open on that path, and whatever
@@ -118,14 +118,18 @@ internal static class StatementRules
             return Kept(scope, line, stored, line.IndexOf(",", store) + 1, line.Count, isAppend: false);
         }
 
-        // x.ring[i] = entry{name: view}: a fixed-size array bounds how many views it keeps, not what each one pins.
-        if (eq > 0 && ArrayElementWrite(scope, line) is { } ring && SubSliceIn(scope, line, eq + 1, line.Count) is { } viewed)
-        {
-            return Finding(SuspectPattern.SubslicePinsBuffer, true, scope, line,
-                $"keeps a sub-slice of `{viewed}` (or a value holding one) in the fixed-size array `{ring}`: the ring holds a bounded number of them, but each kept slice pins the whole backing array of `{viewed}`");
-        }
-
         return BufferWrite(scope, line);
+    }
+
+    // x.ring[i] = entry{name: view} in the function read: a fixed-size array bounds how many views it keeps, not what
+    // each one pins.
+    private static CodeFinding? RingView(FunctionScope scope, GoLine line)
+    {
+        var eq = TopLevelAssign(line);
+        return eq > 0 && ArrayElementWrite(scope, line) is { } ring && SubSliceIn(scope, line, eq + 1, line.Count) is { } viewed
+            ? Finding(SuspectPattern.SubslicePinsBuffer, true, scope, line,
+                $"keeps a sub-slice of `{viewed}` (or a value holding one) in the fixed-size array `{ring}`: the ring holds a bounded number of them, but each kept slice pins the whole backing array of `{viewed}`")
+            : null;
     }
 
     // buf.Write(p) / buf.WriteString(s) / fmt.Fprintf(&buf, ...) into a package-level or field bytes.Buffer or
