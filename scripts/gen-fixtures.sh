@@ -468,6 +468,11 @@ RUNS=(
   "src39_request_series|src39_request_series|8|100||gctrace=1|1|leak|unbounded-map|main.(*Registry).Observe|held-out: a metrics middleware observes request latency into a registry of 512-bucket histograms keyed by the label set, which includes the request id; every request files a new ~4 KiB series and nothing deletes"
   "src39_scrape_tickers|src39_scrape_tickers|8|100||gctrace=1|1|leak|ticker-not-stopped|main.(*scrapeLoop).run,main.(*Manager).Sync|held-out: a scrape manager runs a loop goroutine per discovered target on time.NewTicker(15s+); ~8000 targets/s churn, removed targets' loops return on their closed stop channel without Stop, leaving every ticker in the timer heap"
   "src39_scrape_tickers_twin|src39_scrape_tickers_twin|8|100||gctrace=1|1|no-leak|twin:ticker-not-stopped||twin of src39_scrape_tickers: the scrape loop defers t.Stop(), so a removed target's ticker leaves the timer heap"
+  # issue 16 (reader12): a value returned by the allocating function and kept by what its caller does with it next
+  "src42_catalog_titles|src42_catalog_titles|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.parseEntry|reader12: parseEntry returns each ~16 KiB upload entry by value to the ingest loop, which hands it to the catalog (another file); learn keeps bytes.TrimSpace(e.Body[2:66]) per slot in a 4096-slot map, so each kept title pins its entry body"
+  "src42_catalog_titles_twin|src42_catalog_titles_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src42_catalog_titles: learn keeps string(bytes.TrimSpace(...)), a copy of the title"
+  "src42_wire_journal|src42_wire_journal|8|100||gctrace=1|1|leak|unbounded-slice|main.(*link).receive|reader12: (*link).receive returns each ~12 KiB change message to the apply callback, which hands it to the journal; the journal's history appends every message whole and is never trimmed"
+  "src42_wire_journal_twin|src42_wire_journal_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-slice||twin of src42_wire_journal: the journal only counts the messages (applied, bytes) and keeps none"
   # issue 16 (blind16): a held-out batch written blind to the code reader and the diagnosis (src32_*), in the style of
   # infrastructure daemons and network plumbing (loopback TCP with length-prefixed frames from internal/src32wire, a
   # resolver, a metrics collector, a discovery watcher, a log tailer over temp files, retrying clients with backoff);
@@ -504,6 +509,15 @@ RUNS=(
   "src35_reconcile_contexts|src35_reconcile_contexts|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Controller).reconcile|held-out: every reconcile derives context.WithTimeout(context.WithValue(root, key, tracked), 5m) from the manager's root; the cancel is stored in the status and never called, so root's children keep the tracked object and its 16 KiB manifest"
   "src35_drift_handlers|src35_drift_handlers|8|100||gctrace=1|1|leak|closure-capture|main.(*Controller).watchDrift,main.(*Controller).reconcile|held-out: the first reconcile of each object registers an OnUpdate func literal on the shared informer capturing a 24 KiB copy of the admitted spec; handlers are never removed"
   "src35_condition_history|src35_condition_history|8|100||gctrace=1|1|leak|unbounded-slice|main.(*Recorder).Record|held-out: the event recorder appends every reconcile's condition with an 8 KiB spec snapshot to r.history, never trimmed"
+  # issue 16 (rank12): own cases for which finding becomes the evidence, both ways: a release of another object (the
+  # serving loop's stopped ticker, a file closed by defer after its bytes were read) is no look-alike for the site; a
+  # number computed from a buffer is no view of it; a Close skipped by an early return leaves the value open
+  "src41_lease_registry|src41_lease_registry|8|100||gctrace=1|1|leak|unbounded-map|main.(*Shard).grant|own: a lease server keeps each ~2 KiB lease in its shard's map by a fresh id (shards built once in main's setup loop); expiry only flags it; the serving loop's flush ticker is stopped by defer"
+  "src41_lease_registry_twin|src41_lease_registry_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src41_lease_registry: expire deletes the lease from the shard's map"
+  "src41_segment_heads|src41_segment_heads|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Shipper).load|own: a log shipper io.ReadAll's each ~24 KiB segment from a file closed by defer and keeps its first record key (cut by a helper) in a 4096-slot ring; each key pins its segment"
+  "src41_segment_heads_twin|src41_segment_heads_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src41_segment_heads: the key is copied (append([]byte(nil), ...)) before the ring keeps it"
+  "src41_digest_spool|src41_digest_spool|8|100||gctrace=1|1|leak|unclosed-resource|main.openSpool|own: each upload opens a 48 KiB spool registered in the service's open table until Close; a per-kind map keeps bytes.Count of the buffer (a number); duplicates return early before the Close"
+  "src41_digest_spool_twin|src41_digest_spool_twin|8|100||gctrace=1|1|no-leak|twin:unclosed-resource||twin of src41_digest_spool: defer sp.Close() right after openSpool closes the spool on every path"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {
