@@ -470,6 +470,16 @@ RUNS=(
   "src38_winner_board|src38_winner_board|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Gateway).readHandshake|held-out: a game gateway reads each 32 KiB login handshake over net.Pipe into a fresh packet; the leaderboard's 8192-slot recent-winners ring keeps the name as parsed, a sub-slice of the packet, pinning it"
   "src38_match_ctx|src38_match_ctx|8|100||gctrace=1|1|leak|context-not-cancelled|main.(*Server).openMatch|held-out: each match's context is context.WithCancel(context.WithValue(root, key, state with a 32 KiB grid)) under the server's long-lived root; the cancel is kept in the match record and never called when the match closes"
   "src38_replay_log|src38_replay_log|8|100||gctrace=1|1|leak|unbounded-slice|main.(*Recorder).capture|held-out: a 40 Hz world tick loop encodes the 1600 entities (~32 KiB) into a fresh frame after every tick and appends it to the replay recorder's frames slice for a season-end replay; nothing trims it"
+  # issue 16 (blind23): a third new held-out batch written blind to the code reader and the diagnosis (src39_*), in the
+  # style of observability agents and telemetry collectors (scrapers, span exporters, log shippers, metric registries);
+  # ground truth fixed here before any run was recorded; Go's default MemProfileRate; docs/held-out-src39.md says how.
+  "src39_instance_ring|src39_instance_ring|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Scraper).fetch,main.(*Scraper).scrape|held-out: a metrics scraper reads each target's ~32 KiB exposition page into a fresh payload and notes the instance label value, a sub-slice of the payload, in an 8192-slot recently-seen ring; each noted value pins its whole page"
+  "src39_span_retry|src39_span_retry|8|100||gctrace=1|1|leak|sync-pool-misuse|main.newBatchBuf,main.(*Exporter).flush|held-out: a span exporter encodes each batch into a 32 KiB buffer from a sync.Pool and Puts it back after a successful sink write; batches the sink sheds (every fourth) are parked in a preallocated 4096-slot retry ring and never Put back, so Pool.New (main.newBatchBuf) allocates anew"
+  "src39_target_results|src39_target_results|8|100||gctrace=1|1|leak|goroutine-leak|main.(*collector).run,main.(*Agent).Add|held-out: a telemetry agent starts a collector goroutine per target that renders each result into a fresh 32 KiB buffer and sends it on an unbuffered channel; the agent reads three results and removes the target without telling the collector, which parks on its next send forever"
+  "src39_spool_segments|src39_spool_segments|8|100||gctrace=1|1|leak|unclosed-resource|main.(*Shipper).open,main.(*Shipper).ship|held-out: a log shipper opens each spooled segment (os.Open + 64 KiB read buffer, registered in its fd table until Close); segments whose header says #rotated return early without Close"
+  "src39_request_series|src39_request_series|8|100||gctrace=1|1|leak|unbounded-map|main.(*Registry).Observe|held-out: a metrics middleware observes request latency into a registry of 512-bucket histograms keyed by the label set, which includes the request id; every request files a new ~4 KiB series and nothing deletes"
+  "src39_scrape_tickers|src39_scrape_tickers|8|100||gctrace=1|1|leak|ticker-not-stopped|main.(*scrapeLoop).run,main.(*Manager).Sync|held-out: a scrape manager runs a loop goroutine per discovered target on time.NewTicker(15s+); ~8000 targets/s churn, removed targets' loops return on their closed stop channel without Stop, leaving every ticker in the timer heap"
+  "src39_scrape_tickers_twin|src39_scrape_tickers_twin|8|100||gctrace=1|1|no-leak|twin:ticker-not-stopped||twin of src39_scrape_tickers: the scrape loop defers t.Stop(), so a removed target's ticker leaves the timer heap"
   # issue 16 (reader12): a value returned by the allocating function and kept by what its caller does with it next
   "src42_catalog_titles|src42_catalog_titles|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.parseEntry|reader12: parseEntry returns each ~16 KiB upload entry by value to the ingest loop, which hands it to the catalog (another file); learn keeps bytes.TrimSpace(e.Body[2:66]) per slot in a 4096-slot map, so each kept title pins its entry body"
   "src42_catalog_titles_twin|src42_catalog_titles_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src42_catalog_titles: learn keeps string(bytes.TrimSpace(...)), a copy of the title"
@@ -705,6 +715,7 @@ leak_goroutines() {
     src34_conn_poller) echo "main.(*ConnectionPoller).runTask" ;;
     src35_pod_watchers) echo "main.(*Controller).watchPods" ;;
     src38_match_results) echo "main.(*Match).simulate" ;;
+    src39_target_results) echo "main.(*collector).run" ;;
     *) echo "" ;;
   esac
 }
