@@ -18,7 +18,7 @@
 #   scripts/source-accuracy.sh                       build the CLI (Release) and write docs/source-accuracy.md
 #   scripts/source-accuracy.sh --no-build            use the CLI already built
 #   scripts/source-accuracy.sh --prefix src2_        only runs whose name starts with the prefix (repeatable; default src_, src2_, src4_;
-#                                                    --prefix src3_, src6_, src7_, src8_, src12_, src13_, src16_, src17_, src18_, src19_, src23_, src24_, src25_, src32_, src33_, src34_ or src35_ alone: a held-out batch, with its own notes)
+#                                                    --prefix src3_, src6_, src7_, src8_, src12_, src13_, src16_, src17_, src18_, src19_, src23_, src24_, src25_, src32_, src33_, src34_, src35_ or src40_ alone: a held-out batch, with its own notes)
 #   scripts/source-accuracy.sh --tsv FILE            also write the per-run results as TSV (for a later --before)
 #   scripts/source-accuracy.sh --before FILE         add the earlier results from FILE beside the current ones
 #   scripts/source-accuracy.sh --cli DLL             use another build of the CLI (e.g. an earlier commit's, for --tsv)
@@ -343,6 +343,21 @@ cache opening and scanning source files in a temp directory, a template-renderin
 editor daemon with per-document autosave timers, a directory watcher with per-watch pollers. Their ground truth was
 committed into scripts/gen-fixtures.sh before the programs were recorded or the CLI first read them; the first pass is
 docs/source-accuracy-src37.first.tsv.
+Programs: fixtures/src/<run>/; ground truth: fixtures/runs/<run>/meta.json.
+
+| run | leak functions | design |
+|---|---|---|
+TEXT
+  elif [[ "${PREFIXES[*]}" == src40_ ]]; then
+    cat <<'TEXT'
+## The runs
+
+src40_* are a held-out batch written blind to the code reader and the diagnosis (docs/held-out-src40.md says how), in
+the style of storage engines and caches: an LSM store with memtable flushes, a block cache keyed by file number and
+offset, snapshots with onFlush hooks, per-compaction contexts, iterators registered until Close, a WAL group-commit
+deadline timer, and a version set logging manifest edits. Their ground truth was committed into
+scripts/gen-fixtures.sh before the programs were recorded or the CLI first read them; the first pass is
+docs/source-accuracy-src40.first.tsv.
 Programs: fixtures/src/<run>/; ground truth: fixtures/runs/<run>/meta.json.
 
 | run | leak functions | design |
