@@ -1457,50 +1457,14 @@ internal static class StatementRules
             return null;
         }
 
-        foreach (var file in package.Files)
+        foreach (var declared in package.DeclaredTypes(target.Name, field: target.Owner is not null))
         {
-            var t = file.Tokens;
-            var starts = target.Owner is not null
-                ? file.Fields.Where(f => f.Name == target.Name).Select(f => f.Type)
-                : Enumerable.Range(1, Math.Max(0, t.Count - 1)).Where(i => t[i].IsIdentifier && t[i].Text == target.Name && t[i - 1].Text is "var" or "(" or ";"
-                    || (t[i].IsIdentifier && t[i].Text == target.Name && t[i - 1].Line != t[i].Line)).Select(i => i + 1);
-            foreach (var start in starts)
+            var t = declared.File.Tokens;
+            var at = declared.Element;
+            if (declared.IsContainer && at < t.Count && ((t[at].Text == "func" && t[at].Kind == GoTokenKind.Keyword)
+                || (t[at].IsIdentifier && !(at + 1 < t.Count && t[at + 1].Text == ".") && FuncTypes(package).Contains(t[at].Text))))
             {
-                var at = start;
-                // `= make(map[..]..)` or `= map[..]..{}` of a package-level var.
-                at += at < t.Count && t[at].Text == "=" ? 1 : 0;
-                at += at + 1 < t.Count && t[at].Text == "make" && t[at + 1].Text == "(" ? 2 : 0;
-                if (at >= t.Count || t[at].Text is not ("map" or "["))
-                {
-                    continue;
-                }
-
-                var first = at;
-                while (at < t.Count && t[at].Text is "map" or "[" or "*")
-                {
-                    at += t[at].Text == "map" ? 1 : 0;
-                    if (at < t.Count && t[at].Text == "[")
-                    {
-                        var depth = 0;
-                        do
-                        {
-                            depth += t[at].Text == "[" ? 1 : t[at].Text == "]" ? -1 : 0;
-                            at++;
-                        }
-                        while (at < t.Count && depth > 0);
-                    }
-                    else if (at < t.Count && t[at].Text == "*")
-                    {
-                        at++;
-                    }
-                }
-
-                var isFunc = at < t.Count && ((t[at].Text == "func" && t[at].Kind == GoTokenKind.Keyword)
-                    || (t[at].IsIdentifier && !(at + 1 < t.Count && t[at + 1].Text == ".") && FuncTypes(package).Contains(t[at].Text)));
-                if (isFunc)
-                {
-                    return string.Concat(Enumerable.Range(first, at + 1 - first).Select(i => t[i].Text));
-                }
+                return declared.Text;
             }
         }
 
@@ -1635,7 +1599,7 @@ internal static class StatementRules
                 continue;
             }
 
-            var callee = scope.Package.Files.SelectMany(f => f.Functions).FirstOrDefault(f => f.Name == line[i].Text);
+            var callee = scope.Package.Function(line[i].Text);
             if (callee is not null && ReturnsViewOfParameter(scope.Package, callee, cutOnly: true))
             {
                 return line[i + 2].Text;
@@ -1688,7 +1652,7 @@ internal static class StatementRules
             return true;
         }
 
-        var callee = scope.Package.Files.SelectMany(f => f.Functions).FirstOrDefault(f => f.Name == def[rhs].Text);
+        var callee = scope.Package.Function(def[rhs].Text);
         return callee is null || ReturnsViewOfParameter(scope.Package, callee);
     }
 
@@ -1988,7 +1952,7 @@ internal static class StatementRules
 
     // `bufs sync.Pool` / `bufs *sync.Pool`: a struct field declared as a sync.Pool, whatever it is called.
     private static bool IsPoolField(GoPackage package, string field) =>
-        package.Files.Any(f => f.Fields.Any(x => x.Name == field && f.Tokens.Skip(x.Type).SkipWhile(t => t.Text == "*").Take(3).Select(t => t.Text).SequenceEqual(["sync", ".", "Pool"])));
+        package.DeclaredTypes(field, field: true).Any(d => d.IsDirect && d.ElementTokens(3).SequenceEqual(["sync", ".", "Pool"]));
 
     // `c.rejects = append(c.rejects, Reject{..., JSON: buf})` with `buf, _ := c.bufs.Get().(*bytes.Buffer)` before it:
     // what a sync.Pool's Get handed out, stored itself (not a copy of its contents) in a long-lived container, never
@@ -2004,12 +1968,12 @@ internal static class StatementRules
             }
 
             var name = line[i].Text;
-            var get = scope.Lines.FirstOrDefault(l => l.Number < line.Number && (l.Matches(0, name, ":=") || l.Matches(0, name, "=") || l.Matches(0, name, ","))
-                && PoolGet(scope, l) is not null);
-            if (get is not null)
+            var get = scope.Lines.Where(l => l.Number < line.Number && (l.Matches(0, name, ":=") || l.Matches(0, name, "=") || l.Matches(0, name, ",")))
+                .Select(l => (Line: l, Pool: PoolGet(scope, l))).FirstOrDefault(g => g.Pool is not null);
+            if (get.Pool is not null)
             {
                 return Finding(SuspectPattern.SyncPoolMisuse, true, scope, line,
-                    $"keeps `{name}`, which the sync.Pool `{PoolGet(scope, get)}` handed out at {Site(get)}, in {where}: it never goes back to the pool, so the pool's New allocates anew for the next Get");
+                    $"keeps `{name}`, which the sync.Pool `{get.Pool}` handed out at {Site(get.Line)}, in {where}: it never goes back to the pool, so the pool's New allocates anew for the next Get");
             }
         }
 

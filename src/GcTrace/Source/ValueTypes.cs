@@ -136,7 +136,7 @@ internal static class ValueTypes
                 return tokens[k].Text;
             }
 
-            return package.Files.SelectMany(f => f.Functions).FirstOrDefault(f => f.Name == tokens[k].Text) is { } constructor
+            return package.Function(tokens[k].Text) is { } constructor
                 ? ResultType(package, constructor)
                 : null;
         }
