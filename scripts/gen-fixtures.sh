@@ -509,6 +509,15 @@ RUNS=(
   "src40_iter_reads|src40_iter_reads|8|100||gctrace=1|1|leak|unclosed-resource|main.(*DB).NewIterator,main.(*DB).Get|held-out: Get opens an iterator per read (32 KiB block buffer, registered in the store's open set until Close); on a miss (~1 in 4) it returns ErrNotFound before Close, so the iterator stays open with its buffer"
   "src40_flush_deadline|src40_flush_deadline|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*DB).Write|held-out: every WAL write encodes a ~16 KiB record and re-arms db.deadline = time.AfterFunc(2 min, literal capturing the record) without stopping the previous timer, so Go 1.19 keeps each timer and record until it fires"
   "src40_manifest_edits|src40_manifest_edits|8|100||gctrace=1|1|leak|unbounded-slice|main.(*VersionSet).LogAndApply|held-out: LogAndApply encodes each version edit with the new version's 200-file list (~16 KiB) and appends the record to vs.edits to rewrite the manifest on rotation; nothing rotates or truncates it"
+  # issue 16 (rank12): own cases for which finding becomes the evidence, both ways: a release of another object (the
+  # serving loop's stopped ticker, a file closed by defer after its bytes were read) is no look-alike for the site; a
+  # number computed from a buffer is no view of it; a Close skipped by an early return leaves the value open
+  "src41_lease_registry|src41_lease_registry|8|100||gctrace=1|1|leak|unbounded-map|main.(*Shard).grant|own: a lease server keeps each ~2 KiB lease in its shard's map by a fresh id (shards built once in main's setup loop); expiry only flags it; the serving loop's flush ticker is stopped by defer"
+  "src41_lease_registry_twin|src41_lease_registry_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-map||twin of src41_lease_registry: expire deletes the lease from the shard's map"
+  "src41_segment_heads|src41_segment_heads|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.(*Shipper).load|own: a log shipper io.ReadAll's each ~24 KiB segment from a file closed by defer and keeps its first record key (cut by a helper) in a 4096-slot ring; each key pins its segment"
+  "src41_segment_heads_twin|src41_segment_heads_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src41_segment_heads: the key is copied (append([]byte(nil), ...)) before the ring keeps it"
+  "src41_digest_spool|src41_digest_spool|8|100||gctrace=1|1|leak|unclosed-resource|main.openSpool|own: each upload opens a 48 KiB spool registered in the service's open table until Close; a per-kind map keeps bytes.Count of the buffer (a number); duplicates return early before the Close"
+  "src41_digest_spool_twin|src41_digest_spool_twin|8|100||gctrace=1|1|no-leak|twin:unclosed-resource||twin of src41_digest_spool: defer sp.Close() right after openSpool closes the spool on every path"
 )
 # Extra ground-truth detail per run (hot, non-leaking allocation sites) for meta.json.
 hot_functions() {

@@ -7,7 +7,9 @@
 #     gctrace-pipe ... (no --source: the recorded gcfixtures/... paths are not found from the repository root)
 # takes the first suspect whose function is one of the run's leak_functions, and compares
 #   site   its site line with the line `go tool pprof -top -lines -base FIRST LAST` ranks first for that function
-#          (heap-base-*.lines.txt, or goroutine-base-*.lines.txt for goroutines parked there), saved by gen-fixtures.sh
+#          (heap-base-*.lines.txt, or goroutine-base-*.lines.txt for goroutines parked there), saved by gen-fixtures.sh;
+#          for goroutines the line `-top -lines -cum` ranks first (the row with the largest cum): in a goroutine
+#          profile user frames have flat 0, so the flat order says nothing about where the most new goroutines park
 #   truth  its site line with the line the program marks `// SITE` (meta.json ground_truth.site)
 #   pattern  the pattern given with --source (and without) against ground_truth.pattern
 #   top    whether that suspect is the first one the verdict names
@@ -79,7 +81,8 @@ for dir in fixtures/runs/*/; do
   wo=$(jq -c --argjson fns "$fns" "$pick" <<<"$without")
   fn=$(jq -r .function <<<"$w")
   heap_line=$(oracle_line "$(ls "$dir"/heap-base-*.lines.txt 2>/dev/null | head -1)" "$fn")
-  gor_line=$(oracle_line "$(ls "$dir"/goroutine-base-*.lines.txt 2>/dev/null | head -1)" "$fn")
+  # Goroutine sites: -cum order (user frames of parked goroutines have flat 0; see oracle_line_cum). Heap: flat.
+  gor_line=$(oracle_line_cum "$(ls "$dir"/goroutine-base-*.lines.txt 2>/dev/null | head -1)" "$fn")
   jq -c -n --arg run "$run" --argjson meta "$(cat "$dir/meta.json")" --argjson w "$w" --argjson wo "$wo" \
     --arg hl "$heap_line" --arg gl "$gor_line" '
     ($meta.ground_truth) as $gt

@@ -77,7 +77,10 @@ public sealed partial class CodeReader(SourceLocator locator)
                         return finding;
                     }
 
-                    lookAlike ??= finding;
+                    if (lookAlike is null && (Enclosing(frame.Function) == Enclosing(path[0].Function) || ReleaseConcernsFrame(scope, frame, finding)))
+                    {
+                        lookAlike = finding;
+                    }
                 }
             }
 
@@ -90,6 +93,40 @@ public sealed partial class CodeReader(SourceLocator locator)
         }
 
         return lookAlike;
+    }
+
+    // Read in a caller of the site's function, a stopped ticker, a cancelled context or a closed file says why the
+    // value it passes on is not leaked only when that value is the released object, is built from it (`w :=
+    // bufio.NewWriter(f)` over the closed `f`) or rides it (`time.AfterFunc(d, func() { use(v) })`): a driver loop's
+    // own ticker, stopped by its defer, is a different object, and its release says nothing about the growth. (In the
+    // site's function itself a look-alike stays as read.)
+    private static bool ReleaseConcernsFrame(FunctionScope scope, CodeFrame frame, CodeFinding finding)
+    {
+        if (finding.Pattern is not (SuspectPattern.TickerNotStopped or SuspectPattern.TimerNotStopped or SuspectPattern.ContextNotCancelled
+            or SuspectPattern.UnclosedResource) || finding.Line == frame.Line)
+        {
+            return true;
+        }
+
+        var made = scope.Lines.FirstOrDefault(l => l.Number == finding.Line && Path.GetFullPath(l.File.Path) == Path.GetFullPath(finding.File));
+        var at = scope.Lines.FirstOrDefault(l => l.Number == frame.Line);
+        if (made is null || at is null)
+        {
+            // A callee's statement (read one call down, with the value passed to it), or a line not found: kept as read.
+            return true;
+        }
+
+        var released = AssignedNames(made);
+        var value = AssignedNames(at);
+        return released.Count == 0 || released.Any(at.Has) || value.Any(made.Has);
+    }
+
+    // The names left of a line's `:=` or `=` (`f, err := os.Open(p)` -> f, err; `p.t = ...` -> t), without `_` and `err`.
+    private static List<string> AssignedNames(GoLine line)
+    {
+        var assign = line.IndexOf(":=") is var d and > 0 ? d : line.IndexOf("=");
+        return assign < 1 ? [] : Enumerable.Range(0, assign).Where(i => line[i].IsIdentifier && line[i].Text is not ("_" or "err") && line[i].Kind != GoTokenKind.Keyword
+            && !line.Matches(i + 1, ".")).Select(i => line[i].Text).ToList();
     }
 
     // The found file and line of every user frame of the goroutine groups that grew.
@@ -377,8 +414,9 @@ public sealed partial class CodeReader(SourceLocator locator)
     }
 
     // The package types whose values a function of the path constructs (`&T{`, `T{`, `new(T)`): the profiles see that
-    // function run again and again, so each run makes a new value. main runs once: only what it constructs inside a
-    // loop or a func literal counts.
+    // function run again and again, so each run makes a new value. main runs once: only what it constructs inside the
+    // loop or func literal that runs the path's call counts; a setup loop before the work (`for _, s := range syms {
+    // books[s] = &Book{...} }`) builds a fixed set of long-lived values once.
     private HashSet<string> PerCallTypes(IReadOnlyList<CodeFrame> path)
     {
         var types = new HashSet<string>(StringComparer.Ordinal);
@@ -390,7 +428,7 @@ public sealed partial class CodeReader(SourceLocator locator)
             }
 
             var once = scope.Body.Name is "main" or "init";
-            foreach (var line in scope.Lines.Where(l => !once || scope.InLoop(l.Number) || scope.LiteralAround(l.Number) is not null))
+            foreach (var line in scope.Lines.Where(l => !once || scope.RunsWith(l.Number, (int)frame.Line)))
             {
                 for (var i = 0; i + 1 < line.Count; i++)
                 {

@@ -85,6 +85,12 @@ internal sealed class FunctionScope
 
     public bool InLoop(int line) => loops.Any(l => line >= l.First && line <= l.Last);
 
+    /// <summary>True when a loop or func literal holds both lines: the line runs again each time <paramref name="call"/>
+    /// does (in a function that runs once, such as main, that is what makes its values per call).</summary>
+    public bool RunsWith(int line, int call) =>
+        loops.Any(l => line >= l.First && line <= l.Last && call >= l.First && call <= l.Last)
+        || funcLiterals.Any(f => line > f.First && line <= f.Last && call > f.First && call <= f.Last);
+
     /// <summary>True when <paramref name="release"/> is a `defer` in the same loop as <paramref name="made"/> (and the
     /// same func literal): it runs when the function returns, not at the end of the iteration, so every iteration's
     /// value stays until then.</summary>

@@ -18,7 +18,44 @@ internal static class StatementRules
     private static readonly string[] ContextDerivers = ["WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause"];
 
     public static CodeFinding? Read(FunctionScope scope, GoLine line) =>
-        Retention(scope, line) ?? Lifecycle(scope, line) ?? Goroutine(scope, line);
+        Retention(scope, line) ?? RingView(scope, line) ?? Lifecycle(scope, line) ?? Goroutine(scope, line) ?? ClosedOnSomePaths(scope, line);
+
+    // `h, err := c.openFile(path)` ... `return nil` ... `return h.Close()`: the function closes what the call handed it,
+    // yet a return between the two (other than the call's own error check) leaves it open on that path, and whatever
+    // tracks the open value (a table of open handles, the runtime's file descriptors) keeps it.
+    private static CodeFinding? ClosedOnSomePaths(FunctionScope scope, GoLine line)
+    {
+        var define = line.IndexOf(":=");
+        if (define < 1 || !line[0].IsIdentifier || line[0].Text is "_" or "err" || line.IndexOf("(", define) < 0 || line.Matches(define + 1, "func"))
+        {
+            return null;
+        }
+
+        var name = line[0].Text;
+        var later = scope.Lines.Where(l => l.Number > line.Number && scope.LiteralAround(l.Number) == scope.LiteralAround(line.Number)).ToList();
+        var closes = later.Where(l => Releases.Calls(l, name, "Close", selected: false)).ToList();
+        if (closes.Count == 0 || closes[0].Matches(0, "defer") || ResourceOpeners.Contains(line[define + 1].Text)
+            || (line.Find("os", ".") is var os and >= 0 && os < line.Count - 2 && ResourceOpeners.Contains(line[os + 2].Text)))
+        {
+            return null;
+        }
+
+        // `if err != nil { return err }` right after the call: it failed, there is nothing to close.
+        var errorCheck = IsErrorCheck(Enumerable.Range(0, later[0].Count).Select(i => later[0][i]).TakeWhile(t => t.Text != "{").ToList()) ? later[0] : null;
+        var skipped = later.Where(l => l.Number < closes[^1].Number && l.IndexOf("return") is var r and >= 0 && l[r].Kind == GoTokenKind.Keyword)
+            .FirstOrDefault(l => !Releases.Calls(l, name, "Close", selected: false)
+                && !(errorCheck is not null && InsideBlockOf(scope, l, errorCheck))
+                && !(later.LastOrDefault(p => p.Number < l.Number) is { } previous && Releases.Calls(previous, name, "Close", selected: false))
+                && !later.Any(d => d.Number < l.Number && d.Matches(0, "defer") && Releases.Calls(d, name, "Close", selected: false)));
+        return skipped is null
+            ? null
+            : Finding(SuspectPattern.UnclosedResource, true, scope, line,
+                $"gets `{name}`, which {Site(closes[^1])} closes, but {Site(skipped)} returns before any Close on that path, so `{name}` stays open and whatever tracks it keeps it");
+    }
+
+    // The line lies in the block that the `if` on <paramref name="head"/> opens.
+    private static bool InsideBlockOf(FunctionScope scope, GoLine line, GoLine head) =>
+        BlocksAround(scope.Body, line).Any(b => b.Tokens.Count > 0 && b.Tokens[0].Line == head.Number);
 
     /// <summary>A statement of a called function that keeps one of that function's parameters in a long-lived
     /// container (the caller's value, kept one call down), or null.</summary>
@@ -82,6 +119,17 @@ internal static class StatementRules
         }
 
         return BufferWrite(scope, line);
+    }
+
+    // x.ring[i] = entry{name: view} in the function read: a fixed-size array bounds how many views it keeps, not what
+    // each one pins.
+    private static CodeFinding? RingView(FunctionScope scope, GoLine line)
+    {
+        var eq = TopLevelAssign(line);
+        return eq > 0 && ArrayElementWrite(scope, line) is { } ring && SubSliceIn(scope, line, eq + 1, line.Count) is { } viewed
+            ? Finding(SuspectPattern.SubslicePinsBuffer, true, scope, line,
+                $"keeps a sub-slice of `{viewed}` (or a value holding one) in the fixed-size array `{ring}`: the ring holds a bounded number of them, but each kept slice pins the whole backing array of `{viewed}`")
+            : null;
     }
 
     // buf.Write(p) / buf.WriteString(s) / fmt.Fprintf(&buf, ...) into a package-level or field bytes.Buffer or
@@ -1546,6 +1594,13 @@ internal static class StatementRules
             return null;
         }
 
+        // The whole argument is a number or a bool computed from the slice (`bytes.Count(buf[:n], sep)`).
+        var open = line.Matches(from + 1, "(") ? from + 1 : line.Matches(from + 1, ".") && line.Matches(from + 3, "(") ? from + 3 : -1;
+        if (open > 0 && to - 1 > open && line[to - 1].Text == ")" && line.IndexOf(")", open) >= 0 && InScalarCall(scope, line, from - 1, open + 1))
+        {
+            return null;
+        }
+
         if ((SliceExpression(line, from, to) is { } sliced && !FilledPrefix(scope, line, from, to) ? sliced : BufferBytes(scope, line, from, to) ?? SplitView(scope, line, from, to) ?? ViewCall(scope, line, from, to)) is { } direct)
         {
             return direct;
@@ -1553,7 +1608,7 @@ internal static class StatementRules
 
         for (var i = from; i < to; i++)
         {
-            if (!line[i].IsIdentifier || line.Matches(i + 1, "("))
+            if (!line[i].IsIdentifier || line.Matches(i + 1, "(") || InScalarCall(scope, line, from, i))
             {
                 continue;
             }
@@ -1568,6 +1623,99 @@ internal static class StatementRules
         }
 
         return null;
+    }
+
+    // bytes/strings functions that answer with a number or a bool about their arguments, never a piece of them.
+    private static readonly HashSet<string> ScalarStringFunctions = new(StringComparer.Ordinal)
+    {
+        "Count", "Index", "IndexByte", "IndexRune", "IndexAny", "IndexFunc", "LastIndex", "LastIndexByte", "LastIndexAny", "LastIndexFunc",
+        "Equal", "EqualFold", "HasPrefix", "HasSuffix", "Contains", "ContainsAny", "ContainsRune", "ContainsFunc", "Compare",
+    };
+
+    // Go's number and bool types: a call that returns only these hands back no slice of anything.
+    private static readonly HashSet<string> ScalarTypes = new(StringComparer.Ordinal)
+    {
+        "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "byte", "rune",
+        "float32", "float64", "bool", "error",
+    };
+
+    // The token at `at` is an argument of a call (inside the argument part starting at `from`) whose result is a number
+    // or a bool (`bytes.Count(src, sep)`, `len(b)`, `strconv.Atoi(s)`, a function of the package declared to return an
+    // int): such a result is a summary of the slice, not a view of it, and keeps nothing of its backing array.
+    private static bool InScalarCall(FunctionScope scope, GoLine line, int from, int at)
+    {
+        var depth = 0;
+        for (var p = at - 1; p > from; p--)
+        {
+            var t = line[p].Kind == GoTokenKind.String ? string.Empty : line[p].Text;
+            if (t is ")" or "]" or "}")
+            {
+                depth++;
+                continue;
+            }
+
+            if (t is "(" or "[" or "{" && depth > 0)
+            {
+                depth--;
+                continue;
+            }
+
+            // An opening bracket around `at`: a call's when an identifier names it.
+            if (t != "(" || !line[p - 1].IsIdentifier)
+            {
+                continue;
+            }
+
+            var name = line[p - 1].Text;
+            var qualifier = p >= 3 && line.Matches(p - 2, ".") && line[p - 3].IsIdentifier ? line[p - 3].Text : null;
+            var scalar = qualifier switch
+            {
+                null => name is "len" or "cap" || scope.Package.Files.SelectMany(f => f.Functions).FirstOrDefault(f => f.Name == name) is { } callee && ReturnsOnlyScalars(callee),
+                "bytes" or "strings" => scope.Body.File.Imports.Contains(qualifier) && ScalarStringFunctions.Contains(name),
+                "strconv" => name is "Atoi" or "ParseInt" or "ParseUint" or "ParseFloat" or "ParseBool",
+                "utf8" => name is "RuneCount" or "RuneCountInString" or "Valid" or "ValidString",
+                _ => false,
+            };
+            if (scalar)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // `func count(b []byte) int {`, `func parse(s string) (int, error) {`: every declared result is a number, a bool or
+    // an error.
+    private static bool ReturnsOnlyScalars(GoFunction function)
+    {
+        var tokens = function.File.Tokens;
+        var last = function.BodyStart - 1;
+        if (last < 1)
+        {
+            return false;
+        }
+
+        if (tokens[last].IsIdentifier)
+        {
+            return ScalarTypes.Contains(tokens[last].Text) && tokens[last - 1].Text == ")";
+        }
+
+        if (tokens[last].Text != ")")
+        {
+            return false;
+        }
+
+        var types = new List<string>();
+        for (var i = last - 1; i > 0 && tokens[i].Text != "("; i--)
+        {
+            if (tokens[i].Text != ",")
+            {
+                types.Add(tokens[i].Text);
+            }
+        }
+
+        return types.Count > 0 && types.All(ScalarTypes.Contains) && tokens[last - 2 * types.Count].Text == "(" && tokens[last - 2 * types.Count - 1].Text == ")";
     }
 
     /// <summary>The field a line stores into an element of, when that field is a fixed-size array (`ring [4096]entry`,
