@@ -425,7 +425,7 @@ TEXT
     jq -r '"| \(.name) | \(.ground_truth.leak_functions | join(", ")) | \(.ground_truth.note | sub("^source-reading: "; "")) |"' "fixtures/runs/$m/meta.json"
   done
   # The commit of main each held-out batch was first scored on (its doc, docs/held-out-<batch>.md, says how).
-  declare -A first_pass_main=([src3_]=e59026a [src6_]=f5d4834 [src7_]=fd70ec6 [src8_]=df369ea [src12_]=fb9e2dd [src13_]=fb9e2dd [src16_]=fb9e2dd [src17_]=e749e03 [src18_]=e749e03 [src19_]=e749e03 [src23_]=4de4c40 [src24_]=4de4c40 [src25_]=4de4c40 [src35_]=2217a49 [src33_]=e076feb [src32_]=e076feb [src34_]=e076feb [src36_]=2217a49 [src37_]=2217a49)
+  declare -A first_pass_main=([src3_]=e59026a [src6_]=f5d4834 [src7_]=fd70ec6 [src8_]=df369ea [src12_]=fb9e2dd [src13_]=fb9e2dd [src16_]=fb9e2dd [src17_]=e749e03 [src18_]=e749e03 [src19_]=e749e03 [src23_]=4de4c40 [src24_]=4de4c40 [src25_]=4de4c40 [src35_]=2217a49 [src33_]=e076feb [src32_]=e076feb [src34_]=e076feb [src36_]=2217a49 [src37_]=2217a49 [src40_]=6d5675f)
   batch="${PREFIXES[*]}"
   if [[ -n "${first_pass_main[$batch]:-}" ]]; then
     echo
