@@ -1,4 +1,4 @@
-// What the diagnosis gives today on the held-out src3_*, src6_*, src7_*, src8_*, src12_*, src13_*, src16_*, src17_*, src18_*, src19_*, src23_*, src24_*, src25_*, src32_*, src33_*, src34_*, src35_*, src36_* and src37_* runs where it misses their ground truth (issue 16).
+// What the diagnosis gives today on the held-out src3_*, src6_*, src7_*, src8_*, src12_*, src13_*, src16_*, src17_*, src18_*, src19_*, src23_*, src24_*, src25_*, src32_*, src33_*, src34_*, src35_*, src36_*, src37_* and src40_* runs where it misses their ground truth (issue 16).
 namespace GcTrace.Tests.Support;
 
 /// <summary>
@@ -40,9 +40,12 @@ namespace GcTrace.Tests.Support;
 /// docs/source-accuracy-src36.md; first pass with main at 2217a49). The src37_* programs
 /// are a blind batch of developer tooling and CLI daemons: a document store with on-change callbacks, build caches
 /// over temp files, a template renderer over an io.Pipe, an editor's autosave timers, a directory watcher's pollers
-/// (docs/held-out-src37.md, docs/source-accuracy-src37.md; first pass with main at 2217a49). Only held-out runs
+/// (docs/held-out-src37.md, docs/source-accuracy-src37.md; first pass with main at 2217a49). The src40_* programs
+/// are a blind batch of storage engines and caches: an LSM store's block cache, snapshot onFlush hooks, per-compaction
+/// contexts, iterators registered until Close, a WAL group-commit deadline timer, manifest edits (docs/held-out-src40.md,
+/// docs/source-accuracy-src40.md; first pass with main at 6d5675f, no miss, so no entry). Only held-out runs
 /// (src3_*, src6_*, src7_*, src8_*, src12_*, src13_*, src16_*, src17_*, src18_*, src19_*, src23_*, src24_*, src25_*,
-/// src32_*, src33_*, src34_*, src35_*, src36_*, src37_*) belong here.
+/// src32_*, src33_*, src34_*, src35_*, src36_*, src37_*, src40_*) belong here.
 /// </summary>
 public static class HeldOutMisses
 {
