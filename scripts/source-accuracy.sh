@@ -20,7 +20,7 @@
 #   scripts/source-accuracy.sh                       build the CLI (Release) and write docs/source-accuracy.md
 #   scripts/source-accuracy.sh --no-build            use the CLI already built
 #   scripts/source-accuracy.sh --prefix src2_        only runs whose name starts with the prefix (repeatable; default src_, src2_, src4_;
-#                                                    --prefix src3_, src6_, src7_, src8_, src12_, src13_, src16_, src17_, src18_, src19_, src23_, src24_, src25_, src32_, src33_, src34_, src35_, src38_, src39_ or src40_ alone: a held-out batch, with its own notes)
+#                                                    --prefix src3_, src6_, src7_, src8_, src12_, src13_, src16_, src17_, src18_, src19_, src23_, src24_, src25_, src32_, src33_, src34_, src35_, src37_, src38_, src39_ or src40_ alone: a held-out batch, with its own notes)
 #   scripts/source-accuracy.sh --tsv FILE            also write the per-run results as TSV (for a later --before)
 #   scripts/source-accuracy.sh --before FILE         add the earlier results from FILE beside the current ones
 #   scripts/source-accuracy.sh --cli DLL             use another build of the CLI (e.g. an earlier commit's, for --tsv)
@@ -336,6 +336,7 @@ library: a fake watch stream (a goroutine generating Added/Modified/Deleted even
 handlers, a work queue with rate-limited requeue, and a reconcile per object keyed by UID. Their ground truth was
 committed into scripts/gen-fixtures.sh before the programs were recorded or the CLI first read them; the first pass is
 docs/source-accuracy-src35.first.tsv.
+TEXT
   elif [[ "${PREFIXES[*]}" == src37_ ]]; then
     cat <<'TEXT'
 ## The runs
@@ -361,6 +362,7 @@ simulation goroutines and tick loops, an arena world with per-player death hooks
 feeding a leaderboard, per-match contexts under the server's root, a replay recorder. Their ground truth was committed
 into scripts/gen-fixtures.sh before the programs were recorded or the CLI first read them; the first pass is
 docs/source-accuracy-src38.first.tsv.
+TEXT
   elif [[ "${PREFIXES[*]}" == src39_ ]]; then
     cat <<'TEXT'
 ## The runs
@@ -371,6 +373,17 @@ exporter with pooled batch buffers and a retry ring, a telemetry agent with per-
 shipper draining spooled segment files, a metrics registry of histograms keyed by label sets, a scrape manager with
 per-target scrape loops on tickers. Their ground truth was committed into scripts/gen-fixtures.sh before the programs
 were recorded or the CLI first read them; the first pass is docs/source-accuracy-src39.first.tsv.
+TEXT
+  elif [[ "${PREFIXES[*]}" == src40_ ]]; then
+    cat <<'TEXT'
+## The runs
+
+src40_* are a held-out batch written blind to the code reader and the diagnosis (docs/held-out-src40.md says how), in
+the style of storage engines and caches: an LSM store with memtable flushes, a block cache keyed by file number and
+offset, snapshots with onFlush hooks, per-compaction contexts, iterators registered until Close, a WAL group-commit
+deadline timer, and a version set logging manifest edits. Their ground truth was committed into
+scripts/gen-fixtures.sh before the programs were recorded or the CLI first read them; the first pass is
+docs/source-accuracy-src40.first.tsv.
 Programs: fixtures/src/<run>/; ground truth: fixtures/runs/<run>/meta.json.
 
 | run | leak functions | design |
@@ -435,7 +448,7 @@ TEXT
     jq -r '"| \(.name) | \(.ground_truth.leak_functions | join(", ")) | \(.ground_truth.note | sub("^source-reading: "; "")) |"' "fixtures/runs/$m/meta.json"
   done
   # The commit of main each held-out batch was first scored on (its doc, docs/held-out-<batch>.md, says how).
-  declare -A first_pass_main=([src3_]=e59026a [src6_]=f5d4834 [src7_]=fd70ec6 [src8_]=df369ea [src12_]=fb9e2dd [src13_]=fb9e2dd [src16_]=fb9e2dd [src17_]=e749e03 [src18_]=e749e03 [src19_]=e749e03 [src23_]=4de4c40 [src24_]=4de4c40 [src25_]=4de4c40 [src35_]=2217a49 [src33_]=e076feb [src32_]=e076feb [src34_]=e076feb [src36_]=2217a49 [src37_]=2217a49 [src38_]=6d5675ff [src39_]=6d5675ff)
+  declare -A first_pass_main=([src3_]=e59026a [src6_]=f5d4834 [src7_]=fd70ec6 [src8_]=df369ea [src12_]=fb9e2dd [src13_]=fb9e2dd [src16_]=fb9e2dd [src17_]=e749e03 [src18_]=e749e03 [src19_]=e749e03 [src23_]=4de4c40 [src24_]=4de4c40 [src25_]=4de4c40 [src35_]=2217a49 [src33_]=e076feb [src32_]=e076feb [src34_]=e076feb [src36_]=2217a49 [src37_]=2217a49 [src38_]=6d5675ff [src39_]=6d5675ff [src40_]=6d5675ff)
   batch="${PREFIXES[*]}"
   if [[ -n "${first_pass_main[$batch]:-}" ]]; then
     echo

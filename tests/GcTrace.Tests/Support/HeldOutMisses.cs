@@ -1,4 +1,4 @@
-// What the diagnosis gives today on the held-out src3_*, src6_*, src7_*, src8_*, src12_*, src13_*, src16_*, src17_*, src18_*, src19_*, src23_*, src24_*, src25_*, src32_*, src33_*, src34_*, src35_*, src36_*, src37_*, src38_* and src39_* runs where it misses their ground truth (issue 16).
+// What the diagnosis gives today on the held-out src3_*, src6_*, src7_*, src8_*, src12_*, src13_*, src16_*, src17_*, src18_*, src19_*, src23_*, src24_*, src25_*, src32_*, src33_*, src34_*, src35_*, src36_*, src37_*, src38_*, src39_* and src40_* runs where it misses their ground truth (issue 16).
 namespace GcTrace.Tests.Support;
 
 /// <summary>
@@ -47,9 +47,13 @@ namespace GcTrace.Tests.Support;
 /// 6d5675ff). The src39_* programs are a blind batch of observability agents and telemetry collectors: a scraper's recently-seen ring, a
 /// span exporter's pooled batches and retry ring, per-target collector goroutines, a log shipper's spooled segment
 /// files, a metrics registry keyed by label sets, per-target scrape loops on tickers (docs/held-out-src39.md,
-/// docs/source-accuracy-src39.md; first pass with main at 6d5675ff). Only held-out runs
+/// docs/source-accuracy-src39.md; first pass with main at 6d5675ff).
+/// The src40_* programs
+/// are a blind batch of storage engines and caches: an LSM store's block cache, snapshot onFlush hooks, per-compaction
+/// contexts, iterators registered until Close, a WAL group-commit deadline timer, manifest edits (docs/held-out-src40.md,
+/// docs/source-accuracy-src40.md; first pass with main at 6d5675f, no miss, so no entry). Only held-out runs
 /// (src3_*, src6_*, src7_*, src8_*, src12_*, src13_*, src16_*, src17_*, src18_*, src19_*, src23_*, src24_*, src25_*,
-/// src32_*, src33_*, src34_*, src35_*, src36_*, src37_*, src38_*, src39_*) belong here.
+/// src32_*, src33_*, src34_*, src35_*, src36_*, src37_*, src38_*, src39_*, src40_*) belong here.
 /// </summary>
 public static class HeldOutMisses
 {
