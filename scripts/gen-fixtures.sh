@@ -469,6 +469,11 @@ RUNS=(
   "src37_pkg_index_twin|src37_pkg_index_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src37_pkg_index: scan keeps append([]byte(nil), name...), a copy of the package name"
   "src37_autosave_timer|src37_autosave_timer|8|100||gctrace=1|1|leak|timer-not-stopped|main.(*Editor).apply|held-out: an editor daemon re-arms each document's autosave per edit as doc.autosave = time.AfterFunc(2m, literal capturing a ~16 KiB snapshot) without stopping the previous timer"
   "src37_watch_ticker|src37_watch_ticker|8|100||gctrace=1|1|leak|ticker-not-stopped|main.(*Watcher).poll|held-out: a directory watcher starts per watch a poller goroutine on time.NewTicker(30s); 6000 watches/s are cancelled and their pollers return without Stop, leaving every ticker in the timer heap"
+  # issue 16 (reader12): a value returned by the allocating function and kept by what its caller does with it next
+  "src42_catalog_titles|src42_catalog_titles|8|100||gctrace=1|1|leak|subslice-pins-buffer|main.parseEntry|reader12: parseEntry returns each ~16 KiB upload entry by value to the ingest loop, which hands it to the catalog (another file); learn keeps bytes.TrimSpace(e.Body[2:66]) per slot in a 4096-slot map, so each kept title pins its entry body"
+  "src42_catalog_titles_twin|src42_catalog_titles_twin|8|100||gctrace=1|1|no-leak|twin:subslice-pins-buffer||twin of src42_catalog_titles: learn keeps string(bytes.TrimSpace(...)), a copy of the title"
+  "src42_wire_journal|src42_wire_journal|8|100||gctrace=1|1|leak|unbounded-slice|main.(*link).receive|reader12: (*link).receive returns each ~12 KiB change message to the apply callback, which hands it to the journal; the journal's history appends every message whole and is never trimmed"
+  "src42_wire_journal_twin|src42_wire_journal_twin|8|100||gctrace=1|1|no-leak|twin:unbounded-slice||twin of src42_wire_journal: the journal only counts the messages (applied, bytes) and keeps none"
   # issue 16 (blind16): a held-out batch written blind to the code reader and the diagnosis (src32_*), in the style of
   # infrastructure daemons and network plumbing (loopback TCP with length-prefixed frames from internal/src32wire, a
   # resolver, a metrics collector, a discovery watcher, a log tailer over temp files, retrying clients with backoff);

@@ -37,8 +37,10 @@ public sealed partial class CodeReader(SourceLocator locator)
         perCallTypes = PerCallTypes(path);
         CodeFinding? lookAlike = null;
         var startedBy = path.Count > 0 && Enclosing(path[^1].Function) == path[^1].Function ? GoStatement(path) : null;
-        foreach (var frame in FramesToRead(path))
+        var frames = FramesToRead(path);
+        for (var index = 0; index < frames.Count; index++)
         {
+            var frame = frames[index];
             if (Scope(frame, ReferenceEquals(frame, path[^1]) ? startedBy : null) is not { } scope)
             {
                 continue;
@@ -77,6 +79,13 @@ public sealed partial class CodeReader(SourceLocator locator)
 
                     lookAlike ??= finding;
                 }
+            }
+
+            // Nothing on this frame's lines keeps the value the frame below returned to it: what it does with that
+            // value after the call may (see CodeReader.Returned).
+            if (index > 0 && Returned(scope, frame, frames[index - 1]) is { Holds: true } returned)
+            {
+                return returned;
             }
         }
 

@@ -294,7 +294,9 @@ public static class HeldOutMisses
     /// `b.window.Add(id)` in the 8192-slot ring of a long-lived dedup window (`w.ring[w.pos] = id`; the string set copies,
     /// the ring does not), so each kept id pins its frame; read as unknown with no code evidence: "main.(*Broker).readFrame
     /// grew by 7.48 MB after warm-up: in-use memory that keeps growing; the stack does not say why (unknown)"; site and
-    /// kind are right).
+    /// kind are right). Both are read right since the pass after (reader12, not blind): the value readFrame returns is
+    /// followed from the caller's call line into the calls it is passed to, and a sub-slice of it stored in a long-lived
+    /// owner (the receiver, or an entry of the receiver's map) pins it; their entries are gone.
     /// The src34_* first-pass miss (main e076feb, docs/held-out-src34.md), with the verdict's evidence:
     /// src34_quote_futures (truth timer-not-stopped: calculateQuote makes each 20 KiB quote and hands it to a Node-style
     /// callback that resolves the call's Future; NewFutureWithTimeout (future.go) armed
@@ -322,6 +324,8 @@ public static class HeldOutMisses
     /// `sym := body[:end]` in an 8192-slot ring field, so each 4-byte symbol pins its body); src36_order_book (truth
     /// unbounded-map: (*Book).Place allocates each ~3 KiB Order, main.go:45, and stores it by a fresh order id in its own
     /// map field, `b.orders[id] = o`; Fill and Cancel only set the status, nothing deletes). Site and kind are right.
+    /// src36_symbol_index is read right since the pass after (reader12, not blind): the body readFrame returns to the
+    /// callback is followed into Note, whose ring keeps `sym`, a sub-slice of it; its entry is gone.
     /// The src37_* first-pass misses (main 2217a49, docs/held-out-src37.md), with the verdict's evidence:
     /// src37_compile_handles (truth unclosed-resource: compile's early return for `//go:build ignore` files skips
     /// h.Close(), so each handle's file and 64 KiB buffer stay in the cache's open-handle table; read as
@@ -335,8 +339,6 @@ public static class HeldOutMisses
     /// </remarks>
     public static readonly IReadOnlyDictionary<string, string> Pattern = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["runs/src33_topic_dedup"] = "unknown",
-        ["runs/src32_route_keys"] = "unknown",
         // Blind first pass (main e076feb): what keeps the quote is a timer armed in another function of another file.
         ["runs/src34_quote_futures"] = "unknown",
         // Blind first pass (main 2217a49): the AfterFunc literal's callee appends to a drained queue slice.
@@ -344,7 +346,6 @@ public static class HeldOutMisses
         // Blind first pass (main 2217a49): the slice holds handler structs of func literals that capture the buffer.
         ["runs/src35_drift_handlers"] = "unbounded-slice",
         // Blind first pass (main 2217a49): a stopped ticker in the harness frame above the site taken as the cause.
-        ["runs/src36_symbol_index"] = "ticker-not-stopped",
         ["runs/src36_order_book"] = "ticker-not-stopped",
         // Blind first pass (main 2217a49): a sub-slice passed to a call whose int result is stored read as kept.
         ["runs/src37_compile_handles"] = "subslice-pins-buffer",
