@@ -630,7 +630,7 @@ public sealed partial class CodeReader(SourceLocator locator)
     {
         var prefix = PackagePrefix(scope.Function);
         var file = scope.Body.File;
-        foreach (var i in CallSites(line))
+        foreach (var i in CallSites(line).Where(i => !InLongTimerCallback(scope, line, i)))
         {
             var name = line[i].Text;
             var selected = line.Matches(i - 1, ".");

@@ -11,7 +11,7 @@ namespace GcTrace.Source;
 /// pattern's antidote anywhere it could be: a `delete`/`clear`/reassignment anywhere in the package for maps, a
 /// truncation for slices, a `Stop`, a `cancel` call, a `Close`, a `Put`.
 /// </summary>
-internal static class StatementRules
+internal static partial class StatementRules
 {
     private static readonly string[] ResourceOpeners = ["Open", "OpenFile", "Create", "Dial", "DialTimeout", "Query", "QueryContext", "Listen"];
     private static readonly string[] HttpCalls = ["Get", "Post", "Head", "PostForm", "Do"];
@@ -237,6 +237,14 @@ internal static class StatementRules
                 : $"stores into {where}, whose entries are func values (`{funcType}`), which {Site(eviction)} removes from");
         }
 
+        if (origin is null && HoldsCallbackStructs(scope, target) is { } handlers)
+        {
+            // A handler struct is its funcs: kept per subscriber, it keeps what each func captures.
+            return Finding(SuspectPattern.ClosureCapture, eviction is null, scope, line, eviction is null
+                ? $"stores into {where}, whose entries are `{handlers.Type}` structs of func fields ({Site(handlers.Filled)} fills one with a func literal or method value), and nothing removes from it{dead}: each entry's funcs and every variable they capture stay reachable"
+                : $"stores into {where}, whose entries are `{handlers.Type}` structs of func fields ({Site(handlers.Filled)} fills one with a func literal or method value), which {Site(eviction)} removes from");
+        }
+
         if (IsFuncValue(scope, line, from, to))
         {
             return Finding(SuspectPattern.ClosureCapture, eviction is null, scope, line, eviction is null
@@ -277,9 +285,10 @@ internal static class StatementRules
         if (call is "NewTimer" or "AfterFunc" && LeftHolder(scope, line, time) is { Kind: HolderKind.Field } timerField)
         {
             // A one-shot timer kept in a field is re-armed each time this runs: only a Stop (or Reset) of that field
-            // earlier in this function releases the one it replaces; a Stop elsewhere (a Close) stops only the last.
+            // earlier in this function, on the way here, releases the one it replaces; a Stop elsewhere (a Close), or
+            // in a branch that returns first, stops only the last.
             var previous = scope.Lines.FirstOrDefault(l => l.Number < line.Number && (Releases.Calls(l, timerField.Name, "Stop", selected: true)
-                || Releases.Calls(l, timerField.Name, "Reset", selected: true)));
+                || Releases.Calls(l, timerField.Name, "Reset", selected: true)) && OnPathTo(scope, l, line));
             var field = LeftText(line, time);
             if (previous is null && Delay(scope, line, time) is { } shortDelay && shortDelay < Durations.LongTimer)
             {
@@ -325,7 +334,7 @@ internal static class StatementRules
             // measured (`retryWait` = 90 * time.Second is long, 50 * time.Millisecond is not); any other is long when
             // counted in minutes or hours.
             var delay = Delay(scope, line, time);
-            var longDelay = delay is { } d ? d >= Durations.LongTimer : line.Has("Hour") || line.Has("Minute");
+            var longDelay = LongDelay(scope, line, time);
             var armed = delay is { } known ? $" armed for {Durations.Describe(known)}" : string.Empty;
             return Finding(SuspectPattern.ClosureCapture, longDelay && AssignedName(line, time) is null, scope, line, longDelay
                 ? $"schedules a func literal with time.AfterFunc{armed}: the timer keeps it, and what it captures, until it fires"
@@ -358,6 +367,16 @@ internal static class StatementRules
 
         return Resource(scope, line);
     }
+
+    // The timer call at `time` is armed for long: a constant delay of at least Durations.LongTimer, or any other delay
+    // counted in minutes or hours.
+    private static bool LongDelay(FunctionScope scope, GoLine line, int time) =>
+        Delay(scope, line, time) is { } d ? d >= Durations.LongTimer : line.Has("Hour") || line.Has("Minute");
+
+    /// <summary>The line hands a func literal to time.AfterFunc armed for long (see <see cref="Durations.LongTimer"/>):
+    /// the literal runs when the timer fires, long after the line ran.</summary>
+    public static bool ArmsLongCallback(FunctionScope scope, GoLine line) =>
+        line.Find("time", ".", "AfterFunc", "(") is var time and >= 0 && line.IndexOf("func", time) > time && LongDelay(scope, line, time);
 
     // The constant delay of the timer call at `time` (its first argument), or null when it is not a constant.
     private static TimeSpan? Delay(FunctionScope scope, GoLine line, int time) =>
@@ -410,8 +429,10 @@ internal static class StatementRules
         var duration = Delay(scope, line, time);
         var armed = duration is { } d ? $" armed for {Durations.Describe(d)}" : string.Empty;
         var keeps = call == "AfterFunc" ? "its callback and what the callback captures" : "its channel and the timer";
-        var stop = Releases.Find(scope, line, holder, "Stop");
-        if (stop is not null)
+        var stops = Releases.FindAll(scope, line, holder, "Stop").ToList();
+        var stop = stops.FirstOrDefault();
+        var replaced = stop is not null && KeyedStore(scope, line, holder) is { } keyed ? ReplacesUnstopped(scope, line, time, keyed, stops) : null;
+        if (stop is not null && replaced is null)
         {
             return Finding(SuspectPattern.TimerNotStopped, false, scope, line, $"keeps a timer{armed} per entry of `{container.Name}`, which {Site(stop)} stops");
         }
@@ -419,7 +440,15 @@ internal static class StatementRules
         if (duration is { } shortDelay && shortDelay < Durations.LongTimer)
         {
             return Finding(SuspectPattern.TimerNotStopped, false, scope, line,
-                $"keeps a timer{armed} per entry of `{container.Name}` that nothing stops, but it fires within a few GC cycles, so each keeps {keeps} only that long");
+                $"keeps a timer{armed} per entry of `{container.Name}` that nothing stops{(stop is null ? string.Empty : " before replacing it")}, but it fires within a few GC cycles, so each keeps {keeps} only that long");
+        }
+
+        if (stop is not null)
+        {
+            // The same object's key comes again: each store drops the entry's previous timer, still armed.
+            return Finding(SuspectPattern.TimerNotStopped, true, scope, line,
+                $"replaces the timer{armed} in `{container.Name}[{replaced}]` without stopping the one the entry held: {Site(stop)} stops only the last timer of a key, "
+                + $"and before Go 1.23 the runtime keeps every replaced timer, with {keeps}, until it fires");
         }
 
         var dead = Dead(scope, s => Releases.Find(s, line, holder, "Stop"));
