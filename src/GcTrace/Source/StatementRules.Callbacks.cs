@@ -5,7 +5,7 @@ internal static partial class StatementRules
 {
     // Field types that hold no memory of their own worth naming: a handler struct may carry its name or an id beside
     // its funcs and still be a bundle of callbacks.
-    private static readonly HashSet<string> ScalarTypes =
+    private static readonly HashSet<string> PlainFieldTypes =
     [
         "string", "bool", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
         "uintptr", "float32", "float64", "byte", "rune",
@@ -64,7 +64,7 @@ internal static partial class StatementRules
                 {
                     funcs++;
                 }
-                else if (at >= t.Count || !ScalarTypes.Contains(t[at].Text) || (at + 1 < t.Count && t[at + 1].Text == "."))
+                else if (at >= t.Count || !PlainFieldTypes.Contains(t[at].Text) || (at + 1 < t.Count && t[at + 1].Text == "."))
                 {
                     return false;
                 }
