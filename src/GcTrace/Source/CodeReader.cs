@@ -116,13 +116,14 @@ public sealed partial class CodeReader(SourceLocator locator)
             return true;
         }
 
-        var released = AssignedNames(made);
-        var value = AssignedNames(at);
+        var released = NamesGivenValues(made);
+        var value = NamesGivenValues(at);
         return released.Count == 0 || released.Any(at.Has) || value.Any(made.Has);
     }
 
-    // The names left of a line's `:=` or `=` (`f, err := os.Open(p)` -> f, err; `p.t = ...` -> t), without `_` and `err`.
-    private static List<string> AssignedNames(GoLine line)
+    // The names left of a line's `:=` or `=` that receive a value (`f, err := os.Open(p)` -> f; `p.t = ...` -> t), without
+    // `_` and `err`; unlike AssignedNames (CodeReader.Returned), not by result position.
+    private static List<string> NamesGivenValues(GoLine line)
     {
         var assign = line.IndexOf(":=") is var d and > 0 ? d : line.IndexOf("=");
         return assign < 1 ? [] : Enumerable.Range(0, assign).Where(i => line[i].IsIdentifier && line[i].Text is not ("_" or "err") && line[i].Kind != GoTokenKind.Keyword
