@@ -185,24 +185,13 @@ public sealed partial class CodeReader
         }
 
         // `rt, ok := r.routes[id]` or `r.routes[id] = rt`: the container is a field of the receiver or a package variable.
-        var receiver = ReceiverName(function);
+        var receiver = function.ReceiverName();
         bool Container(GoLine l, int at) =>
             (receiver is not null && l.Matches(at, receiver, ".") && l[at + 2].IsIdentifier && l.Matches(at + 3, "["))
             || (l[at].IsIdentifier && !l.Matches(at - 1, ".") && scope.Package.Var(l[at].Text) is not null && l.Matches(at + 1, "["));
         return scope.Lines.Any(l => Assignment(l) is { } a && a.Start == 0
             && ((AssignedNames(l, 0, a.Op).FirstOrDefault() == owner && Container(l, a.Op + 1))
                 || (l[a.Op].Text == "=" && Container(l, 0) && l.Matches(a.Op + 1, owner) && a.Op + 2 == l.Count)));
-    }
-
-    // The receiver's name of a method (`r` in `func (r *Router) observe(...)`), or null for a function.
-    private static string? ReceiverName(GoFunction function)
-    {
-        var tokens = function.File.Tokens;
-        var at = Math.Max(0, function.DeclStart);
-        return tokens[at].Text == "func" && at + 2 < function.BodyStart && tokens[at + 1].Text == "(" && tokens[at + 2].IsIdentifier
-            && tokens[at + 3].Text != ")"
-            ? tokens[at + 2].Text
-            : null;
     }
 
     // A call on the line with a followed name (or a slice of one) as an argument, to a function of the program: read

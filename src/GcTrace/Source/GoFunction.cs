@@ -55,6 +55,18 @@ public sealed record GoFunction(string Name, GoSourceFile File, int BodyStart, i
         return false;
     }
 
+    /// <summary>The receiver's name of a method (`r` in `func (r *Router) observe(...)`), or null for a function or an
+    /// unnamed receiver.</summary>
+    public string? ReceiverName()
+    {
+        var tokens = File.Tokens;
+        var at = Math.Max(0, DeclStart);
+        return tokens[at].Text == "func" && at + 2 < BodyStart && tokens[at + 1].Text == "(" && tokens[at + 2].IsIdentifier
+            && tokens[at + 3].Text != ")"
+            ? tokens[at + 2].Text
+            : null;
+    }
+
     /// <summary>The names of the parameters after the function's name, in order (not the receiver's, not the
     /// results'): "k", "v" for `func (w *Window[K, V]) Put(k K, v V)`; empty when they are unnamed.</summary>
     public IReadOnlyList<string> ParameterNames()
